@@ -1,0 +1,2 @@
+/** Events published by catalog-service. */
+package org.mtb.contracts.catalog;

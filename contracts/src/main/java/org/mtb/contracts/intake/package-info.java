@@ -1,0 +1,2 @@
+/** Events published by intake-service. */
+package org.mtb.contracts.intake;

@@ -1,0 +1,24 @@
+package org.mtb.contracts.review;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.mtb.contracts.ApplicationEvent;
+
+/** The experts approved or rejected an application. */
+public record ApplicationDecided(
+        UUID eventId,
+        int schemaVersion,
+        Instant occurredAt,
+        String applicationNumber,
+        String regionCode,
+        String diseaseCode,
+        String diseaseName,
+        DecisionOutcome outcome,
+        List<String> reasons,
+        String reviewerId,
+        Instant decidedAt,
+        Recipient recipient) implements ApplicationEvent {
+
+    public static final int SCHEMA_VERSION = 1;
+}

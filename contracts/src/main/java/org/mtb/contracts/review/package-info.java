@@ -1,0 +1,2 @@
+/** Events published by review-service. */
+package org.mtb.contracts.review;

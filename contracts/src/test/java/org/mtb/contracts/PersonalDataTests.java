@@ -1,0 +1,35 @@
+package org.mtb.contracts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.mtb.contracts.intake.Applicant;
+import org.mtb.contracts.review.Recipient;
+
+class PersonalDataTests {
+
+    @Test
+    void masksAllButTheEdgesOfAnIdNumber() {
+        assertThat(PersonalData.maskIdNumber("11010519491231002X")).isEqualTo("1101**********002X");
+    }
+
+    @Test
+    void keepsOnlyTheFamilyNameCharacter() {
+        assertThat(PersonalData.maskName("张三")).isEqualTo("张*");
+        assertThat(PersonalData.maskName("欧阳娜娜")).isEqualTo("欧***");
+        assertThat(PersonalData.maskName("李")).isEqualTo("李*");
+    }
+
+    @Test
+    void keepsPrefixAndLastFourDigitsOfAPhone() {
+        assertThat(PersonalData.maskPhone("13800138000")).isEqualTo("138****8000");
+    }
+
+    @Test
+    void applicantAndRecipientNeverPrintPersonalDataInClear() {
+        String applicant = new Applicant("11010519491231002X", "张三", "13800138000", InsuranceType.RESIDENT).toString();
+        String recipient = new Recipient("张三", "13800138000").toString();
+
+        assertThat(applicant + recipient).doesNotContain("11010519491231002X", "张三", "13800138000");
+    }
+}
