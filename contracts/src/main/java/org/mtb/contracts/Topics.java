@@ -12,8 +12,8 @@ public final class Topics {
     private Topics() {
     }
 
-    /** Where a consumer group parks a message it could not process after its retries. */
+    /** Where a consumer group parks a message it could not process after its retries (the Kafka binder's naming). */
     public static String deadLetter(String topic, String consumerGroup) {
-        return topic + "." + consumerGroup + ".dlq";
+        return "error." + topic + "." + consumerGroup;
     }
 }

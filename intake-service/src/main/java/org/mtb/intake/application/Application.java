@@ -1,0 +1,41 @@
+package org.mtb.intake.application;
+
+import java.time.Instant;
+import java.util.List;
+import org.mtb.contracts.Channel;
+import org.mtb.contracts.DiseaseCategory;
+import org.mtb.contracts.intake.Applicant;
+import org.mtb.contracts.intake.Hospital;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * A submitted application. Immutable once submitted except for its status and timeline, which only
+ * the review events move; {@code processedEventIds} makes those moves idempotent.
+ */
+@Document(Application.COLLECTION)
+public record Application(
+        @Id String applicationNumber,
+        String idempotencyKey,
+        String requestFingerprint,
+        String regionCode,
+        String diseaseCode,
+        String diseaseName,
+        DiseaseCategory diseaseCategory,
+        Applicant applicant,
+        Hospital hospital,
+        String conditionSummary,
+        Channel channel,
+        Instant submittedAt,
+        ApplicationStatus status,
+        List<TimelineEntry> timeline,
+        List<String> processedEventIds,
+        List<OutboxEntry> outbox) {
+
+    public static final String COLLECTION = "applications";
+
+    @Override
+    public String toString() {
+        return "Application[" + applicationNumber + ", " + regionCode + "/" + diseaseCode + ", " + status + "]";
+    }
+}

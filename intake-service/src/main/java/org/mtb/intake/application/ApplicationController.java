@@ -1,0 +1,45 @@
+package org.mtb.intake.application;
+
+import java.net.URI;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping(path = "/api/v1/applications", produces = MediaType.APPLICATION_JSON_VALUE)
+class ApplicationController {
+
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    static final String REPLAYED = "Idempotent-Replayed";
+
+    private final ApplicationService service;
+    private final Applications applications;
+
+    ApplicationController(ApplicationService service, Applications applications) {
+        this.service = service;
+        this.applications = applications;
+    }
+
+    /** A retry with the same key and body answers the same 201 and body, marked {@value #REPLAYED}. */
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<ApplicationView> submit(@RequestHeader(IDEMPOTENCY_KEY) String idempotencyKey,
+            @RequestBody SubmitApplicationRequest request) {
+        ApplicationService.Submission submission = service.submit(idempotencyKey, request);
+        Application application = submission.application();
+        return ResponseEntity.created(URI.create("/api/v1/applications/" + application.applicationNumber()))
+                .header(REPLAYED, Boolean.toString(submission.replayed()))
+                .body(ApplicationView.of(application));
+    }
+
+    @GetMapping("/{applicationNumber}")
+    ApplicationView find(@PathVariable String applicationNumber) {
+        return applications.find(applicationNumber).map(ApplicationView::of)
+                .orElseThrow(() -> ApplicationProblems.notFound(applicationNumber));
+    }
+}

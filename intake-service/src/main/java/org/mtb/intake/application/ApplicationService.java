@@ -1,0 +1,131 @@
+package org.mtb.intake.application;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.mtb.contracts.Topics;
+import org.mtb.contracts.catalog.CatalogDisease;
+import org.mtb.contracts.intake.Applicant;
+import org.mtb.contracts.intake.ApplicationSubmitted;
+import org.mtb.contracts.intake.Hospital;
+import org.mtb.intake.catalog.CatalogCopy;
+import org.mtb.intake.catalog.RegionCatalog;
+import org.mtb.intake.web.FieldProblem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Accepts applications: validates, numbers, stores the application together with its event. */
+@Service
+class ApplicationService {
+
+    private static final Logger log = LoggerFactory.getLogger(ApplicationService.class);
+
+    private final Applications applications;
+    private final ApplicationNumbers numbers;
+    private final CatalogCopy catalog;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final IntakeProperties properties;
+    private final MeterRegistry meters;
+
+    ApplicationService(Applications applications, ApplicationNumbers numbers, CatalogCopy catalog, JsonMapper json,
+            Clock clock, IntakeProperties properties, MeterRegistry meters) {
+        this.applications = applications;
+        this.numbers = numbers;
+        this.catalog = catalog;
+        this.json = json;
+        this.clock = clock;
+        this.properties = properties;
+        this.meters = meters;
+    }
+
+    /** A stored application, and whether this call only repeated an earlier one with the same key. */
+    record Submission(Application application, boolean replayed) {
+    }
+
+    Submission submit(String idempotencyKey, SubmitApplicationRequest request) {
+        checkKey(idempotencyKey);
+        String fingerprint = fingerprint(request);
+        Optional<Application> earlier = applications.findByIdempotencyKey(idempotencyKey);
+        if (earlier.isPresent()) {
+            return replay(earlier.get(), fingerprint);
+        }
+        Optional<RegionCatalog> region = request.regionCode() == null ? Optional.empty()
+                : catalog.region(request.regionCode());
+        if (region.isEmpty() && catalog.isEmpty()) {
+            throw ApplicationProblems.catalogUnavailable();
+        }
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, properties.timeZone());
+        List<FieldProblem> problems = ApplicationValidator.validate(request, region, today);
+        if (!problems.isEmpty()) {
+            throw ApplicationProblems.invalid(problems);
+        }
+        Application application = newApplication(idempotencyKey, fingerprint, request, region.orElseThrow(), now, today);
+        try {
+            applications.insert(application);
+        } catch (DuplicateKeyException raced) {
+            return replay(applications.findByIdempotencyKey(idempotencyKey).orElseThrow(() -> raced), fingerprint);
+        }
+        meters.counter("intake.applications.submitted", "region", application.regionCode(),
+                "channel", application.channel().name()).increment();
+        log.info("Application {} submitted for {} in region {} via {}", application.applicationNumber(),
+                application.diseaseCode(), application.regionCode(), application.channel());
+        return new Submission(application, false);
+    }
+
+    private Submission replay(Application earlier, String fingerprint) {
+        if (!earlier.requestFingerprint().equals(fingerprint)) {
+            throw ApplicationProblems.idempotencyKeyReused(earlier.applicationNumber());
+        }
+        return new Submission(earlier, true);
+    }
+
+    private Application newApplication(String key, String fingerprint, SubmitApplicationRequest request,
+            RegionCatalog region, Instant now, LocalDate today) {
+        String number = numbers.next(region.regionCode(), today);
+        CatalogDisease disease = region.disease(request.diseaseCode()).orElseThrow();
+        var who = request.applicant();
+        Applicant applicant = new Applicant(who.idNumber().toUpperCase(), who.name().strip(), who.phone(),
+                who.insuranceType());
+        Hospital hospital = new Hospital(request.hospital().name().strip(), request.hospital().level());
+        ApplicationSubmitted event = new ApplicationSubmitted(UUID.randomUUID(), ApplicationSubmitted.SCHEMA_VERSION, now,
+                number, region.regionCode(), disease.code(), disease.name(), disease.category(), applicant, hospital,
+                request.conditionSummary().strip(), request.channel(), now);
+        OutboxEntry outbox = new OutboxEntry(event.eventId().toString(), Topics.APPLICATION_SUBMITTED, number,
+                json.writeValueAsString(event), now);
+        return new Application(number, key, fingerprint, region.regionCode(), disease.code(), disease.name(),
+                disease.category(), applicant, hospital, event.conditionSummary(), request.channel(), now,
+                ApplicationStatus.SUBMITTED, List.of(new TimelineEntry(ApplicationStatus.SUBMITTED, now, "已受理")),
+                List.of(), List.of(outbox));
+    }
+
+    private void checkKey(String key) {
+        if (key.isBlank() || key.length() > properties.idempotencyKeyMaxLength()) {
+            throw ApplicationProblems.invalidIdempotencyKey(
+                    "must be 1 to " + properties.idempotencyKeyMaxLength() + " characters");
+        }
+        if (!key.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            throw ApplicationProblems.invalidIdempotencyKey("must be printable ASCII without spaces");
+        }
+    }
+
+    private String fingerprint(SubmitApplicationRequest request) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(json.writeValueAsBytes(request));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

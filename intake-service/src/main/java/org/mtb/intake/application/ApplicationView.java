@@ -1,0 +1,39 @@
+package org.mtb.intake.application;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import org.mtb.contracts.Channel;
+import org.mtb.contracts.DiseaseCategory;
+import org.mtb.contracts.InsuranceType;
+import org.mtb.contracts.PersonalData;
+import org.mtb.contracts.intake.Hospital;
+
+/** An application as answered over HTTP: personal data masked, timeline in time order. */
+record ApplicationView(
+        String applicationNumber,
+        ApplicationStatus status,
+        String regionCode,
+        String diseaseCode,
+        String diseaseName,
+        DiseaseCategory diseaseCategory,
+        MaskedApplicant applicant,
+        Hospital hospital,
+        String conditionSummary,
+        Channel channel,
+        Instant submittedAt,
+        List<TimelineEntry> timeline) {
+
+    record MaskedApplicant(String idNumber, String name, String phone, InsuranceType insuranceType) {
+    }
+
+    static ApplicationView of(Application a) {
+        var who = a.applicant();
+        var masked = new MaskedApplicant(PersonalData.maskIdNumber(who.idNumber()), PersonalData.maskName(who.name()),
+                PersonalData.maskPhone(who.phone()), who.insuranceType());
+        List<TimelineEntry> timeline = a.timeline().stream()
+                .sorted(Comparator.comparing(TimelineEntry::at).thenComparing(TimelineEntry::status)).toList();
+        return new ApplicationView(a.applicationNumber(), a.status(), a.regionCode(), a.diseaseCode(), a.diseaseName(),
+                a.diseaseCategory(), masked, a.hospital(), a.conditionSummary(), a.channel(), a.submittedAt(), timeline);
+    }
+}

@@ -1,0 +1,141 @@
+package org.mtb.intake.application;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.BDDMockito.given;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.mtb.contracts.Channel;
+import org.mtb.contracts.DiseaseCategory;
+import org.mtb.contracts.InsuranceType;
+import org.mtb.contracts.intake.Applicant;
+import org.mtb.contracts.intake.Hospital;
+import org.mtb.intake.web.FieldProblem;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+@WebMvcTest(ApplicationController.class)
+class ApplicationControllerTests {
+
+    private static final String BODY = """
+            {"regionCode":"659006","diseaseCode":"M01200",
+             "applicant":{"idNumber":"11010519491231002X","name":"张三","phone":"13800138000","insuranceType":"RESIDENT"},
+             "hospital":{"name":"第二师医院","level":3},"conditionSummary":"血友病A型","channel":"APP"}
+            """;
+
+    @Autowired
+    MockMvc mvc;
+
+    @MockitoBean
+    ApplicationService service;
+
+    @MockitoBean
+    Applications applications;
+
+    @Test
+    void answersCreatedWithTheApplicationMasked() throws Exception {
+        given(service.submit(eq("k1"), any())).willReturn(new ApplicationService.Submission(stored(), false));
+
+        mvc.perform(post("/api/v1/applications").header("Idempotency-Key", "k1")
+                        .contentType(MediaType.APPLICATION_JSON).content(BODY))
+                .andExpect(status().isCreated())
+                .andExpect(header().string("Location", "/api/v1/applications/659006-20261123-000001"))
+                .andExpect(header().string("Idempotent-Replayed", "false"))
+                .andExpect(jsonPath("$.applicationNumber").value("659006-20261123-000001"))
+                .andExpect(jsonPath("$.applicant.idNumber").value("1101**********002X"))
+                .andExpect(jsonPath("$.applicant.name").value("张*"))
+                .andExpect(jsonPath("$.applicant.phone").value("138****8000"))
+                .andExpect(jsonPath("$.timeline[0].status").value("SUBMITTED"));
+    }
+
+    @Test
+    void answersMalformedJsonWithAProblemNotA500() throws Exception {
+        mvc.perform(post("/api/v1/applications").header("Idempotency-Key", "k1")
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"regionCode\": "))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value("MALFORMED_JSON"));
+    }
+
+    @Test
+    void namesTheFieldWithAnUnknownEnumValueAndTheAllowedOnes() throws Exception {
+        mvc.perform(post("/api/v1/applications").header("Idempotency-Key", "k1")
+                        .contentType(MediaType.APPLICATION_JSON).content(BODY.replace("\"RESIDENT\"", "\"RETIRED\"")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
+                .andExpect(jsonPath("$.errors[0].field").value("applicant.insuranceType"))
+                .andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString("EMPLOYEE")));
+    }
+
+    @Test
+    void namesTheFieldWithTheWrongJsonType() throws Exception {
+        mvc.perform(post("/api/v1/applications").header("Idempotency-Key", "k1")
+                        .contentType(MediaType.APPLICATION_JSON).content(BODY.replace("\"level\":3", "\"level\":{\"x\":1}")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("hospital.level"));
+    }
+
+    @Test
+    void requiresAnIdempotencyKey() throws Exception {
+        mvc.perform(post("/api/v1/applications").contentType(MediaType.APPLICATION_JSON).content(BODY))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value("HEADER_MISSING"))
+                .andExpect(jsonPath("$.errors[0].field").value("Idempotency-Key"));
+    }
+
+    @Test
+    void listsEveryFieldProblem() throws Exception {
+        given(service.submit(eq("k1"), any())).willThrow(ApplicationProblems.invalid(List.of(
+                new FieldProblem("applicant.phone", "INVALID_MOBILE_NUMBER", "must be an 11-digit mainland mobile number"),
+                new FieldProblem("hospital.level", "HOSPITAL_LEVEL_TOO_LOW", "level 2 or above"))));
+
+        mvc.perform(post("/api/v1/applications").header("Idempotency-Key", "k1")
+                        .contentType(MediaType.APPLICATION_JSON).content(BODY))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
+                .andExpect(jsonPath("$.type").value("/problems/validation-failed"))
+                .andExpect(jsonPath("$.errors.length()").value(2))
+                .andExpect(jsonPath("$.errors[1].code").value("HOSPITAL_LEVEL_TOO_LOW"));
+    }
+
+    @Test
+    void answersAnUnknownApplicationWith404Problem() throws Exception {
+        given(applications.find("nope")).willReturn(Optional.empty());
+
+        mvc.perform(get("/api/v1/applications/nope"))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value("APPLICATION_NOT_FOUND"));
+    }
+
+    @Test
+    void answersAWrongMediaTypeWithAProblem() throws Exception {
+        mvc.perform(post("/api/v1/applications").header("Idempotency-Key", "k1")
+                        .contentType(MediaType.TEXT_PLAIN).content("hello"))
+                .andExpect(status().isUnsupportedMediaType())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value("UNSUPPORTED_MEDIA_TYPE"));
+    }
+
+    private static Application stored() {
+        Instant at = Instant.parse("2026-11-23T02:00:00Z");
+        return new Application("659006-20261123-000001", "k1", "f", "659006", "M01200", "血友病", DiseaseCategory.SPECIAL,
+                new Applicant("11010519491231002X", "张三", "13800138000", InsuranceType.RESIDENT),
+                new Hospital("第二师医院", 3), "血友病A型", Channel.APP, at, ApplicationStatus.SUBMITTED,
+                List.of(new TimelineEntry(ApplicationStatus.SUBMITTED, at, "已受理")), List.of(), List.of());
+    }
+}

@@ -1,0 +1,181 @@
+package org.mtb.intake.flow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.mtb.contracts.DiseaseCategory;
+import org.mtb.contracts.InsuranceType;
+import org.mtb.contracts.Topics;
+import org.mtb.contracts.catalog.CatalogDisease;
+import org.mtb.contracts.catalog.CatalogPublished;
+import org.mtb.contracts.intake.ApplicationSubmitted;
+import org.mtb.contracts.review.ApplicationDecided;
+import org.mtb.contracts.review.DecisionOutcome;
+import org.mtb.contracts.review.Recipient;
+import org.mtb.contracts.review.ReviewStarted;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.RestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The intake flow over real sockets: catalog copy from Kafka, submission through HTTP, the event through the
+ * outbox, review's events back. Run against the in-JVM broker and Mongo server, and against containers.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class ApplicationFlowScenario {
+
+    static final String BODY = """
+            {"regionCode":"659006","diseaseCode":"M01200",
+             "applicant":{"idNumber":"11010519491231002X","name":"张三","phone":"13800138000","insuranceType":"RESIDENT"},
+             "hospital":{"name":"第二师医院","level":3},"conditionSummary":"血友病A型，需长期替代治疗","channel":"APP"}
+            """;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JsonMapper json;
+
+    RestClient http;
+    KafkaTestClient kafka;
+
+    abstract String bootstrapServers();
+
+    @BeforeAll
+    void publishCatalog() throws Exception {
+        http = RestClient.builder().baseUrl("http://127.0.0.1:" + port)
+                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> { }).build();
+        kafka = new KafkaTestClient(bootstrapServers());
+        var catalog = new CatalogPublished(UUID.randomUUID(), 1, Instant.now(), "659006", "铁门关市", "2025.1",
+                List.of(InsuranceType.EMPLOYEE, InsuranceType.RESIDENT),
+                List.of(new CatalogDisease("M01200", "血友病", DiseaseCategory.SPECIAL),
+                        new CatalogDisease("M03900", "高血压Ⅱ期及以上", DiseaseCategory.CHRONIC)));
+        kafka.send(Topics.CATALOG_PUBLISHED, "659006", json.writeValueAsString(catalog));
+        await().atMost(Duration.ofSeconds(30)).until(() -> submit("probe-" + UUID.randomUUID(), "{}").getStatusCode().value() == 400);
+    }
+
+    @AfterAll
+    void closeKafka() {
+        kafka.close();
+    }
+
+    @Test
+    void acceptsAnApplicationAndPublishesItKeyedByApplicationNumber() {
+        var response = submit("key-" + UUID.randomUUID(), BODY);
+
+        assertThat(response.getStatusCode().value()).isEqualTo(201);
+        JsonNode body = json.readTree(response.getBody());
+        String number = body.get("applicationNumber").asString();
+        assertThat(number).matches("659006-\\d{8}-\\d{6}");
+        assertThat(body.get("status").asString()).isEqualTo("SUBMITTED");
+        assertThat(body.get("applicant").get("idNumber").asString()).isEqualTo("1101**********002X");
+        assertThat(response.getBody()).doesNotContain("11010519491231002X", "张三", "13800138000");
+
+        var records = kafka.readAll(Topics.APPLICATION_SUBMITTED, Duration.ofSeconds(2)).stream()
+                .filter(r -> number.equals(r.key())).toList();
+        assertThat(records).hasSize(1);
+        ApplicationSubmitted event = json.readValue(records.getFirst().value(), ApplicationSubmitted.class);
+        assertThat(event.applicant().idNumber()).isEqualTo("11010519491231002X");
+        assertThat(event.diseaseName()).isEqualTo("血友病");
+        assertThat(event.diseaseCategory()).isEqualTo(DiseaseCategory.SPECIAL);
+    }
+
+    @Test
+    void answersARetryWithTheSameResultAndCreatesNothing() {
+        String key = "key-" + UUID.randomUUID();
+        var first = submit(key, BODY);
+        var retry = submit(key, BODY);
+
+        assertThat(retry.getStatusCode().value()).isEqualTo(201);
+        assertThat(retry.getHeaders().getFirst("Idempotent-Replayed")).isEqualTo("true");
+        String number = json.readTree(first.getBody()).get("applicationNumber").asString();
+        assertThat(json.readTree(retry.getBody()).get("applicationNumber").asString()).isEqualTo(number);
+        assertThat(kafka.readAll(Topics.APPLICATION_SUBMITTED, Duration.ofSeconds(2)))
+                .filteredOn(r -> number.equals(r.key())).hasSize(1);
+    }
+
+    @Test
+    void refusesTheSameKeyWithAnotherBody() {
+        String key = "key-" + UUID.randomUUID();
+        submit(key, BODY);
+
+        var other = submit(key, BODY.replace("M01200", "M03900"));
+
+        assertThat(other.getStatusCode().value()).isEqualTo(409);
+        assertThat(json.readTree(other.getBody()).get("code").asString()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+    }
+
+    @Test
+    void followsReviewToADecisionOnceEvenWhenEventsAreRedelivered() throws Exception {
+        String number = json.readTree(submit("key-" + UUID.randomUUID(), BODY).getBody()).get("applicationNumber").asString();
+        var started = new ReviewStarted(UUID.randomUUID(), 1, Instant.now(), number, "659006", Instant.now());
+        var decided = new ApplicationDecided(UUID.randomUUID(), 1, Instant.now(), number, "659006", "M01200", "血友病",
+                DecisionOutcome.APPROVED, List.of("材料齐全"), "expert-1", Instant.now().plusSeconds(1),
+                new Recipient("张三", "13800138000"));
+
+        for (int i = 0; i < 2; i++) {
+            kafka.send(Topics.REVIEW_STARTED, number, json.writeValueAsString(started));
+            kafka.send(Topics.APPLICATION_DECIDED, number, json.writeValueAsString(decided));
+        }
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            JsonNode application = json.readTree(http.get().uri("/api/v1/applications/{n}", number)
+                    .retrieve().body(String.class));
+            assertThat(application.get("status").asString()).isEqualTo("APPROVED");
+            assertThat(application.get("timeline").valueStream().map(e -> e.get("status").asString()).toList())
+                    .containsExactly("SUBMITTED", "UNDER_REVIEW", "APPROVED");
+        });
+    }
+
+    @Test
+    void parksAPoisonMessageOnTheDeadLetterTopicAndGoesOn() throws Exception {
+        kafka.send(Topics.APPLICATION_DECIDED, "659006-20000101-000000", "{not json");
+        String number = json.readTree(submit("key-" + UUID.randomUUID(), BODY).getBody()).get("applicationNumber").asString();
+        var started = new ReviewStarted(UUID.randomUUID(), 1, Instant.now(), number, "659006", Instant.now());
+        kafka.send(Topics.REVIEW_STARTED, number, json.writeValueAsString(started));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                kafka.readAll(Topics.deadLetter(Topics.APPLICATION_DECIDED, "intake-service"), Duration.ofSeconds(1)))
+                .extracting(r -> r.value()).contains("{not json"));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(json.readTree(http.get()
+                .uri("/api/v1/applications/{n}", number).retrieve().body(String.class)).get("status").asString())
+                .isEqualTo("UNDER_REVIEW"));
+    }
+
+    @Test
+    void reportsHealthUpAgainstTheBrokerAndMongo() {
+        JsonNode health = json.readTree(http.get().uri("/actuator/health").retrieve().body(String.class));
+
+        assertThat(health.get("status").asString()).isEqualTo("UP");
+        assertThat(health.get("components").get("mongo").get("status").asString()).isEqualTo("UP");
+    }
+
+    @Test
+    void countsSubmittedApplicationsForPrometheus() {
+        submit("key-" + UUID.randomUUID(), BODY);
+
+        String metrics = http.get().uri("/actuator/prometheus").retrieve().body(String.class);
+
+        assertThat(metrics).containsPattern("intake_applications_submitted_total\\{.*region=\"659006\".*} [1-9]");
+    }
+
+    org.springframework.http.ResponseEntity<String> submit(String key, String body) {
+        return http.post().uri("/api/v1/applications").contentType(MediaType.APPLICATION_JSON)
+                .header("Idempotency-Key", key)
+                .body(body).retrieve().toEntity(String.class);
+    }
+}
