@@ -1,0 +1,74 @@
+package org.mtb.stack;
+
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A MongoDB wire-protocol server inside this JVM, bound to 127.0.0.1, for tests and for
+ * {@link MongoServerMain}. Speaks enough of MongoDB for Spring Data repositories; it is not a
+ * replica set, so tests must not rely on multi-document transactions.
+ */
+public final class EmbeddedMongo implements AutoCloseable {
+
+    static final String HOST = "127.0.0.1";
+
+    private final MongoServer server;
+    private final int port;
+    private boolean closed;
+
+    private EmbeddedMongo(MongoBackend backend, int port) {
+        this.server = new MongoServer(backend);
+        try {
+            server.bind(HOST, port);
+        } catch (Exception e) {
+            // MongoServer cleans up after a RuntimeException only, but Netty throws its BindException
+            // unchecked-in-disguise; without this the H2 file lock and the event-loop threads would stay.
+            if (!(e instanceof RuntimeException)) {
+                server.shutdownNow();
+            }
+            throw new IllegalStateException("Cannot bind the Mongo server to " + HOST + ":" + port + ": " + e, e);
+        }
+        this.port = server.getLocalAddress().getPort();
+    }
+
+    /** Data in memory only, on a free port. */
+    public static EmbeddedMongo inMemory() {
+        return new EmbeddedMongo(new MemoryBackend(), 0);
+    }
+
+    /** Data in an H2 MVStore file, kept across restarts; port 0 picks a free port. */
+    public static EmbeddedMongo onDisk(Path h2File, int port) {
+        Path file = h2File.toAbsolutePath();
+        try {
+            Files.createDirectories(file.getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create " + file.getParent(), e);
+        }
+        return new EmbeddedMongo(new H2Backend(file.toString()), port);
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** {@code mongodb://127.0.0.1:PORT/DATABASE} */
+    public String uri(String database) {
+        return "mongodb://" + HOST + ":" + port + "/" + database;
+    }
+
+    /** Stops listening and closes the backend; for H2 that commits and closes the store file. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        server.shutdownNow();
+    }
+}

@@ -1,0 +1,251 @@
+package org.mtb.stack;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The whole platform on this machine: Mongo and Kafka in child JVMs started from this JVM's class
+ * path, and the four service jars. Used by {@link StackRunner} and by the end-to-end tests, which
+ * also stop and restart single parts.
+ *
+ * <p>Every child is stopped by {@link #stopAll()}, by {@link #close()} and, should the caller
+ * forget, by a shutdown hook, so a finished test run leaves no broker behind.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    public static final String MONGO = "mongo";
+    public static final String KAFKA = "kafka";
+
+    private static final Duration INFRA_START_TIMEOUT = Duration.ofSeconds(120);
+
+    private final StackSettings settings;
+    private final Map<String, ManagedProcess> running = new ConcurrentHashMap<>();
+    private final Thread shutdownHook = new Thread(this::stopAll, "local-stack-shutdown");
+    private boolean hookRegistered;
+
+    public LocalStack(StackSettings settings) {
+        this.settings = settings;
+    }
+
+    public StackSettings settings() {
+        return settings;
+    }
+
+    /** Starts everything not yet running: Mongo, then Kafka, each until it accepts connections, then the services. */
+    public synchronized void startAll() {
+        requireJars();
+        requirePortsFree();
+        try {
+            startMongo();
+            startKafka();
+            StackSettings.SERVICES.forEach(this::startService);
+        } catch (RuntimeException e) {
+            stopAll();
+            throw e;
+        }
+    }
+
+    /** Waits for every service within one deadline; they boot side by side, so the slowest sets the pace. */
+    public void awaitAllHealthy(Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        for (String service : StackSettings.SERVICES) {
+            Duration left = Duration.between(Instant.now(), deadline);
+            awaitHealthy(service, left.isNegative() ? Duration.ZERO : left);
+        }
+    }
+
+    public synchronized void startMongo() {
+        if (isRunning(MONGO)) {
+            return;
+        }
+        Ports.requireFree(settings.mongoPort(), "MongoDB", "MTB_MONGO_PORT");
+        ManagedProcess mongo = track(new MongoNode(settings.dataDir(), settings.mongoPort()).start(logFile(MONGO)));
+        Ports.awaitListening(settings.mongoPort(), INFRA_START_TIMEOUT, mongo);
+    }
+
+    public synchronized void stopMongo() {
+        stop(MONGO);
+    }
+
+    /** Formats the storage on first start, then runs the broker until its PLAINTEXT port accepts connections. */
+    public synchronized void startKafka() {
+        if (isRunning(KAFKA)) {
+            return;
+        }
+        Ports.requireFree(settings.kafkaPort(), "Kafka", "MTB_KAFKA_PORT");
+        Ports.requireFree(settings.kafkaControllerPort(), "Kafka controller", "MTB_KAFKA_CONTROLLER_PORT");
+        KafkaNode node = new KafkaNode(settings.dataDir(), settings.kafkaPort(), settings.kafkaControllerPort());
+        ManagedProcess kafka = track(node.start(logFile(KAFKA)));
+        Ports.awaitListening(settings.kafkaPort(), INFRA_START_TIMEOUT, kafka);
+    }
+
+    public synchronized void stopKafka() {
+        stop(KAFKA);
+    }
+
+    /** Launches a service jar and returns at once; use {@link #awaitHealthy} to wait for it. */
+    public synchronized void startService(String name) {
+        String service = StackSettings.serviceName(name);
+        if (isRunning(service)) {
+            return;
+        }
+        Path jar = settings.serviceJar(service);
+        if (!Files.isRegularFile(jar)) {
+            throw new StackException(service, logFile(service), "Missing " + jar + ". " + buildHint());
+        }
+        int port = settings.servicePort(service);
+        Ports.requireFree(port, service, StackSettings.portVariable(service));
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("PORT", String.valueOf(port));
+        env.put("MONGODB_URI", settings.mongoUri(service));
+        env.put("KAFKA_BOOTSTRAP_SERVERS", settings.kafkaBootstrapServers());
+        track(ManagedProcess.start(service, JavaCommand.jar(settings.jvmOptions(), jar, List.of()), env,
+                logFile(service)));
+    }
+
+    public synchronized void stopService(String name) {
+        stop(StackSettings.serviceName(name));
+    }
+
+    /** Polls {@code /actuator/health} until it answers 200 UP; fails early when the service process has exited. */
+    public void awaitHealthy(String name, Duration timeout) {
+        String service = StackSettings.serviceName(name);
+        int port = settings.servicePort(service);
+        Instant deadline = Instant.now().plus(timeout);
+        while (!HealthCheck.isUp(port)) {
+            ManagedProcess process = running.get(service);
+            if (process != null && !process.isAlive()) {
+                throw new StackException(service, logFile(service),
+                        service + " exited with code " + process.exitValue() + " before it was healthy");
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new StackException(service, logFile(service), service + " was not healthy at "
+                        + HealthCheck.healthUri(port) + " within " + timeout.toSeconds() + " s");
+            }
+            Ports.sleep(Duration.ofMillis(500));
+        }
+    }
+
+    /** Services first (side by side), then Kafka, then Mongo, so no service loses a server while it shuts down. */
+    public synchronized void stopAll() {
+        List<Thread> stopping = new ArrayList<>();
+        for (String service : StackSettings.SERVICES) {
+            stopping.add(Thread.ofVirtual().start(() -> stop(service)));
+        }
+        for (Thread thread : stopping) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        stop(KAFKA);
+        stop(MONGO);
+    }
+
+    @Override
+    public void close() {
+        stopAll();
+        synchronized (this) {
+            if (hookRegistered) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(shutdownHook);
+                } catch (IllegalStateException alreadyShuttingDown) {
+                    // The hook is running or about to; it finds nothing left to stop.
+                }
+                hookRegistered = false;
+            }
+        }
+    }
+
+    /** Whether this stack started the part and its process is still alive. */
+    public boolean isRunning(String part) {
+        ManagedProcess process = running.get(partName(part));
+        return process != null && process.isAlive();
+    }
+
+    /** The process id of a running part, for tests that need to kill it hard. */
+    public long pid(String part) {
+        ManagedProcess process = running.get(partName(part));
+        if (process == null || !process.isAlive()) {
+            throw new IllegalStateException(part + " is not running");
+        }
+        return process.pid();
+    }
+
+    /** {@code <dataDir>/logs/<part>.log}; a restarted part appends to the same file. */
+    public Path logFile(String part) {
+        return settings.logFile(partName(part));
+    }
+
+    /** The last lines of a part's log, for a failure message. */
+    public String logTail(String part, int lines) {
+        return LogTail.of(logFile(part), lines);
+    }
+
+    /** Service jars that are not built yet. */
+    public List<Path> missingJars() {
+        return StackSettings.SERVICES.stream()
+                .map(settings::serviceJar)
+                .filter(jar -> !Files.isRegularFile(jar))
+                .toList();
+    }
+
+    static String buildHint() {
+        return "Build the service jars with ./mtb build (or ./mvnw -B -DskipTests package).";
+    }
+
+    private void requireJars() {
+        List<Path> missing = missingJars();
+        if (!missing.isEmpty()) {
+            throw new StackException("build", null, "Missing service jar(s): " + missing + ". " + buildHint());
+        }
+    }
+
+    /** All at once before anything starts, so a taken port does not leave half a stack behind. */
+    private void requirePortsFree() {
+        if (!isRunning(MONGO)) {
+            Ports.requireFree(settings.mongoPort(), "MongoDB", "MTB_MONGO_PORT");
+        }
+        if (!isRunning(KAFKA)) {
+            Ports.requireFree(settings.kafkaPort(), "Kafka", "MTB_KAFKA_PORT");
+            Ports.requireFree(settings.kafkaControllerPort(), "Kafka controller", "MTB_KAFKA_CONTROLLER_PORT");
+        }
+        for (String service : StackSettings.SERVICES) {
+            if (!isRunning(service)) {
+                Ports.requireFree(settings.servicePort(service), service, StackSettings.portVariable(service));
+            }
+        }
+    }
+
+    private ManagedProcess track(ManagedProcess process) {
+        registerShutdownHook();
+        running.put(process.name(), process);
+        return process;
+    }
+
+    private void stop(String part) {
+        ManagedProcess process = running.remove(part);
+        if (process != null) {
+            process.stop();
+        }
+    }
+
+    private synchronized void registerShutdownHook() {
+        if (!hookRegistered) {
+            Runtime.getRuntime().addShutdownHook(shutdownHook);
+            hookRegistered = true;
+        }
+    }
+
+    private static String partName(String part) {
+        return MONGO.equals(part) || KAFKA.equals(part) ? part : StackSettings.serviceName(part);
+    }
+}

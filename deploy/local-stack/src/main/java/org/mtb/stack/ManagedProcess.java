@@ -1,0 +1,105 @@
+package org.mtb.stack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** One child process of the stack, its output appended to its own log file. */
+final class ManagedProcess {
+
+    static final Duration STOP_GRACE = Duration.ofSeconds(20);
+
+    private final String name;
+    private final Path logFile;
+    private final Process process;
+
+    private ManagedProcess(String name, Path logFile, Process process) {
+        this.name = name;
+        this.logFile = logFile;
+        this.process = process;
+    }
+
+    static ManagedProcess start(String name, List<String> command, Map<String, String> environment, Path logFile) {
+        try {
+            Files.createDirectories(logFile.getParent());
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+            builder.environment().putAll(environment);
+            // A marker per start, so the log of a restarted part shows where the latest run begins.
+            Files.writeString(logFile, "%n==== %s: %s%n".formatted(Instant.now(), String.join(" ", command)),
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            return new ManagedProcess(name, logFile, builder.start());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start " + name + ": " + String.join(" ", command), e);
+        }
+    }
+
+    String name() {
+        return name;
+    }
+
+    Path logFile() {
+        return logFile;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** The exit code, or -1 while it still runs. */
+    int exitValue() {
+        return process.isAlive() ? -1 : process.exitValue();
+    }
+
+    /** Waits for a short-lived tool to finish; returns its exit code. */
+    int await(Duration timeout) {
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                stop();
+                throw new StackException(name, logFile, name + " did not finish within " + timeout.toSeconds() + " s");
+            }
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for " + name, e);
+        }
+    }
+
+    /**
+     * SIGTERM first so Kafka can close its logs and H2 its store; SIGKILL only after the grace
+     * period, since a half-written store is worse than a slow stop.
+     */
+    void stop() {
+        if (!process.isAlive()) {
+            return;
+        }
+        process.descendants().forEach(ProcessHandle::destroy);
+        process.destroy();
+        try {
+            if (!process.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return name + " (pid " + pid() + ")";
+    }
+}

@@ -1,0 +1,32 @@
+package org.mtb.stack;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** The Mongo part: {@link MongoServerMain} in its own JVM, its H2 file under {@code <dataDir>/mongo/}. */
+final class MongoNode {
+
+    private static final List<String> JVM_OPTIONS = List.of("-Xmx256m", "-Dorg.slf4j.simpleLogger.showDateTime=true");
+
+    private final Path dataFile;
+    private final int port;
+
+    MongoNode(Path dataDir, int port) {
+        this.dataFile = dataDir.resolve("mongo").resolve("mtb.mv.db").toAbsolutePath();
+        this.port = port;
+    }
+
+    Path dataFile() {
+        return dataFile;
+    }
+
+    List<String> command() {
+        return JavaCommand.mainClass(JVM_OPTIONS, MongoServerMain.class.getName(),
+                List.of("--port", String.valueOf(port), "--data-file", dataFile.toString()));
+    }
+
+    ManagedProcess start(Path logFile) {
+        return ManagedProcess.start(LocalStack.MONGO, command(), Map.of(), logFile);
+    }
+}

@@ -1,0 +1,195 @@
+package org.mtb.stack;
+
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.UnaryOperator;
+
+/**
+ * Where the local stack keeps its data and which ports it uses.
+ *
+ * <p>Service names are the Maven module names ({@code intake-service}); the short form
+ * ({@code intake}) is accepted wherever a name is taken.
+ *
+ * @param dataDir             Kafka and Mongo data, the cluster id, logs and the runner's pid file
+ * @param kafkaPort           the broker's PLAINTEXT listener
+ * @param kafkaControllerPort the KRaft controller listener
+ * @param mongoPort           the MongoDB wire protocol server
+ * @param servicePorts        HTTP port per service, in start order
+ * @param jarsRoot            repository root; each service jar is {@code <service>/target/<service>.jar}
+ * @param jvmOptions          extra options for every service JVM
+ */
+public record StackSettings(
+        Path dataDir,
+        int kafkaPort,
+        int kafkaControllerPort,
+        int mongoPort,
+        Map<String, Integer> servicePorts,
+        Path jarsRoot,
+        List<String> jvmOptions) {
+
+    /** The four services, in the order the runner lists them. */
+    public static final List<String> SERVICES =
+            List.of("intake-service", "review-service", "notification-service", "catalog-service");
+
+    // Small heap and C1 only: four Boot services plus a broker share a developer laptop.
+    static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xmx512m", "-XX:TieredStopAtLevel=1");
+
+    public StackSettings {
+        Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(jarsRoot, "jarsRoot");
+        Objects.requireNonNull(servicePorts, "servicePorts");
+        dataDir = dataDir.toAbsolutePath().normalize();
+        jarsRoot = jarsRoot.toAbsolutePath().normalize();
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        servicePorts.forEach((name, port) -> ports.put(serviceName(name), port));
+        if (!ports.keySet().containsAll(SERVICES)) {
+            throw new IllegalArgumentException("servicePorts needs a port for each of " + SERVICES + ", got " + ports);
+        }
+        servicePorts = Collections.unmodifiableMap(ports);
+        jvmOptions = List.copyOf(jvmOptions);
+    }
+
+    /** The defaults: Kafka 9092 (controller 9093), Mongo 27017, services 8081-8084, data in {@code <repo>/.data}. */
+    public static StackSettings defaults(Path repoRoot) {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        ports.put("intake-service", 8081);
+        ports.put("review-service", 8082);
+        ports.put("notification-service", 8083);
+        ports.put("catalog-service", 8084);
+        return new StackSettings(repoRoot.resolve(".data"), 9092, 9093, 27017, ports, repoRoot, DEFAULT_JVM_OPTIONS);
+    }
+
+    /**
+     * The defaults, overridden by system properties ({@code -Dmtb.kafka.port=19092}) or else
+     * environment variables ({@code MTB_KAFKA_PORT=19092}); see {@link #overriddenBy}.
+     */
+    public static StackSettings fromEnvironment(Path repoRoot) {
+        return defaults(repoRoot).overriddenBy(StackSettings::systemPropertyOrEnv);
+    }
+
+    /**
+     * Applies overrides looked up by environment-variable name: {@code MTB_DATA_DIR},
+     * {@code MTB_JARS_ROOT}, {@code MTB_KAFKA_PORT}, {@code MTB_KAFKA_CONTROLLER_PORT} (else Kafka
+     * port + 1 when only the Kafka port is overridden), {@code MTB_MONGO_PORT},
+     * {@code MTB_INTAKE_PORT}, {@code MTB_REVIEW_PORT}, {@code MTB_NOTIFICATION_PORT},
+     * {@code MTB_CATALOG_PORT} and {@code MTB_JVM_OPTS} (space separated).
+     */
+    StackSettings overriddenBy(UnaryOperator<String> lookup) {
+        Path data = pathOr(lookup.apply("MTB_DATA_DIR"), dataDir);
+        Path jars = pathOr(lookup.apply("MTB_JARS_ROOT"), jarsRoot);
+        int kafka = portOr(lookup, "MTB_KAFKA_PORT", kafkaPort);
+        int controller = portOr(lookup, "MTB_KAFKA_CONTROLLER_PORT",
+                kafka == kafkaPort ? kafkaControllerPort : kafka + 1);
+        int mongo = portOr(lookup, "MTB_MONGO_PORT", mongoPort);
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        servicePorts.forEach((name, port) -> ports.put(name, portOr(lookup, portVariable(name), port)));
+        String opts = lookup.apply("MTB_JVM_OPTS");
+        List<String> jvm = opts == null ? jvmOptions : opts.isBlank() ? List.of() : List.of(opts.trim().split("\\s+"));
+        return new StackSettings(data, kafka, controller, mongo, ports, jars, jvm);
+    }
+
+    public StackSettings withDataDir(Path dir) {
+        return new StackSettings(dir, kafkaPort, kafkaControllerPort, mongoPort, servicePorts, jarsRoot, jvmOptions);
+    }
+
+    public StackSettings withJvmOptions(List<String> options) {
+        return new StackSettings(dataDir, kafkaPort, kafkaControllerPort, mongoPort, servicePorts, jarsRoot, options);
+    }
+
+    /** Every port replaced by a currently free one, so a test can run beside a developer's stack. */
+    public StackSettings withFreePorts() {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        servicePorts.keySet().forEach(name -> ports.put(name, Ports.freePort()));
+        return new StackSettings(dataDir, Ports.freePort(), Ports.freePort(), Ports.freePort(), ports, jarsRoot,
+                jvmOptions);
+    }
+
+    /** {@code intake} or {@code intake-service} to {@code intake-service}; unknown names are rejected. */
+    public static String serviceName(String name) {
+        String full = name.endsWith("-service") ? name : name + "-service";
+        if (!SERVICES.contains(full)) {
+            throw new IllegalArgumentException("Unknown service '" + name + "'; known: " + SERVICES);
+        }
+        return full;
+    }
+
+    public int servicePort(String service) {
+        return servicePorts.get(serviceName(service));
+    }
+
+    /** {@code intake-service} keeps its data in {@code mtb_intake}, in Docker and embedded alike. */
+    public String mongoDatabase(String service) {
+        String full = serviceName(service);
+        return "mtb_" + full.substring(0, full.length() - "-service".length());
+    }
+
+    public String mongoUri(String service) {
+        return "mongodb://127.0.0.1:" + mongoPort + "/" + mongoDatabase(service);
+    }
+
+    public String kafkaBootstrapServers() {
+        return "127.0.0.1:" + kafkaPort;
+    }
+
+    public String serviceUrl(String service) {
+        return "http://localhost:" + servicePort(service);
+    }
+
+    public Path serviceJar(String service) {
+        String full = serviceName(service);
+        return jarsRoot.resolve(full).resolve("target").resolve(full + ".jar");
+    }
+
+    public Path logsDir() {
+        return dataDir.resolve("logs");
+    }
+
+    /** The log file of a part: {@code mongo}, {@code kafka} or a service name. */
+    public Path logFile(String part) {
+        return logsDir().resolve(part + ".log");
+    }
+
+    public Path pidFile() {
+        return dataDir.resolve("stack.pid");
+    }
+
+    static String portVariable(String service) {
+        String full = serviceName(service);
+        return "MTB_" + full.substring(0, full.indexOf('-')).toUpperCase(Locale.ROOT) + "_PORT";
+    }
+
+    private static String systemPropertyOrEnv(String variable) {
+        String property = variable.toLowerCase(Locale.ROOT).replace('_', '.');
+        String value = System.getProperty(property);
+        return value != null && !value.isBlank() ? value : blankToNull(System.getenv(variable));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    private static Path pathOr(String value, Path fallback) {
+        return value == null || value.isBlank() ? fallback : Path.of(value.trim());
+    }
+
+    private static int portOr(UnaryOperator<String> lookup, String variable, int fallback) {
+        String value = lookup.apply(variable);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            int port = Integer.parseInt(value.trim());
+            if (port < 1 || port > 65535) {
+                throw new NumberFormatException();
+            }
+            return port;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(variable + "=" + value + " is not a TCP port (1-65535)", e);
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package org.mtb.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import de.bwaldvogel.mongo.bson.Document;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EmbeddedMongoTests {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void inMemoryServerAcceptsConnectionsOnLoopback() {
+        try (EmbeddedMongo mongo = EmbeddedMongo.inMemory()) {
+            assertThat(mongo.port()).isPositive();
+            assertThat(Ports.isListening(mongo.port())).isTrue();
+        }
+    }
+
+    @Test
+    void uriNamesLoopbackThePortAndTheDatabase() {
+        try (EmbeddedMongo mongo = EmbeddedMongo.inMemory()) {
+            assertThat(mongo.uri("mtb_intake")).isEqualTo("mongodb://127.0.0.1:" + mongo.port() + "/mtb_intake");
+        }
+    }
+
+    @Test
+    void answersAPingOverTheWireProtocol() throws IOException {
+        try (EmbeddedMongo mongo = EmbeddedMongo.inMemory()) {
+            Document reply = MongoWire.command(mongo.port(), "admin", new Document("ping", 1));
+
+            assertThat(((Number) reply.get("ok")).doubleValue()).isEqualTo(1.0);
+        }
+    }
+
+    @Test
+    void stopsListeningWhenClosed() {
+        EmbeddedMongo mongo = EmbeddedMongo.inMemory();
+        int port = mongo.port();
+
+        mongo.close();
+
+        assertThat(Ports.isListening(port)).isFalse();
+    }
+
+    @Test
+    void onDiskServerStartsAgainOnTheSameFileAfterClose() {
+        Path file = dir.resolve("mongo/mtb.mv.db");
+        try (EmbeddedMongo first = EmbeddedMongo.onDisk(file, 0)) {
+            assertThat(Ports.isListening(first.port())).isTrue();
+        }
+        try (EmbeddedMongo second = EmbeddedMongo.onDisk(file, 0)) {
+            assertThat(Ports.isListening(second.port())).isTrue();
+        }
+        assertThat(Files.isRegularFile(file)).isTrue();
+    }
+
+    @Test
+    void keepsDocumentsAcrossARestart() throws IOException {
+        Path file = dir.resolve("mtb.mv.db");
+        try (EmbeddedMongo mongo = EmbeddedMongo.onDisk(file, 0)) {
+            Document insert = new Document("insert", "applications")
+                    .append("documents", List.of(new Document("_id", "620900-20261123-000001")
+                            .append("region", "620900")));
+            Document reply = MongoWire.command(mongo.port(), "mtb_intake", insert);
+            assertThat(((Number) reply.get("n")).intValue()).isEqualTo(1);
+        }
+
+        try (EmbeddedMongo mongo = EmbeddedMongo.onDisk(file, 0)) {
+            Document reply = MongoWire.command(mongo.port(), "mtb_intake",
+                    new Document("find", "applications").append("filter", new Document()));
+
+            Document cursor = (Document) reply.get("cursor");
+            assertThat((List<?>) cursor.get("firstBatch")).singleElement()
+                    .isEqualTo(new Document("_id", "620900-20261123-000001").append("region", "620900"));
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package org.mtb.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class StackSettingsTests {
+
+    private final Path repo = Path.of("/work/repo");
+    private final StackSettings defaults = StackSettings.defaults(repo);
+
+    @Test
+    void defaultsUseTheWellKnownPorts() {
+        assertThat(defaults.kafkaPort()).isEqualTo(9092);
+        assertThat(defaults.kafkaControllerPort()).isEqualTo(9093);
+        assertThat(defaults.mongoPort()).isEqualTo(27017);
+        assertThat(defaults.servicePorts()).containsExactly(
+                Map.entry("intake-service", 8081),
+                Map.entry("review-service", 8082),
+                Map.entry("notification-service", 8083),
+                Map.entry("catalog-service", 8084));
+    }
+
+    @Test
+    void defaultsKeepDataAndLogsUnderTheRepository() {
+        assertThat(defaults.dataDir()).isEqualTo(repo.resolve(".data"));
+        assertThat(defaults.logFile("kafka")).isEqualTo(repo.resolve(".data/logs/kafka.log"));
+        assertThat(defaults.pidFile()).isEqualTo(repo.resolve(".data/stack.pid"));
+    }
+
+    @Test
+    void findsEachServiceJarInItsModulesTargetFolder() {
+        assertThat(defaults.serviceJar("review-service"))
+                .isEqualTo(repo.resolve("review-service/target/review-service.jar"));
+    }
+
+    @Test
+    void givesEachServiceItsOwnDatabaseOnTheSharedMongo() {
+        assertThat(defaults.mongoDatabase("intake-service")).isEqualTo("mtb_intake");
+        assertThat(defaults.mongoDatabase("review-service")).isEqualTo("mtb_review");
+        assertThat(defaults.mongoDatabase("notification-service")).isEqualTo("mtb_notification");
+        assertThat(defaults.mongoDatabase("catalog-service")).isEqualTo("mtb_catalog");
+        assertThat(defaults.mongoUri("catalog-service")).isEqualTo("mongodb://127.0.0.1:27017/mtb_catalog");
+        assertThat(defaults.kafkaBootstrapServers()).isEqualTo("127.0.0.1:9092");
+    }
+
+    @Test
+    void acceptsTheShortServiceName() {
+        assertThat(defaults.servicePort("catalog")).isEqualTo(8084);
+        assertThat(defaults.mongoDatabase("intake")).isEqualTo("mtb_intake");
+    }
+
+    @Test
+    void rejectsAnUnknownService() {
+        assertThatThrownBy(() -> defaults.servicePort("billing"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("billing");
+    }
+
+    @Test
+    void environmentVariablesOverridePortsDataDirAndJvmOptions() {
+        Map<String, String> env = Map.of(
+                "MTB_DATA_DIR", "/tmp/mtb-data",
+                "MTB_KAFKA_PORT", "19092",
+                "MTB_MONGO_PORT", "37017",
+                "MTB_REVIEW_PORT", "18082",
+                "MTB_JVM_OPTS", "-Xmx256m -Dfoo=bar");
+
+        StackSettings settings = defaults.overriddenBy(env::get);
+
+        assertThat(settings.dataDir()).isEqualTo(Path.of("/tmp/mtb-data"));
+        assertThat(settings.kafkaPort()).isEqualTo(19092);
+        assertThat(settings.mongoPort()).isEqualTo(37017);
+        assertThat(settings.servicePort("review-service")).isEqualTo(18082);
+        assertThat(settings.servicePort("intake-service")).isEqualTo(8081);
+        assertThat(settings.jvmOptions()).containsExactly("-Xmx256m", "-Dfoo=bar");
+        assertThat(settings.mongoUri("review")).isEqualTo("mongodb://127.0.0.1:37017/mtb_review");
+    }
+
+    @Test
+    void controllerPortFollowsAnOverriddenKafkaPortUnlessSetItself() {
+        assertThat(defaults.overriddenBy(Map.of("MTB_KAFKA_PORT", "19092")::get).kafkaControllerPort())
+                .isEqualTo(19093);
+        assertThat(defaults.overriddenBy(Map.of("MTB_KAFKA_PORT", "19092", "MTB_KAFKA_CONTROLLER_PORT", "29093")::get)
+                .kafkaControllerPort()).isEqualTo(29093);
+    }
+
+    @Test
+    void rejectsAPortThatIsNotANumberAndNamesTheVariable() {
+        assertThatThrownBy(() -> defaults.overriddenBy(Map.of("MTB_CATALOG_PORT", "eighty")::get))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("MTB_CATALOG_PORT=eighty");
+    }
+
+    @Test
+    void systemPropertiesOverrideLikeEnvironmentVariables() {
+        System.setProperty("mtb.notification.port", "18083");
+        try {
+            assertThat(StackSettings.fromEnvironment(repo).servicePort("notification-service")).isEqualTo(18083);
+        } finally {
+            System.clearProperty("mtb.notification.port");
+        }
+    }
+
+    @Test
+    void freePortsAreDistinctSoTwoStacksCanRunSideBySide() {
+        StackSettings settings = defaults.withFreePorts();
+
+        Set<Integer> ports = new HashSet<>(settings.servicePorts().values());
+        ports.addAll(List.of(settings.kafkaPort(), settings.kafkaControllerPort(), settings.mongoPort()));
+        assertThat(ports).hasSize(7).doesNotContain(9092, 27017, 8081);
+        assertThat(settings.dataDir()).isEqualTo(defaults.dataDir());
+    }
+
+    @Test
+    void namesThePortVariableOfEachService() {
+        assertThat(StackSettings.portVariable("intake-service")).isEqualTo("MTB_INTAKE_PORT");
+        assertThat(StackSettings.portVariable("notification")).isEqualTo("MTB_NOTIFICATION_PORT");
+    }
+}
