@@ -11,6 +11,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -36,7 +37,10 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> wrongParameterType(MethodArgumentTypeMismatchException e) {
-        FieldProblem field = new FieldProblem(e.getName(), "INVALID_VALUE", "is not a valid value");
+        Class<?> type = e.getRequiredType();
+        String allowed = type != null && type.isEnum() ? "; allowed: " + List.of(type.getEnumConstants()).stream()
+                .map(Object::toString).collect(Collectors.joining(", ")) : "";
+        FieldProblem field = new FieldProblem(e.getName(), "INVALID_VALUE", "is not a valid value" + allowed);
         return respond(HttpStatus.BAD_REQUEST, Problems.of(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER",
                 "Invalid parameter", "Parameter '" + e.getName() + "' has an invalid value", List.of(field)));
     }
@@ -62,9 +66,14 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
             FieldProblem field = new FieldProblem(missing.getHeaderName(), "REQUIRED", "header is required");
             body = Problems.of(status, "HEADER_MISSING", "Required header missing",
                     "Header '" + missing.getHeaderName() + "' is required", List.of(field));
-        } else if (body instanceof ProblemDetail problem
-                && (problem.getProperties() == null || !problem.getProperties().containsKey("code"))) {
-            problem.setProperty("code", codeFor(status));
+        } else {
+            if (body == null && e instanceof ErrorResponse errorResponse) {
+                body = errorResponse.getBody();
+            }
+            if (body instanceof ProblemDetail problem
+                    && (problem.getProperties() == null || !problem.getProperties().containsKey("code"))) {
+                problem.setProperty("code", codeFor(status));
+            }
         }
         return super.handleExceptionInternal(e, body, problemHeaders(), status, request);
     }

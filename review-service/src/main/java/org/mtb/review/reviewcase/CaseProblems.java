@@ -1,0 +1,35 @@
+package org.mtb.review.reviewcase;
+
+import java.util.List;
+import org.mtb.review.web.ApiException;
+import org.mtb.review.web.FieldProblem;
+import org.springframework.http.HttpStatus;
+
+/** The refusals of the review-case feature, each with its stable code. */
+final class CaseProblems {
+
+    private CaseProblems() {
+    }
+
+    static ApiException notFound(String applicationNumber) {
+        return new ApiException(HttpStatus.NOT_FOUND, "CASE_NOT_FOUND", "Review case not found",
+                "There is no review case for application " + applicationNumber);
+    }
+
+    static ApiException alreadyDecided(ReviewCase decided) {
+        return new ApiException(HttpStatus.CONFLICT, "CASE_ALREADY_DECIDED", "Case already decided",
+                "Application " + decided.applicationNumber() + " was already decided " + decided.status()
+                        + " by " + decided.decision().reviewerId() + " at " + decided.decision().decidedAt());
+    }
+
+    static ApiException invalidDecision(List<FieldProblem> problems) {
+        return new ApiException(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "Invalid decision",
+                problems.size() + " field(s) need correcting; all are listed in 'errors'", problems);
+    }
+
+    static ApiException invalidRegionCode() {
+        return new ApiException(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "Invalid parameter",
+                "regionCode must be a 6-digit administrative division code",
+                List.of(new FieldProblem("regionCode", "INVALID_FORMAT", "must be 6 digits")));
+    }
+}

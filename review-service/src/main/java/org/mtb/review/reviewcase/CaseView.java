@@ -1,0 +1,36 @@
+package org.mtb.review.reviewcase;
+
+import java.time.Instant;
+import org.mtb.contracts.Channel;
+import org.mtb.contracts.DiseaseCategory;
+import org.mtb.contracts.InsuranceType;
+import org.mtb.contracts.PersonalData;
+import org.mtb.contracts.intake.Hospital;
+
+/** A case as reviewers see it over HTTP; personal data masked. */
+record CaseView(
+        String applicationNumber,
+        CaseStatus status,
+        String regionCode,
+        String diseaseCode,
+        String diseaseName,
+        DiseaseCategory diseaseCategory,
+        MaskedApplicant applicant,
+        Hospital hospital,
+        String conditionSummary,
+        Channel channel,
+        Instant submittedAt,
+        Instant openedAt,
+        Decision decision) {
+
+    record MaskedApplicant(String idNumber, String name, String phone, InsuranceType insuranceType) {
+    }
+
+    static CaseView of(ReviewCase c) {
+        var who = c.applicant();
+        return new CaseView(c.applicationNumber(), c.status(), c.regionCode(), c.diseaseCode(), c.diseaseName(),
+                c.diseaseCategory(), new MaskedApplicant(PersonalData.maskIdNumber(who.idNumber()),
+                        PersonalData.maskName(who.name()), PersonalData.maskPhone(who.phone()), who.insuranceType()),
+                c.hospital(), c.conditionSummary(), c.channel(), c.submittedAt(), c.openedAt(), c.decision());
+    }
+}

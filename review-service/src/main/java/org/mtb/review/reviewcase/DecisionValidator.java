@@ -1,0 +1,47 @@
+package org.mtb.review.reviewcase;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.mtb.contracts.review.DecisionOutcome;
+import org.mtb.review.web.FieldProblem;
+
+/** Checks a decision and reports every problem at once. A rejection must say why: the applicant is told. */
+final class DecisionValidator {
+
+    static final int MAX_REASONS = 20;
+    static final int MAX_REASON_LENGTH = 500;
+    static final int MAX_REVIEWER_ID_LENGTH = 64;
+
+    private DecisionValidator() {
+    }
+
+    static List<FieldProblem> validate(DecisionRequest request) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (request.outcome() == null) {
+            problems.add(new FieldProblem("outcome", "REQUIRED", "is required: APPROVED or REJECTED"));
+        }
+        List<String> reasons = request.reasons() == null ? List.of() : request.reasons();
+        if (request.outcome() == DecisionOutcome.REJECTED && reasons.stream().allMatch(r -> r == null || r.isBlank())) {
+            problems.add(new FieldProblem("reasons", "REQUIRED", "a rejection must give at least one reason"));
+        }
+        if (reasons.size() > MAX_REASONS) {
+            problems.add(new FieldProblem("reasons", "TOO_MANY", "at most " + MAX_REASONS + " reasons"));
+        }
+        for (int i = 0; i < reasons.size(); i++) {
+            String reason = reasons.get(i);
+            if (reason == null || reason.isBlank()) {
+                problems.add(new FieldProblem("reasons[" + i + "]", "REQUIRED", "must not be empty"));
+            } else if (reason.length() > MAX_REASON_LENGTH) {
+                problems.add(new FieldProblem("reasons[" + i + "]", "TOO_LONG",
+                        "must be at most " + MAX_REASON_LENGTH + " characters"));
+            }
+        }
+        if (request.reviewerId() == null || request.reviewerId().isBlank()) {
+            problems.add(new FieldProblem("reviewerId", "REQUIRED", "is required"));
+        } else if (request.reviewerId().length() > MAX_REVIEWER_ID_LENGTH) {
+            problems.add(new FieldProblem("reviewerId", "TOO_LONG",
+                    "must be at most " + MAX_REVIEWER_ID_LENGTH + " characters"));
+        }
+        return problems;
+    }
+}

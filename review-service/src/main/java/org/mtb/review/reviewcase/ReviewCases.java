@@ -1,0 +1,93 @@
+package org.mtb.review.reviewcase;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.mtb.contracts.Topics;
+import org.mtb.contracts.review.ApplicationDecided;
+import org.mtb.contracts.review.DecisionOutcome;
+import org.mtb.contracts.review.Recipient;
+import org.mtb.review.web.FieldProblem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Lists cases for reviewers and records decisions. */
+@Service
+class ReviewCases {
+
+    private static final Logger log = LoggerFactory.getLogger(ReviewCases.class);
+
+    private final MongoTemplate mongo;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final MeterRegistry meters;
+
+    ReviewCases(MongoTemplate mongo, JsonMapper json, Clock clock, MeterRegistry meters) {
+        this.mongo = mongo;
+        this.json = json;
+        this.clock = clock;
+        this.meters = meters;
+    }
+
+    List<ReviewCase> list(String regionCode, CaseStatus status, int limit) {
+        Criteria criteria = new Criteria();
+        if (regionCode != null) {
+            criteria = criteria.and("regionCode").is(regionCode);
+        }
+        if (status != null) {
+            criteria = criteria.and("status").is(status);
+        }
+        Query query = Query.query(criteria).with(Sort.by("openedAt", "_id")).limit(limit);
+        return mongo.find(query, ReviewCase.class);
+    }
+
+    Optional<ReviewCase> find(String applicationNumber) {
+        return Optional.ofNullable(mongo.findById(applicationNumber, ReviewCase.class));
+    }
+
+    /**
+     * Decides an open case. One conditional update both closes the case and stores its event, so two reviewers
+     * deciding at once cannot both win, and the decision cannot be stored without its event.
+     */
+    ReviewCase decide(String applicationNumber, DecisionRequest request) {
+        List<FieldProblem> problems = DecisionValidator.validate(request);
+        if (!problems.isEmpty()) {
+            throw CaseProblems.invalidDecision(problems);
+        }
+        ReviewCase open = find(applicationNumber).orElseThrow(() -> CaseProblems.notFound(applicationNumber));
+        if (open.status() != CaseStatus.OPEN) {
+            throw CaseProblems.alreadyDecided(open);
+        }
+        Instant now = clock.instant();
+        List<String> reasons = request.reasons() == null ? List.of()
+                : request.reasons().stream().map(String::strip).toList();
+        Decision decision = new Decision(request.outcome(), reasons, request.reviewerId().strip(), now);
+        CaseStatus status = request.outcome() == DecisionOutcome.APPROVED ? CaseStatus.APPROVED : CaseStatus.REJECTED;
+        ApplicationDecided decided = new ApplicationDecided(UUID.randomUUID(), ApplicationDecided.SCHEMA_VERSION, now,
+                applicationNumber, open.regionCode(), open.diseaseCode(), open.diseaseName(), decision.outcome(),
+                reasons, decision.reviewerId(), now, new Recipient(open.applicant().name(), open.applicant().phone()));
+        OutboxEntry event = new OutboxEntry(decided.eventId().toString(), Topics.APPLICATION_DECIDED, applicationNumber,
+                json.writeValueAsString(decided), now);
+        Update update = new Update().set("status", status).set("decision", decision).push("outbox", event);
+        Query stillOpen = Query.query(where("_id").is(applicationNumber).and("status").is(CaseStatus.OPEN));
+        if (mongo.updateFirst(stillOpen, update, ReviewCase.class).getModifiedCount() == 0) {
+            throw CaseProblems.alreadyDecided(find(applicationNumber).orElseThrow());
+        }
+        meters.counter("review.decisions.made", "outcome", decision.outcome().name(), "region", open.regionCode())
+                .increment();
+        log.info("Case {} decided {} by reviewer {}", applicationNumber, status, decision.reviewerId());
+        return find(applicationNumber).orElseThrow();
+    }
+}

@@ -1,0 +1,149 @@
+package org.mtb.review.flow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.mtb.contracts.Channel;
+import org.mtb.contracts.DiseaseCategory;
+import org.mtb.contracts.InsuranceType;
+import org.mtb.contracts.Topics;
+import org.mtb.contracts.intake.Applicant;
+import org.mtb.contracts.intake.ApplicationSubmitted;
+import org.mtb.contracts.intake.Hospital;
+import org.mtb.contracts.review.ApplicationDecided;
+import org.mtb.contracts.review.DecisionOutcome;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.client.RestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Review over real sockets: a submission opens a case, a decision goes out once, keyed by application number. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class ReviewFlowScenario {
+
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JsonMapper json;
+
+    RestClient http;
+    KafkaTestClient kafka;
+
+    abstract String bootstrapServers();
+
+    @BeforeAll
+    void connect() {
+        http = RestClient.builder().baseUrl("http://127.0.0.1:" + port)
+                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> { }).build();
+        kafka = new KafkaTestClient(bootstrapServers());
+    }
+
+    @AfterAll
+    void disconnect() {
+        kafka.close();
+    }
+
+    @Test
+    void opensOneCasePerApplicationEvenWhenTheSubmissionIsRedelivered() throws Exception {
+        ApplicationSubmitted submitted = submitted();
+        for (int i = 0; i < 3; i++) {
+            kafka.send(Topics.APPLICATION_SUBMITTED, submitted.applicationNumber(), json.writeValueAsString(submitted));
+        }
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(openCases("659006"))
+                .anyMatch(c -> c.get("applicationNumber").asString().equals(submitted.applicationNumber())));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                kafka.readAll(Topics.REVIEW_STARTED, Duration.ofSeconds(1)))
+                .filteredOn(r -> submitted.applicationNumber().equals(r.key())).hasSize(1));
+        assertThat(openCases("659006")).filteredOn(c -> c.get("applicationNumber").asString()
+                .equals(submitted.applicationNumber())).hasSize(1);
+    }
+
+    @Test
+    void publishesTheDecisionOnceAndRefusesASecondOne() throws Exception {
+        ApplicationSubmitted submitted = submitted();
+        String number = submitted.applicationNumber();
+        kafka.send(Topics.APPLICATION_SUBMITTED, number, json.writeValueAsString(submitted));
+        await().atMost(Duration.ofSeconds(20)).until(() -> get("/api/v1/review-cases/" + number).getStatusCode().value() == 200);
+
+        var first = decide(number, "{\"outcome\":\"REJECTED\",\"reasons\":[\"病历资料超过一年\"],\"reviewerId\":\"expert-7\"}");
+        var second = decide(number, "{\"outcome\":\"APPROVED\",\"reviewerId\":\"expert-8\"}");
+
+        assertThat(first.getStatusCode().value()).isEqualTo(200);
+        assertThat(json.readTree(first.getBody()).get("status").asString()).isEqualTo("REJECTED");
+        assertThat(second.getStatusCode().value()).isEqualTo(409);
+        assertThat(json.readTree(second.getBody()).get("code").asString()).isEqualTo("CASE_ALREADY_DECIDED");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            var decisions = kafka.readAll(Topics.APPLICATION_DECIDED, Duration.ofSeconds(1)).stream()
+                    .filter(r -> number.equals(r.key())).toList();
+            assertThat(decisions).hasSize(1);
+            ApplicationDecided decided = json.readValue(decisions.getFirst().value(), ApplicationDecided.class);
+            assertThat(decided.outcome()).isEqualTo(DecisionOutcome.REJECTED);
+            assertThat(decided.reasons()).containsExactly("病历资料超过一年");
+            assertThat(decided.recipient().phone()).isEqualTo("13800138000");
+        });
+        assertThat(openCases("659006")).noneMatch(c -> c.get("applicationNumber").asString().equals(number));
+    }
+
+    @Test
+    void answersADecisionOnAnUnknownCaseWith404() {
+        var response = decide("659006-19990101-000001", "{\"outcome\":\"APPROVED\",\"reviewerId\":\"expert-7\"}");
+
+        assertThat(response.getStatusCode().value()).isEqualTo(404);
+        assertThat(json.readTree(response.getBody()).get("code").asString()).isEqualTo("CASE_NOT_FOUND");
+    }
+
+    @Test
+    void reportsHealthUpAndCountsDecisions() throws Exception {
+        ApplicationSubmitted submitted = submitted();
+        kafka.send(Topics.APPLICATION_SUBMITTED, submitted.applicationNumber(), json.writeValueAsString(submitted));
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                get("/api/v1/review-cases/" + submitted.applicationNumber()).getStatusCode().value() == 200);
+        decide(submitted.applicationNumber(), "{\"outcome\":\"APPROVED\",\"reviewerId\":\"expert-7\"}");
+
+        JsonNode health = json.readTree(get("/actuator/health").getBody());
+        assertThat(health.get("status").asString()).isEqualTo("UP");
+        assertThat(health.get("components").get("mongo").get("status").asString()).isEqualTo("UP");
+        assertThat(get("/actuator/prometheus").getBody())
+                .containsPattern("review_decisions_made_total\\{.*outcome=\"APPROVED\".*} [1-9]");
+    }
+
+    private ApplicationSubmitted submitted() {
+        String number = "659006-20261123-%06d".formatted(SEQUENCE.incrementAndGet() + 1000 * (port % 100));
+        Instant now = Instant.now();
+        return new ApplicationSubmitted(UUID.randomUUID(), 1, now, number, "659006", "M01200", "血友病",
+                DiseaseCategory.SPECIAL, new Applicant("11010519491231002X", "张三", "13800138000", InsuranceType.RESIDENT),
+                new Hospital("第二师医院", 3), "血友病A型", Channel.APP, now);
+    }
+
+    private java.util.List<JsonNode> openCases(String region) {
+        return json.readTree(get("/api/v1/review-cases?regionCode=" + region + "&status=OPEN").getBody())
+                .valueStream().toList();
+    }
+
+    private ResponseEntity<String> get(String uri) {
+        return http.get().uri(uri).retrieve().toEntity(String.class);
+    }
+
+    private ResponseEntity<String> decide(String number, String body) {
+        return http.post().uri("/api/v1/review-cases/{n}/decision", number).contentType(MediaType.APPLICATION_JSON)
+                .body(body).retrieve().toEntity(String.class);
+    }
+}

@@ -1,0 +1,102 @@
+package org.mtb.review.reviewcase;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.BDDMockito.given;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Instant;
+import java.util.List;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Test;
+import org.mtb.contracts.Channel;
+import org.mtb.contracts.DiseaseCategory;
+import org.mtb.contracts.InsuranceType;
+import org.mtb.contracts.intake.Applicant;
+import org.mtb.contracts.intake.Hospital;
+import org.mtb.contracts.review.DecisionOutcome;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+@WebMvcTest(ReviewCaseController.class)
+class ReviewCaseControllerTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @MockitoBean
+    ReviewCases cases;
+
+    @Test
+    void listsTheQueueWithPersonalDataMasked() throws Exception {
+        given(cases.list("659006", CaseStatus.OPEN, 500)).willReturn(List.of(openCase()));
+
+        mvc.perform(get("/api/v1/review-cases").param("regionCode", "659006").param("status", "OPEN"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].applicationNumber").value("659006-20261123-000001"))
+                .andExpect(jsonPath("$[0].applicant.idNumber").value("1101**********002X"))
+                .andExpect(jsonPath("$[0].applicant.phone").value("138****8000"))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("13800138000"))));
+    }
+
+    @Test
+    void refusesAnUnknownStatusNamingTheAllowedOnes() throws Exception {
+        mvc.perform(get("/api/v1/review-cases").param("status", "PENDING"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].field").value("status"))
+                .andExpect(jsonPath("$.errors[0].message").value(Matchers.containsString("OPEN")));
+    }
+
+    @Test
+    void refusesAMalformedRegionCode() throws Exception {
+        mvc.perform(get("/api/v1/review-cases").param("regionCode", "62"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("regionCode"));
+    }
+
+    @Test
+    void answersADecisionOnADecidedCaseWith409() throws Exception {
+        ReviewCase decided = new ReviewCase("659006-20261123-000001", "e", "659006", "M01200", "血友病",
+                DiseaseCategory.SPECIAL, openCase().applicant(), openCase().hospital(), "x", Channel.APP, Instant.EPOCH,
+                Instant.EPOCH, CaseStatus.APPROVED,
+                new Decision(DecisionOutcome.APPROVED, List.of(), "expert-1", Instant.EPOCH), List.of());
+        given(cases.decide(eq("659006-20261123-000001"), any())).willThrow(CaseProblems.alreadyDecided(decided));
+
+        mvc.perform(post("/api/v1/review-cases/659006-20261123-000001/decision").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"outcome\":\"REJECTED\",\"reasons\":[\"x\"],\"reviewerId\":\"expert-2\"}"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("CASE_ALREADY_DECIDED"));
+    }
+
+    @Test
+    void refusesAnUnknownOutcome() throws Exception {
+        mvc.perform(post("/api/v1/review-cases/659006-20261123-000001/decision").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"outcome\":\"MAYBE\",\"reviewerId\":\"expert-2\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("outcome"));
+    }
+
+    @Test
+    void answersAnUnknownCaseWith404() throws Exception {
+        given(cases.find("659006-20261123-000009")).willReturn(java.util.Optional.empty());
+
+        mvc.perform(get("/api/v1/review-cases/659006-20261123-000009"))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.code").value("CASE_NOT_FOUND"));
+    }
+
+    private static ReviewCase openCase() {
+        return new ReviewCase("659006-20261123-000001", "e", "659006", "M01200", "血友病", DiseaseCategory.SPECIAL,
+                new Applicant("11010519491231002X", "张三", "13800138000", InsuranceType.RESIDENT),
+                new Hospital("第二师医院", 3), "血友病A型", Channel.APP, Instant.EPOCH, Instant.EPOCH, CaseStatus.OPEN, null,
+                List.of());
+    }
+}
