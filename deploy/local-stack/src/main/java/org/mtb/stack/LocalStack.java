@@ -92,6 +92,11 @@ public final class LocalStack implements AutoCloseable {
 
     /** Launches a service jar and returns at once; use {@link #awaitHealthy} to wait for it. */
     public synchronized void startService(String name) {
+        startService(name, Map.of());
+    }
+
+    /** As {@link #startService(String)}, with extra environment, e.g. Spring properties for one run. */
+    public synchronized void startService(String name, Map<String, String> extraEnvironment) {
         String service = StackSettings.serviceName(name);
         if (isRunning(service)) {
             return;
@@ -106,6 +111,7 @@ public final class LocalStack implements AutoCloseable {
         env.put("PORT", String.valueOf(port));
         env.put("MONGODB_URI", settings.mongoUri(service));
         env.put("KAFKA_BOOTSTRAP_SERVERS", settings.kafkaBootstrapServers());
+        env.putAll(extraEnvironment);
         track(ManagedProcess.start(service, JavaCommand.jar(settings.jvmOptions(), jar, List.of()), env,
                 logFile(service)));
     }

@@ -63,6 +63,7 @@ class ApplicationProgress {
         if (!mongo.exists(Query.query(where("_id").is(applicationNumber)), Application.class)) {
             throw new UnknownApplicationException(applicationNumber, eventId);
         }
+        meters.counter("intake.events.duplicates").increment();
         log.debug("Event {} for {} was already applied", eventId, applicationNumber);
         return false;
     }

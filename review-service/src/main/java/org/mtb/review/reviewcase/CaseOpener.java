@@ -57,6 +57,7 @@ class CaseOpener {
         try {
             mongo.insert(opened);
         } catch (DuplicateKeyException alreadyOpen) {
+            meters.counter("review.events.duplicates").increment();
             log.debug("Case {} is already open; event {} ignored", submitted.applicationNumber(), submitted.eventId());
             return;
         }

@@ -1,0 +1,208 @@
+package org.mtb.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.mtb.stack.LocalStack;
+import org.mtb.stack.StackSettings;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The four real service jars on the embedded Kafka broker and MongoDB server, on free ports, driven over HTTP
+ * as a channel, a reviewer and an applicant's app would. Steps share one stack and run in order.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WholeFlowTests {
+
+    private static final Duration START = Duration.ofMinutes(4);
+    private static final String BODY = """
+            {"regionCode":"659006","diseaseCode":"M01200",
+             "applicant":{"idNumber":"11010519491231002X","name":"张三","phone":"13800138000","insuranceType":"RESIDENT"},
+             "hospital":{"name":"第二师医院","level":3},"conditionSummary":"血友病A型，需长期替代治疗","channel":"APP"}
+            """;
+
+    @TempDir
+    static Path data;
+
+    LocalStack stack;
+    final Http http = new Http();
+    String approvedNumber;
+
+    @BeforeAll
+    void startStack() {
+        Path repo = Path.of(System.getProperty("user.dir")).getParent();
+        stack = new LocalStack(StackSettings.defaults(repo).withFreePorts().withDataDir(data));
+        assertThat(stack.missingJars()).as("service jars; build with ./mtb test or ./mvnw verify").isEmpty();
+        stack.startAll();
+        stack.awaitAllHealthy(START);
+    }
+
+    @AfterAll
+    void stopStack() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void catalogServesTheThreeSeedRegions() {
+        JsonNode regions = http.get(url("catalog", "/api/v1/regions")).json();
+        assertThat(regions.valueStream().map(r -> r.get("regionCode").asString()).toList())
+                .contains("520200", "620900", "659006");
+        JsonNode tiemenguan = http.get(url("catalog", "/api/v1/regions/659006/diseases")).json();
+        assertThat(tiemenguan.get("diseases").size()).isEqualTo(30);
+    }
+
+    @Test
+    @Order(2)
+    void submitsReviewsAndTellsTheApplicant() {
+        String key = "e2e-" + UUID.randomUUID();
+        Http.Answer created = submitWhenCatalogArrived(key, BODY);
+        assertThat(created.status()).isEqualTo(201);
+        approvedNumber = created.json().get("applicationNumber").asString();
+        assertThat(created.body()).doesNotContain("11010519491231002X", "13800138000", "张三");
+
+        Http.Answer retry = http.post(url("intake", "/api/v1/applications"), BODY, "Idempotency-Key", key);
+        assertThat(retry.status()).isEqualTo(201);
+        assertThat(retry.json().get("applicationNumber").asString()).isEqualTo(approvedNumber);
+        Http.Answer conflict = http.post(url("intake", "/api/v1/applications"),
+                BODY.replace("M01200", "M03701"), "Idempotency-Key", key);
+        assertThat(conflict.status()).isEqualTo(409);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                http.get(url("review", "/api/v1/review-cases?regionCode=659006&status=OPEN")).json().valueStream()
+                        .map(c -> c.get("applicationNumber").asString()).toList()).contains(approvedNumber));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(status(approvedNumber))
+                .isEqualTo("UNDER_REVIEW"));
+
+        long decidedAt = System.nanoTime();
+        Http.Answer decision = http.post(url("review", "/api/v1/review-cases/" + approvedNumber + "/decision"),
+                "{\"outcome\":\"APPROVED\",\"reasons\":[\"诊断明确，材料齐全\"],\"reviewerId\":\"expert-007\"}");
+        assertThat(decision.status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(50)).untilAsserted(() ->
+                assertThat(messages(approvedNumber)).anyMatch(m -> m.get("body").asString().contains("通过")));
+        System.out.printf("decision to applicant message: %d ms%n", (System.nanoTime() - decidedAt) / 1_000_000);
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            JsonNode application = http.get(url("intake", "/api/v1/applications/" + approvedNumber)).json();
+            assertThat(application.get("status").asString()).isEqualTo("APPROVED");
+            assertThat(application.get("timeline").valueStream().map(e -> e.get("status").asString()).toList())
+                    .containsExactly("SUBMITTED", "UNDER_REVIEW", "APPROVED");
+        });
+        List<JsonNode> messages = messages(approvedNumber);
+        assertThat(messages).hasSize(4);
+        assertThat(messages).extracting(m -> m.get("channel").asString()).containsOnly("SMS", "IN_APP");
+        assertThat(messages.toString()).doesNotContain("13800138000", "张三", "11010519491231002X");
+
+        Http.Answer again = http.post(url("review", "/api/v1/review-cases/" + approvedNumber + "/decision"),
+                "{\"outcome\":\"REJECTED\",\"reasons\":[\"x\"],\"reviewerId\":\"expert-008\"}");
+        assertThat(again.status()).isEqualTo(409);
+    }
+
+    @Test
+    @Order(3)
+    void replayingEveryTopicFromTheStartChangesNothing() {
+        for (String service : List.of("intake", "review", "notification")) {
+            stack.stopService(service);
+            stack.startService(service, Map.of(
+                    "SPRING_CLOUD_STREAM_KAFKA_DEFAULT_CONSUMER_RESETOFFSETS", "true",
+                    "SPRING_CLOUD_STREAM_KAFKA_DEFAULT_CONSUMER_STARTOFFSET", "earliest"));
+        }
+        for (String service : List.of("intake", "review", "notification")) {
+            stack.awaitHealthy(service, START);
+        }
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(counter("intake", "intake_events_duplicates_total")).isGreaterThanOrEqualTo(2);
+            assertThat(counter("review", "review_events_duplicates_total")).isGreaterThanOrEqualTo(1);
+        });
+        JsonNode application = http.get(url("intake", "/api/v1/applications/" + approvedNumber)).json();
+        assertThat(application.get("timeline").size()).isEqualTo(3);
+        assertThat(messages(approvedNumber)).hasSize(4);
+        assertThat(http.get(url("review", "/api/v1/review-cases?regionCode=659006")).json().valueStream()
+                .filter(c -> c.get("applicationNumber").asString().equals(approvedNumber)).count()).isEqualTo(1);
+    }
+
+    @Test
+    @Order(4)
+    void keepsAcceptingWhileKafkaIsDownAndDeliversEverythingAfter() {
+        stack.stopKafka();
+        List<String> numbers = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Http.Answer answer = http.post(url("intake", "/api/v1/applications"), BODY, "Idempotency-Key",
+                    "kafka-down-" + i + "-" + UUID.randomUUID());
+            assertThat(answer.status()).as(answer.body()).isEqualTo(201);
+            numbers.add(answer.json().get("applicationNumber").asString());
+        }
+        stack.startKafka();
+
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+            for (String number : numbers) {
+                assertThat(status(number)).isEqualTo("UNDER_REVIEW");
+                assertThat(messages(number)).hasSize(2);
+            }
+        });
+        assertThat(http.get(url("review", "/api/v1/review-cases?regionCode=659006&status=OPEN")).json().valueStream()
+                .map(c -> c.get("applicationNumber").asString()).toList()).containsAll(numbers);
+    }
+
+    @Test
+    @Order(5)
+    void aRestartedStackKeepsEveryApplicationCaseAndMessage() {
+        stack.stopAll();
+        stack.startAll();
+        stack.awaitAllHealthy(START);
+
+        JsonNode application = http.get(url("intake", "/api/v1/applications/" + approvedNumber)).json();
+        assertThat(application.get("status").asString()).isEqualTo("APPROVED");
+        assertThat(http.get(url("review", "/api/v1/review-cases/" + approvedNumber)).json().get("status").asString())
+                .isEqualTo("APPROVED");
+        assertThat(messages(approvedNumber)).hasSize(4);
+        assertThat(Files.exists(data)).isTrue();
+    }
+
+    private Http.Answer submitWhenCatalogArrived(String key, String body) {
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                http.post(url("intake", "/api/v1/applications"), "{}", "Idempotency-Key", "probe-" + UUID.randomUUID())
+                        .status() == 400);
+        return http.post(url("intake", "/api/v1/applications"), body, "Idempotency-Key", key);
+    }
+
+    private String status(String number) {
+        return http.get(url("intake", "/api/v1/applications/" + number)).json().get("status").asString();
+    }
+
+    private List<JsonNode> messages(String number) {
+        return http.get(url("notification", "/api/v1/applications/" + number + "/messages")).json().valueStream()
+                .toList();
+    }
+
+    private double counter(String service, String name) {
+        String metrics = http.get(url(service, "/actuator/prometheus")).body();
+        Matcher matcher = Pattern.compile("^" + name + "(\\{[^}]*})? ([0-9.eE+]+)$", Pattern.MULTILINE).matcher(metrics);
+        return matcher.find() ? Double.parseDouble(matcher.group(2)) : 0;
+    }
+
+    private String url(String service, String path) {
+        return stack.settings().serviceUrl(service) + path;
+    }
+}
