@@ -31,7 +31,14 @@ public final class StackRunner {
     }
 
     public static void main(String[] args) {
-        StackRunner runner = new StackRunner(StackSettings.fromEnvironment(Path.of("").toAbsolutePath()));
+        StackRunner runner;
+        try {
+            runner = new StackRunner(StackSettings.fromEnvironment(Path.of("").toAbsolutePath()));
+        } catch (IllegalArgumentException e) {
+            System.out.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
         String command = args.length == 0 ? "help" : args[0];
         int exit = switch (command) {
             case "up" -> runner.up();
