@@ -7,6 +7,14 @@ import java.util.List;
 /** Command lines for child JVMs, run by the same JDK that runs this one (so it is 21 or newer). */
 final class JavaCommand {
 
+    /**
+     * Logging for the Kafka and Mongo children. The provider is named because a caller's class path
+     * (a test module's, say) may hold another SLF4J binding too, and SLF4J would pick by class path order.
+     */
+    static final List<String> INFRA_LOGGING = List.of(
+            "-Dslf4j.provider=org.slf4j.simple.SimpleServiceProvider",
+            "-Dorg.slf4j.simpleLogger.showDateTime=true");
+
     private JavaCommand() {
     }
 

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.kafka.common.Uuid;
 
 /**
@@ -27,8 +28,8 @@ final class KafkaNode {
     static final int NODE_ID = 1;
 
     // Kafka defaults to a 1 GB heap; a local single node needs far less.
-    static final List<String> JVM_OPTIONS = List.of("-Xms128m", "-Xmx512m", "-Djava.awt.headless=true",
-            "-Dorg.slf4j.simpleLogger.showDateTime=true");
+    static final List<String> JVM_OPTIONS = Stream.concat(
+            Stream.of("-Xms128m", "-Xmx512m", "-Djava.awt.headless=true"), JavaCommand.INFRA_LOGGING.stream()).toList();
 
     private final Path home;
     private final int port;

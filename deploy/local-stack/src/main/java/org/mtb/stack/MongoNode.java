@@ -3,11 +3,13 @@ package org.mtb.stack;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /** The Mongo part: {@link MongoServerMain} in its own JVM, its H2 file under {@code <dataDir>/mongo/}. */
 final class MongoNode {
 
-    private static final List<String> JVM_OPTIONS = List.of("-Xmx256m", "-Dorg.slf4j.simpleLogger.showDateTime=true");
+    private static final List<String> JVM_OPTIONS = Stream.concat(
+            Stream.of("-Xmx256m"), JavaCommand.INFRA_LOGGING.stream()).toList();
 
     private final Path dataFile;
     private final int port;
