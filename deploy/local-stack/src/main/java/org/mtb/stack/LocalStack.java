@@ -40,8 +40,8 @@ public final class LocalStack implements AutoCloseable {
 
     /** Starts everything not yet running: Mongo, then Kafka, each until it accepts connections, then the services. */
     public synchronized void startAll() {
-        requireJars();
-        requirePortsFree();
+        Preflight.requireJars(settings);
+        Preflight.requirePortsFree(settings, this::isRunning);
         try {
             startMongo();
             startKafka();
@@ -103,7 +103,7 @@ public final class LocalStack implements AutoCloseable {
         }
         Path jar = settings.serviceJar(service);
         if (!Files.isRegularFile(jar)) {
-            throw new StackException(service, logFile(service), "Missing " + jar + ". " + buildHint());
+            throw new StackException(service, logFile(service), "Missing " + jar + ". " + Preflight.BUILD_HINT);
         }
         int port = settings.servicePort(service);
         Ports.requireFree(port, service, StackSettings.portVariable(service));
@@ -198,37 +198,7 @@ public final class LocalStack implements AutoCloseable {
 
     /** Service jars that are not built yet. */
     public List<Path> missingJars() {
-        return StackSettings.SERVICES.stream()
-                .map(settings::serviceJar)
-                .filter(jar -> !Files.isRegularFile(jar))
-                .toList();
-    }
-
-    static String buildHint() {
-        return "Build the service jars with ./mtb build (or ./mvnw -B -DskipTests package).";
-    }
-
-    private void requireJars() {
-        List<Path> missing = missingJars();
-        if (!missing.isEmpty()) {
-            throw new StackException("build", null, "Missing service jar(s): " + missing + ". " + buildHint());
-        }
-    }
-
-    /** All at once before anything starts, so a taken port does not leave half a stack behind. */
-    private void requirePortsFree() {
-        if (!isRunning(MONGO)) {
-            Ports.requireFree(settings.mongoPort(), "MongoDB", "MTB_MONGO_PORT");
-        }
-        if (!isRunning(KAFKA)) {
-            Ports.requireFree(settings.kafkaPort(), "Kafka", "MTB_KAFKA_PORT");
-            Ports.requireFree(settings.kafkaControllerPort(), "Kafka controller", "MTB_KAFKA_CONTROLLER_PORT");
-        }
-        for (String service : StackSettings.SERVICES) {
-            if (!isRunning(service)) {
-                Ports.requireFree(settings.servicePort(service), service, StackSettings.portVariable(service));
-            }
-        }
+        return Preflight.missingJars(settings);
     }
 
     private ManagedProcess track(ManagedProcess process) {

@@ -63,7 +63,7 @@ public final class StackRunner {
         List<Path> missing = stack.missingJars();
         if (!missing.isEmpty()) {
             missing.forEach(jar -> System.out.println("Missing service jar: " + jar));
-            System.out.println(LocalStack.buildHint() + " ./mtb up --build builds and starts in one go.");
+            System.out.println(Preflight.BUILD_HINT + " ./mtb up --build builds and starts in one go.");
             return 1;
         }
         writePidFile();
