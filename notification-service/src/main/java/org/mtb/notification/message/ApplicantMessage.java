@@ -1,0 +1,69 @@
+package org.mtb.notification.message;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.mtb.contracts.PersonalData;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * One message to an applicant on one channel. The id {@code <eventId>:<channel>} makes the insert the
+ * idempotency check: a redelivered event collides with its own earlier messages. {@code recipientPhone} is
+ * in clear because the SMS has to be sent to it; it leaves this service only masked.
+ *
+ * @param nextAttemptAt when the retry job may (re)send this SMS; absent once SENT or given up
+ */
+@Document(ApplicantMessage.COLLECTION)
+record ApplicantMessage(
+        @Id String id,
+        String applicationNumber,
+        String eventId,
+        EventType eventType,
+        DeliveryChannel channel,
+        String recipientPhone,
+        String title,
+        String body,
+        MessageStatus status,
+        int attempts,
+        Instant createdAt,
+        Instant sentAt,
+        String lastError,
+        Instant nextAttemptAt) {
+
+    static final String COLLECTION = "messages";
+
+    static String idOf(UUID eventId, DeliveryChannel channel) {
+        return eventId + ":" + channel.name();
+    }
+
+    /** The app reads its inbox from our API, so an in-app message is delivered the moment it is stored. */
+    static ApplicantMessage inApp(UUID eventId, Notice notice, RenderedMessage text, String phone, Instant now) {
+        return create(eventId, notice, DeliveryChannel.IN_APP, phone, text, MessageStatus.SENT, 1, now, now, null, null);
+    }
+
+    /** An SMS about to be sent; should the sender die first, the retry job finds it after {@code firstRetryAt}. */
+    static ApplicantMessage pendingSms(UUID eventId, Notice notice, RenderedMessage text, String phone, Instant now,
+            Instant firstRetryAt) {
+        return create(eventId, notice, DeliveryChannel.SMS, phone, text, MessageStatus.PENDING, 0, now, null, null,
+                firstRetryAt);
+    }
+
+    /** An SMS that cannot be sent because the event named no phone: kept FAILED so that it is visible. */
+    static ApplicantMessage undeliverableSms(UUID eventId, Notice notice, RenderedMessage text, Instant now) {
+        return create(eventId, notice, DeliveryChannel.SMS, null, text, MessageStatus.FAILED, 0, now, null,
+                "no phone number in the event", null);
+    }
+
+    private static ApplicantMessage create(UUID eventId, Notice notice, DeliveryChannel channel, String phone,
+            RenderedMessage text, MessageStatus status, int attempts, Instant now, Instant sentAt, String lastError,
+            Instant nextAttemptAt) {
+        return new ApplicantMessage(idOf(eventId, channel), notice.applicationNumber(), eventId.toString(), notice.type(),
+                channel, phone, text.title(), text.body(), status, attempts, now, sentAt, lastError, nextAttemptAt);
+    }
+
+    @Override
+    public String toString() {
+        return "ApplicantMessage[" + id + ", " + applicationNumber + ", " + eventType + ", " + channel + ", "
+                + PersonalData.maskPhone(recipientPhone) + ", " + status + ", attempts=" + attempts + "]";
+    }
+}

@@ -1,0 +1,149 @@
+package org.mtb.notification.message;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.mtb.contracts.PersonalData;
+
+/**
+ * Renders the Chinese texts of every message from {@value #RESOURCE}, so that wording is changed in one file
+ * and reviewed without reading code. Personal data can only reach a text masked: the values offered to the
+ * templates are the masked name and redacted free text, and a template naming anything else is refused at load.
+ */
+final class MessageTemplates {
+
+    static final String RESOURCE = "templates/messages_zh_CN.properties";
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z]+)}");
+    private static final Set<String> PLACEHOLDERS = Set.of("sign", "greeting", "name", "disease", "number", "reasons");
+    private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[\\s。；;，,.、]+$");
+    private static final String[] REQUIRED_SUFFIXES = {"title", "in-app", "sms"};
+
+    private final Properties texts;
+    private final int smsMaxLength;
+
+    MessageTemplates(Properties texts) {
+        this.texts = texts;
+        this.smsMaxLength = Integer.parseInt(text("sms.max-length").strip());
+        for (EventType type : EventType.values()) {
+            for (String suffix : REQUIRED_SUFFIXES) {
+                text(type.templateKey() + "." + suffix);
+            }
+        }
+        for (String key : texts.stringPropertyNames()) {
+            Matcher placeholders = PLACEHOLDER.matcher(texts.getProperty(key));
+            while (placeholders.find()) {
+                if (!PLACEHOLDERS.contains(placeholders.group(1))) {
+                    throw new IllegalStateException("Template " + key + " uses {" + placeholders.group(1)
+                            + "}; only " + PLACEHOLDERS + " are offered");
+                }
+            }
+        }
+    }
+
+    static MessageTemplates fromClasspath() {
+        try (InputStream in = MessageTemplates.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(RESOURCE + " is not on the classpath");
+            }
+            Properties texts = new Properties();
+            texts.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+            return new MessageTemplates(texts);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + RESOURCE, e);
+        }
+    }
+
+    /** The inbox message: always the full text, whatever its length. */
+    RenderedMessage inApp(Notice notice) {
+        return new RenderedMessage(title(notice), render(key(notice, "in-app"), values(notice, reasons(notice))));
+    }
+
+    /**
+     * The SMS: within {@code sms.max-length} characters unless the fixed text alone is longer; when the reasons
+     * make it too long they are cut and the text points to the in-app message, which has them in full.
+     */
+    RenderedMessage sms(Notice notice) {
+        String reasons = reasons(notice);
+        String body = render(key(notice, "sms"), values(notice, reasons));
+        String shortened = key(notice, "sms.shortened");
+        if (length(body) > smsMaxLength && texts.containsKey(shortened)) {
+            int room = smsMaxLength - length(render(shortened, values(notice, "")));
+            if (room < length(reasons)) {
+                body = render(shortened, values(notice, prefix(reasons, room)));
+            }
+        }
+        return new RenderedMessage(title(notice), body);
+    }
+
+    int smsMaxLength() {
+        return smsMaxLength;
+    }
+
+    private String title(Notice notice) {
+        return text(key(notice, "title"));
+    }
+
+    private Map<String, String> values(Notice notice, String reasons) {
+        String name = notice.recipientName();
+        String maskedName = name != null && !name.isBlank() ? PersonalData.maskName(name.strip()) : "";
+        String greeting = maskedName.isEmpty() ? text("greeting.anonymous")
+                : render("greeting.named", Map.of("name", maskedName));
+        return Map.of(
+                "sign", text("sign"),
+                "greeting", greeting,
+                "name", maskedName,
+                "disease", Redaction.redact(notice.diseaseName().strip(), notice.recipientName()),
+                "number", notice.applicationNumber(),
+                "reasons", reasons);
+    }
+
+    private String reasons(Notice notice) {
+        String joined = notice.reasons().stream()
+                .map(reason -> Redaction.redact(reason, notice.recipientName()))
+                .map(reason -> TRAILING_PUNCTUATION.matcher(reason.strip()).replaceAll(""))
+                .filter(reason -> !reason.isEmpty())
+                .collect(Collectors.joining(text("reasons.separator")));
+        return joined.isEmpty() ? text("reasons.none") : joined;
+    }
+
+    private String render(String key, Map<String, String> values) {
+        // One pass, so that a value which happens to contain "{...}" is never expanded itself.
+        return PLACEHOLDER.matcher(text(key)).replaceAll(placeholder ->
+                Matcher.quoteReplacement(values.getOrDefault(placeholder.group(1), "")));
+    }
+
+    private String text(String key) {
+        String text = texts.getProperty(key);
+        if (text == null) {
+            throw new IllegalStateException("Template " + key + " is missing from " + RESOURCE);
+        }
+        return text;
+    }
+
+    private static String key(Notice notice, String suffix) {
+        return notice.type().templateKey() + "." + suffix;
+    }
+
+    /** The first {@code room} characters, without a dangling separator. */
+    private static String prefix(String text, int room) {
+        if (room <= 0) {
+            return "";
+        }
+        String cut = text.substring(0, text.offsetByCodePoints(0, Math.min(room, length(text))));
+        return TRAILING_PUNCTUATION.matcher(cut).replaceAll("");
+    }
+
+    /** SMS length as providers count it for Chinese text: characters, not bytes. */
+    private static int length(String text) {
+        return text.codePointCount(0, text.length());
+    }
+}

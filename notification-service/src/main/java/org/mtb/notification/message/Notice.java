@@ -1,0 +1,26 @@
+package org.mtb.notification.message;
+
+import java.util.List;
+import java.util.Objects;
+import org.mtb.contracts.PersonalData;
+
+/**
+ * What the templates need to know about one event. {@code recipientName} is in clear because the templates
+ * decide how it is shown (masked); it may be null, and then the greeting has no name.
+ */
+record Notice(EventType type, String applicationNumber, String diseaseName, String recipientName,
+        List<String> reasons) {
+
+    Notice {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(applicationNumber, "applicationNumber");
+        Objects.requireNonNull(diseaseName, "diseaseName");
+        reasons = reasons == null ? List.of() : reasons.stream().filter(Objects::nonNull).toList();
+    }
+
+    @Override
+    public String toString() {
+        return "Notice[" + type + ", " + applicationNumber + ", " + diseaseName + ", recipient="
+                + PersonalData.maskName(recipientName) + ", " + reasons.size() + " reason(s)]";
+    }
+}

@@ -1,0 +1,33 @@
+package org.mtb.notification.message;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How hard an SMS is tried. The retry job's own period is {@code notification.sms.retry-interval}, read by its
+ * {@code @Scheduled} annotation.
+ *
+ * @param maxAttempts sends tried in all, the first included; after that the SMS stays FAILED
+ * @param firstRetryAfter wait after the first failure; it doubles with every further failure
+ * @param maxRetryAfter the longest wait between two attempts
+ * @param pendingGrace how long an SMS may stay PENDING before the retry job takes it over (its sender died)
+ * @param claimLease how long a claimed SMS is left to the instance that claimed it
+ */
+@ConfigurationProperties("notification.sms")
+record SmsDeliveryProperties(
+        @DefaultValue("5") int maxAttempts,
+        @DefaultValue("5s") Duration firstRetryAfter,
+        @DefaultValue("10m") Duration maxRetryAfter,
+        @DefaultValue("10s") Duration pendingGrace,
+        @DefaultValue("1m") Duration claimLease) {
+
+    /** The wait after {@code failures} failed sends: first, then doubling, at most {@code maxRetryAfter}. */
+    Duration retryAfter(int failures) {
+        Duration wait = firstRetryAfter;
+        for (int i = 1; i < failures && wait.compareTo(maxRetryAfter) < 0; i++) {
+            wait = wait.multipliedBy(2);
+        }
+        return wait.compareTo(maxRetryAfter) > 0 ? maxRetryAfter : wait;
+    }
+}

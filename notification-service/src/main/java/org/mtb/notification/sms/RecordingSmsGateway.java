@@ -1,0 +1,49 @@
+package org.mtb.notification.sms;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.UUID;
+import org.mtb.contracts.PersonalData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The gateway in use until an SMS provider is contracted: it "delivers" by writing the text to
+ * {@value RecordedSms#COLLECTION}, so that what applicants would receive can be checked end to end.
+ */
+@Component
+class RecordingSmsGateway implements SmsGateway {
+
+    private static final Logger log = LoggerFactory.getLogger(RecordingSmsGateway.class);
+
+    private final MongoTemplate mongo;
+    private final Clock clock;
+
+    RecordingSmsGateway(MongoTemplate mongo, Clock clock) {
+        this.mongo = mongo;
+        this.clock = clock;
+    }
+
+    @Override
+    public SmsReceipt send(String phone, String text) {
+        String id = UUID.randomUUID().toString();
+        mongo.insert(new RecordedSms(id, PersonalData.maskPhone(phone), sha256(phone), text, clock.instant()));
+        // The application number is in the logging context (MDC) of the caller.
+        log.info("SMS {} recorded for {} ({} characters)", id, PersonalData.maskPhone(phone), text.length());
+        return new SmsReceipt(id);
+    }
+
+    private static String sha256(String phone) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(phone.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
+        }
+    }
+}
