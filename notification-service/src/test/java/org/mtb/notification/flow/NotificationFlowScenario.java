@@ -1,0 +1,233 @@
+package org.mtb.notification.flow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.mtb.contracts.Channel;
+import org.mtb.contracts.DiseaseCategory;
+import org.mtb.contracts.InsuranceType;
+import org.mtb.contracts.Topics;
+import org.mtb.contracts.intake.Applicant;
+import org.mtb.contracts.intake.ApplicationSubmitted;
+import org.mtb.contracts.intake.Hospital;
+import org.mtb.contracts.review.ApplicationDecided;
+import org.mtb.contracts.review.DecisionOutcome;
+import org.mtb.contracts.review.Recipient;
+import org.mtb.notification.NotificationServiceApplication;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.web.client.RestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The notification flow over real sockets: events in through Kafka, messages out through the recording SMS
+ * gateway and the HTTP API. Run against the in-JVM broker and Mongo server, and against containers.
+ */
+@SpringBootTest(classes = {NotificationServiceApplication.class, FlakySmsGatewayConfiguration.class},
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"notification.sms.retry-interval=200ms", "notification.sms.first-retry-after=300ms"})
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class NotificationFlowScenario {
+
+    static final String GROUP = "notification-service";
+    static final String PHONE = "13800138000";
+    static final String NAME = "张三";
+    static final String ID_NUMBER = "11010519491231002X";
+    static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    /** Each test its own application, so that tests sharing the broker and database do not see each other. */
+    private static final AtomicInteger SEQUENCE =
+            new AtomicInteger(ThreadLocalRandom.current().nextInt(100_000, 800_000));
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JsonMapper json;
+
+    @Autowired
+    MongoTemplate mongo;
+
+    RestClient http;
+    KafkaTestClient kafka;
+
+    abstract String bootstrapServers();
+
+    @BeforeAll
+    void connect() {
+        http = RestClient.builder().baseUrl("http://127.0.0.1:" + port)
+                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> { }).build();
+        kafka = new KafkaTestClient(bootstrapServers());
+    }
+
+    @AfterAll
+    void closeKafka() {
+        kafka.close();
+    }
+
+    @Test
+    void tellsTheApplicantOfASubmissionInTheAppAndBySms() throws Exception {
+        String number = nextNumber();
+
+        kafka.send(Topics.APPLICATION_SUBMITTED, number, json.writeValueAsString(submitted(number, PHONE)));
+
+        List<JsonNode> messages = awaitMessages(number, 2, this::smsSent);
+        assertThat(messages).extracting(m -> m.get("channel").asString()).containsExactly("IN_APP", "SMS");
+        assertThat(messages).allSatisfy(m -> {
+            assertThat(m.get("eventType").asString()).isEqualTo("APPLICATION_SUBMITTED");
+            assertThat(m.get("recipient").asString()).isEqualTo("138****8000");
+            assertThat(m.get("status").asString()).isEqualTo("SENT");
+            assertThat(m.get("body").asString()).contains(number, "血友病", "张*您好");
+        });
+        JsonNode sms = messages.get(1);
+        assertThat(sms.get("body").asString()).startsWith("【医保服务】张*您好，您申请的门诊慢特病（血友病）已受理");
+        assertThat(sms.get("attempts").asInt()).isEqualTo(1);
+        assertThat(rawMessages(number)).doesNotContain(PHONE, NAME, ID_NUMBER);
+        assertThat(recordedSms(number)).singleElement().satisfies(recorded -> {
+            assertThat(recorded.getString("phoneMasked")).isEqualTo("138****8000");
+            assertThat(recorded.toJson()).doesNotContain(PHONE, NAME, ID_NUMBER);
+        });
+    }
+
+    @Test
+    void sendsNothingTwiceWhenAnEventIsRedelivered() throws Exception {
+        String number = nextNumber();
+        String event = json.writeValueAsString(submitted(number, PHONE));
+
+        RecordMetadata last = null;
+        for (int i = 0; i < 3; i++) {
+            last = kafka.send(Topics.APPLICATION_SUBMITTED, number, event);
+        }
+        RecordMetadata third = last;
+
+        await().atMost(PATIENCE).until(() -> kafka.consumedPast(GROUP, third));
+        assertThat(messages(number)).hasSize(2).allMatch(m -> m.get("status").asString().equals("SENT"));
+        assertThat(recordedSms(number)).hasSize(1);
+    }
+
+    @Test
+    void tellsTheReasonsOfARejection() throws Exception {
+        String number = nextNumber();
+        var rejected = decided(number, DecisionOutcome.REJECTED, List.of("诊断证明超过12个月", "缺少二级及以上医院盖章"));
+
+        kafka.send(Topics.APPLICATION_DECIDED, number, json.writeValueAsString(rejected));
+
+        List<JsonNode> messages = awaitMessages(number, 2, this::smsSent);
+        assertThat(messages).allSatisfy(m -> {
+            assertThat(m.get("eventType").asString()).isEqualTo("APPLICATION_REJECTED");
+            assertThat(m.get("title").asString()).isEqualTo("门诊慢特病申请未通过审核");
+            assertThat(m.get("body").asString()).contains("原因：诊断证明超过12个月；缺少二级及以上医院盖章", number);
+        });
+    }
+
+    @Test
+    void parksAPoisonMessageOnTheDeadLetterTopicAndGoesOn() throws Exception {
+        kafka.send(Topics.APPLICATION_DECIDED, "659006-20000101-000000", "{not json");
+        String number = nextNumber();
+        var approved = decided(number, DecisionOutcome.APPROVED, List.of("诊断明确，材料齐全"));
+        kafka.send(Topics.APPLICATION_DECIDED, number, json.writeValueAsString(approved));
+
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(
+                kafka.readAll(Topics.deadLetter(Topics.APPLICATION_DECIDED, GROUP), Duration.ofSeconds(1)))
+                .extracting(r -> r.value()).contains("{not json"));
+        List<JsonNode> messages = awaitMessages(number, 2, this::smsSent);
+        assertThat(messages).allSatisfy(m -> assertThat(m.get("body").asString()).contains("已审核通过"));
+    }
+
+    @Test
+    void sendsAnSmsTheGatewayRefusedOnceOnTheRetry() throws Exception {
+        String number = nextNumber();
+
+        kafka.send(Topics.APPLICATION_SUBMITTED, number,
+                json.writeValueAsString(submitted(number, FlakySmsGatewayConfiguration.FLAKY_PHONE)));
+
+        List<JsonNode> messages = awaitMessages(number, 2, this::smsSent);
+        JsonNode sms = messages.get(1);
+        assertThat(sms.get("attempts").asInt()).isEqualTo(2);
+        assertThat(sms.get("recipient").asString()).isEqualTo("139****9000");
+        assertThat(recordedSms(number)).hasSize(1);
+        Document stored = mongo.findById(sms.get("id").asString(), Document.class, "messages");
+        assertThat(stored.getString("lastError")).contains("139****9000")
+                .doesNotContain(FlakySmsGatewayConfiguration.FLAKY_PHONE);
+    }
+
+    @Test
+    void reportsHealthUpWithMongo() {
+        JsonNode health = json.readTree(http.get().uri("/actuator/health").retrieve().body(String.class));
+
+        assertThat(health.get("status").asString()).isEqualTo("UP");
+        assertThat(health.get("components").get("mongo").get("status").asString()).isEqualTo("UP");
+    }
+
+    @Test
+    void countsSentMessagesForPrometheus() throws Exception {
+        String number = nextNumber();
+        kafka.send(Topics.APPLICATION_SUBMITTED, number, json.writeValueAsString(submitted(number, PHONE)));
+        awaitMessages(number, 2, this::smsSent);
+
+        String metrics = http.get().uri("/actuator/prometheus").retrieve().body(String.class);
+
+        assertThat(metrics)
+                .containsPattern("notification_messages_sent_total\\{.*channel=\"SMS\".*event=\"APPLICATION_SUBMITTED\".*} "
+                        + "[1-9]")
+                .containsPattern("notification_messages_sent_total\\{.*channel=\"IN_APP\".*} [1-9]")
+                .contains("notification_sms_failed_total");
+    }
+
+    static String nextNumber() {
+        return "659006-20261123-%06d".formatted(SEQUENCE.incrementAndGet());
+    }
+
+    static ApplicationSubmitted submitted(String number, String phone) {
+        Instant now = Instant.now();
+        return new ApplicationSubmitted(UUID.randomUUID(), 1, now, number, "659006", "M01200", "血友病",
+                DiseaseCategory.SPECIAL, new Applicant(ID_NUMBER, NAME, phone, InsuranceType.RESIDENT),
+                new Hospital("第二师医院", 3), "血友病A型，需长期替代治疗", Channel.APP, now);
+    }
+
+    static ApplicationDecided decided(String number, DecisionOutcome outcome, List<String> reasons) {
+        Instant now = Instant.now();
+        return new ApplicationDecided(UUID.randomUUID(), 1, now, number, "659006", "M01200", "血友病", outcome, reasons,
+                "expert-1", now, new Recipient(NAME, PHONE));
+    }
+
+    private boolean smsSent(List<JsonNode> messages) {
+        return messages.stream().anyMatch(m -> m.get("channel").asString().equals("SMS")
+                && m.get("status").asString().equals("SENT"));
+    }
+
+    List<JsonNode> awaitMessages(String number, int count, Predicate<List<JsonNode>> ready) {
+        return await().atMost(PATIENCE).until(() -> messages(number), m -> m.size() == count && ready.test(m));
+    }
+
+    List<JsonNode> messages(String number) {
+        return json.readTree(rawMessages(number)).valueStream().toList();
+    }
+
+    String rawMessages(String number) {
+        return http.get().uri("/api/v1/applications/{n}/messages", number).retrieve().body(String.class);
+    }
+
+    /** What the recording gateway "delivered" about this application. */
+    List<Document> recordedSms(String number) {
+        return mongo.findAll(Document.class, "sms_outbox_log").stream()
+                .filter(sms -> sms.getString("text").contains(number)).toList();
+    }
+}

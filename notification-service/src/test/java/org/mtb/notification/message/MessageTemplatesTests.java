@@ -1,0 +1,111 @@
+package org.mtb.notification.message;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class MessageTemplatesTests {
+
+    private static final String NUMBER = "659006-20261123-000001";
+
+    private final MessageTemplates templates = MessageTemplates.fromClasspath();
+
+    private static Notice notice(EventType type, List<String> reasons) {
+        return new Notice(type, NUMBER, "血友病", "张三", reasons);
+    }
+
+    private static int length(String text) {
+        return text.codePointCount(0, text.length());
+    }
+
+    @ParameterizedTest
+    @EnumSource(EventType.class)
+    void rendersEveryMessageInChineseWithTheAcceptanceNumberAndDisease(EventType type) {
+        Notice notice = notice(type, List.of("材料不全"));
+
+        for (RenderedMessage message : List.of(templates.inApp(notice), templates.sms(notice))) {
+            assertThat(message.title()).containsPattern("\\p{IsHan}{4}");
+            assertThat(message.body()).contains(NUMBER, "（血友病）", "张*您好").containsPattern("\\p{IsHan}{8}")
+                    .doesNotContain("{", "}");
+        }
+        String sms = templates.sms(notice).body();
+        assertThat(sms).startsWith("【医保服务】");
+        assertThat(length(sms)).isLessThanOrEqualTo(140);
+    }
+
+    @Test
+    void confirmsTheSubmissionBySms() {
+        assertThat(templates.sms(notice(EventType.APPLICATION_SUBMITTED, List.of())).body()).isEqualTo(
+                "【医保服务】张*您好，您申请的门诊慢特病（血友病）已受理，受理编号659006-20261123-000001，审核结果将以短信和消息通知。");
+    }
+
+    @Test
+    void tellsAnApprovalThatBenefitsTakeEffectAsRegulated() {
+        RenderedMessage sms = templates.sms(notice(EventType.APPLICATION_APPROVED, List.of("诊断明确，材料齐全")));
+
+        assertThat(sms.title()).isEqualTo("门诊慢特病申请已审核通过");
+        assertThat(sms.body()).contains("已审核通过，待遇按规定生效");
+    }
+
+    @Test
+    void listsEveryReasonOfARejectionInBothChannels() {
+        Notice notice = notice(EventType.APPLICATION_REJECTED, List.of("诊断证明超过12个月。", "缺少二级及以上医院盖章"));
+        String expected = "未通过审核，受理编号" + NUMBER + "，原因：诊断证明超过12个月；缺少二级及以上医院盖章。如有疑问请咨询当地医保经办机构。";
+
+        assertThat(templates.sms(notice).body()).endsWith(expected);
+        assertThat(templates.inApp(notice).body()).contains("原因：诊断证明超过12个月；缺少二级及以上医院盖章。");
+    }
+
+    @Test
+    void neverPutsTheNamePhoneOrIdNumberInClearIntoAnSms() {
+        Notice notice = new Notice(EventType.APPLICATION_REJECTED, NUMBER, "血友病", "张三",
+                List.of("张三提供的身份证11010519491231002X与参保信息不一致", "请联系13800138000核实"));
+
+        String sms = templates.sms(notice).body();
+
+        assertThat(sms).doesNotContain("张三", "11010519491231002X", "13800138000")
+                .contains("张*", "1101**********002X", "138****8000");
+        assertThat(templates.inApp(notice).body()).doesNotContain("张三", "11010519491231002X", "13800138000");
+    }
+
+    @Test
+    void greetsWithoutANameWhenTheEventHasNone() {
+        Notice notice = new Notice(EventType.APPLICATION_SUBMITTED, NUMBER, "血友病", null, List.of());
+
+        assertThat(templates.sms(notice).body()).startsWith("【医保服务】您好，您申请的门诊慢特病（血友病）已受理");
+    }
+
+    @Test
+    void cutsLongReasonsToFitOneSmsAndPointsToTheInAppMessage() {
+        List<String> reasons = List.of("诊断证明由一级医院出具，不符合须由二级及以上定点医疗机构出具的规定",
+                "门诊病历未加盖医院公章且缺少医师签名", "检查报告日期超过十二个月，不能作为本次认定的依据");
+        Notice notice = notice(EventType.APPLICATION_REJECTED, reasons);
+
+        String sms = templates.sms(notice).body();
+
+        assertThat(length(sms)).isLessThanOrEqualTo(templates.smsMaxLength()).isEqualTo(140);
+        assertThat(sms).contains(NUMBER, "原因：诊断证明由一级医院出具", "…完整原因请查看医保APP消息")
+                .doesNotContain("检查报告日期超过十二个月")
+                .endsWith("如有疑问请咨询当地医保经办机构。");
+        assertThat(templates.inApp(notice).body()).contains(String.join("；", reasons));
+    }
+
+    @Test
+    void refusesATemplateThatAsksForThePhone() throws Exception {
+        Properties texts = new Properties();
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream(MessageTemplates.RESOURCE)) {
+            texts.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        texts.setProperty("submitted.sms", "{sign}请拨打{phone}");
+
+        assertThatIllegalStateException().isThrownBy(() -> new MessageTemplates(texts)).withMessageContaining("{phone}");
+    }
+}
