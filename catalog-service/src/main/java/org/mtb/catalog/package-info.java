@@ -1,0 +1,2 @@
+/** catalog-service: loads each region's disease list from its data files, serves it and publishes it to the other services. */
+package org.mtb.catalog;
