@@ -1,0 +1,74 @@
+package org.mtb.catalog.region;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.mtb.contracts.InsuranceType;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * One stored version of a region's list, with every value and source of its file. Never changed after it is
+ * stored, except that it is marked announced, together with its event, once it is in force.
+ *
+ * @param id {@code <regionCode>:<version>}
+ * @param effectiveFrom an ISO date kept as text: a stored {@code LocalDate} becomes an instant in the writing
+ *        JVM's zone and could read back as the day before in another zone
+ * @param announcedAt when its {@code CatalogPublished} was put into {@code outbox}; null until it is in force
+ */
+@Document(RegionVersion.COLLECTION)
+record RegionVersion(
+        @Id String id,
+        String regionCode,
+        String regionName,
+        String province,
+        String version,
+        String effectiveFrom,
+        String source,
+        List<InsuranceType> acceptedInsuranceTypes,
+        String acceptedInsuranceTypesSource,
+        DiseaseCount declaredDiseaseCount,
+        String declaredDiseaseCountSource,
+        List<RegionDisease> diseases,
+        Instant storedAt,
+        Instant announcedAt,
+        List<OutboxEntry> outbox) {
+
+    static final String COLLECTION = "regions";
+
+    static String id(String regionCode, String version) {
+        return regionCode + ":" + version;
+    }
+
+    static RegionVersion of(RegionFile file, Instant storedAt) {
+        return new RegionVersion(id(file.regionCode(), file.version()), file.regionCode(), file.regionName(),
+                file.province(), file.version(), file.effectiveFrom().toString(), file.source(),
+                file.acceptedInsuranceTypes(), file.acceptedInsuranceTypesSource(), file.declaredDiseaseCount(),
+                file.declaredDiseaseCountSource(), file.diseases(), storedAt, null, List.of());
+    }
+
+    LocalDate effectiveDate() {
+        return LocalDate.parse(effectiveFrom);
+    }
+
+    DiseaseCount listedDiseaseCount() {
+        return DiseaseCount.listed(diseases);
+    }
+
+    /** Whether it lists as many diseases as its source declares; a partial list must never pass for a full one. */
+    boolean complete() {
+        return diseases.size() == declaredDiseaseCount.total();
+    }
+
+    /** The file this version was stored from, to tell whether a file was edited without a new version. */
+    RegionFile content() {
+        return new RegionFile(regionCode, regionName, province, version, effectiveDate(), source,
+                acceptedInsuranceTypes, acceptedInsuranceTypesSource, declaredDiseaseCount, declaredDiseaseCountSource,
+                diseases);
+    }
+
+    @Override
+    public String toString() {
+        return "RegionVersion[" + id + ", effective " + effectiveFrom + ", " + diseases.size() + " diseases]";
+    }
+}
