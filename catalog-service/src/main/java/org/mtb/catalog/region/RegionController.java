@@ -1,0 +1,70 @@
+package org.mtb.catalog.region;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.mtb.contracts.DiseaseCategory;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The lists in force, today in the regions' time zone or on the day given in {@code at}. */
+@RestController
+@RequestMapping(path = "/api/v1/regions", produces = MediaType.APPLICATION_JSON_VALUE)
+class RegionController {
+
+    private static final Pattern REGION_CODE = Pattern.compile("\\d{6}");
+
+    private final RegionCatalog catalog;
+
+    RegionController(RegionCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    @GetMapping
+    List<RegionView> regions(@RequestParam(required = false) String at) {
+        return catalog.allInForce(day(at)).stream().map(RegionView::of).toList();
+    }
+
+    @GetMapping("/{regionCode}")
+    RegionView region(@PathVariable String regionCode, @RequestParam(required = false) String at) {
+        return RegionView.of(inForce(regionCode, at));
+    }
+
+    @GetMapping("/{regionCode}/diseases")
+    RegionDiseasesView diseases(@PathVariable String regionCode,
+            @RequestParam(required = false) DiseaseCategory category, @RequestParam(required = false) String at) {
+        return RegionDiseasesView.of(inForce(regionCode, at), category);
+    }
+
+    @GetMapping("/{regionCode}/diseases/{code}")
+    DiseaseView disease(@PathVariable String regionCode, @PathVariable String code,
+            @RequestParam(required = false) String at) {
+        RegionVersion region = inForce(regionCode, at);
+        return region.diseases().stream().filter(d -> d.code().equals(code)).findFirst().map(DiseaseView::of)
+                .orElseThrow(() -> RegionProblems.diseaseNotFound(region, code));
+    }
+
+    private RegionVersion inForce(String regionCode, String at) {
+        if (!REGION_CODE.matcher(regionCode).matches()) {
+            throw RegionProblems.invalidRegionCode();
+        }
+        LocalDate day = day(at);
+        return catalog.inForce(regionCode, day).orElseThrow(() -> RegionProblems.regionNotFound(regionCode, day));
+    }
+
+    private LocalDate day(String at) {
+        if (at == null) {
+            return catalog.today();
+        }
+        try {
+            return LocalDate.parse(at);
+        } catch (DateTimeParseException e) {
+            throw RegionProblems.invalidDate();
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package org.mtb.catalog.region;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.mtb.catalog.web.ApiException;
+import org.mtb.catalog.web.FieldProblem;
+import org.springframework.http.HttpStatus;
+
+/** The refusals of the region feature, each with its stable code. */
+final class RegionProblems {
+
+    private RegionProblems() {
+    }
+
+    static ApiException invalidRegionCode() {
+        return new ApiException(HttpStatus.BAD_REQUEST, "INVALID_REGION_CODE", "Invalid region code",
+                "A region code is the 6-digit code of a pooling region, e.g. 659006",
+                List.of(new FieldProblem("regionCode", "INVALID_FORMAT", "must be 6 digits")));
+    }
+
+    static ApiException invalidDate() {
+        return new ApiException(HttpStatus.BAD_REQUEST, "INVALID_DATE", "Invalid date",
+                "Parameter 'at' must be a date YYYY-MM-DD, e.g. 2025-06-01",
+                List.of(new FieldProblem("at", "INVALID_FORMAT", "must be a date YYYY-MM-DD")));
+    }
+
+    static ApiException regionNotFound(String regionCode, LocalDate day) {
+        return new ApiException(HttpStatus.NOT_FOUND, "REGION_NOT_FOUND", "Region not found",
+                "There is no list of region " + regionCode + " in force on " + day);
+    }
+
+    static ApiException diseaseNotFound(RegionVersion region, String code) {
+        return new ApiException(HttpStatus.NOT_FOUND, "DISEASE_NOT_FOUND", "Disease not found",
+                "Disease " + code + " is not on the list of region " + region.regionCode() + " (version "
+                        + region.version() + ")");
+    }
+}

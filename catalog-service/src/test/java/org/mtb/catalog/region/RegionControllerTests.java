@@ -1,0 +1,170 @@
+package org.mtb.catalog.region;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.then;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mtb.contracts.DiseaseCategory;
+import org.mtb.contracts.InsuranceType;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+@WebMvcTest(RegionController.class)
+class RegionControllerTests {
+
+    private static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
+
+    private static final RegionVersion TIEMENGUAN = new RegionVersion("659006:2025.1", "659006", "铁门关市", "新疆维吾尔自治区",
+            "2025.1", "2025-01-01", "seed 003", List.of(InsuranceType.EMPLOYEE, InsuranceType.RESIDENT), "seed 003",
+            new DiseaseCount(2, Map.of(DiseaseCategory.SPECIAL, 1, DiseaseCategory.CHRONIC, 1)), "seed 003",
+            List.of(new RegionDisease("M01200", "血友病", DiseaseCategory.SPECIAL, "national code CONFIRMED", "seed 003", null),
+                    new RegionDisease("L659006-006", "高血压Ⅱ期及以上", DiseaseCategory.CHRONIC, "region-local code",
+                            "seed 003", null)),
+            Instant.EPOCH, Instant.EPOCH, List.of());
+
+    private static final RegionVersion JIUQUAN = new RegionVersion("620900:2025.1", "620900", "酒泉市", "甘肃省",
+            "2025.1", "2025-01-01", "seed 000", List.of(InsuranceType.EMPLOYEE, InsuranceType.RESIDENT,
+                    InsuranceType.FLEXIBLE), "seed 000", new DiseaseCount(68, Map.of()), "seed 000",
+            List.of(new RegionDisease("M03900", "高血压", DiseaseCategory.CHRONIC, "national code CONFIRMED", "seed 000",
+                    "category assigned by the project")),
+            Instant.EPOCH, Instant.EPOCH, List.of());
+
+    @Autowired
+    MockMvc mvc;
+
+    @MockitoBean
+    RegionCatalog catalog;
+
+    @BeforeEach
+    void today() {
+        given(catalog.today()).willReturn(TODAY);
+        given(catalog.inForce(anyString(), any())).willReturn(Optional.empty());
+        given(catalog.inForce("659006", TODAY)).willReturn(Optional.of(TIEMENGUAN));
+    }
+
+    @Test
+    void listsTheRegionsInForceWithDeclaredAndListedCounts() throws Exception {
+        given(catalog.allInForce(TODAY)).willReturn(List.of(JIUQUAN, TIEMENGUAN));
+
+        mvc.perform(get("/api/v1/regions"))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
+                .andExpect(jsonPath("$.length()").value(2))
+                .andExpect(jsonPath("$[0].regionCode").value("620900"))
+                .andExpect(jsonPath("$[0].declaredDiseaseCount.total").value(68))
+                .andExpect(jsonPath("$[0].listedDiseaseCount.total").value(1))
+                .andExpect(jsonPath("$[0].listedDiseaseCount.byCategory.CHRONIC").value(1))
+                .andExpect(jsonPath("$[0].complete").value(false))
+                .andExpect(jsonPath("$[0].acceptedInsuranceTypes[2]").value("FLEXIBLE"))
+                .andExpect(jsonPath("$[1].regionCode").value("659006"))
+                .andExpect(jsonPath("$[1].complete").value(true));
+    }
+
+    @Test
+    void answersOneRegion() throws Exception {
+        mvc.perform(get("/api/v1/regions/659006"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.regionName").value("铁门关市"))
+                .andExpect(jsonPath("$.province").value("新疆维吾尔自治区"))
+                .andExpect(jsonPath("$.version").value("2025.1"))
+                .andExpect(jsonPath("$.effectiveFrom").value("2025-01-01"))
+                .andExpect(jsonPath("$.declaredDiseaseCount.byCategory.SPECIAL").value(1))
+                .andExpect(jsonPath("$.listedDiseaseCount.total").value(2))
+                .andExpect(jsonPath("$.complete").value(true));
+    }
+
+    @Test
+    void looksUpTheVersionInForceOnTheDayGivenInAt() throws Exception {
+        LocalDate day = LocalDate.of(2025, 6, 1);
+        given(catalog.inForce("659006", day)).willReturn(Optional.of(TIEMENGUAN));
+
+        mvc.perform(get("/api/v1/regions/659006").param("at", "2025-06-01"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.version").value("2025.1"));
+        then(catalog).should().inForce("659006", day);
+    }
+
+    @Test
+    void filtersTheDiseasesByCategoryButCountsTheWholeList() throws Exception {
+        mvc.perform(get("/api/v1/regions/659006/diseases").param("category", "SPECIAL"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.regionCode").value("659006"))
+                .andExpect(jsonPath("$.listedDiseaseCount.total").value(2))
+                .andExpect(jsonPath("$.diseases.length()").value(1))
+                .andExpect(jsonPath("$.diseases[0].code").value("M01200"))
+                .andExpect(jsonPath("$.diseases[0].name").value("血友病"))
+                .andExpect(jsonPath("$.diseases[0].category").value("SPECIAL"))
+                .andExpect(jsonPath("$.diseases[0].codeSource").value("national code CONFIRMED"))
+                .andExpect(jsonPath("$.diseases[0].nameSource").value("seed 003"));
+    }
+
+    @Test
+    void answersOneDiseaseOfARegion() throws Exception {
+        mvc.perform(get("/api/v1/regions/659006/diseases/L659006-006"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.name").value("高血压Ⅱ期及以上"))
+                .andExpect(jsonPath("$.category").value("CHRONIC"));
+    }
+
+    @Test
+    void answersAnUnknownRegionWith404Problem() throws Exception {
+        mvc.perform(get("/api/v1/regions/110000"))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value("REGION_NOT_FOUND"))
+                .andExpect(jsonPath("$.type").value("/problems/region-not-found"));
+    }
+
+    @Test
+    void answersAnUnlistedDiseaseWith404Problem() throws Exception {
+        mvc.perform(get("/api/v1/regions/659006/diseases/M99999"))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value("DISEASE_NOT_FOUND"));
+    }
+
+    @Test
+    void refusesAnUnknownCategoryNamingTheParameterAndTheAllowedValues() throws Exception {
+        mvc.perform(get("/api/v1/regions/659006/diseases").param("category", "RARE"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value("INVALID_PARAMETER"))
+                .andExpect(jsonPath("$.errors[0].field").value("category"))
+                .andExpect(jsonPath("$.errors[0].message").value(containsString("SPECIAL, CHRONIC, LOCAL_EXTENSION")));
+    }
+
+    @Test
+    void refusesAMalformedRegionCode() throws Exception {
+        mvc.perform(get("/api/v1/regions/65900x/diseases"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value("INVALID_REGION_CODE"))
+                .andExpect(jsonPath("$.errors[0].field").value("regionCode"))
+                .andExpect(jsonPath("$.errors[0].code").value("INVALID_FORMAT"));
+    }
+
+    @Test
+    void refusesADateThatIsNotIso() throws Exception {
+        mvc.perform(get("/api/v1/regions").param("at", "2025/06/01"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value("INVALID_DATE"))
+                .andExpect(jsonPath("$.errors[0].field").value("at"));
+    }
+}
