@@ -1,0 +1,125 @@
+package org.mtb.catalog.flow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.mtb.contracts.DiseaseCategory;
+import org.mtb.contracts.Topics;
+import org.mtb.contracts.catalog.CatalogDisease;
+import org.mtb.contracts.catalog.CatalogPublished;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.RestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The catalog flow over real sockets: the shipped region files loaded into Mongo at start, served over HTTP
+ * and published through the outbox to Kafka. Run against the in-JVM broker and Mongo server, and against
+ * containers.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class CatalogFlowScenario {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JsonMapper json;
+
+    RestClient http;
+    KafkaTestClient kafka;
+
+    abstract String bootstrapServers();
+
+    @BeforeAll
+    void connect() {
+        http = RestClient.builder().baseUrl("http://127.0.0.1:" + port)
+                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> { }).build();
+        kafka = new KafkaTestClient(bootstrapServers());
+    }
+
+    @Test
+    void listsTheThreeSeedRegionsSayingWhichListsAreComplete() {
+        JsonNode regions = get("/api/v1/regions");
+
+        assertThat(regions.valueStream().map(r -> r.get("regionCode").asString()).toList())
+                .containsExactly("520200", "620900", "659006");
+        assertThat(regions.valueStream().collect(Collectors.toMap(r -> r.get("regionCode").asString(),
+                r -> r.get("complete").asBoolean())))
+                .containsExactlyInAnyOrderEntriesOf(Map.of("520200", false, "620900", false, "659006", true));
+        assertThat(regions.get(1).get("declaredDiseaseCount").get("total").asInt()).isEqualTo(68);
+    }
+
+    @Test
+    void servesAllThirtyDiseasesOfTiemenguanWithTheirSources() {
+        JsonNode tiemenguan = get("/api/v1/regions/659006/diseases");
+
+        assertThat(tiemenguan.get("diseases").size()).isEqualTo(30);
+        assertThat(tiemenguan.get("complete").asBoolean()).isTrue();
+        JsonNode haemophilia = get("/api/v1/regions/659006/diseases/M01200");
+        assertThat(haemophilia.get("name").asString()).isEqualTo("血友病");
+        assertThat(haemophilia.get("codeSource").asString()).startsWith("national code CONFIRMED");
+    }
+
+    @Test
+    void answersAnUnknownRegionWithAProblem() {
+        var response = http.get().uri("/api/v1/regions/110000").retrieve().toEntity(String.class);
+
+        assertThat(response.getStatusCode().value()).isEqualTo(404);
+        assertThat(response.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
+        assertThat(json.readTree(response.getBody()).get("code").asString()).isEqualTo("REGION_NOT_FOUND");
+    }
+
+    @Test
+    void publishesTheCatalogOfEveryRegionKeyedByRegionCode() {
+        List<ConsumerRecord<String, String>> records = await().atMost(Duration.ofSeconds(30)).until(
+                () -> kafka.readAll(Topics.CATALOG_PUBLISHED, Duration.ofSeconds(2)),
+                read -> read.stream().map(ConsumerRecord::key).collect(Collectors.toSet())
+                        .containsAll(Set.of("520200", "620900", "659006")));
+
+        List<CatalogPublished> tiemenguan = records.stream().filter(r -> "659006".equals(r.key()))
+                .map(r -> json.readValue(r.value(), CatalogPublished.class)).toList();
+        assertThat(tiemenguan).isNotEmpty().allSatisfy(event -> {
+            assertThat(event.schemaVersion()).isEqualTo(CatalogPublished.SCHEMA_VERSION);
+            assertThat(event.regionName()).isEqualTo("铁门关市");
+            assertThat(event.version()).isEqualTo("2025.1");
+            assertThat(event.diseases()).hasSize(30)
+                    .contains(new CatalogDisease("M01200", "血友病", DiseaseCategory.SPECIAL));
+        });
+    }
+
+    @Test
+    void reportsHealthUpWithMongo() {
+        JsonNode health = get("/actuator/health");
+
+        assertThat(health.get("status").asString()).isEqualTo("UP");
+        assertThat(health.get("components").get("mongo").get("status").asString()).isEqualTo("UP");
+    }
+
+    @Test
+    void countsPublishedCatalogsPerRegionForPrometheus() {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                http.get().uri("/actuator/prometheus").retrieve().body(String.class))
+                .containsPattern("catalog_catalogs_published_total\\{.*region=\"659006\".*} [1-9]"));
+    }
+
+    private JsonNode get(String path) {
+        var response = http.get().uri(path).retrieve().toEntity(String.class);
+        assertThat(response.getStatusCode().value()).as(path).isEqualTo(200);
+        return json.readTree(response.getBody());
+    }
+}

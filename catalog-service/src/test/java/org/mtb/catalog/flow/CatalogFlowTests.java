@@ -1,0 +1,36 @@
+package org.mtb.catalog.flow;
+
+import org.junit.jupiter.api.AfterAll;
+import org.mtb.contracts.Topics;
+import org.mtb.stack.EmbeddedMongo;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The flow against an in-JVM KRaft broker and an in-JVM MongoDB wire-protocol server. */
+@EmbeddedKafka(partitions = 1, topics = Topics.CATALOG_PUBLISHED)
+class CatalogFlowTests extends CatalogFlowScenario {
+
+    static final EmbeddedMongo MONGO = EmbeddedMongo.inMemory();
+
+    @Autowired
+    EmbeddedKafkaBroker broker;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        registry.add("spring.mongodb.uri", () -> MONGO.uri("mtb_catalog"));
+        registry.add("spring.cloud.stream.kafka.binder.brokers", () -> System.getProperty("spring.embedded.kafka.brokers"));
+    }
+
+    @Override
+    String bootstrapServers() {
+        return broker.getBrokersAsString();
+    }
+
+    @AfterAll
+    static void stopMongo() {
+        MONGO.close();
+    }
+}
