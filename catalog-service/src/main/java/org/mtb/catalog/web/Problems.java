@@ -3,6 +3,7 @@ package org.mtb.catalog.web;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 
@@ -16,6 +17,8 @@ final class Problems {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create("/problems/" + code.toLowerCase(Locale.ROOT).replace('_', '-')));
         problem.setTitle(title);
+        // An occurrence id rather than the request path: a mistyped path may hold an ID number or a phone.
+        problem.setInstance(URI.create("urn:uuid:" + UUID.randomUUID()));
         problem.setProperty("code", code);
         if (!errors.isEmpty()) {
             problem.setProperty("errors", errors);

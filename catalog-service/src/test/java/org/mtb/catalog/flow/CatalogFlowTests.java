@@ -1,15 +1,17 @@
 package org.mtb.catalog.flow;
 
-import org.junit.jupiter.api.AfterAll;
 import org.mtb.contracts.Topics;
 import org.mtb.stack.EmbeddedMongo;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** The flow against an in-JVM KRaft broker and an in-JVM MongoDB wire-protocol server. */
+// Closed after the class while the Mongo server, which lives as long as the JVM, still answers.
+@DirtiesContext
 @EmbeddedKafka(partitions = 1, topics = Topics.CATALOG_PUBLISHED)
 class CatalogFlowTests extends CatalogFlowScenario {
 
@@ -29,8 +31,4 @@ class CatalogFlowTests extends CatalogFlowScenario {
         return broker.getBrokersAsString();
     }
 
-    @AfterAll
-    static void stopMongo() {
-        MONGO.close();
-    }
 }
