@@ -134,6 +134,7 @@ class WholeFlowTests {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             assertThat(counter("intake", "intake_events_duplicates_total")).isGreaterThanOrEqualTo(2);
             assertThat(counter("review", "review_events_duplicates_total")).isGreaterThanOrEqualTo(1);
+            assertThat(counter("notification", "notification_events_duplicates_total")).isGreaterThanOrEqualTo(2);
         });
         JsonNode application = http.get(url("intake", "/api/v1/applications/" + approvedNumber)).json();
         assertThat(application.get("timeline").size()).isEqualTo(3);

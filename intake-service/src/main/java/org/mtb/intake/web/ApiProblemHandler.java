@@ -19,7 +19,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DatabindException;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
@@ -79,27 +79,38 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     private static ProblemDetail unreadableBody(Throwable cause) {
-        if (cause instanceof InvalidFormatException invalid) {
+        if (cause instanceof InvalidFormatException invalid && !invalid.getPath().isEmpty()) {
             String field = path(invalid);
             String allowed = invalid.getTargetType() != null && invalid.getTargetType().isEnum()
                     ? "; allowed: " + List.of(invalid.getTargetType().getEnumConstants()).stream()
                             .map(Object::toString).collect(Collectors.joining(", "))
                     : "";
-            FieldProblem problem = new FieldProblem(field, "INVALID_VALUE", "has an invalid value" + allowed);
-            return Problems.of(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "Invalid request",
-                    "Field '" + field + "' has an invalid value", List.of(problem));
+            return fieldProblem(field, "INVALID_VALUE", "has an invalid value" + allowed);
         }
-        if (cause instanceof MismatchedInputException mismatched && !mismatched.getPath().isEmpty()) {
-            String field = path(mismatched);
-            FieldProblem problem = new FieldProblem(field, "WRONG_TYPE", "has the wrong JSON type");
-            return Problems.of(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "Invalid request",
-                    "Field '" + field + "' has the wrong JSON type", List.of(problem));
+        if (cause instanceof InputCoercionException outOfRange && !outOfRange.getPath().isEmpty()) {
+            return fieldProblem(path(outOfRange), "OUT_OF_RANGE", "is a number out of range");
         }
-        String detail = cause instanceof JacksonException ? "The body is not well-formed JSON" : "The body could not be read";
-        return Problems.of(HttpStatus.BAD_REQUEST, "MALFORMED_JSON", "Malformed request body", detail, List.of());
+        if (cause instanceof MismatchedInputException mismatched) {
+            if (!mismatched.getPath().isEmpty()) {
+                return fieldProblem(path(mismatched), "WRONG_TYPE", "has the wrong JSON type");
+            }
+            return Problems.of(HttpStatus.BAD_REQUEST, "INVALID_BODY", "Invalid request body",
+                    "The body must be a JSON object", List.of());
+        }
+        if (cause instanceof JacksonException) {
+            return Problems.of(HttpStatus.BAD_REQUEST, "MALFORMED_JSON", "Malformed request body",
+                    "The body is not well-formed JSON", List.of());
+        }
+        return Problems.of(HttpStatus.BAD_REQUEST, "BODY_MISSING", "Request body missing",
+                "A JSON object body is required", List.of());
     }
 
-    private static String path(DatabindException e) {
+    private static ProblemDetail fieldProblem(String field, String code, String message) {
+        return Problems.of(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "Invalid request",
+                "Field '" + field + "' " + message, List.of(new FieldProblem(field, code, message)));
+    }
+
+    private static String path(JacksonException e) {
         return e.getPath().stream()
                 .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
                 .collect(Collectors.joining(".")).replace(".[", "[");

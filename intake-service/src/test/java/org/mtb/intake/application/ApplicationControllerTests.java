@@ -88,6 +88,28 @@ class ApplicationControllerTests {
     }
 
     @Test
+    void tellsWellFormedJsonOfTheWrongShapeFromMalformedJson() throws Exception {
+        mvc.perform(post("/api/v1/applications").header("Idempotency-Key", "k1")
+                        .contentType(MediaType.APPLICATION_JSON).content("[]"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("INVALID_BODY"));
+        mvc.perform(post("/api/v1/applications").header("Idempotency-Key", "k1")
+                        .contentType(MediaType.APPLICATION_JSON).content(""))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("BODY_MISSING"));
+    }
+
+    @Test
+    void namesTheFieldWithANumberOutOfRange() throws Exception {
+        mvc.perform(post("/api/v1/applications").header("Idempotency-Key", "k1")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(BODY.replace("\"level\":3", "\"level\":99999999999999999999")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("hospital.level"))
+                .andExpect(jsonPath("$.errors[0].code").value("OUT_OF_RANGE"));
+    }
+
+    @Test
     void requiresAnIdempotencyKey() throws Exception {
         mvc.perform(post("/api/v1/applications").contentType(MediaType.APPLICATION_JSON).content(BODY))
                 .andExpect(status().isBadRequest())

@@ -81,6 +81,7 @@ class Notifier {
                     "event", notice.type().name()).increment();
             log.info("In-app message {} about application {} stored", inApp.id(), notice.applicationNumber());
         } else {
+            meters.counter("notification.events.duplicates").increment();
             log.debug("In-app message {} exists already; event redelivered", inApp.id());
         }
     }
