@@ -145,7 +145,8 @@ class WholeFlowTests {
 
     @Test
     @Order(4)
-    void keepsAcceptingWhileKafkaIsDownAndDeliversEverythingAfter() {
+    void keepsAcceptingWhileKafkaAndCatalogAreDownAndDeliversEverythingAfter() {
+        stack.stopService("catalog");
         stack.stopKafka();
         List<String> numbers = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
@@ -155,6 +156,7 @@ class WholeFlowTests {
             numbers.add(answer.json().get("applicationNumber").asString());
         }
         stack.startKafka();
+        stack.startService("catalog");
 
         await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
             for (String number : numbers) {

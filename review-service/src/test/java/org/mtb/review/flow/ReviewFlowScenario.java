@@ -1,5 +1,6 @@
 package org.mtb.review.flow;
 
+import org.mtb.stack.KafkaTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

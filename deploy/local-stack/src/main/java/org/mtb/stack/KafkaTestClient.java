@@ -1,4 +1,4 @@
-package org.mtb.notification.flow;
+package org.mtb.stack;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,13 +20,13 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /** Plain Kafka clients, the same against the in-JVM broker and a container. */
-final class KafkaTestClient implements AutoCloseable {
+public final class KafkaTestClient implements AutoCloseable {
 
     private final String bootstrapServers;
     private final KafkaProducer<String, String> producer;
     private final Admin admin;
 
-    KafkaTestClient(String bootstrapServers) {
+    public KafkaTestClient(String bootstrapServers) {
         this.bootstrapServers = bootstrapServers;
         this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
                 new StringSerializer(), new StringSerializer());
@@ -34,7 +34,7 @@ final class KafkaTestClient implements AutoCloseable {
     }
 
     /** Where the broker stored the record: its partition and offset. */
-    RecordMetadata send(String topic, String key, String json) throws Exception {
+    public RecordMetadata send(String topic, String key, String json) throws Exception {
         return producer.send(new ProducerRecord<>(topic, key, json)).get();
     }
 
@@ -42,7 +42,7 @@ final class KafkaTestClient implements AutoCloseable {
      * True once {@code group} committed past the record at {@code sent}: the service has processed it and every
      * record before it on that partition.
      */
-    boolean consumedPast(String group, RecordMetadata sent) throws Exception {
+    public boolean consumedPast(String group, RecordMetadata sent) throws Exception {
         TopicPartition partition = new TopicPartition(sent.topic(), sent.partition());
         Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                 .partitionsToOffsetAndMetadata().get();
@@ -51,7 +51,7 @@ final class KafkaTestClient implements AutoCloseable {
     }
 
     /** Every record on the topic from the beginning, read until {@code quiet} passes without a new one. */
-    List<ConsumerRecord<String, String>> readAll(String topic, Duration quiet) {
+    public List<ConsumerRecord<String, String>> readAll(String topic, Duration quiet) {
         Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
