@@ -98,7 +98,7 @@ class WholeFlowTests {
         Http.Answer decision = http.post(url("review", "/api/v1/review-cases/" + approvedNumber + "/decision"),
                 "{\"outcome\":\"APPROVED\",\"reasons\":[\"诊断明确，材料齐全\"],\"reviewerId\":\"expert-007\"}");
         assertThat(decision.status()).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(50)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(20)).untilAsserted(() ->
                 assertThat(messages(approvedNumber)).anyMatch(m -> m.get("body").asString().contains("通过")));
         System.out.printf("decision to applicant message: %d ms%n", (System.nanoTime() - decidedAt) / 1_000_000);
 
