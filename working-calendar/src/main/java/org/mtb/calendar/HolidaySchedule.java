@@ -1,0 +1,66 @@
+package org.mtb.calendar;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The days off and worked weekend days of the years that have a published schedule. A year without one is
+ * not known: days in it are counted by weekends alone, and deadlines through it are provisional.
+ */
+public final class HolidaySchedule {
+
+    private final Map<LocalDate, ScheduleEntry> entries;
+    private final Set<Integer> years;
+
+    private HolidaySchedule(Map<LocalDate, ScheduleEntry> entries, Set<Integer> years) {
+        this.entries = Map.copyOf(entries);
+        this.years = Set.copyOf(years);
+    }
+
+    public static HolidaySchedule empty() {
+        return new HolidaySchedule(Map.of(), Set.of());
+    }
+
+    /** A schedule for {@code years}; an entry outside them is refused, so a typo cannot hide in another year. */
+    public static HolidaySchedule of(Set<Integer> years, Collection<ScheduleEntry> entries) {
+        Map<LocalDate, ScheduleEntry> byDate = new HashMap<>();
+        for (ScheduleEntry entry : entries) {
+            if (!years.contains(entry.date().getYear())) {
+                throw new IllegalArgumentException(entry.date() + " is outside the years " + years);
+            }
+            ScheduleEntry earlier = byDate.put(entry.date(), entry);
+            if (earlier != null && earlier.kind() != entry.kind()) {
+                throw new IllegalArgumentException(entry.date() + " is both " + earlier.kind() + " and " + entry.kind());
+            }
+        }
+        return new HolidaySchedule(byDate, years);
+    }
+
+    /**
+     * This schedule with a regional overlay on top: the overlay's entries win on the days they name, and a
+     * year is known only where the base knows it (a regional notice alone does not give the national days).
+     */
+    public HolidaySchedule withOverlay(HolidaySchedule overlay) {
+        Map<LocalDate, ScheduleEntry> merged = new HashMap<>(entries);
+        overlay.entries.values().stream().filter(e -> years.contains(e.date().getYear()))
+                .forEach(e -> merged.put(e.date(), e));
+        return new HolidaySchedule(merged, years);
+    }
+
+    public boolean knowsYear(int year) {
+        return years.contains(year);
+    }
+
+    public Set<Integer> years() {
+        return new HashSet<>(years);
+    }
+
+    public Optional<ScheduleEntry> entry(LocalDate date) {
+        return Optional.ofNullable(entries.get(date));
+    }
+}

@@ -1,0 +1,165 @@
+package org.mtb.calendar;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+
+/**
+ * A region's working calendar: which days are worked (weekdays, less statutory and regional days off, plus
+ * worked weekend days) and when (its working hours), in its time zone.
+ */
+public final class WorkingDayCalendar {
+
+    /** Far enough for any deadline the regions set; stops a loop on a calendar with no working time at all. */
+    private static final int MAX_DAYS_SCANNED = 3660;
+
+    private final ZoneId zone;
+    private final HolidaySchedule schedule;
+    private final WorkingHours hours;
+
+    public WorkingDayCalendar(ZoneId zone, HolidaySchedule schedule, WorkingHours hours) {
+        this.zone = zone;
+        this.schedule = schedule;
+        this.hours = hours;
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+
+    public boolean isWorkingDay(LocalDate date) {
+        return schedule.entry(date).map(e -> e.kind() == ScheduleEntry.Kind.WORKED)
+                .orElseGet(() -> date.getDayOfWeek() != DayOfWeek.SATURDAY && date.getDayOfWeek() != DayOfWeek.SUNDAY);
+    }
+
+    /** True when the date's year has no loaded schedule, so only weekends are known to be off. */
+    public boolean isProvisional(LocalDate date) {
+        return !schedule.knowsYear(date.getYear());
+    }
+
+    public boolean isWorkingTime(Instant moment) {
+        ZonedDateTime local = moment.atZone(zone);
+        if (!isWorkingDay(local.toLocalDate())) {
+            return false;
+        }
+        LocalTime time = local.toLocalTime();
+        return hours.periodsOn(local.toLocalDate()).stream()
+                .anyMatch(p -> !time.isBefore(p.start()) && time.isBefore(p.end()));
+    }
+
+    /**
+     * "N working days from acceptance": counting starts with the working day after the day of acceptance, and
+     * the deadline is the end of the N-th working day's working hours.
+     */
+    public Deadline addWorkingDays(Instant acceptedAt, int workingDays) {
+        if (workingDays < 1) {
+            throw new IllegalArgumentException("workingDays must be at least 1, was " + workingDays);
+        }
+        LocalDate day = acceptedAt.atZone(zone).toLocalDate();
+        boolean provisional = false;
+        int counted = 0;
+        for (int scanned = 0; counted < workingDays; scanned++) {
+            requireWithinScan(scanned);
+            day = day.plusDays(1);
+            provisional |= isProvisional(day);
+            if (isWorkingDay(day)) {
+                counted++;
+            }
+        }
+        List<WorkingHours.Period> periods = hours.periodsOn(day);
+        return new Deadline(day.atTime(periods.getLast().end()).atZone(zone).toInstant(), day, provisional);
+    }
+
+    /**
+     * The moment {@code amount} of working time has passed after {@code from}; outside working time the clock
+     * starts at the next working moment. The result may be the end of a period: the last working instant.
+     */
+    public Deadline addWorkingTime(Instant from, Duration amount) {
+        if (amount.isNegative()) {
+            throw new IllegalArgumentException("amount must not be negative");
+        }
+        LocalDateTime cursor = LocalDateTime.ofInstant(from, zone);
+        Duration left = amount;
+        boolean provisional = false;
+        for (int scanned = 0; ; scanned++) {
+            requireWithinScan(scanned);
+            LocalDate day = cursor.toLocalDate();
+            provisional |= isProvisional(day);
+            if (isWorkingDay(day)) {
+                for (WorkingHours.Period period : hours.periodsOn(day)) {
+                    LocalDateTime start = max(cursor, day.atTime(period.start()));
+                    LocalDateTime end = day.atTime(period.end());
+                    if (!start.isBefore(end)) {
+                        continue;
+                    }
+                    Duration available = Duration.between(start, end);
+                    if (left.compareTo(available) <= 0) {
+                        LocalDateTime at = start.plus(left);
+                        return new Deadline(at.atZone(zone).toInstant(), day, provisional);
+                    }
+                    left = left.minus(available);
+                }
+            }
+            cursor = day.plusDays(1).atStartOfDay();
+        }
+    }
+
+    /** A fraction of a working day, e.g. 0.5: that share of the working minutes of the day the clock starts on. */
+    public Deadline addWorkingDayFraction(Instant from, double fraction) {
+        LocalDate start = addWorkingTime(from, Duration.ZERO).day();
+        long minutes = Math.round(workingTimeOn(start).toSeconds() * fraction);
+        return addWorkingTime(from, Duration.ofSeconds(minutes));
+    }
+
+    /** The working time of one day: zero on a day off. */
+    public Duration workingTimeOn(LocalDate date) {
+        if (!isWorkingDay(date)) {
+            return Duration.ZERO;
+        }
+        return hours.periodsOn(date).stream().map(p -> Duration.between(p.start(), p.end()))
+                .reduce(Duration.ZERO, Duration::plus);
+    }
+
+    /** Working time between two moments; zero when {@code to} is not after {@code from}. */
+    public Duration workingTimeBetween(Instant from, Instant to) {
+        if (!to.isAfter(from)) {
+            return Duration.ZERO;
+        }
+        LocalDateTime start = LocalDateTime.ofInstant(from, zone);
+        LocalDateTime stop = LocalDateTime.ofInstant(to, zone);
+        Duration total = Duration.ZERO;
+        for (LocalDate day = start.toLocalDate(); !day.isAfter(stop.toLocalDate()); day = day.plusDays(1)) {
+            if (!isWorkingDay(day)) {
+                continue;
+            }
+            for (WorkingHours.Period period : hours.periodsOn(day)) {
+                LocalDateTime a = max(start, day.atTime(period.start()));
+                LocalDateTime b = min(stop, day.atTime(period.end()));
+                if (a.isBefore(b)) {
+                    total = total.plus(Duration.between(a, b));
+                }
+            }
+        }
+        return total;
+    }
+
+    private static void requireWithinScan(int scanned) {
+        if (scanned > MAX_DAYS_SCANNED) {
+            throw new IllegalStateException("No working time within " + MAX_DAYS_SCANNED + " days");
+        }
+    }
+
+    private static LocalDateTime max(LocalDateTime a, LocalDateTime b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    private static LocalDateTime min(LocalDateTime a, LocalDateTime b) {
+        return a.isBefore(b) ? a : b;
+    }
+}
