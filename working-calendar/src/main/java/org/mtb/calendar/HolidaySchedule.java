@@ -2,8 +2,10 @@ package org.mtb.calendar;
 
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -58,6 +60,12 @@ public final class HolidaySchedule {
 
     public Set<Integer> years() {
         return new HashSet<>(years);
+    }
+
+    /** The entries of one year, in date order. */
+    public List<ScheduleEntry> entries(int year) {
+        return entries.values().stream().filter(e -> e.date().getYear() == year)
+                .sorted(Comparator.comparing(ScheduleEntry::date)).toList();
     }
 
     public Optional<ScheduleEntry> entry(LocalDate date) {

@@ -1,0 +1,113 @@
+package org.mtb.catalog.calendar;
+
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.mtb.calendar.Deadline;
+import org.mtb.calendar.ScheduleEntry;
+import org.mtb.catalog.calendar.RegionCalendars.RegionCalendar;
+import org.mtb.catalog.web.FieldProblem;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping(path = "/api/v1/regions/{regionCode}", produces = MediaType.APPLICATION_JSON_VALUE)
+class CalendarController {
+
+    private static final Pattern REGION_CODE = Pattern.compile("\\d{6}");
+    private static final int MAX_WORKING_DAYS = 365;
+    private static final double MAX_WORKING_HOURS = 2000;
+
+    private final RegionCalendars calendars;
+
+    CalendarController(RegionCalendars calendars) {
+        this.calendars = calendars;
+    }
+
+    @GetMapping("/calendar/{year}")
+    CalendarViews.Calendar calendar(@PathVariable String regionCode, @PathVariable int year) {
+        RegionCalendar region = region(regionCode);
+        if (year < 2000 || year > 2100) {
+            throw CalendarProblems.invalid(List.of(new FieldProblem("year", "OUT_OF_RANGE", "must be 2000 to 2100")));
+        }
+        List<CalendarViews.Day> off = new ArrayList<>();
+        List<CalendarViews.Day> worked = new ArrayList<>();
+        for (ScheduleEntry entry : region.schedule().entries(year)) {
+            var day = new CalendarViews.Day(entry.date(), entry.name(), entry.source());
+            (entry.kind() == ScheduleEntry.Kind.OFF ? off : worked).add(day);
+        }
+        List<CalendarViews.Season> hours = region.hours().seasons().stream()
+                .map(s -> new CalendarViews.Season(s.from(), s.periods().stream()
+                        .map(p -> new CalendarViews.Period(p.start(), p.end())).toList()))
+                .toList();
+        return new CalendarViews.Calendar(regionCode, year, region.calendar().zone().getId(),
+                !region.schedule().knowsYear(year), off, worked, hours, region.workingHoursSource(),
+                region.overlaysSource());
+    }
+
+    /** {@code from} is an ISO date-time with offset, or a local date-time or date in the region's zone. */
+    @GetMapping("/deadline")
+    CalendarViews.Deadline deadline(@PathVariable String regionCode, @RequestParam(required = false) String from,
+            @RequestParam(required = false) Integer workingDays, @RequestParam(required = false) Double workingHours) {
+        RegionCalendar region = region(regionCode);
+        ZoneId zone = region.calendar().zone();
+        List<FieldProblem> problems = new ArrayList<>();
+        Instant start = parse(from, zone, problems);
+        if ((workingDays == null) == (workingHours == null)) {
+            problems.add(new FieldProblem("workingDays", "REQUIRED", "give either workingDays or workingHours"));
+        } else if (workingDays != null && (workingDays < 1 || workingDays > MAX_WORKING_DAYS)) {
+            problems.add(new FieldProblem("workingDays", "OUT_OF_RANGE", "must be 1 to " + MAX_WORKING_DAYS));
+        } else if (workingHours != null && !(workingHours > 0 && workingHours <= MAX_WORKING_HOURS)) {
+            problems.add(new FieldProblem("workingHours", "OUT_OF_RANGE", "must be above 0 and at most "
+                    + (int) MAX_WORKING_HOURS));
+        }
+        if (!problems.isEmpty()) {
+            throw CalendarProblems.invalid(problems);
+        }
+        Deadline deadline = workingDays != null
+                ? region.calendar().addWorkingDays(start, workingDays)
+                : region.calendar().addWorkingTime(start, Duration.ofSeconds(Math.round(workingHours * 3600)));
+        return new CalendarViews.Deadline(regionCode, start.atZone(zone).toOffsetDateTime(), workingDays, workingHours,
+                deadline.at().atZone(zone).toOffsetDateTime(), deadline.day(), deadline.provisional());
+    }
+
+    private RegionCalendar region(String regionCode) {
+        if (!REGION_CODE.matcher(regionCode).matches()) {
+            throw CalendarProblems.invalidRegionCode();
+        }
+        return calendars.of(regionCode).orElseThrow(() -> CalendarProblems.regionNotFound(regionCode));
+    }
+
+    private static Instant parse(String from, ZoneId zone, List<FieldProblem> problems) {
+        if (from == null || from.isBlank()) {
+            problems.add(new FieldProblem("from", "REQUIRED", "is required"));
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(from).toInstant();
+        } catch (DateTimeException notWithOffset) {
+            try {
+                return LocalDateTime.parse(from).atZone(zone).toInstant();
+            } catch (DateTimeException notLocal) {
+                try {
+                    return LocalDate.parse(from).atStartOfDay(zone).toInstant();
+                } catch (DateTimeException notADate) {
+                    problems.add(new FieldProblem("from", "INVALID_FORMAT",
+                            "must be an ISO date-time such as 2025-09-26T10:00:00+08:00, 2025-09-26T10:00 or 2025-09-26"));
+                    return null;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package org.mtb.catalog.calendar;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** The calendar API on the shipped data files. */
+@WebMvcTest(CalendarController.class)
+@Import(RegionCalendars.class)
+class CalendarControllerTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Test
+    void answersTheWorkedExamplesOfJiuquan() throws Exception {
+        for (String[] example : new String[][] {
+                {"2025-09-26", "2025-10-30"}, {"2026-09-18", "2026-10-22"}, {"2026-02-13", "2026-03-19"}}) {
+            mvc.perform(get("/api/v1/regions/620900/deadline").param("from", example[0] + "T10:00")
+                            .param("workingDays", "20"))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.dueDay").value(example[1]))
+                    .andExpect(jsonPath("$.provisional").value(false));
+        }
+    }
+
+    @Test
+    void addsWorkingHoursAcrossTiemenguansMiddayBreak() throws Exception {
+        mvc.perform(get("/api/v1/regions/659006/deadline").param("from", "2025-07-02T13:50+08:00")
+                        .param("workingHours", "4"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.dueAt").value("2025-07-02T19:50:00+08:00"));
+    }
+
+    @Test
+    void servesAYearsCalendarWithSourcesAndTheRegionalDays() throws Exception {
+        mvc.perform(get("/api/v1/regions/659006/calendar/2025"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.provisional").value(false))
+                .andExpect(jsonPath("$.daysOff[?(@.date == '2025-03-31')].name").isNotEmpty())
+                .andExpect(jsonPath("$.workedWeekendDays[0].date").value("2025-01-26"))
+                .andExpect(jsonPath("$.workingHours[0].from").value("--05-01"));
+        mvc.perform(get("/api/v1/regions/620900/calendar/2027"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.provisional").value(true));
+    }
+
+    @Test
+    void listsEveryProblemWithADeadlineRequest() throws Exception {
+        mvc.perform(get("/api/v1/regions/620900/deadline").param("from", "yesterday")
+                        .param("workingDays", "0"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].field").value("from"))
+                .andExpect(jsonPath("$.errors[1].field").value("workingDays"));
+        mvc.perform(get("/api/v1/regions/620900/deadline").param("from", "2025-09-26")
+                        .param("workingDays", "20").param("workingHours", "4"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].code").value("REQUIRED"));
+    }
+
+    @Test
+    void refusesUnknownAndMalformedRegions() throws Exception {
+        mvc.perform(get("/api/v1/regions/110000/calendar/2025")).andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.code").value("REGION_NOT_FOUND"));
+        mvc.perform(get("/api/v1/regions/11/calendar/2025")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("INVALID_REGION_CODE"));
+        mvc.perform(get("/api/v1/regions/620900/calendar/abc")).andExpect(status().isBadRequest());
+    }
+}
