@@ -9,10 +9,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.mtb.calendar.Deadline;
 import org.mtb.calendar.ScheduleEntry;
 import org.mtb.catalog.calendar.RegionCalendars.RegionCalendar;
+import org.mtb.catalog.region.RegionCodes;
 import org.mtb.catalog.web.FieldProblem;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,7 +25,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/api/v1/regions/{regionCode}", produces = MediaType.APPLICATION_JSON_VALUE)
 class CalendarController {
 
-    private static final Pattern REGION_CODE = Pattern.compile("\\d{6}");
     private static final int MAX_WORKING_DAYS = 365;
     private static final double MAX_WORKING_HOURS = 2000;
 
@@ -83,9 +82,7 @@ class CalendarController {
     }
 
     private RegionCalendar region(String regionCode) {
-        if (!REGION_CODE.matcher(regionCode).matches()) {
-            throw CalendarProblems.invalidRegionCode();
-        }
+        RegionCodes.requireWellFormed(regionCode);
         return calendars.of(regionCode).orElseThrow(() -> CalendarProblems.regionNotFound(regionCode));
     }
 

@@ -11,12 +11,6 @@ final class CalendarProblems {
     private CalendarProblems() {
     }
 
-    static ApiException invalidRegionCode() {
-        return new ApiException(HttpStatus.BAD_REQUEST, "INVALID_REGION_CODE", "Invalid region code",
-                "A region code is the 6-digit code of a pooling region, e.g. 659006",
-                List.of(new FieldProblem("regionCode", "INVALID_FORMAT", "must be 6 digits")));
-    }
-
     static ApiException regionNotFound(String regionCode) {
         return new ApiException(HttpStatus.NOT_FOUND, "REGION_NOT_FOUND", "Region not found",
                 "There is no working calendar for region " + regionCode);

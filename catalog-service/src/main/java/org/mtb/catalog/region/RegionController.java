@@ -3,7 +3,6 @@ package org.mtb.catalog.region;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.mtb.contracts.DiseaseCategory;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,7 +16,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/api/v1/regions", produces = MediaType.APPLICATION_JSON_VALUE)
 class RegionController {
 
-    private static final Pattern REGION_CODE = Pattern.compile("\\d{6}");
 
     private final RegionCatalog catalog;
 
@@ -50,9 +48,7 @@ class RegionController {
     }
 
     private RegionVersion inForce(String regionCode, String at) {
-        if (!REGION_CODE.matcher(regionCode).matches()) {
-            throw RegionProblems.invalidRegionCode();
-        }
+        RegionCodes.requireWellFormed(regionCode);
         LocalDate day = day(at);
         return catalog.inForce(regionCode, day).orElseThrow(() -> RegionProblems.regionNotFound(regionCode, day));
     }

@@ -15,7 +15,6 @@ import org.mtb.contracts.DiseaseCategory;
  */
 final class RegionFileValidator {
 
-    private static final Pattern REGION_CODE = Pattern.compile("\\d{6}");
     private static final Pattern NATIONAL_CODE = Pattern.compile("M\\d{5}");
     private static final Pattern LOCAL_CODE = Pattern.compile("L(\\d{6})-\\d{3}");
 
@@ -44,7 +43,7 @@ final class RegionFileValidator {
     /** The problems of one file; empty when it is valid. */
     static List<String> validate(RegionFile file) {
         List<String> problems = new ArrayList<>();
-        if (file.regionCode() == null || !REGION_CODE.matcher(file.regionCode()).matches()) {
+        if (!RegionCodes.isWellFormed(file.regionCode())) {
             problems.add("regionCode '" + file.regionCode() + "' must be 6 digits");
         }
         required(problems, "regionName", file.regionName());

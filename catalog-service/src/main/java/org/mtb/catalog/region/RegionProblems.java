@@ -12,12 +12,6 @@ final class RegionProblems {
     private RegionProblems() {
     }
 
-    static ApiException invalidRegionCode() {
-        return new ApiException(HttpStatus.BAD_REQUEST, "INVALID_REGION_CODE", "Invalid region code",
-                "A region code is the 6-digit code of a pooling region, e.g. 659006",
-                List.of(new FieldProblem("regionCode", "INVALID_FORMAT", "must be 6 digits")));
-    }
-
     static ApiException invalidDate() {
         return new ApiException(HttpStatus.BAD_REQUEST, "INVALID_DATE", "Invalid date",
                 "Parameter 'at' must be a date YYYY-MM-DD, e.g. 2025-06-01",
