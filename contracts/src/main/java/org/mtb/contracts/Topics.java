@@ -8,6 +8,12 @@ public final class Topics {
     public static final String APPLICATION_DECIDED = "review.application-decided";
     /** Compacted, keyed by region code: the newest catalog of each region survives. */
     public static final String CATALOG_PUBLISHED = "catalog.catalog-published";
+    /** Compacted, keyed by region code: the newest working-day calendar of each region survives. */
+    public static final String CALENDAR_PUBLISHED = "catalog.calendar-published";
+    /** A review case used the warning share of its working time. */
+    public static final String SLA_WARNING = "review.sla-warning";
+    /** A review case reached its deadline undecided. */
+    public static final String SLA_BREACHED = "review.sla-breached";
 
     private Topics() {
     }

@@ -4,10 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.mtb.contracts.calendar.CalendarDay;
+import org.mtb.contracts.calendar.CalendarPublished;
+import org.mtb.contracts.catalog.CatalogDisease;
 import org.mtb.contracts.catalog.CatalogPublished;
+import org.mtb.contracts.catalog.EffectiveDateRule;
+import org.mtb.contracts.catalog.MaterialRequirement;
+import org.mtb.contracts.catalog.Period;
+import org.mtb.contracts.catalog.RegionPolicy;
+import org.mtb.contracts.review.SlaBreached;
+import org.mtb.contracts.review.SlaWarning;
 import org.mtb.contracts.intake.ApplicationSubmitted;
 import org.mtb.contracts.review.ApplicationDecided;
 import org.mtb.contracts.review.DecisionOutcome;
@@ -63,6 +75,61 @@ class GoldenFixturesTests {
         assertThat(event.acceptedInsuranceTypes()).containsExactly(InsuranceType.EMPLOYEE, InsuranceType.RESIDENT);
         assertThat(event.diseases()).extracting(d -> d.code()).containsExactly("M01200", "M03900");
         assertThat(event.diseases().getFirst().category()).isEqualTo(DiseaseCategory.SPECIAL);
+    }
+
+    @Test
+    void readsASchemaOneCatalogWithoutPolicy() throws IOException {
+        CatalogPublished event = read("catalog-published.v1.json", CatalogPublished.class);
+
+        assertThat(event.policy()).isNull();
+        assertThat(event.effectiveFrom()).isNull();
+        assertThat(event.diseases().getFirst().additionalMaterials()).isEmpty();
+    }
+
+    @Test
+    void deserializesCatalogPublishedV2FixtureWithPolicy() throws IOException {
+        CatalogPublished event = read("catalog-published.v2.json", CatalogPublished.class);
+
+        assertThat(event.schemaVersion()).isEqualTo(CatalogPublished.SCHEMA_VERSION);
+        assertThat(event.effectiveFrom()).isEqualTo(LocalDate.of(2025, 1, 1));
+        RegionPolicy policy = event.policy();
+        assertThat(policy.timeLimit(DiseaseCategory.SPECIAL).workingDays()).isEqualByComparingTo("0.5");
+        assertThat(policy.timeLimit(DiseaseCategory.LOCAL_EXTENSION)).isNull();
+        assertThat(policy.supplementRestartsClock()).isTrue();
+        assertThat(policy.effectiveDateRule()).isEqualTo(EffectiveDateRule.DAY_OF_APPROVAL);
+        assertThat(policy.materials().getFirst().requirement()).isEqualTo(MaterialRequirement.Requirement.CONDITIONAL);
+        assertThat(policy.reimbursements().getFirst().rateTo()).isEqualByComparingTo("0.9");
+        CatalogDisease tumour = event.diseases().getFirst();
+        assertThat(tumour.additionalMaterials()).extracting(MaterialRequirement::type).containsExactly("PATHOLOGY_REPORT");
+        assertThat(tumour.recheckEvery()).isEqualTo(new Period(2, Period.Unit.YEARS));
+    }
+
+    @Test
+    void deserializesCalendarPublishedV1Fixture() throws IOException {
+        CalendarPublished event = read("calendar-published.v1.json", CalendarPublished.class);
+
+        assertThat(event.revision()).isEqualTo(3);
+        assertThat(event.years()).containsExactly(2025, 2026);
+        assertThat(event.days()).extracting(CalendarDay::kind).containsExactly(CalendarDay.Kind.OFF, CalendarDay.Kind.WORKED);
+        assertThat(event.workingHours().get(1).periods().get(1).start()).isEqualTo(LocalTime.of(15, 30));
+    }
+
+    @Test
+    void deserializesSlaEventFixtures() throws IOException {
+        SlaWarning warning = read("sla-warning.v1.json", SlaWarning.class);
+        SlaBreached breach = read("sla-breached.v1.json", SlaBreached.class);
+
+        assertThat(warning.workingTimeLeft()).isEqualTo(Duration.ofHours(35));
+        assertThat(warning.diseaseCategory()).isEqualTo(DiseaseCategory.CHRONIC);
+        assertThat(breach.provisional()).isTrue();
+        assertThat(breach.dueAt()).isEqualTo(Instant.parse("2026-12-21T09:30:00Z"));
+    }
+
+    @Test
+    void roundTripsTheCatalogPolicyWithoutLosingAField() throws IOException {
+        CatalogPublished original = read("catalog-published.v2.json", CatalogPublished.class);
+
+        assertThat(json.readValue(json.writeValueAsString(original), CatalogPublished.class)).isEqualTo(original);
     }
 
     @Test

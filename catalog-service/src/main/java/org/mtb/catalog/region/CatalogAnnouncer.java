@@ -53,8 +53,10 @@ class CatalogAnnouncer {
 
     private OutboxEntry event(RegionVersion version, Instant now) {
         CatalogPublished event = new CatalogPublished(UUID.randomUUID(), CatalogPublished.SCHEMA_VERSION, now,
-                version.regionCode(), version.regionName(), version.version(), version.acceptedInsuranceTypes(),
-                version.diseases().stream().map(d -> new CatalogDisease(d.code(), d.name(), d.category())).toList());
+                version.regionCode(), version.regionName(), version.version(), version.effectiveDate(),
+                version.acceptedInsuranceTypes(),
+                version.diseases().stream().map(d -> new CatalogDisease(d.code(), d.name(), d.category())).toList(),
+                null);
         return new OutboxEntry(event.eventId().toString(), Topics.CATALOG_PUBLISHED, version.regionCode(),
                 json.writeValueAsString(event), now);
     }

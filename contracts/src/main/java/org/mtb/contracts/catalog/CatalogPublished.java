@@ -1,6 +1,7 @@
 package org.mtb.contracts.catalog;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.mtb.contracts.IntegrationEvent;
@@ -9,6 +10,8 @@ import org.mtb.contracts.InsuranceType;
 /**
  * A region's catalog as now in force. It concerns no application, so its Kafka key is the region code
  * and its topic is compacted: the newest catalog of every region stays readable from the start.
+ *
+ * <p>Schema 2 added {@code effectiveFrom} and {@code policy}; both are null in a schema-1 event.
  */
 public record CatalogPublished(
         UUID eventId,
@@ -17,8 +20,10 @@ public record CatalogPublished(
         String regionCode,
         String regionName,
         String version,
+        LocalDate effectiveFrom,
         List<InsuranceType> acceptedInsuranceTypes,
-        List<CatalogDisease> diseases) implements IntegrationEvent {
+        List<CatalogDisease> diseases,
+        RegionPolicy policy) implements IntegrationEvent {
 
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
 }

@@ -62,9 +62,9 @@ abstract class ApplicationFlowScenario {
                 .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> { }).build();
         kafka = new KafkaTestClient(bootstrapServers());
         var catalog = new CatalogPublished(UUID.randomUUID(), 1, Instant.now(), "659006", "铁门关市", "2025.1",
-                List.of(InsuranceType.EMPLOYEE, InsuranceType.RESIDENT),
+                null, List.of(InsuranceType.EMPLOYEE, InsuranceType.RESIDENT),
                 List.of(new CatalogDisease("M01200", "血友病", DiseaseCategory.SPECIAL),
-                        new CatalogDisease("M03900", "高血压Ⅱ期及以上", DiseaseCategory.CHRONIC)));
+                        new CatalogDisease("M03900", "高血压Ⅱ期及以上", DiseaseCategory.CHRONIC)), null);
         kafka.send(Topics.CATALOG_PUBLISHED, "659006", json.writeValueAsString(catalog));
         await().atMost(Duration.ofSeconds(30)).until(() -> submit("probe-" + UUID.randomUUID(), "{}").getStatusCode().value() == 400);
     }

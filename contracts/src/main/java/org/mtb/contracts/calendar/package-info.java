@@ -1,0 +1,2 @@
+/** Events about regions' working-day calendars, published by catalog-service. */
+package org.mtb.contracts.calendar;

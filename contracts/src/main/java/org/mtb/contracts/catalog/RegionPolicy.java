@@ -1,0 +1,27 @@
+package org.mtb.contracts.catalog;
+
+import java.util.List;
+import org.mtb.contracts.DiseaseCategory;
+
+/**
+ * The rules a region applies to every application, as its published version states them.
+ *
+ * @param reviewTimeLimits one per disease category the region lists
+ * @param supplementRestartsClock whether the review deadline is computed afresh from the supplement
+ * @param publicNotice how long an approval is publicly noticed; null if the region publishes none
+ * @param recheckEvery how often a qualification is re-checked; null if it is long-term (a disease may override)
+ * @param materials materials every application needs; a disease may add more
+ */
+public record RegionPolicy(
+        List<ReviewTimeLimit> reviewTimeLimits,
+        boolean supplementRestartsClock,
+        Period publicNotice,
+        EffectiveDateRule effectiveDateRule,
+        Period recheckEvery,
+        List<MaterialRequirement> materials,
+        List<Reimbursement> reimbursements) {
+
+    public ReviewTimeLimit timeLimit(DiseaseCategory category) {
+        return reviewTimeLimits.stream().filter(limit -> limit.category() == category).findFirst().orElse(null);
+    }
+}
