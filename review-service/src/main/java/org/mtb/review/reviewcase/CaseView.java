@@ -21,16 +21,18 @@ record CaseView(
         Channel channel,
         Instant submittedAt,
         Instant openedAt,
+        String catalogVersion,
+        SlaView sla,
         Decision decision) {
 
     record MaskedApplicant(String idNumber, String name, String phone, InsuranceType insuranceType) {
     }
 
-    static CaseView of(ReviewCase c) {
+    static CaseView of(ReviewCase c, SlaView sla) {
         var who = c.applicant();
         return new CaseView(c.applicationNumber(), c.status(), c.regionCode(), c.diseaseCode(), c.diseaseName(),
                 c.diseaseCategory(), new MaskedApplicant(PersonalData.maskIdNumber(who.idNumber()),
                         PersonalData.maskName(who.name()), PersonalData.maskPhone(who.phone()), who.insuranceType()),
-                c.hospital(), c.conditionSummary(), c.channel(), c.submittedAt(), c.openedAt(), c.decision());
+                c.hospital(), c.conditionSummary(), c.channel(), c.submittedAt(), c.openedAt(), c.catalogVersion(), sla, c.decision());
     }
 }

@@ -9,7 +9,12 @@ import org.mtb.contracts.intake.Hospital;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-/** The review of one application; its id is the application number, so one application opens one case. */
+/**
+ * The review of one application; its id is the application number, so one application opens one case.
+ *
+ * @param catalogVersion the region's catalog version the case was opened under; null if none had arrived
+ * @param sla its deadline; null while the region's catalog carries no time limit for its category
+ */
 @Document(ReviewCase.COLLECTION)
 record ReviewCase(
         @Id String applicationNumber,
@@ -26,6 +31,8 @@ record ReviewCase(
         Instant openedAt,
         CaseStatus status,
         Decision decision,
+        String catalogVersion,
+        SlaClock sla,
         List<OutboxEntry> outbox) {
 
     static final String COLLECTION = "review_cases";

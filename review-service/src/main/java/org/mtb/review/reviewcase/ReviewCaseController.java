@@ -1,7 +1,9 @@
 package org.mtb.review.reviewcase;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.mtb.review.calendar.RegionCalendars;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,29 +21,42 @@ class ReviewCaseController {
     private static final int MAX_PAGE = 500;
 
     private final ReviewCases cases;
+    private final RegionCalendars calendars;
+    private final Clock clock;
 
-    ReviewCaseController(ReviewCases cases) {
+    ReviewCaseController(ReviewCases cases, RegionCalendars calendars, Clock clock) {
         this.cases = cases;
+        this.calendars = calendars;
+        this.clock = clock;
     }
 
-    /** The queue, oldest first; at most {@value #MAX_PAGE} cases. */
+    /**
+     * The queue, earliest deadline first (cases without a deadline, whose region's time limit has not arrived,
+     * come first too: they need attention); at most {@value #MAX_PAGE} cases.
+     */
     @GetMapping
     List<CaseView> list(@RequestParam(required = false) String regionCode,
             @RequestParam(required = false) CaseStatus status) {
         if (regionCode != null && !REGION_CODE.matcher(regionCode).matches()) {
             throw CaseProblems.invalidRegionCode();
         }
-        return cases.list(regionCode, status, MAX_PAGE).stream().map(CaseView::of).toList();
+        return cases.list(regionCode, status, MAX_PAGE).stream().map(this::view).toList();
     }
 
     @GetMapping("/{applicationNumber}")
     CaseView find(@PathVariable String applicationNumber) {
-        return cases.find(applicationNumber).map(CaseView::of)
+        return cases.find(applicationNumber).map(this::view)
                 .orElseThrow(() -> CaseProblems.notFound(applicationNumber));
     }
 
     @PostMapping(path = "/{applicationNumber}/decision", consumes = MediaType.APPLICATION_JSON_VALUE)
     CaseView decide(@PathVariable String applicationNumber, @RequestBody DecisionRequest decision) {
-        return CaseView.of(cases.decide(applicationNumber, decision));
+        return view(cases.decide(applicationNumber, decision));
+    }
+
+    private CaseView view(ReviewCase c) {
+        SlaView sla = c.sla() == null ? null
+                : SlaView.of(c, calendars.calendarFor(c.regionCode()).calendar(), clock.instant());
+        return CaseView.of(c, sla);
     }
 }

@@ -12,6 +12,7 @@ import org.mtb.contracts.Topics;
 import org.mtb.contracts.review.ApplicationDecided;
 import org.mtb.contracts.review.DecisionOutcome;
 import org.mtb.contracts.review.Recipient;
+import org.mtb.review.outbox.PendingOutbox;
 import org.mtb.review.web.FieldProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,19 +24,24 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Lists cases for reviewers and records decisions. */
+/** Lists cases for reviewers, most urgent deadline first, and records decisions. */
 @Service
 class ReviewCases {
 
     private static final Logger log = LoggerFactory.getLogger(ReviewCases.class);
 
     private final MongoTemplate mongo;
+    private final PendingOutbox pendingOutbox;
+    private final SlaCounts counts;
     private final JsonMapper json;
     private final Clock clock;
     private final MeterRegistry meters;
 
-    ReviewCases(MongoTemplate mongo, JsonMapper json, Clock clock, MeterRegistry meters) {
+    ReviewCases(MongoTemplate mongo, PendingOutbox pendingOutbox, SlaCounts counts, JsonMapper json, Clock clock,
+            MeterRegistry meters) {
         this.mongo = mongo;
+        this.pendingOutbox = pendingOutbox;
+        this.counts = counts;
         this.json = json;
         this.clock = clock;
         this.meters = meters;
@@ -49,7 +55,7 @@ class ReviewCases {
         if (status != null) {
             criteria = criteria.and("status").is(status);
         }
-        Query query = Query.query(criteria).with(Sort.by("openedAt", "_id")).limit(limit);
+        Query query = Query.query(criteria).with(Sort.by("sla.dueAt", "openedAt", "_id")).limit(limit);
         return mongo.find(query, ReviewCase.class);
     }
 
@@ -84,6 +90,10 @@ class ReviewCases {
         Query stillOpen = Query.query(where("_id").is(applicationNumber).and("status").is(CaseStatus.OPEN));
         if (mongo.updateFirst(stillOpen, update, ReviewCase.class).getModifiedCount() == 0) {
             throw CaseProblems.alreadyDecided(find(applicationNumber).orElseThrow());
+        }
+        pendingOutbox.mark(ReviewCase.COLLECTION, applicationNumber);
+        if (open.sla() != null) {
+            counts.closed(open.regionCode(), open.sla());
         }
         meters.counter("review.decisions.made", "outcome", decision.outcome().name(), "region", open.regionCode())
                 .increment();

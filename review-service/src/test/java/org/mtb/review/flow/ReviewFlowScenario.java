@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
@@ -21,6 +22,7 @@ import org.mtb.contracts.intake.ApplicationSubmitted;
 import org.mtb.contracts.intake.Hospital;
 import org.mtb.contracts.review.ApplicationDecided;
 import org.mtb.contracts.review.DecisionOutcome;
+import org.mtb.contracts.review.SlaBreached;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -104,6 +106,40 @@ abstract class ReviewFlowScenario {
     }
 
     @Test
+    void givesEachCaseItsRegionsDeadlineSortsTheQueueByItAndWarnsAndBreachesOnce() throws Exception {
+        kafka.send(Topics.CATALOG_PUBLISHED, "620900", json.writeValueAsString(TestCatalogs.catalog("620900")));
+        ApplicationSubmitted later = chronic("620900", Instant.parse("2025-09-26T02:00:00Z"));
+        ApplicationSubmitted earlier = chronic("620900", Instant.parse("2025-09-01T02:00:00Z"));
+        kafka.send(Topics.APPLICATION_SUBMITTED, later.applicationNumber(), json.writeValueAsString(later));
+        kafka.send(Topics.APPLICATION_SUBMITTED, earlier.applicationNumber(), json.writeValueAsString(earlier));
+
+        // 20 working days from Friday 2025-09-26 (National Day week off, 09-28 and 10-11 worked): 2025-10-30, at
+        // the end of the default working hours (17:30 in Shanghai).
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            JsonNode c = json.readTree(get("/api/v1/review-cases/" + later.applicationNumber()).getBody());
+            assertThat(c.path("sla").path("dueAt").asString()).isEqualTo("2025-10-30T09:30:00Z");
+            assertThat(c.path("catalogVersion").asString()).isEqualTo("2025.1");
+        });
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            var breaches = kafka.readAll(Topics.SLA_BREACHED, Duration.ofSeconds(1)).stream()
+                    .filter(r -> later.applicationNumber().equals(r.key())).toList();
+            assertThat(breaches).hasSize(1);
+            SlaBreached breach = json.readValue(breaches.getFirst().value(), SlaBreached.class);
+            assertThat(breach.dueAt()).isEqualTo(Instant.parse("2025-10-30T09:30:00Z"));
+            assertThat(breach.catalogVersion()).isEqualTo("2025.1");
+            assertThat(kafka.readAll(Topics.SLA_WARNING, Duration.ofSeconds(1)))
+                    .filteredOn(r -> later.applicationNumber().equals(r.key())).hasSize(1);
+        });
+        List<String> queue = openCases("620900").stream().map(c -> c.get("applicationNumber").asString()).toList();
+        assertThat(queue).containsSubsequence(earlier.applicationNumber(), later.applicationNumber());
+        JsonNode breached = json.readTree(get("/api/v1/review-cases/" + later.applicationNumber()).getBody());
+        assertThat(breached.path("sla").path("state").asString()).isEqualTo("BREACHED");
+        assertThat(java.time.Duration.parse(breached.path("sla").path("workingTimeLeft").asString())).isNegative();
+        assertThat(get("/actuator/prometheus").getBody())
+                .containsPattern("review_sla_breaches_total\\{.*region=\"620900\".*} [1-9]");
+    }
+
+    @Test
     void answersADecisionOnAnUnknownCaseWith404() {
         var response = decide("659006-19990101-000001", "{\"outcome\":\"APPROVED\",\"reviewerId\":\"expert-7\"}");
 
@@ -132,6 +168,13 @@ abstract class ReviewFlowScenario {
         return new ApplicationSubmitted(UUID.randomUUID(), 1, now, number, "659006", "M01200", "血友病",
                 DiseaseCategory.SPECIAL, new Applicant("11010519491231002X", "张三", "13800138000", InsuranceType.RESIDENT),
                 new Hospital("第二师医院", 3), "血友病A型", Channel.APP, now);
+    }
+
+    private ApplicationSubmitted chronic(String region, Instant submittedAt) {
+        String number = region + "-20250926-%06d".formatted(SEQUENCE.incrementAndGet() + 1000 * (port % 100));
+        return new ApplicationSubmitted(UUID.randomUUID(), 1, submittedAt, number, region, "M03900", "高血压",
+                DiseaseCategory.CHRONIC, new Applicant("11010519491231002X", "张三", "13800138000", InsuranceType.EMPLOYEE),
+                new Hospital("酒泉市人民医院", 3), "高血压", Channel.APP, submittedAt);
     }
 
     private java.util.List<JsonNode> openCases(String region) {

@@ -1,0 +1,5 @@
+/**
+ * Review's own copy of every region's working-day calendar, fed by {@code CalendarPublished}: the schedule
+ * years loaded in the catalog, their days off and worked weekend days, and the working hours.
+ */
+package org.mtb.review.calendar;

@@ -1,0 +1,74 @@
+package org.mtb.review.policy;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
+import java.util.List;
+import java.util.Optional;
+import org.mtb.contracts.catalog.CatalogPublished;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+
+/** Keeps the newest catalog of each region and tells the rest of the service when one changed. */
+@Service
+public class RegionPolicies {
+
+    private static final Logger log = LoggerFactory.getLogger(RegionPolicies.class);
+
+    private final MongoTemplate mongo;
+    private final ApplicationEventPublisher events;
+    private final MeterRegistry meters;
+    private final MultiGauge versionsInForce;
+
+    RegionPolicies(MongoTemplate mongo, ApplicationEventPublisher events, MeterRegistry meters) {
+        this.mongo = mongo;
+        this.events = events;
+        this.meters = meters;
+        this.versionsInForce = MultiGauge.builder("review.catalog.version.in.force")
+                .description("1 for the catalog version review applies to new cases, per region").register(meters);
+    }
+
+    public Optional<PolicyCopy> find(String regionCode) {
+        return Optional.ofNullable(mongo.findById(regionCode, PolicyCopy.class));
+    }
+
+    /**
+     * Stores the catalog unless the copy is as new or newer. The condition and the write are one upsert: an
+     * older or repeated event finds no matching copy, tries to insert one with the region's id, and is refused.
+     */
+    void apply(CatalogPublished event) {
+        Query olderCopy = Query.query(where("_id").is(event.regionCode()).and("occurredAt").lt(event.occurredAt()));
+        Update replace = new Update().set("version", event.version()).set("effectiveFrom", event.effectiveFrom() == null ? null : event.effectiveFrom().toString())
+                .set("policy", event.policy()).set("eventId", event.eventId().toString())
+                .set("occurredAt", event.occurredAt());
+        try {
+            mongo.upsert(olderCopy, replace, PolicyCopy.class);
+        } catch (DuplicateKeyException sameOrOlder) {
+            meters.counter("review.events.duplicates").increment();
+            log.debug("Catalog event {} of region {} is not newer than the copy; ignored", event.eventId(),
+                    event.regionCode());
+            return;
+        }
+        log.info("Region {} catalog version {} applies to new cases{}", event.regionCode(), event.version(),
+                event.policy() == null ? " (it carries no policy: cases get no deadline until one arrives)" : "");
+        refreshMetrics();
+        events.publishEvent(new RegionPolicyChanged(event.regionCode()));
+    }
+
+    @Scheduled(fixedDelayString = "${review.metrics-refresh-interval}")
+    void refreshMetrics() {
+        List<PolicyCopy> copies = mongo.findAll(PolicyCopy.class);
+        versionsInForce.register(copies.stream()
+                .map(copy -> MultiGauge.Row.of(Tags.of("region", copy.regionCode(), "version", copy.version()), 1))
+                .toList(), true);
+    }
+}

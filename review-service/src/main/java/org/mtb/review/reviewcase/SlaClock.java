@@ -1,0 +1,40 @@
+package org.mtb.review.reviewcase;
+
+import java.time.Instant;
+import org.mtb.contracts.catalog.ReviewTimeLimit;
+
+/**
+ * A case's deadline and where it stands; kept inside the case.
+ *
+ * @param limit the time limit of the catalog version the case was opened under
+ * @param startedAt when the clock started: the acceptance (a working moment or not; the calendar counts from the
+ *        next working moment)
+ * @param dueAt the deadline promised to the applicant; for a case due at once, its acceptance
+ * @param warnAt when the warning share of the working time until {@code breachAt} has elapsed
+ * @param breachAt when the case breaches: {@code dueAt}, or for a case due at once the end of its grace
+ * @param provisional counted over a year whose holiday schedule is not loaded yet
+ * @param calendarRevision the revision of the region's calendar it was counted with (0: the national default)
+ * @param revision the generation of this deadline; it grows whenever the deadline is computed afresh, and a timer
+ *        of an older generation is stale
+ */
+record SlaClock(
+        ReviewTimeLimit limit,
+        Instant startedAt,
+        Instant dueAt,
+        Instant warnAt,
+        Instant breachAt,
+        boolean provisional,
+        long calendarRevision,
+        long revision,
+        SlaState state,
+        Instant warnedAt,
+        Instant breachedAt) {
+
+    static final String WARNING = "SLA_WARNING";
+    static final String BREACH = "SLA_BREACH";
+
+    boolean sameDeadline(SlaClock other) {
+        return other != null && dueAt.equals(other.dueAt) && warnAt.equals(other.warnAt)
+                && breachAt.equals(other.breachAt) && provisional == other.provisional;
+    }
+}

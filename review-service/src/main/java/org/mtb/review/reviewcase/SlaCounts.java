@@ -1,0 +1,133 @@
+package org.mtb.review.reviewcase;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Open cases per region by SLA state, and how many of them have a provisional deadline: kept by increments in
+ * one small document per region (shared by all instances), and recounted from the cases now and then, since an
+ * increment lost in a crash would otherwise stay wrong.
+ */
+@Component
+class SlaCounts {
+
+    static final String COLLECTION = "sla_counts";
+    private static final String PROVISIONAL = "PROVISIONAL";
+
+    private final MongoTemplate mongo;
+    private final MultiGauge openCases;
+    private final MultiGauge provisionalDeadlines;
+
+    SlaCounts(MongoTemplate mongo, MeterRegistry meters) {
+        this.mongo = mongo;
+        this.openCases = MultiGauge.builder("review.cases.open")
+                .description("Open review cases by region and SLA state").register(meters);
+        this.provisionalDeadlines = MultiGauge.builder("review.deadlines.provisional.open")
+                .description("Open review cases whose deadline was counted without the year's holiday schedule")
+                .register(meters);
+    }
+
+    void opened(String regionCode, SlaClock sla) {
+        change(regionCode, null, sla, 1);
+    }
+
+    void closed(String regionCode, SlaClock sla) {
+        change(regionCode, sla, null, 1);
+    }
+
+    void replaced(String regionCode, SlaClock before, SlaClock after) {
+        change(regionCode, before, after, 1);
+    }
+
+    private void change(String regionCode, SlaClock before, SlaClock after, int by) {
+        if (before != null && after != null && before.state() == after.state()
+                && before.provisional() == after.provisional()) {
+            return;
+        }
+        Update update = new Update();
+        if (before != null) {
+            update.inc(before.state().name(), -by);
+            if (before.provisional()) {
+                update.inc(PROVISIONAL, -by);
+            }
+        }
+        if (after != null) {
+            update.inc(after.state().name(), by);
+            if (after.provisional()) {
+                update.inc(PROVISIONAL, by);
+            }
+        }
+        if (!update.getUpdateObject().isEmpty()) {
+            mongo.upsert(Query.query(where("_id").is(regionCode)), update, COLLECTION);
+        }
+    }
+
+    void warned(String regionCode) {
+        mongo.upsert(Query.query(where("_id").is(regionCode)),
+                new Update().inc(SlaState.ON_TIME.name(), -1).inc(SlaState.WARNED.name(), 1), COLLECTION);
+    }
+
+    void breached(String regionCode, SlaState from) {
+        mongo.upsert(Query.query(where("_id").is(regionCode)),
+                new Update().inc(from.name(), -1).inc(SlaState.BREACHED.name(), 1), COLLECTION);
+    }
+
+    /** Recounts from the cases; the first run is soon after start. */
+    @Scheduled(initialDelayString = "PT1M", fixedDelayString = "${review.sla.recount-interval}")
+    void recount() {
+        Query open = Query.query(where("status").is(CaseStatus.OPEN.name()).and("sla").ne(null));
+        open.fields().include("regionCode").include("sla.state").include("sla.provisional");
+        Map<String, Map<String, Integer>> counts = new HashMap<>();
+        for (Document c : mongo.find(open, Document.class, ReviewCase.COLLECTION)) {
+            Document sla = c.get("sla", Document.class);
+            Map<String, Integer> region = counts.computeIfAbsent(c.getString("regionCode"), r -> new HashMap<>());
+            region.merge(sla.getString("state"), 1, Integer::sum);
+            if (Boolean.TRUE.equals(sla.getBoolean("provisional"))) {
+                region.merge(PROVISIONAL, 1, Integer::sum);
+            }
+        }
+        for (Document stored : mongo.findAll(Document.class, COLLECTION)) {
+            counts.computeIfAbsent(stored.getString("_id"), r -> new HashMap<>());
+        }
+        counts.forEach((regionCode, byState) -> {
+            Update set = new Update();
+            for (SlaState state : SlaState.values()) {
+                set.set(state.name(), byState.getOrDefault(state.name(), 0));
+            }
+            set.set(PROVISIONAL, byState.getOrDefault(PROVISIONAL, 0));
+            mongo.upsert(Query.query(where("_id").is(regionCode)), set, COLLECTION);
+        });
+        refreshGauges();
+    }
+
+    @Scheduled(fixedDelayString = "${review.metrics-refresh-interval}")
+    void refreshGauges() {
+        List<MultiGauge.Row<?>> states = new ArrayList<>();
+        List<MultiGauge.Row<?>> provisional = new ArrayList<>();
+        for (Document region : mongo.findAll(Document.class, COLLECTION)) {
+            String code = region.getString("_id");
+            for (SlaState state : SlaState.values()) {
+                Number count = region.get(state.name(), Number.class);
+                states.add(MultiGauge.Row.of(Tags.of("region", code, "sla_state", state.name()),
+                        count == null ? 0 : count.longValue()));
+            }
+            Number count = region.get(PROVISIONAL, Number.class);
+            provisional.add(MultiGauge.Row.of(Tags.of("region", code), count == null ? 0 : count.longValue()));
+        }
+        openCases.register(states, true);
+        provisionalDeadlines.register(provisional, true);
+    }
+}

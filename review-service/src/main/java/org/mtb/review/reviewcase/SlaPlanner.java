@@ -1,0 +1,117 @@
+package org.mtb.review.reviewcase;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import org.mtb.calendar.Deadline;
+import org.mtb.calendar.WorkingDayCalendar;
+import org.mtb.contracts.catalog.ReviewTimeLimit;
+import org.mtb.review.calendar.CalendarSnapshot;
+import org.mtb.review.timer.DueTimer;
+import org.springframework.stereotype.Component;
+
+/** Computes a case's deadline from its time limit and its region's working-day calendar. */
+@Component
+class SlaPlanner {
+
+    private final SlaProperties properties;
+    private final MeterRegistry meters;
+
+    SlaPlanner(SlaProperties properties, MeterRegistry meters) {
+        this.properties = properties;
+        this.meters = meters;
+    }
+
+    /** A first deadline (revision 1), on time. */
+    SlaClock plan(String regionCode, ReviewTimeLimit limit, Instant startedAt, CalendarSnapshot calendar) {
+        return counted(regionCode, compute(limit, startedAt, calendar, 1, SlaState.ON_TIME));
+    }
+
+    /**
+     * The deadline computed afresh (a calendar year loaded, or the region's calendar arrived). A warning or breach
+     * already sent stands while the new moment for it has also passed; otherwise the case is on time (or warned)
+     * again and its timers fire anew.
+     */
+    SlaClock replan(String regionCode, SlaClock old, ReviewTimeLimit limit, Instant startedAt,
+            CalendarSnapshot calendar, Instant now) {
+        long revision = old == null ? 1 : old.revision() + 1;
+        SlaClock fresh = compute(limit, startedAt, calendar, revision, SlaState.ON_TIME);
+        if (old == null) {
+            return counted(regionCode, fresh);
+        }
+        SlaState state = SlaState.ON_TIME;
+        Instant warnedAt = null;
+        Instant breachedAt = null;
+        if (old.state() != SlaState.ON_TIME && !fresh.warnAt().isAfter(now)) {
+            state = SlaState.WARNED;
+            warnedAt = old.warnedAt() != null ? old.warnedAt() : old.breachedAt();
+        }
+        if (old.state() == SlaState.BREACHED && !fresh.breachAt().isAfter(now)) {
+            state = SlaState.BREACHED;
+            breachedAt = old.breachedAt();
+        }
+        return counted(regionCode, new SlaClock(limit, startedAt, fresh.dueAt(), fresh.warnAt(), fresh.breachAt(),
+                fresh.provisional(), fresh.calendarRevision(), revision, state, warnedAt, breachedAt));
+    }
+
+    /** The timers still to fire for this deadline. */
+    List<DueTimer> timers(String applicationNumber, SlaClock sla) {
+        List<DueTimer> timers = new ArrayList<>(2);
+        if (sla.state() == SlaState.ON_TIME) {
+            timers.add(new DueTimer(applicationNumber, SlaClock.WARNING, sla.revision(), sla.warnAt()));
+        }
+        if (sla.state() != SlaState.BREACHED) {
+            timers.add(new DueTimer(applicationNumber, SlaClock.BREACH, sla.revision(), sla.breachAt()));
+        }
+        return timers;
+    }
+
+    private SlaClock compute(ReviewTimeLimit limit, Instant startedAt, CalendarSnapshot snapshot, long revision,
+            SlaState state) {
+        WorkingDayCalendar calendar = snapshot.calendar();
+        Instant dueAt;
+        Deadline breach;
+        Duration given;
+        if (limit.kind() == ReviewTimeLimit.Kind.IMMEDIATE) {
+            dueAt = startedAt;
+            given = properties.immediateGrace();
+            breach = calendar.addWorkingTime(startedAt, given);
+        } else {
+            breach = addWorkingDays(calendar, startedAt, limit.workingDays());
+            dueAt = breach.at();
+            given = calendar.workingTimeBetween(startedAt, breach.at());
+        }
+        Duration warnAfter = Duration.ofMillis((long) (given.toMillis() * properties.warningShare()));
+        Deadline warn = calendar.addWorkingTime(startedAt, warnAfter);
+        return new SlaClock(limit, startedAt, millis(dueAt), millis(warn.at()), millis(breach.at()),
+                breach.provisional() || warn.provisional(), snapshot.revision(), revision, state, null, null);
+    }
+
+    /** Whole working days first, then the fraction of the working day that follows ("0.5 working day"). */
+    private static Deadline addWorkingDays(WorkingDayCalendar calendar, Instant from, BigDecimal workingDays) {
+        int whole = workingDays.intValue();
+        double fraction = workingDays.subtract(BigDecimal.valueOf(whole)).doubleValue();
+        Deadline deadline = whole > 0 ? calendar.addWorkingDays(from, whole) : null;
+        if (fraction > 0) {
+            Deadline rest = calendar.addWorkingDayFraction(deadline == null ? from : deadline.at(), fraction);
+            boolean provisional = rest.provisional() || (deadline != null && deadline.provisional());
+            deadline = new Deadline(rest.at(), rest.day(), provisional);
+        }
+        return deadline;
+    }
+
+    private SlaClock counted(String regionCode, SlaClock sla) {
+        if (sla.provisional()) {
+            meters.counter("review.deadlines.provisional", "region", regionCode).increment();
+        }
+        return sla;
+    }
+
+    private static Instant millis(Instant moment) {
+        return moment.truncatedTo(ChronoUnit.MILLIS);
+    }
+}

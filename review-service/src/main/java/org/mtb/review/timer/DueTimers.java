@@ -1,0 +1,83 @@
+package org.mtb.review.timer;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * Where timers are kept: bucket documents with id {@code <epoch minute>:<shard>}, each holding the timers due in
+ * that minute. A poller finds a minute's buckets by id alone, which even a store without secondary indexes
+ * answers at once, so a million pending timers cost neither start time nor memory.
+ */
+@Component
+public class DueTimers {
+
+    static final String BUCKETS = "due_timer_buckets";
+
+    private final MongoTemplate mongo;
+    private final Clock clock;
+    private final TimerProperties properties;
+
+    DueTimers(MongoTemplate mongo, Clock clock, TimerProperties properties) {
+        this.mongo = mongo;
+        this.clock = clock;
+        this.properties = properties;
+    }
+
+    /**
+     * Stores timers. A timer already due goes into the current minute, whose buckets pollers still read; setting
+     * the same timer twice is harmless, since its handler acts once.
+     */
+    public void schedule(Collection<DueTimer> timers) {
+        long currentMinute = minuteOf(clock.instant());
+        for (DueTimer timer : timers) {
+            long minute = Math.max(minuteOf(timer.at()), currentMinute);
+            Document entry = new Document("s", timer.subject()).append("k", timer.kind())
+                    .append("r", timer.revision()).append("at", timer.at().toEpochMilli());
+            mongo.upsert(Query.query(where("_id").is(bucketId(minute, shard(timer.subject())))),
+                    new Update().push("timers", entry).setOnInsert("minute", minute), BUCKETS);
+        }
+    }
+
+    List<Document> buckets(long minute) {
+        return mongo.find(Query.query(where("_id").in(bucketIds(minute))), Document.class, BUCKETS);
+    }
+
+    void removeBuckets(long minute) {
+        mongo.remove(Query.query(where("_id").in(bucketIds(minute))), BUCKETS);
+    }
+
+    static long minuteOf(Instant moment) {
+        return Math.floorDiv(moment.getEpochSecond(), 60);
+    }
+
+    static DueTimer timer(Document entry) {
+        return new DueTimer(entry.getString("s"), entry.getString("k"), ((Number) entry.get("r")).longValue(),
+                Instant.ofEpochMilli(((Number) entry.get("at")).longValue()));
+    }
+
+    private List<String> bucketIds(long minute) {
+        List<String> ids = new ArrayList<>(properties.shards());
+        for (int shard = 0; shard < properties.shards(); shard++) {
+            ids.add(bucketId(minute, shard));
+        }
+        return ids;
+    }
+
+    private int shard(String subject) {
+        return Math.floorMod(subject.hashCode(), properties.shards());
+    }
+
+    private static String bucketId(long minute, int shard) {
+        return minute + ":" + shard;
+    }
+}

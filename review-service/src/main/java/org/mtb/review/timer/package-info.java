@@ -1,0 +1,5 @@
+/**
+ * Durable timers that fire once: stored in MongoDB in buckets per minute (and shard), polled by every
+ * instance, and made to fire once by the handler's conditional update of the document a timer belongs to.
+ */
+package org.mtb.review.timer;

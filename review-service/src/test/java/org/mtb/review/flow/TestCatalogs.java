@@ -1,0 +1,57 @@
+package org.mtb.review.flow;
+
+import java.math.BigDecimal;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.mtb.contracts.DiseaseCategory;
+import org.mtb.contracts.InsuranceType;
+import org.mtb.contracts.calendar.CalendarDay;
+import org.mtb.contracts.calendar.CalendarPublished;
+import org.mtb.contracts.calendar.HoursSeason;
+import org.mtb.contracts.catalog.CatalogDisease;
+import org.mtb.contracts.catalog.CatalogPublished;
+import org.mtb.contracts.catalog.EffectiveDateRule;
+import org.mtb.contracts.catalog.RegionPolicy;
+import org.mtb.contracts.catalog.ReviewTimeLimit;
+
+/** Catalog and calendar events as catalog-service would publish them, for review's tests. */
+final class TestCatalogs {
+
+    private TestCatalogs() {
+    }
+
+    /** Chronic diseases 20 working days, special diseases at once. */
+    static CatalogPublished catalog(String regionCode) {
+        RegionPolicy policy = new RegionPolicy(List.of(
+                new ReviewTimeLimit(DiseaseCategory.CHRONIC, ReviewTimeLimit.Kind.WORKING_DAYS, BigDecimal.valueOf(20)),
+                new ReviewTimeLimit(DiseaseCategory.SPECIAL, ReviewTimeLimit.Kind.IMMEDIATE, null)),
+                false, null, EffectiveDateRule.ON_APPROVAL, null, List.of(), List.of());
+        return new CatalogPublished(UUID.randomUUID(), CatalogPublished.SCHEMA_VERSION, Instant.now(), regionCode,
+                "测试市", "2025.1", LocalDate.of(2025, 1, 1), List.of(InsuranceType.EMPLOYEE, InsuranceType.RESIDENT),
+                List.of(new CatalogDisease("M01200", "血友病", DiseaseCategory.SPECIAL),
+                        new CatalogDisease("M03900", "高血压", DiseaseCategory.CHRONIC)), policy);
+    }
+
+    /**
+     * A calendar in which every moment of this year and the next is working time (every weekend day is a worked
+     * day, and the hours run all day), so that timers measured in working time run on the wall clock.
+     */
+    static CalendarPublished alwaysWorking(String regionCode, long revision) {
+        int year = LocalDate.now().getYear();
+        List<CalendarDay> days = new ArrayList<>();
+        for (LocalDate day = LocalDate.of(year, 1, 1); day.getYear() <= year + 1; day = day.plusDays(1)) {
+            if (day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY) {
+                days.add(new CalendarDay(day, CalendarDay.Kind.WORKED, "测试", "test"));
+            }
+        }
+        return new CalendarPublished(UUID.randomUUID(), CalendarPublished.SCHEMA_VERSION, Instant.now(), regionCode,
+                revision, "Asia/Shanghai", List.of(year, year + 1), days,
+                List.of(new HoursSeason("01-01", List.of(new HoursSeason.Period(LocalTime.MIN, LocalTime.MAX)))),
+                "test");
+    }
+}
