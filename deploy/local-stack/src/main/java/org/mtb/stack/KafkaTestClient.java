@@ -38,6 +38,15 @@ public final class KafkaTestClient implements AutoCloseable {
         return producer.send(new ProducerRecord<>(topic, key, json)).get();
     }
 
+    /** Sends many records without waiting for each, then waits until the broker has them all. */
+    public void sendAll(String topic, Map<String, String> jsonByKey) throws Exception {
+        List<java.util.concurrent.Future<RecordMetadata>> sent = new ArrayList<>(jsonByKey.size());
+        jsonByKey.forEach((key, json) -> sent.add(producer.send(new ProducerRecord<>(topic, key, json))));
+        for (var record : sent) {
+            record.get();
+        }
+    }
+
     /**
      * True once {@code group} committed past the record at {@code sent}: the service has processed it and every
      * record before it on that partition.

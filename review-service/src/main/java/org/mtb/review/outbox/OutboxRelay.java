@@ -5,11 +5,21 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -20,10 +30,13 @@ import org.springframework.stereotype.Component;
 /**
  * Publishes the events waiting in marked documents' {@code outbox} arrays, and removes each one only after Kafka
  * acknowledged it. A crash between the two publishes an event twice, never zero times; consumers are idempotent
- * on the event id. A rare sweep of whole collections marks documents whose mark a crash lost.
+ * on the event id. An instance claims a mark before publishing, so two instances do not both send its events;
+ * the claim lapses after {@code claim-duration} should the instance die. Documents are published side by side
+ * (the producer batches concurrent sends), so a burst of ten thousand SLA events does not queue behind one
+ * acknowledgement at a time.
  */
 @Component
-class OutboxRelay {
+class OutboxRelay implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
@@ -32,32 +45,36 @@ class OutboxRelay {
     private final PendingOutbox pending;
     private final OutboxProperties properties;
     private final Counter published;
-    private final AtomicInteger pendingDocuments = new AtomicInteger();
+    private final AtomicInteger pendingMarks = new AtomicInteger();
+    private final ExecutorService workers;
+    private final Map<String, MarkedDocuments> eventCollections;
     private volatile boolean failing;
 
     OutboxRelay(MongoTemplate mongo, EventPublisher publisher, PendingOutbox pending, OutboxProperties properties,
-            MeterRegistry meters) {
+            List<MarkedDocuments> eventCollections, MeterRegistry meters) {
+        this.eventCollections = eventCollections.stream()
+                .collect(Collectors.toMap(MarkedDocuments::collection, Function.identity()));
         this.mongo = mongo;
         this.publisher = publisher;
         this.pending = pending;
         this.properties = properties;
         this.published = meters.counter("review.outbox.events.published");
-        meters.gauge("review.outbox.documents.pending", pendingDocuments);
+        this.workers = Executors.newFixedThreadPool(properties.parallelism(), Thread.ofVirtual().factory());
+        meters.gauge("review.outbox.marks.pending", pendingMarks);
     }
 
     @Scheduled(fixedDelayString = "${review.outbox.poll-interval}")
     void publishPending() {
         try {
             Instant now = Instant.now();
-            Query unclaimed = Query.query(new Criteria().orOperator(where("claimedUntil").exists(false),
-                    where("claimedUntil").lt(now))).limit(properties.batchSize());
-            List<Document> marks = mongo.find(unclaimed, Document.class, PendingOutbox.MARKS);
+            List<Document> marks = mongo.find(Query.query(unclaimed(now)).limit(properties.batchSize()),
+                    Document.class, PendingOutbox.MARKS);
+            pendingMarks.set(marks.size());
             for (Document mark : marks) {
                 if (claim(mark, now)) {
                     publish(mark);
                 }
             }
-            pendingDocuments.set(marks.size());
             if (failing) {
                 log.info("Publishing events again; the outbox is being drained");
                 failing = false;
@@ -75,48 +92,94 @@ class OutboxRelay {
     void sweep() {
         try {
             for (String collection : properties.collections()) {
-                Query withEvents = Query.query(where("outbox.eventId").exists(true));
-                withEvents.fields().include("_id");
-                for (Document document : mongo.find(withEvents, Document.class, collection)) {
-                    pending.mark(collection, document.get("_id"));
-                }
+                markAll(collection, Query.query(where("outbox.eventId").exists(true)));
             }
+            eventCollections.values().forEach(events -> markAll(events.collection(), events.unsettled()));
         } catch (RuntimeException e) {
             log.warn("Could not search for unmarked events now; the next sweep will: {}", e.toString());
         }
     }
 
-    /**
-     * Only the instance that claims a mark publishes its document's events, so two instances do not send each
-     * event twice; a claim lapses after {@code claim-duration} should its instance die while publishing.
-     */
+    private void markAll(String collection, Query query) {
+        query.fields().include("_id");
+        List<Object> ids = mongo.find(query, Document.class, collection).stream()
+                .map(document -> document.get("_id")).toList();
+        for (int from = 0; from < ids.size(); from += properties.batchSize()) {
+            pending.mark(collection, ids.subList(from, Math.min(ids.size(), from + properties.batchSize())));
+        }
+    }
+
+    @Override
+    public void destroy() {
+        workers.shutdownNow();
+    }
+
     private boolean claim(Document mark, Instant now) {
-        Query stillUnclaimed = Query.query(where("_id").is(mark.get("_id")).and("n").is(mark.get("n"))
-                .orOperator(where("claimedUntil").exists(false), where("claimedUntil").lt(now)));
+        Query stillUnclaimed = Query.query(where("_id").is(mark.get("_id")).andOperator(unclaimed(now)));
         return mongo.updateFirst(stillUnclaimed, new Update().set("claimedUntil", now.plus(properties.claimDuration())),
                 PendingOutbox.MARKS).getModifiedCount() == 1;
     }
 
+    /** Publishes every document the mark names; deletes the mark only once all of their events went out. */
     private void publish(Document mark) {
-        Object seen = mark.get("n");
         String collection = mark.getString("collection");
-        Document document = mongo.findById(mark.get("documentId"), Document.class, collection);
-        if (document != null) {
+        List<Object> ids = mark.getList("documentIds", Object.class);
+        MarkedDocuments events = eventCollections.get(collection);
+        if (events != null) {
+            events.publish(ids, this::sendAll);
+        } else {
+            publishOutboxes(collection, ids);
+        }
+        mongo.remove(Query.query(where("_id").is(mark.get("_id"))), PendingOutbox.MARKS);
+    }
+
+    /** Sends the events side by side (the producer batches concurrent sends) and waits for every acknowledgement. */
+    private void sendAll(List<MarkedDocuments.OutgoingEvent> events) {
+        List<Future<?>> sends = new ArrayList<>(events.size());
+        for (MarkedDocuments.OutgoingEvent event : events) {
+            sends.add(workers.submit(() -> publisher.publish(event.topic(), event.key(), event.eventId(),
+                    event.payload())));
+        }
+        try {
+            for (Future<?> send : sends) {
+                send.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while publishing", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        }
+        published.increment(events.size());
+    }
+
+    /** The events in the documents' {@code outbox} arrays: sent together, then pulled from their documents. */
+    private void publishOutboxes(String collection, List<Object> ids) {
+        List<Document> documents = mongo.find(Query.query(where("_id").in(ids)), Document.class, collection);
+        List<MarkedDocuments.OutgoingEvent> events = new ArrayList<>();
+        for (Document document : documents) {
             for (Document event : document.getList("outbox", Document.class, List.of())) {
-                String eventId = event.getString("eventId");
-                publisher.publish(event.getString("topic"), event.getString("key"), eventId,
-                        event.getString("payload"));
-                mongo.updateFirst(Query.query(where("_id").is(document.get("_id"))),
-                        new Update().pull("outbox", new Document("eventId", eventId)), collection);
-                published.increment();
+                events.add(new MarkedDocuments.OutgoingEvent(event.getString("topic"), event.getString("key"),
+                        event.getString("eventId"), event.getString("payload")));
             }
         }
-        boolean done = mongo.remove(Query.query(where("_id").is(mark.get("_id")).and("n").is(seen)),
-                PendingOutbox.MARKS).getDeletedCount() == 1;
-        if (!done) {
-            // An event arrived while publishing: release the claim so the next round sends it at once.
-            mongo.updateFirst(Query.query(where("_id").is(mark.get("_id"))), new Update().unset("claimedUntil"),
-                    PendingOutbox.MARKS);
+        if (events.isEmpty()) {
+            return;
         }
+        sendAll(events);
+        BulkOperations pulls = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
+        for (Document document : documents) {
+            List<String> sent = document.getList("outbox", Document.class, List.of()).stream()
+                    .map(event -> event.getString("eventId")).toList();
+            if (!sent.isEmpty()) {
+                pulls.updateOne(Query.query(where("_id").is(document.get("_id"))),
+                        new Update().pull("outbox", new Document("eventId", new Document("$in", sent))));
+            }
+        }
+        pulls.execute();
+    }
+
+    private static Criteria unclaimed(Instant now) {
+        return new Criteria().orOperator(where("claimedUntil").exists(false), where("claimedUntil").lt(now));
     }
 }

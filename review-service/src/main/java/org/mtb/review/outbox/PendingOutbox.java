@@ -1,17 +1,18 @@
 package org.mtb.review.outbox;
 
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
- * Marks documents whose {@code outbox} received an event, so the relay reads a short list of marks instead of
- * searching a collection of a million cases (the embedded MongoDB has no secondary indexes). A writer marks
- * after its write; each mark bumps a counter, and the relay removes a mark only if the counter is still what it
- * read before it read the document, so an event added meanwhile keeps its mark.
+ * Marks documents whose {@code outbox} received events, so the relay reads a short list of marks instead of
+ * searching a collection of a million cases (the embedded MongoDB has no secondary indexes). A writer adds one
+ * mark after its write, naming every document it wrote; the relay deletes the mark once it published them all. A
+ * mark lost in a crash between the write and the mark is made good by the relay's rare sweep.
  */
 @Component
 public class PendingOutbox {
@@ -24,8 +25,11 @@ public class PendingOutbox {
         this.mongo = mongo;
     }
 
-    public void mark(String collection, Object documentId) {
-        mongo.upsert(Query.query(where("_id").is(collection + "/" + documentId)),
-                new Update().inc("n", 1).set("collection", collection).set("documentId", documentId), MARKS);
+    public void mark(String collection, Collection<?> documentIds) {
+        if (documentIds.isEmpty()) {
+            return;
+        }
+        mongo.insert(new Document("_id", UUID.randomUUID().toString()).append("collection", collection)
+                .append("documentIds", List.copyOf(documentIds)).append("markedAt", Instant.now()), MARKS);
     }
 }

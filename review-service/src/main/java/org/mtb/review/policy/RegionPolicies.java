@@ -5,11 +5,17 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.mtb.contracts.catalog.CatalogPublished;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -28,17 +34,30 @@ public class RegionPolicies {
     private final ApplicationEventPublisher events;
     private final MeterRegistry meters;
     private final MultiGauge versionsInForce;
+    private final Clock clock;
+    private final Duration cacheTtl;
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
-    RegionPolicies(MongoTemplate mongo, ApplicationEventPublisher events, MeterRegistry meters) {
+    RegionPolicies(MongoTemplate mongo, ApplicationEventPublisher events, MeterRegistry meters, Clock clock,
+            @Value("${review.policy-cache-ttl}") Duration cacheTtl) {
         this.mongo = mongo;
+        this.clock = clock;
+        this.cacheTtl = cacheTtl;
         this.events = events;
         this.meters = meters;
         this.versionsInForce = MultiGauge.builder("review.catalog.version.in.force")
                 .description("1 for the catalog version review applies to new cases, per region").register(meters);
     }
 
+    /** The region's copy, as read at most {@code review.policy-cache-ttl} ago (a case is opened many times a second). */
     public Optional<PolicyCopy> find(String regionCode) {
-        return Optional.ofNullable(mongo.findById(regionCode, PolicyCopy.class));
+        Instant now = clock.instant();
+        Cached cached = cache.get(regionCode);
+        if (cached == null || !cached.readAt().plus(cacheTtl).isAfter(now)) {
+            cached = new Cached(Optional.ofNullable(mongo.findById(regionCode, PolicyCopy.class)), now);
+            cache.put(regionCode, cached);
+        }
+        return cached.copy();
     }
 
     /**
@@ -60,6 +79,7 @@ public class RegionPolicies {
         }
         log.info("Region {} catalog version {} applies to new cases{}", event.regionCode(), event.version(),
                 event.policy() == null ? " (it carries no policy: cases get no deadline until one arrives)" : "");
+        cache.remove(event.regionCode());
         refreshMetrics();
         events.publishEvent(new RegionPolicyChanged(event.regionCode()));
     }
@@ -70,5 +90,8 @@ public class RegionPolicies {
         versionsInForce.register(copies.stream()
                 .map(copy -> MultiGauge.Row.of(Tags.of("region", copy.regionCode(), "version", copy.version()), 1))
                 .toList(), true);
+    }
+
+    private record Cached(Optional<PolicyCopy> copy, Instant readAt) {
     }
 }

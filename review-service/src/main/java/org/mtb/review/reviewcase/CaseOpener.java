@@ -91,14 +91,14 @@ class CaseOpener {
         ReviewCase opened = new ReviewCase(number, submitted.eventId().toString(), submitted.regionCode(),
                 submitted.diseaseCode(), submitted.diseaseName(), submitted.diseaseCategory(), submitted.applicant(),
                 submitted.hospital(), submitted.conditionSummary(), submitted.channel(), submitted.submittedAt(), now,
-                CaseStatus.OPEN, null, catalog == null ? null : catalog.version(), sla, List.of(event));
+                CaseStatus.OPEN, null, catalog == null ? null : catalog.version(), sla, 0L, List.of(event));
         try {
             mongo.insert(opened);
         } catch (DuplicateKeyException alreadyOpen) {
             duplicate(submitted);
             return;
         }
-        pendingOutbox.mark(ReviewCase.COLLECTION, number);
+        pendingOutbox.mark(ReviewCase.COLLECTION, List.of(number));
         if (sla != null) {
             counts.opened(submitted.regionCode(), sla);
         }

@@ -22,6 +22,12 @@ final class CaseProblems {
                         + " by " + decided.decision().reviewerId() + " at " + decided.decision().decidedAt());
     }
 
+    static ApiException keptChanging(String applicationNumber) {
+        return new ApiException(HttpStatus.CONFLICT, "CASE_CHANGED_CONCURRENTLY", "Case changed meanwhile",
+                "Application " + applicationNumber + " changed several times while the decision was stored; "
+                        + "nothing was decided, send the decision again");
+    }
+
     static ApiException invalidDecision(List<FieldProblem> problems) {
         return new ApiException(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "Invalid decision",
                 problems.size() + " field(s) need correcting; all are listed in 'errors'", problems);

@@ -63,19 +63,33 @@ class ReviewCases {
         return Optional.ofNullable(mongo.findById(applicationNumber, ReviewCase.class));
     }
 
-    /**
-     * Decides an open case. One conditional update both closes the case and stores its event, so two reviewers
-     * deciding at once cannot both win, and the decision cannot be stored without its event.
-     */
+    /** Decides an open case; see {@link #tryDecide}. */
     ReviewCase decide(String applicationNumber, DecisionRequest request) {
         List<FieldProblem> problems = DecisionValidator.validate(request);
         if (!problems.isEmpty()) {
             throw CaseProblems.invalidDecision(problems);
         }
-        ReviewCase open = find(applicationNumber).orElseThrow(() -> CaseProblems.notFound(applicationNumber));
-        if (open.status() != CaseStatus.OPEN) {
-            throw CaseProblems.alreadyDecided(open);
+        for (int attempt = 1; ; attempt++) {
+            ReviewCase open = find(applicationNumber).orElseThrow(() -> CaseProblems.notFound(applicationNumber));
+            if (open.status() != CaseStatus.OPEN) {
+                throw CaseProblems.alreadyDecided(open);
+            }
+            if (tryDecide(open, request)) {
+                return find(applicationNumber).orElseThrow();
+            }
+            if (attempt == 3) {
+                throw CaseProblems.keptChanging(applicationNumber);
+            }
         }
+    }
+
+    /**
+     * One update conditional on the case's version both closes the case and stores its event, so two reviewers
+     * deciding at once cannot both win, and the decision cannot be stored without its event. It fails when the
+     * case changed meanwhile (another decision, or an SLA timer), and the caller looks again.
+     */
+    private boolean tryDecide(ReviewCase open, DecisionRequest request) {
+        String applicationNumber = open.applicationNumber();
         Instant now = clock.instant();
         List<String> reasons = request.reasons() == null ? List.of()
                 : request.reasons().stream().map(String::strip).toList();
@@ -86,18 +100,18 @@ class ReviewCases {
                 reasons, decision.reviewerId(), now, new Recipient(open.applicant().name(), open.applicant().phone()));
         OutboxEntry event = new OutboxEntry(decided.eventId().toString(), Topics.APPLICATION_DECIDED, applicationNumber,
                 json.writeValueAsString(decided), now);
-        Update update = new Update().set("status", status).set("decision", decision).push("outbox", event);
-        Query stillOpen = Query.query(where("_id").is(applicationNumber).and("status").is(CaseStatus.OPEN));
-        if (mongo.updateFirst(stillOpen, update, ReviewCase.class).getModifiedCount() == 0) {
-            throw CaseProblems.alreadyDecided(find(applicationNumber).orElseThrow());
+        Update update = new Update().set("status", status).set("decision", decision).push("outbox", event)
+                .inc("version", 1);
+        if (mongo.updateFirst(open.unchanged(), update, ReviewCase.class).getModifiedCount() == 0) {
+            return false;
         }
-        pendingOutbox.mark(ReviewCase.COLLECTION, applicationNumber);
+        pendingOutbox.mark(ReviewCase.COLLECTION, List.of(applicationNumber));
         if (open.sla() != null) {
             counts.closed(open.regionCode(), open.sla());
         }
         meters.counter("review.decisions.made", "outcome", decision.outcome().name(), "region", open.regionCode())
                 .increment();
         log.info("Case {} decided {} by reviewer {}", applicationNumber, status, decision.reviewerId());
-        return find(applicationNumber).orElseThrow();
+        return true;
     }
 }

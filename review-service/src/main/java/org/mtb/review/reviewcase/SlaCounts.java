@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,18 +76,25 @@ class SlaCounts {
         }
     }
 
-    void warned(String regionCode) {
-        mongo.upsert(Query.query(where("_id").is(regionCode)),
-                new Update().inc(SlaState.ON_TIME.name(), -1).inc(SlaState.WARNED.name(), 1), COLLECTION);
+    /** Cases of one region moved from the states {@code before} to the states {@code after}, pairwise. */
+    void moved(String regionCode, List<SlaState> before, List<SlaState> after) {
+        Map<SlaState, Integer> delta = new EnumMap<>(SlaState.class);
+        before.forEach(state -> delta.merge(state, -1, Integer::sum));
+        after.forEach(state -> delta.merge(state, 1, Integer::sum));
+        Update update = new Update();
+        delta.forEach((state, by) -> {
+            if (by != 0) {
+                update.inc(state.name(), by);
+            }
+        });
+        if (!update.getUpdateObject().isEmpty()) {
+            mongo.upsert(Query.query(where("_id").is(regionCode)), update, COLLECTION);
+        }
     }
 
-    void breached(String regionCode, SlaState from) {
-        mongo.upsert(Query.query(where("_id").is(regionCode)),
-                new Update().inc(from.name(), -1).inc(SlaState.BREACHED.name(), 1), COLLECTION);
-    }
-
-    /** Recounts from the cases; the first run is soon after start. */
-    @Scheduled(initialDelayString = "PT1M", fixedDelayString = "${review.sla.recount-interval}")
+    /** Recounts from the cases, one interval after start and then every interval (it reads every open case). */
+    @Scheduled(initialDelayString = "${review.sla.recount-interval}",
+            fixedDelayString = "${review.sla.recount-interval}")
     void recount() {
         Query open = Query.query(where("status").is(CaseStatus.OPEN.name()).and("sla").ne(null));
         open.fields().include("regionCode").include("sla.state").include("sla.provisional");

@@ -17,7 +17,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
@@ -88,19 +87,17 @@ class SlaRecompute {
 
     private boolean replace(ReviewCase c, SlaClock next, PolicyCopy catalog) {
         SlaClock old = c.sla();
-        Criteria unchanged = where("_id").is(c.applicationNumber()).and("status").is(CaseStatus.OPEN);
-        unchanged = old == null ? unchanged.and("sla").is(null) : unchanged.and("sla.revision").is(old.revision());
         if (next.sameDeadline(old)) {
-            mongo.updateFirst(Query.query(unchanged), new Update().set("sla.calendarRevision",
-                    next.calendarRevision()), ReviewCase.class);
+            mongo.updateFirst(c.unchanged(), new Update().set("sla.calendarRevision", next.calendarRevision())
+                    .inc("version", 1), ReviewCase.class);
             return false;
         }
         timers.schedule(planner.timers(c.applicationNumber(), next));
-        Update update = new Update().set("sla", next);
+        Update update = new Update().set("sla", next).inc("version", 1);
         if (c.catalogVersion() == null && catalog != null) {
             update.set("catalogVersion", catalog.version());
         }
-        if (mongo.updateFirst(Query.query(unchanged), update, ReviewCase.class).getModifiedCount() == 0) {
+        if (mongo.updateFirst(c.unchanged(), update, ReviewCase.class).getModifiedCount() == 0) {
             return false;
         }
         counts.replaced(c.regionCode(), old, next);

@@ -2,14 +2,13 @@ package org.mtb.review.reviewcase;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -17,119 +16,95 @@ import org.mtb.contracts.Topics;
 import org.mtb.contracts.review.SlaBreached;
 import org.mtb.contracts.review.SlaWarning;
 import org.mtb.review.calendar.RegionCalendars;
-import org.mtb.review.outbox.PendingOutbox;
 import org.mtb.review.timer.DueTimer;
 import org.mtb.review.timer.DueTimerHandler;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Sends {@code SlaWarning} and {@code SlaBreached} when a case's timers fall due. Each is one conditional update of
- * the case (still open, same deadline revision, state not yet moved on) that also stores the event, so a timer
- * acts once however many instances fire it and however often.
+ * Turns due SLA timers into {@code SlaWarning} and {@code SlaBreached}. Ahead of time it reads the cases and drops
+ * timers that are stale (case decided, deadline computed afresh, warning or breach already recorded); at the due
+ * moment it stores one event per timer in {@link SlaEvents}, whose id makes a second firing of the same timer, by
+ * this instance or another, a no-op. The events are checked against the case once more before they go out.
  */
 @Component
 class SlaTimerHandler implements DueTimerHandler {
 
-    private static final Logger log = LoggerFactory.getLogger(SlaTimerHandler.class);
-
     private final MongoTemplate mongo;
     private final RegionCalendars calendars;
-    private final PendingOutbox pendingOutbox;
-    private final SlaCounts counts;
+    private final SlaEvents events;
     private final JsonMapper json;
     private final Clock clock;
-    private final MeterRegistry meters;
 
-    SlaTimerHandler(MongoTemplate mongo, RegionCalendars calendars, PendingOutbox pendingOutbox, SlaCounts counts,
-            JsonMapper json, Clock clock, MeterRegistry meters) {
+    SlaTimerHandler(MongoTemplate mongo, RegionCalendars calendars, SlaEvents events, JsonMapper json, Clock clock) {
         this.mongo = mongo;
         this.calendars = calendars;
-        this.pendingOutbox = pendingOutbox;
-        this.counts = counts;
+        this.events = events;
         this.json = json;
         this.clock = clock;
-        this.meters = meters;
     }
 
     @Override
-    public List<DueTimer> fire(List<DueTimer> due) {
-        List<String> ids = due.stream().map(DueTimer::subject).distinct().toList();
-        Map<String, ReviewCase> cases = mongo.find(Query.query(where("_id").in(ids)), ReviewCase.class).stream()
+    public Prepared prepare(List<DueTimer> soon) {
+        List<String> numbers = soon.stream().map(DueTimer::subject).distinct().toList();
+        Query query = Query.query(where("_id").in(numbers));
+        query.fields().exclude("applicant").exclude("hospital").exclude("conditionSummary").exclude("outbox");
+        Map<String, ReviewCase> cases = mongo.find(query, ReviewCase.class).stream()
                 .collect(Collectors.toMap(ReviewCase::applicationNumber, Function.identity()));
-        List<DueTimer> acted = new ArrayList<>();
-        Map<String, SlaState> states = new HashMap<>();
-        for (DueTimer timer : due) {
+        List<Firing> firings = new ArrayList<>();
+        for (DueTimer timer : soon) {
             ReviewCase c = cases.get(timer.subject());
-            if (c == null || c.status() != CaseStatus.OPEN || c.sla() == null
-                    || c.sla().revision() != timer.revision()) {
-                continue;
-            }
-            SlaState state = states.getOrDefault(c.applicationNumber(), c.sla().state());
-            SlaState after = switch (timer.kind()) {
-                case SlaClock.WARNING -> state == SlaState.ON_TIME && warn(c) ? SlaState.WARNED : null;
-                case SlaClock.BREACH -> state != SlaState.BREACHED && breach(c, state) ? SlaState.BREACHED : null;
-                default -> null;
-            };
-            if (after != null) {
-                states.put(c.applicationNumber(), after);
-                acted.add(timer);
+            if (due(c, timer)) {
+                firings.add(new Firing(timer, c, workingTimeLeft(c, timer)));
             }
         }
-        return acted;
+        return () -> fire(firings);
     }
 
-    private boolean warn(ReviewCase c) {
+    private List<DueTimer> fire(List<Firing> firings) {
+        if (firings.isEmpty()) {
+            return List.of();
+        }
         Instant now = clock.instant();
+        List<SlaEvent> stored = events.store(firings.stream().map(firing -> event(firing, now)).toList());
+        Set<String> storedIds = stored.stream().map(SlaEvent::id).collect(Collectors.toSet());
+        return firings.stream().filter(f -> storedIds.contains(SlaEvent.id(f.timer()))).map(Firing::timer).toList();
+    }
+
+    private static boolean due(ReviewCase c, DueTimer timer) {
+        if (c == null || c.status() != CaseStatus.OPEN || c.sla() == null || c.sla().revision() != timer.revision()) {
+            return false;
+        }
+        SlaState state = c.sla().state();
+        return timer.kind().equals(SlaClock.WARNING) ? state == SlaState.ON_TIME : state != SlaState.BREACHED;
+    }
+
+    /** For a warning, the working time from its moment to the deadline; computed ahead, since it does not depend on now. */
+    private Duration workingTimeLeft(ReviewCase c, DueTimer timer) {
+        if (!timer.kind().equals(SlaClock.WARNING) || !c.sla().dueAt().isAfter(timer.at())) {
+            return Duration.ZERO;
+        }
+        return calendars.calendarFor(c.regionCode()).calendar().workingTimeBetween(timer.at(), c.sla().dueAt());
+    }
+
+    private SlaEvent event(Firing firing, Instant now) {
+        ReviewCase c = firing.c();
         SlaClock sla = c.sla();
-        Duration left = sla.dueAt().isAfter(now)
-                ? calendars.calendarFor(c.regionCode()).calendar().workingTimeBetween(now, sla.dueAt())
-                : Duration.ZERO;
-        SlaWarning event = new SlaWarning(UUID.randomUUID(), SlaWarning.SCHEMA_VERSION, now, c.applicationNumber(),
-                c.regionCode(), c.diseaseCategory(), sla.dueAt(), left, sla.provisional(), c.catalogVersion());
-        if (!moved(c, SlaState.ON_TIME, SlaState.WARNED, "sla.warnedAt", now,
-                entry(event.eventId(), Topics.SLA_WARNING, c, event, now))) {
-            return false;
-        }
-        counts.warned(c.regionCode());
-        log.info("Case {} warned: {} of working time left until {}", c.applicationNumber(), left, sla.dueAt());
-        return true;
+        DueTimer timer = firing.timer();
+        UUID eventId = UUID.randomUUID();
+        boolean warning = timer.kind().equals(SlaClock.WARNING);
+        Object event = warning
+                ? new SlaWarning(eventId, SlaWarning.SCHEMA_VERSION, now, c.applicationNumber(), c.regionCode(),
+                        c.diseaseCategory(), sla.dueAt(), firing.workingTimeLeft(), sla.provisional(), c.catalogVersion())
+                : new SlaBreached(eventId, SlaBreached.SCHEMA_VERSION, now, c.applicationNumber(), c.regionCode(),
+                        c.diseaseCategory(), sla.breachAt(), sla.provisional(), c.catalogVersion());
+        return new SlaEvent(SlaEvent.id(timer), eventId.toString(), warning ? Topics.SLA_WARNING : Topics.SLA_BREACHED,
+                c.applicationNumber(), json.writeValueAsString(event), c.regionCode(),
+                warning ? SlaState.WARNED : SlaState.BREACHED, timer.revision(), timer.at(), now, null);
     }
 
-    private boolean breach(ReviewCase c, SlaState from) {
-        Instant now = clock.instant();
-        SlaClock sla = c.sla();
-        SlaBreached event = new SlaBreached(UUID.randomUUID(), SlaBreached.SCHEMA_VERSION, now, c.applicationNumber(),
-                c.regionCode(), c.diseaseCategory(), sla.breachAt(), sla.provisional(), c.catalogVersion());
-        if (!moved(c, from, SlaState.BREACHED, "sla.breachedAt", now,
-                entry(event.eventId(), Topics.SLA_BREACHED, c, event, now))) {
-            return false;
-        }
-        counts.breached(c.regionCode(), from);
-        meters.counter("review.sla.breaches", "region", c.regionCode()).increment();
-        log.warn("Case {} in region {} breached its deadline {}", c.applicationNumber(), c.regionCode(),
-                sla.breachAt());
-        return true;
-    }
-
-    private boolean moved(ReviewCase c, SlaState from, SlaState to, String stampField, Instant now,
-            OutboxEntry event) {
-        Query unchanged = Query.query(where("_id").is(c.applicationNumber()).and("status").is(CaseStatus.OPEN)
-                .and("sla.revision").is(c.sla().revision()).and("sla.state").is(from));
-        Update update = new Update().set("sla.state", to).set(stampField, now).push("outbox", event);
-        if (mongo.updateFirst(unchanged, update, ReviewCase.class).getModifiedCount() == 0) {
-            return false;
-        }
-        pendingOutbox.mark(ReviewCase.COLLECTION, c.applicationNumber());
-        return true;
-    }
-
-    private OutboxEntry entry(UUID eventId, String topic, ReviewCase c, Object event, Instant now) {
-        return new OutboxEntry(eventId.toString(), topic, c.applicationNumber(), json.writeValueAsString(event), now);
+    private record Firing(DueTimer timer, ReviewCase c, Duration workingTimeLeft) {
     }
 }

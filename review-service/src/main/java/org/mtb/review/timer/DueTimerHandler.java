@@ -2,12 +2,20 @@ package org.mtb.review.timer;
 
 import java.util.List;
 
-/** Acts on timers that fell due. It must act at most once per timer, whatever instance calls it and how often. */
+/**
+ * Acts on timers that fell due, at most once per timer whatever instance calls it and how often. The reading it
+ * needs is done shortly before (see {@code review.timers.lookahead}), so that at the due moment only the writing is
+ * left: a store that takes a millisecond to read a case still fires ten thousand timers within a second.
+ */
 public interface DueTimerHandler {
 
-    /**
-     * @param due timers whose moment has come, earliest first; some may be stale
-     * @return the timers it acted on now (not stale and not acted on before), for the lateness metric
-     */
-    List<DueTimer> fire(List<DueTimer> due);
+    /** Reads what the timers will need; called up to the lookahead before they fall due. */
+    Prepared prepare(List<DueTimer> soon);
+
+    /** Timers read in advance, to be fired once all of them are due. */
+    interface Prepared {
+
+        /** Acts on the timers; answers those it acted on now (not stale, not acted on before). */
+        List<DueTimer> fire();
+    }
 }

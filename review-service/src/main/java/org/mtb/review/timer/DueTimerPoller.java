@@ -12,10 +12,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,9 +26,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Fires due timers. Every instance polls; the handler's conditional updates make each timer act once. A minute's
- * buckets are removed once the minute is over by more than a minute (timers set by an instance whose clock is a
- * little behind still land in a minute that is read) and every timer in them was handed to the handler. The
+ * Fires due timers. Every instance polls; the handler makes each timer act once. Timers due within the lookahead
+ * are read ahead in batches of those due within the same 100 ms, and a batch fires when its last timer is due. A
+ * minute's buckets are removed once the minute is over by more than a minute and every timer in them fired. The
  * first minute not yet cleared is kept in MongoDB, so timers that fell due while no instance ran fire at start.
  */
 @Component
@@ -36,6 +36,7 @@ class DueTimerPoller {
 
     static final String CURSOR = "due_timer_cursor";
     private static final String CURSOR_ID = "first-open-minute";
+    private static final long SLOT_MILLIS = 100;
     private static final Logger log = LoggerFactory.getLogger(DueTimerPoller.class);
 
     private final DueTimers timers;
@@ -45,8 +46,9 @@ class DueTimerPoller {
     private final TimerProperties properties;
     private final Timer lateness;
     private final Counter fired;
-    /** Timers already handed to the handler, per minute not yet cleared; only this poller thread uses it. */
+    /** Timers already read ahead, per minute not yet cleared; only the polling thread uses it. */
     private final Map<Long, Set<String>> attempted = new HashMap<>();
+    private final List<Batch> ready = new ArrayList<>();
     private Long firstOpenMinute;
     private boolean failing;
 
@@ -82,57 +84,93 @@ class DueTimerPoller {
     private void pollOnce() {
         Instant now = clock.instant();
         long currentMinute = DueTimers.minuteOf(now);
+        Instant horizon = now.plus(properties.lookahead());
         if (firstOpenMinute == null) {
             firstOpenMinute = loadFirstOpenMinute(currentMinute);
         }
+        for (long minute = firstOpenMinute; minute <= DueTimers.minuteOf(horizon); minute++) {
+            prepareMinute(minute, horizon);
+        }
+        fireDue();
         boolean clearedSoFar = true;
-        for (long minute = firstOpenMinute; minute <= currentMinute; minute++) {
-            boolean allHandled = pollMinute(minute, now);
-            boolean closed = minute < currentMinute - 1;
-            if (clearedSoFar && allHandled && closed) {
+        for (long minute = firstOpenMinute; minute < currentMinute - 1 && clearedSoFar; minute++) {
+            // A minute over by more than a minute receives no more timers, even from an instance whose clock is
+            // a little behind; once all of its timers were fired, its buckets go.
+            clearedSoFar = allFired(minute);
+            if (clearedSoFar) {
                 timers.removeBuckets(minute);
                 attempted.remove(minute);
                 firstOpenMinute = minute + 1;
                 mongo.upsert(Query.query(where("_id").is(CURSOR_ID)), new Update().max("minute", firstOpenMinute),
                         CURSOR);
-            } else {
-                clearedSoFar = false;
             }
         }
     }
 
-    /** Hands the minute's due timers to the handler; answers whether none of its timers is left to hand over. */
-    private boolean pollMinute(long minute, Instant now) {
-        Set<String> tried = attempted.computeIfAbsent(minute, m -> new HashSet<>());
-        Map<String, DueTimer> due = new LinkedHashMap<>();
-        boolean allDue = true;
+    /** Reads ahead the minute's timers due before {@code horizon}, in batches of timers due within 100 ms. */
+    private void prepareMinute(long minute, Instant horizon) {
+        Set<String> seen = attempted.computeIfAbsent(minute, m -> new HashSet<>());
+        Map<Long, List<DueTimer>> bySlot = new TreeMap<>();
         for (Document bucket : timers.buckets(minute)) {
             for (Document entry : bucket.getList("timers", Document.class)) {
                 DueTimer timer = DueTimers.timer(entry);
-                if (tried.contains(timer.key())) {
-                    continue;
-                }
-                if (timer.at().isAfter(now)) {
-                    allDue = false;
-                } else {
-                    due.putIfAbsent(timer.key(), timer);
+                if (!timer.at().isAfter(horizon) && seen.add(timer.key())) {
+                    bySlot.computeIfAbsent(timer.at().toEpochMilli() / SLOT_MILLIS, slot -> new ArrayList<>())
+                            .add(timer);
                 }
             }
         }
-        List<DueTimer> ordered = new ArrayList<>(due.values());
-        ordered.sort(Comparator.comparing(DueTimer::at));
-        for (int from = 0; from < ordered.size(); from += properties.batchSize()) {
-            List<DueTimer> batch = ordered.subList(from, Math.min(ordered.size(), from + properties.batchSize()));
-            List<DueTimer> acted = handler.fire(batch);
+        for (List<DueTimer> slot : bySlot.values()) {
+            slot.sort(Comparator.comparing(DueTimer::at));
+            for (int from = 0; from < slot.size(); from += properties.batchSize()) {
+                List<DueTimer> batch = List.copyOf(slot.subList(from, Math.min(slot.size(), from + properties.batchSize())));
+                try {
+                    ready.add(new Batch(minute, batch, handler.prepare(batch)));
+                } catch (RuntimeException e) {
+                    batch.forEach(timer -> seen.remove(timer.key()));
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private void fireDue() {
+        ready.sort(Comparator.comparing(Batch::lastDue));
+        while (!ready.isEmpty() && !ready.getFirst().lastDue().isAfter(clock.instant())) {
+            Batch batch = ready.getFirst();
+            List<DueTimer> acted = batch.prepared().fire();
+            ready.removeFirst();
             Instant actedAt = clock.instant();
             for (DueTimer timer : acted) {
                 Duration late = Duration.between(timer.at(), actedAt);
                 lateness.record(late.isNegative() ? Duration.ZERO : late);
             }
             fired.increment(acted.size());
-            batch.forEach(timer -> tried.add(timer.key()));
         }
-        return allDue;
+    }
+
+    /** Whether every timer of the minute has been read ahead and fired. */
+    private boolean allFired(long minute) {
+        Set<String> seen = attempted.getOrDefault(minute, Set.of());
+        if (ready.stream().anyMatch(batch -> batch.minute() == minute)) {
+            return false;
+        }
+        for (Document bucket : timers.buckets(minute)) {
+            for (Document entry : bucket.getList("timers", Document.class)) {
+                if (!seen.contains(DueTimers.timer(entry).key())) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Timers read ahead and waiting for their moment; {@code lastDue} is the latest of them. */
+    private record Batch(long minute, List<DueTimer> timers, DueTimerHandler.Prepared prepared) {
+
+        Instant lastDue() {
+            return timers.getLast().at();
+        }
     }
 
     private long loadFirstOpenMinute(long currentMinute) {

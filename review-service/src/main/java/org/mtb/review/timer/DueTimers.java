@@ -6,7 +6,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
@@ -39,13 +41,15 @@ public class DueTimers {
      */
     public void schedule(Collection<DueTimer> timers) {
         long currentMinute = minuteOf(clock.instant());
+        Map<String, List<Document>> byBucket = new LinkedHashMap<>();
         for (DueTimer timer : timers) {
             long minute = Math.max(minuteOf(timer.at()), currentMinute);
             Document entry = new Document("s", timer.subject()).append("k", timer.kind())
                     .append("r", timer.revision()).append("at", timer.at().toEpochMilli());
-            mongo.upsert(Query.query(where("_id").is(bucketId(minute, shard(timer.subject())))),
-                    new Update().push("timers", entry).setOnInsert("minute", minute), BUCKETS);
+            byBucket.computeIfAbsent(bucketId(minute, shard(timer.subject())), id -> new ArrayList<>()).add(entry);
         }
+        byBucket.forEach((id, entries) -> mongo.upsert(Query.query(where("_id").is(id)),
+                new Update().push("timers").each(entries.toArray()), BUCKETS));
     }
 
     List<Document> buckets(long minute) {

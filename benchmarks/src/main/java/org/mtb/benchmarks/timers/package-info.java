@@ -1,0 +1,6 @@
+/**
+ * The SLA timer load benchmark: a million pending timers in the embedded MongoDB, the real review-service jar
+ * started on top of them, and ten thousand timers falling due in the same second. Run with
+ * {@code ./mtb bench timers}.
+ */
+package org.mtb.benchmarks.timers;
