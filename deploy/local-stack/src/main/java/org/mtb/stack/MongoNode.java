@@ -8,8 +8,13 @@ import java.util.stream.Stream;
 /** The Mongo part: {@link MongoServerMain} in its own JVM, its H2 file under {@code <dataDir>/mongo/}. */
 final class MongoNode {
 
+    /**
+     * The server keeps its documents' working set in the heap; a million review cases need about a gigabyte. Set
+     * {@code MTB_MONGO_HEAP} (e.g. {@code 512m}) on a small laptop.
+     */
     private static final List<String> JVM_OPTIONS = Stream.concat(
-            Stream.of("-Xmx256m"), JavaCommand.INFRA_LOGGING.stream()).toList();
+            Stream.of("-Xmx" + System.getenv().getOrDefault("MTB_MONGO_HEAP", "1g")),
+            JavaCommand.INFRA_LOGGING.stream()).toList();
 
     private final Path dataFile;
     private final int port;

@@ -70,10 +70,16 @@ class OutboxRelay implements DisposableBean {
             List<Document> marks = mongo.find(Query.query(unclaimed(now)).limit(properties.batchSize()),
                     Document.class, PendingOutbox.MARKS);
             pendingMarks.set(marks.size());
-            for (Document mark : marks) {
-                if (claim(mark, now)) {
-                    publish(mark);
-                }
+            List<Document> claimed = marks.stream().filter(mark -> claim(mark, now)).toList();
+            Map<String, List<Object>> byCollection = new java.util.LinkedHashMap<>();
+            for (Document mark : claimed) {
+                byCollection.computeIfAbsent(mark.getString("collection"), c -> new ArrayList<>())
+                        .addAll(mark.getList("documentIds", Object.class));
+            }
+            byCollection.forEach(this::publish);
+            if (!claimed.isEmpty()) {
+                mongo.remove(Query.query(where("_id").in(claimed.stream().map(mark -> mark.get("_id")).toList())),
+                        PendingOutbox.MARKS);
             }
             if (failing) {
                 log.info("Publishing events again; the outbox is being drained");
@@ -114,23 +120,25 @@ class OutboxRelay implements DisposableBean {
         workers.shutdownNow();
     }
 
+    /** Claims a mark read as unclaimed, unless another instance claimed it since (its claim count moved on). */
     private boolean claim(Document mark, Instant now) {
-        Query stillUnclaimed = Query.query(where("_id").is(mark.get("_id")).andOperator(unclaimed(now)));
-        return mongo.updateFirst(stillUnclaimed, new Update().set("claimedUntil", now.plus(properties.claimDuration())),
-                PendingOutbox.MARKS).getModifiedCount() == 1;
+        Query unchanged = Query.query(where("_id").is(mark.get("_id")).and("claim").is(mark.get("claim")));
+        Update claim = new Update().inc("claim", 1).set("claimedUntil", now.plus(properties.claimDuration()));
+        return mongo.updateFirst(unchanged, claim, PendingOutbox.MARKS).getModifiedCount() == 1;
     }
 
-    /** Publishes every document the mark names; deletes the mark only once all of their events went out. */
-    private void publish(Document mark) {
-        String collection = mark.getString("collection");
-        List<Object> ids = mark.getList("documentIds", Object.class);
+    /** Publishes the marked documents of one collection, a batch at a time; marks go only once all went out. */
+    private void publish(String collection, List<Object> marked) {
+        List<Object> ids = marked.stream().distinct().toList();
         MarkedDocuments events = eventCollections.get(collection);
-        if (events != null) {
-            events.publish(ids, this::sendAll);
-        } else {
-            publishOutboxes(collection, ids);
+        for (int from = 0; from < ids.size(); from += properties.batchSize()) {
+            List<Object> batch = ids.subList(from, Math.min(ids.size(), from + properties.batchSize()));
+            if (events != null) {
+                events.publish(batch, this::sendAll);
+            } else {
+                publishOutboxes(collection, batch);
+            }
         }
-        mongo.remove(Query.query(where("_id").is(mark.get("_id"))), PendingOutbox.MARKS);
     }
 
     /** Sends the events side by side (the producer batches concurrent sends) and waits for every acknowledgement. */

@@ -5,7 +5,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import org.bson.Document;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,7 +18,7 @@ import org.springframework.stereotype.Component;
  * mark lost in a crash between the write and the mark is made good by the relay's rare sweep.
  */
 @Component
-public class PendingOutbox {
+public class PendingOutbox implements SmartInitializingSingleton {
 
     static final String MARKS = "outbox_pending";
 
@@ -25,11 +28,19 @@ public class PendingOutbox {
         this.mongo = mongo;
     }
 
+    /** Claims change a mark on {@code (_id, claim)}: an index on both answers them even in the embedded MongoDB. */
+    @Override
+    public void afterSingletonsInstantiated() {
+        mongo.indexOps(MARKS).createIndex(new Index().on("_id", Sort.Direction.ASC).on("claim", Sort.Direction.ASC)
+                .unique().named("id_claim"));
+    }
+
     public void mark(String collection, Collection<?> documentIds) {
         if (documentIds.isEmpty()) {
             return;
         }
         mongo.insert(new Document("_id", UUID.randomUUID().toString()).append("collection", collection)
-                .append("documentIds", List.copyOf(documentIds)).append("markedAt", Instant.now()), MARKS);
+                .append("documentIds", List.copyOf(documentIds)).append("markedAt", Instant.now()).append("claim", 0L),
+                MARKS);
     }
 }

@@ -71,7 +71,7 @@ class CaseOpener {
 
     void open(ApplicationSubmitted submitted) {
         String number = submitted.applicationNumber();
-        if (mongo.exists(Query.query(where("_id").is(number)), ReviewCase.class)) {
+        if (isOpen(number)) {
             duplicate(submitted);
             return;
         }
@@ -113,6 +113,16 @@ class CaseOpener {
                     submitted.diseaseCode(), submitted.regionCode(), catalog.version(), sla.dueAt(),
                     sla.provisional() ? " (provisional)" : "");
         }
+    }
+
+    /**
+     * By a find on the id alone: {@code MongoTemplate.exists} counts, which the embedded MongoDB answers by reading
+     * every case.
+     */
+    private boolean isOpen(String number) {
+        Query byId = Query.query(where("_id").is(number));
+        byId.fields().include("_id");
+        return mongo.findOne(byId, org.bson.Document.class, ReviewCase.COLLECTION) != null;
     }
 
     private void duplicate(ApplicationSubmitted submitted) {

@@ -2,197 +2,188 @@ package org.mtb.review.reviewcase;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
-import com.mongodb.MongoBulkWriteException;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.HashSet;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.Set;
+import org.mtb.contracts.Topics;
+import org.mtb.contracts.review.SlaBreached;
+import org.mtb.contracts.review.SlaWarning;
 import org.mtb.review.outbox.MarkedDocuments;
 import org.mtb.review.outbox.PendingOutbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The SLA events of fired timers. Stored in one bulk insert whose ids refuse a second firing; published by the
- * outbox relay after one more check against the case: a case decided before the timer was due, or whose deadline
- * was computed afresh, does not get the event. Publishing moves the case's SLA state and the counts.
+ * Turns recorded {@link SlaFiring}s into events. For each case, one update conditional on the version just read
+ * moves its SLA state and stores {@code SlaWarning} or {@code SlaBreached} in its outbox; a case already moved (by
+ * the other instance's firing of the same timer, or an earlier run), decided before the timer was due, or given a
+ * new deadline, is left alone. A firing is deleted once all its cases were settled. Run by the outbox relay, which
+ * then publishes the cases' outboxes.
  */
 @Component
 class SlaEvents implements MarkedDocuments {
 
     private static final Logger log = LoggerFactory.getLogger(SlaEvents.class);
-    private static final Duration KEPT = Duration.ofDays(1);
 
     private final MongoTemplate mongo;
     private final PendingOutbox pendingOutbox;
     private final SlaCounts counts;
-    private final Clock clock;
     private final MeterRegistry meters;
+    private final JsonMapper json;
 
-    SlaEvents(MongoTemplate mongo, PendingOutbox pendingOutbox, SlaCounts counts, Clock clock, MeterRegistry meters) {
+    SlaEvents(MongoTemplate mongo, PendingOutbox pendingOutbox, SlaCounts counts, MeterRegistry meters,
+            JsonMapper json) {
         this.mongo = mongo;
         this.pendingOutbox = pendingOutbox;
         this.counts = counts;
-        this.clock = clock;
         this.meters = meters;
+        this.json = json;
     }
 
-    /** Stores the events whose timers did not fire before; answers those stored now. */
-    List<SlaEvent> store(List<SlaEvent> events) {
-        Set<Integer> refused = new HashSet<>();
-        try {
-            mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, SlaEvent.class).insert(events).execute();
-        } catch (BulkOperationException e) {
-            e.getErrors().forEach(error -> refused.add(error.getIndex()));
-        } catch (org.springframework.dao.DuplicateKeyException e) {
-            if (e.getCause() instanceof MongoBulkWriteException bulk) {
-                bulk.getWriteErrors().forEach(error -> refused.add(error.getIndex()));
-            } else {
-                throw e;
-            }
-        }
-        List<SlaEvent> stored = new java.util.ArrayList<>();
-        for (int i = 0; i < events.size(); i++) {
-            if (!refused.contains(i)) {
-                stored.add(events.get(i));
-            }
-        }
-        pendingOutbox.mark(SlaEvent.COLLECTION, stored.stream().map(SlaEvent::id).toList());
-        return stored;
+    /** Records timers that fired together: one insert. */
+    void fired(SlaFiring firing) {
+        mongo.insert(firing);
+        pendingOutbox.mark(SlaFiring.COLLECTION, List.of(firing.id()));
     }
 
     @Override
     public String collection() {
-        return SlaEvent.COLLECTION;
+        return SlaFiring.COLLECTION;
     }
 
     @Override
     public Query unsettled() {
-        return Query.query(where("settledAt").is(null));
+        return new Query();
     }
 
     @Override
     public void publish(List<Object> documentIds, EventSender sender) {
-        List<SlaEvent> events = mongo.find(Query.query(where("_id").in(documentIds)), SlaEvent.class).stream()
-                .filter(event -> event.settledAt() == null).toList();
-        if (events.isEmpty()) {
-            return;
+        List<SlaFiring> firings = new ArrayList<>(mongo.find(Query.query(where("_id").in(documentIds)),
+                SlaFiring.class));
+        firings.sort(java.util.Comparator.comparing(SlaFiring::firedAt));
+        for (SlaFiring firing : firings) {
+            settle(firing);
+            mongo.remove(Query.query(where("_id").is(firing.id())), SlaFiring.class);
         }
-        Query caseQuery = Query.query(where("_id").in(events.stream().map(SlaEvent::applicationNumber).toList()));
-        caseQuery.fields().exclude("applicant").exclude("hospital").exclude("conditionSummary").exclude("outbox");
-        Map<String, ReviewCase> cases = mongo.find(caseQuery, ReviewCase.class).stream()
+    }
+
+    private void settle(SlaFiring firing) {
+        List<SlaFiring.Fired> pending = new ArrayList<>(firing.timers());
+        for (int attempt = 0; attempt < 3 && !pending.isEmpty(); attempt++) {
+            pending = moveCases(firing, pending);
+        }
+        if (!pending.isEmpty()) {
+            log.warn("{} case(s) kept changing while their SLA timers were settled; the next sweep retries them",
+                    pending.size());
+            throw new IllegalStateException("SLA firing " + firing.id() + " not settled");
+        }
+    }
+
+    /** One bulk write of conditional updates; answers the timers whose case changed meanwhile, to try again. */
+    private List<SlaFiring.Fired> moveCases(SlaFiring firing, List<SlaFiring.Fired> timers) {
+        Query query = Query.query(where("_id").in(timers.stream().map(SlaFiring.Fired::applicationNumber).toList()));
+        query.fields().exclude("applicant").exclude("hospital").exclude("conditionSummary").exclude("outbox");
+        Map<String, ReviewCase> cases = mongo.find(query, ReviewCase.class).stream()
                 .collect(Collectors.toMap(ReviewCase::applicationNumber, Function.identity()));
-        List<SlaEvent> holding = events.stream().filter(event -> holds(event, cases.get(event.applicationNumber())))
-                .toList();
-        sender.sendAll(holding.stream().map(event -> new OutgoingEvent(event.topic(), event.applicationNumber(),
-                event.eventId(), event.payload())).toList());
-        recordOnCases(holding, cases);
-        mongo.updateMulti(Query.query(where("_id").in(events.stream().map(SlaEvent::id).toList())),
-                new Update().set("settledAt", clock.instant()), SlaEvent.class);
-        if (holding.size() < events.size()) {
-            log.debug("{} SLA event(s) dropped: their case was decided in time or got a new deadline",
-                    events.size() - holding.size());
-        }
-    }
-
-    /** Whether the event still holds: same deadline, and the case was not decided before the timer was due. */
-    private static boolean holds(SlaEvent event, ReviewCase c) {
-        return c != null && c.sla() != null && c.sla().revision() == event.revision()
-                && (c.decision() == null || !c.decision().decidedAt().isBefore(event.dueAt()));
-    }
-
-    /**
-     * Moves the cases' SLA states in one bulk write of updates conditional on the version read; a case changed
-     * meanwhile is moved on its own, read afresh.
-     */
-    private void recordOnCases(List<SlaEvent> published, Map<String, ReviewCase> cases) {
-        List<SlaEvent> moving = published.stream().filter(e -> moves(cases.get(e.applicationNumber()), e)).toList();
-        if (moving.isEmpty()) {
-            return;
+        Map<String, List<SlaFiring.Fired>> byCase = timers.stream().collect(Collectors.groupingBy(
+                SlaFiring.Fired::applicationNumber, LinkedHashMap::new, Collectors.toList()));
+        List<Move> moves = new ArrayList<>();
+        byCase.forEach((number, fired) -> {
+            ReviewCase c = cases.get(number);
+            // A warning and a breach due together (the service was down past both): the warning first.
+            List<SlaFiring.Fired> holding = fired.stream().filter(f -> holds(f, c))
+                    .sorted(java.util.Comparator.comparing(SlaFiring.Fired::moves)).toList();
+            if (!holding.isEmpty()) {
+                moves.add(new Move(holding, c, holding.stream().map(f -> event(firing, f, c)).toList()));
+            }
+        });
+        if (moves.isEmpty()) {
+            return List.of();
         }
         BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, ReviewCase.class);
-        Map<String, SlaEvent> last = new java.util.LinkedHashMap<>();
-        moving.forEach(event -> last.merge(event.applicationNumber(), event,
-                (a, b) -> b.moves() == SlaState.BREACHED ? b : a));
-        last.values().forEach(event -> bulk.updateOne(cases.get(event.applicationNumber()).unchanged(), move(event)));
-        if (bulk.execute().getModifiedCount() == last.size()) {
-            Map<String, List<SlaEvent>> byRegion = last.values().stream()
-                    .collect(Collectors.groupingBy(SlaEvent::regionCode));
-            byRegion.forEach((region, moved) -> {
-                List<ReviewCase> before = moved.stream().map(e -> cases.get(e.applicationNumber()))
-                        .filter(c -> c.status() == CaseStatus.OPEN).toList();
-                counts.moved(region, before.stream().map(c -> c.sla().state()).toList(),
-                        moved.stream().filter(e -> cases.get(e.applicationNumber()).status() == CaseStatus.OPEN)
-                                .map(SlaEvent::moves).toList());
-                List<String> breached = moved.stream().filter(e -> e.moves() == SlaState.BREACHED)
-                        .map(SlaEvent::applicationNumber).toList();
-                if (!breached.isEmpty()) {
-                    meters.counter("review.sla.breaches", "region", region).increment(breached.size());
-                    log.warn("{} case(s) of region {} breached their deadline: {}", breached.size(), region,
-                            breached.size() <= 20 ? breached : breached.subList(0, 20) + " and more");
-                }
-            });
-        } else {
-            last.values().forEach(event -> recordOnCase(mongo.findById(event.applicationNumber(), ReviewCase.class),
-                    event));
+        moves.forEach(move -> {
+            Update update = new Update().inc("version", 1).set("sla.state", move.after())
+                    .push("outbox").each(move.events().toArray());
+            move.fired().forEach(f -> update.set(f.moves() == SlaState.BREACHED ? "sla.breachedAt" : "sla.warnedAt",
+                    firing.firedAt()));
+            bulk.updateOne(move.c().unchanged(), update);
+        });
+        boolean all = bulk.execute().getModifiedCount() == moves.size();
+        // Rarely some case changed between the read and the write: the moves whose event is now stored are done
+        // (the write won); the others are tried again on a fresh read, where a decision or new deadline drops them.
+        List<Move> done = all ? moves : moves.stream().filter(this::storedEvent).toList();
+        pendingOutbox.mark(ReviewCase.COLLECTION, done.stream().map(m -> m.c().applicationNumber()).toList());
+        recorded(done);
+        return all ? List.of() : moves.stream().filter(m -> !done.contains(m)).flatMap(m -> m.fired().stream()).toList();
+    }
+
+    private boolean storedEvent(Move move) {
+        Query withEvent = Query.query(where("_id").is(move.c().applicationNumber()));
+        withEvent.fields().include("outbox");
+        ReviewCase now = mongo.findOne(withEvent, ReviewCase.class);
+        return now != null && now.outbox() != null
+                && now.outbox().stream().anyMatch(e -> e.eventId().equals(move.events().getFirst().eventId()));
+    }
+
+    /** Whether the timer still applies: same deadline, not yet moved, and not decided before it was due. */
+    private static boolean holds(SlaFiring.Fired fired, ReviewCase c) {
+        if (c == null || c.sla() == null || c.sla().revision() != fired.revision()) {
+            return false;
         }
+        SlaState state = c.sla().state();
+        if (state == SlaState.BREACHED || state == fired.moves()) {
+            return false;
+        }
+        return c.decision() == null || !c.decision().decidedAt().isBefore(fired.dueAt());
     }
 
-    private static boolean moves(ReviewCase c, SlaEvent event) {
-        SlaState before = c.sla().state();
-        return before != SlaState.BREACHED && before != event.moves();
+    private OutboxEntry event(SlaFiring firing, SlaFiring.Fired fired, ReviewCase c) {
+        SlaClock sla = c.sla();
+        UUID eventId = UUID.randomUUID();
+        boolean warning = fired.moves() == SlaState.WARNED;
+        Object event = warning
+                ? new SlaWarning(eventId, SlaWarning.SCHEMA_VERSION, firing.firedAt(), c.applicationNumber(),
+                        c.regionCode(), c.diseaseCategory(), sla.dueAt(), Duration.ofMillis(fired.workingTimeLeftMillis()),
+                        sla.provisional(), c.catalogVersion())
+                : new SlaBreached(eventId, SlaBreached.SCHEMA_VERSION, firing.firedAt(), c.applicationNumber(),
+                        c.regionCode(), c.diseaseCategory(), sla.breachAt(), sla.provisional(), c.catalogVersion());
+        return new OutboxEntry(eventId.toString(), warning ? Topics.SLA_WARNING : Topics.SLA_BREACHED,
+                c.applicationNumber(), json.writeValueAsString(event), firing.firedAt());
     }
 
-    private static Update move(SlaEvent event) {
-        return new Update().set("sla.state", event.moves()).inc("version", 1)
-                .set(event.moves() == SlaState.BREACHED ? "sla.breachedAt" : "sla.warnedAt", event.firedAt());
-    }
-
-    /** One case, retried when it changed meanwhile; nothing to do once it is in the event's state or beyond. */
-    private void recordOnCase(ReviewCase c, SlaEvent event) {
-        for (int attempt = 0; attempt < 3 && c != null; attempt++) {
-            if (c.sla().revision() != event.revision() || !moves(c, event)) {
-                return;
+    private void recorded(List<Move> done) {
+        Map<String, List<Move>> byRegion = done.stream().collect(Collectors.groupingBy(m -> m.c().regionCode()));
+        byRegion.forEach((region, moved) -> {
+            List<Move> open = moved.stream().filter(m -> m.c().status() == CaseStatus.OPEN).toList();
+            counts.moved(region, open.stream().map(m -> m.c().sla().state()).toList(),
+                    open.stream().map(Move::after).toList());
+            List<String> breached = moved.stream().filter(m -> m.after() == SlaState.BREACHED)
+                    .map(m -> m.c().applicationNumber()).toList();
+            if (!breached.isEmpty()) {
+                meters.counter("review.sla.breaches", "region", region).increment(breached.size());
+                log.warn("{} case(s) of region {} breached their deadline: {}", breached.size(), region,
+                        breached.size() <= 20 ? breached : breached.subList(0, 20) + " and more");
             }
-            if (mongo.updateFirst(c.unchanged(), move(event), ReviewCase.class).getModifiedCount() == 1) {
-                recorded(c, event);
-                return;
-            }
-            c = mongo.findById(c.applicationNumber(), ReviewCase.class);
-        }
+        });
     }
 
-    private void recorded(ReviewCase before, SlaEvent event) {
-        if (before.status() == CaseStatus.OPEN) {
-            counts.moved(before.regionCode(), List.of(before.sla().state()), List.of(event.moves()));
-        }
-        if (event.moves() == SlaState.BREACHED) {
-            meters.counter("review.sla.breaches", "region", before.regionCode()).increment();
-            log.warn("Case {} in region {} breached its deadline {}", before.applicationNumber(),
-                    before.regionCode(), event.dueAt());
-        }
-    }
+    /** The timers of one case that still hold, warning first, and their events. */
+    private record Move(List<SlaFiring.Fired> fired, ReviewCase c, List<OutboxEntry> events) {
 
-    /** Settled events older than a day go; by then every timer of theirs has long been cleared. */
-    @Scheduled(initialDelayString = "PT1H", fixedDelayString = "PT1H")
-    void removeSettled() {
-        Instant before = clock.instant().minus(KEPT);
-        long removed = mongo.remove(Query.query(where("settledAt").lt(before)), SlaEvent.class).getDeletedCount();
-        if (removed > 0) {
-            log.info("Removed {} SLA events settled before {}", removed, before);
+        SlaState after() {
+            return fired.getLast().moves();
         }
     }
 }
