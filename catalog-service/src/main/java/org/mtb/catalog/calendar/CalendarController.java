@@ -1,5 +1,6 @@
 package org.mtb.catalog.calendar;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,16 +30,19 @@ class CalendarController {
     private static final double MAX_WORKING_HOURS = 2000;
 
     private final RegionCalendars calendars;
+    private final MeterRegistry meters;
 
-    CalendarController(RegionCalendars calendars) {
+    CalendarController(RegionCalendars calendars, MeterRegistry meters) {
         this.calendars = calendars;
+        this.meters = meters;
     }
 
     @GetMapping("/calendar/{year}")
     CalendarViews.Calendar calendar(@PathVariable String regionCode, @PathVariable int year) {
         RegionCalendar region = region(regionCode);
-        if (year < 2000 || year > 2100) {
-            throw CalendarProblems.invalid(List.of(new FieldProblem("year", "OUT_OF_RANGE", "must be 2000 to 2100")));
+        if (year < ScheduleYearValidator.FIRST_YEAR || year > ScheduleYearValidator.LAST_YEAR) {
+            throw CalendarProblems.invalid(List.of(new FieldProblem("year", "OUT_OF_RANGE",
+                    "must be " + ScheduleYearValidator.FIRST_YEAR + " to " + ScheduleYearValidator.LAST_YEAR)));
         }
         List<CalendarViews.Day> off = new ArrayList<>();
         List<CalendarViews.Day> worked = new ArrayList<>();
@@ -77,6 +81,10 @@ class CalendarController {
         Deadline deadline = workingDays != null
                 ? region.calendar().addWorkingDays(start, workingDays)
                 : region.calendar().addWorkingTime(start, Duration.ofSeconds(Math.round(workingHours * 3600)));
+        if (deadline.provisional()) {
+            // Tells how often deadlines are given through a year whose schedule is still to be imported.
+            meters.counter("catalog.deadlines.provisional", "region", regionCode).increment();
+        }
         return new CalendarViews.Deadline(regionCode, start.atZone(zone).toOffsetDateTime(), workingDays, workingHours,
                 deadline.at().atZone(zone).toOffsetDateTime(), deadline.day(), deadline.provisional());
     }

@@ -3,8 +3,14 @@ package org.mtb.catalog.calendar;
 import java.util.List;
 import java.util.Map;
 
-/** The shape of {@code catalog/calendars.json}: which schedules and working hours each region uses. */
-record CalendarFile(String nationalSchedule, Hours defaultWorkingHours, Map<String, RegionEntry> regions) {
+/**
+ * The shape of {@code catalog/calendars.json}: which schedules and working hours each region uses.
+ *
+ * @param nationalSchedule the file of the State Council schedule, imported and named {@code national}
+ * @param overlaySchedules regional schedule files by the short name regions and imports use, e.g. {@code xinjiang}
+ */
+record CalendarFile(String nationalSchedule, Map<String, String> overlaySchedules, Hours defaultWorkingHours,
+        Map<String, RegionEntry> regions) {
 
     record Hours(List<Season> seasons, String source) {
     }
@@ -13,6 +19,7 @@ record CalendarFile(String nationalSchedule, Hours defaultWorkingHours, Map<Stri
     record Season(String from, List<List<String>> periods) {
     }
 
+    /** @param overlays names from {@code overlaySchedules}, applied in order on top of the national schedule */
     record RegionEntry(String timeZone, List<String> overlays, String overlaysSource, Hours workingHours) {
     }
 }

@@ -1,5 +1,6 @@
 package org.mtb.catalog.calendar;
 
+import java.util.Collection;
 import java.util.List;
 import org.mtb.catalog.web.ApiException;
 import org.mtb.catalog.web.FieldProblem;
@@ -19,5 +20,22 @@ final class CalendarProblems {
     static ApiException invalid(List<FieldProblem> problems) {
         return new ApiException(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "Invalid request",
                 problems.size() + " parameter(s) need correcting; all are listed in 'errors'", problems);
+    }
+
+    static ApiException invalidScheduleYear(List<FieldProblem> problems) {
+        return new ApiException(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "Invalid schedule year",
+                problems.size() + " problem(s) need correcting; all are listed in 'errors'; nothing was imported",
+                problems);
+    }
+
+    /** Names only the known schedules: the path segment given is not echoed back. */
+    static ApiException scheduleNotFound(Collection<String> known) {
+        return new ApiException(HttpStatus.NOT_FOUND, "SCHEDULE_NOT_FOUND", "Schedule not found",
+                "There is no holiday schedule by that name; the schedules are " + String.join(", ", known));
+    }
+
+    static ApiException importConflict() {
+        return new ApiException(HttpStatus.CONFLICT, "IMPORT_CONFLICT", "Import conflict",
+                "Other imports of this year were stored at the same time; look at the year and import again if needed");
     }
 }

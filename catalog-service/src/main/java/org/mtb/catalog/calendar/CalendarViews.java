@@ -1,5 +1,6 @@
 package org.mtb.catalog.calendar;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.MonthDay;
@@ -28,5 +29,24 @@ final class CalendarViews {
 
     record Deadline(String regionCode, OffsetDateTime from, Integer workingDays, Double workingHours,
             OffsetDateTime dueAt, LocalDate dueDay, boolean provisional) {
+    }
+
+    /**
+     * An imported schedule year and what it did to the regions using it.
+     *
+     * @param changed false when the same content was imported before, so nothing was stored again
+     * @param earlierImports how many imports of this year with other content it replaced
+     */
+    record ImportedYear(String schedule, int year, String source, String importedBy, Instant importedAt,
+            boolean changed, int earlierImports, List<Day> daysOff, List<Day> workedWeekendDays,
+            List<RegionRevision> regions) {
+    }
+
+    /**
+     * @param revision of the region's calendar now, as published in {@code CalendarPublished}
+     * @param provisional whether the year is still counted by weekends alone in this region: an overlay year
+     *        applies only once the national schedule of that year is known
+     */
+    record RegionRevision(String regionCode, long revision, boolean provisional) {
     }
 }

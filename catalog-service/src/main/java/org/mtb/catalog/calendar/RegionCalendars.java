@@ -1,79 +1,96 @@
 package org.mtb.catalog.calendar;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.time.LocalTime;
-import java.time.MonthDay;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.HashMap;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import org.mtb.calendar.HolidaySchedule;
-import org.mtb.calendar.ScheduleFile;
+import org.mtb.calendar.ScheduleEntry;
 import org.mtb.calendar.WorkingDayCalendar;
 import org.mtb.calendar.WorkingHours;
-import org.springframework.core.io.ClassPathResource;
+import org.mtb.catalog.calendar.CalendarSetup.RegionSetup;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Builds every region's calendar once at start from {@code catalog/calendars.json} and the schedule files. */
+/**
+ * Every region's calendar: built from {@code catalog/calendars.json} and the shipped schedule files when created,
+ * and rebuilt with the imported schedule years by {@link CalendarLoader}. An imported year takes the place of a
+ * shipped year of the same schedule, so an operator can correct a shipped year too.
+ */
 @Component
 class RegionCalendars {
 
-    private static final DateTimeFormatter MONTH_DAY = DateTimeFormatter.ofPattern("MM-dd");
-
     /** A region's calendar with the sources of its settings, for the API to show. */
-    record RegionCalendar(WorkingDayCalendar calendar, HolidaySchedule schedule, WorkingHours hours,
-            String workingHoursSource, String overlaysSource) {
+    record RegionCalendar(String regionCode, WorkingDayCalendar calendar, HolidaySchedule schedule,
+            WorkingHours hours, String workingHoursSource, String overlaysSource) {
     }
 
-    private final Map<String, RegionCalendar> calendars = new HashMap<>();
+    private final CalendarSetup setup;
+    // Replaced as a whole, so a request sees either the calendars before an import or after it.
+    private volatile Map<String, RegionCalendar> calendars;
 
     RegionCalendars(JsonMapper json) {
-        CalendarFile file;
-        try (InputStream in = new ClassPathResource("catalog/calendars.json").getInputStream()) {
-            file = json.readValue(in, CalendarFile.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        HolidaySchedule national = schedule(file.nationalSchedule());
-        file.regions().forEach((code, entry) -> {
-            HolidaySchedule schedule = national;
-            for (String overlay : entry.overlays()) {
-                schedule = schedule.withOverlay(schedule(overlay));
-            }
-            CalendarFile.Hours hours = entry.workingHours() != null ? entry.workingHours() : file.defaultWorkingHours();
-            WorkingHours workingHours = workingHours(hours);
-            calendars.put(code, new RegionCalendar(
-                    new WorkingDayCalendar(ZoneId.of(entry.timeZone()), schedule, workingHours), schedule,
-                    workingHours, hours.source(), entry.overlaysSource()));
-        });
+        this.setup = CalendarSetup.load(json);
+        this.calendars = build(List.of());
     }
 
     Optional<RegionCalendar> of(String regionCode) {
         return Optional.ofNullable(calendars.get(regionCode));
     }
 
-    private static HolidaySchedule schedule(String name) {
-        try (InputStream in = WorkingDayCalendar.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("No holiday schedule " + name + " in org/mtb/calendar");
-            }
-            return ScheduleFile.read(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** In region code order. */
+    Collection<RegionCalendar> all() {
+        return calendars.values();
     }
 
-    private static WorkingHours workingHours(CalendarFile.Hours hours) {
-        List<WorkingHours.Season> seasons = hours.seasons().stream()
-                .map(s -> new WorkingHours.Season(MonthDay.parse(s.from(), MONTH_DAY), s.periods().stream()
-                        .map(p -> new WorkingHours.Period(LocalTime.parse(p.get(0)), LocalTime.parse(p.get(1))))
-                        .toList()))
-                .toList();
-        return new WorkingHours(seasons);
+    boolean hasSchedule(String name) {
+        return setup.hasSchedule(name);
+    }
+
+    Set<String> scheduleNames() {
+        return setup.scheduleNames();
+    }
+
+    List<String> regionsUsing(String schedule) {
+        return setup.regionsUsing(schedule);
+    }
+
+    /** Rebuilds every region's calendar from the shipped schedules and {@code imported}. */
+    void rebuild(Collection<ScheduleYear> imported) {
+        calendars = build(imported);
+    }
+
+    private Map<String, RegionCalendar> build(Collection<ScheduleYear> imported) {
+        Map<String, HolidaySchedule> schedules = new TreeMap<>();
+        for (String name : setup.scheduleNames()) {
+            schedules.put(name, merged(name, setup.shipped(name), imported));
+        }
+        Map<String, RegionCalendar> built = new TreeMap<>();
+        for (RegionSetup region : setup.regions()) {
+            HolidaySchedule schedule = schedules.get(CalendarSetup.NATIONAL);
+            for (String overlay : region.overlays()) {
+                schedule = schedule.withOverlay(schedules.get(overlay));
+            }
+            built.put(region.regionCode(), new RegionCalendar(region.regionCode(),
+                    new WorkingDayCalendar(region.zone(), schedule, region.hours()), schedule, region.hours(),
+                    region.workingHoursSource(), region.overlaysSource()));
+        }
+        return Collections.unmodifiableMap(built);
+    }
+
+    private static HolidaySchedule merged(String name, HolidaySchedule shipped, Collection<ScheduleYear> imported) {
+        Map<Integer, List<ScheduleEntry>> byYear = new TreeMap<>();
+        for (int year : shipped.years()) {
+            byYear.put(year, shipped.entries(year));
+        }
+        for (ScheduleYear year : imported) {
+            if (year.schedule().equals(name)) {
+                byYear.put(year.year(), year.entries());
+            }
+        }
+        return HolidaySchedule.of(byYear.keySet(), byYear.values().stream().flatMap(List::stream).toList());
     }
 }

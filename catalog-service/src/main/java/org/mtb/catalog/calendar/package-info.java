@@ -1,2 +1,5 @@
-/** Each region's working-day calendar, from data files, and the deadlines it gives, served over HTTP. */
+/**
+ * Each region's working-day calendar, from the shipped schedule files and the years operators import, served over
+ * HTTP with the deadlines it gives and published as {@code CalendarPublished} whenever it changes.
+ */
 package org.mtb.catalog.calendar;

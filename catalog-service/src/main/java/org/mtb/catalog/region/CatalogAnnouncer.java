@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.mtb.contracts.Topics;
-import org.mtb.contracts.catalog.CatalogDisease;
 import org.mtb.contracts.catalog.CatalogPublished;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +15,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Puts a {@code CatalogPublished} into the outbox of each region's version once it is in force. An event
  * means "this list applies now", and intake keeps the newest one it received: announcing a version dated in
- * the future, or an older one added afterwards, would make intake apply the wrong list.
+ * the future, or an older one added afterwards, would make intake apply the wrong list. The event carries the
+ * whole version (schema 2): its effective date, each disease with its additional materials and re-check, and
+ * the region's policy; a version stored without a policy, before schema 2, is announced with none.
  */
 @Component
 class CatalogAnnouncer {
@@ -54,9 +55,8 @@ class CatalogAnnouncer {
     private OutboxEntry event(RegionVersion version, Instant now) {
         CatalogPublished event = new CatalogPublished(UUID.randomUUID(), CatalogPublished.SCHEMA_VERSION, now,
                 version.regionCode(), version.regionName(), version.version(), version.effectiveDate(),
-                version.acceptedInsuranceTypes(),
-                version.diseases().stream().map(d -> new CatalogDisease(d.code(), d.name(), d.category())).toList(),
-                null);
+                version.acceptedInsuranceTypes(), version.diseases().stream().map(RegionDisease::toContract).toList(),
+                version.policy() == null ? null : version.policy().toContract());
         return new OutboxEntry(event.eventId().toString(), Topics.CATALOG_PUBLISHED, version.regionCode(),
                 json.writeValueAsString(event), now);
     }

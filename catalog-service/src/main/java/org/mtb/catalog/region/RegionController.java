@@ -16,7 +16,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/api/v1/regions", produces = MediaType.APPLICATION_JSON_VALUE)
 class RegionController {
 
-
     private final RegionCatalog catalog;
 
     RegionController(RegionCatalog catalog) {
@@ -45,6 +44,16 @@ class RegionController {
         RegionVersion region = inForce(regionCode, at);
         return region.diseases().stream().filter(d -> d.code().equals(code)).findFirst().map(DiseaseView::of)
                 .orElseThrow(() -> RegionProblems.diseaseNotFound(region, code));
+    }
+
+    /** The rules of the version in force: time limits, supplement, notice, effective date, materials, pay. */
+    @GetMapping("/{regionCode}/policy")
+    PolicyView policy(@PathVariable String regionCode, @RequestParam(required = false) String at) {
+        RegionVersion region = inForce(regionCode, at);
+        if (region.policy() == null) {
+            throw RegionProblems.policyNotFound(region);
+        }
+        return PolicyView.of(region);
     }
 
     private RegionVersion inForce(String regionCode, String at) {

@@ -1,12 +1,36 @@
 package org.mtb.catalog.region;
 
+import java.util.List;
 import org.mtb.contracts.DiseaseCategory;
+import org.mtb.contracts.catalog.CatalogDisease;
+import org.mtb.contracts.catalog.Period;
 
 /**
  * One disease on a region's list.
  *
  * @param categoryNote set only where the category is the project's own assignment, not the source's
+ * @param additionalMaterials evidence this disease needs besides the region's common materials; none if omitted
+ * @param recheckEvery overrides the region's re-check period; null to keep the region's
+ * @param recheckEverySource required with {@code recheckEvery}; may also stand alone, to record that a source
+ *        names a re-check for this disease without a period
  */
-record RegionDisease(String code, String name, DiseaseCategory category, String codeSource, String nameSource,
-        String categoryNote) {
+record RegionDisease(
+        String code,
+        String name,
+        DiseaseCategory category,
+        String codeSource,
+        String nameSource,
+        String categoryNote,
+        List<Material> additionalMaterials,
+        Period recheckEvery,
+        String recheckEverySource) {
+
+    RegionDisease {
+        additionalMaterials = additionalMaterials == null ? List.of() : additionalMaterials;
+    }
+
+    CatalogDisease toContract() {
+        return new CatalogDisease(code, name, category,
+                additionalMaterials.stream().map(Material::toContract).toList(), recheckEvery);
+    }
 }

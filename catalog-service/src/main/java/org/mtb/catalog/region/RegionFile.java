@@ -5,8 +5,9 @@ import java.util.List;
 import org.mtb.contracts.InsuranceType;
 
 /**
- * One file under {@code catalog/regions/}: a version of one region's list, with the source of every value
- * so that nobody mistakes the project's reading of a seed for an official list.
+ * One file under {@code catalog/regions/}: a version of one region's list and policy, with the source of every
+ * value so that nobody mistakes the project's reading of a seed for an official list. The import endpoint takes
+ * a new version in the same shape.
  */
 record RegionFile(
         String regionCode,
@@ -19,5 +20,6 @@ record RegionFile(
         String acceptedInsuranceTypesSource,
         DiseaseCount declaredDiseaseCount,
         String declaredDiseaseCountSource,
-        List<RegionDisease> diseases) {
+        List<RegionDisease> diseases,
+        Policy policy) {
 }

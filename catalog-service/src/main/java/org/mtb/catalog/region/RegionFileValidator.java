@@ -1,22 +1,37 @@
 package org.mtb.catalog.region;
 
+import static org.mtb.catalog.region.FieldChecks.DUPLICATE;
+import static org.mtb.catalog.region.FieldChecks.INVALID_FORMAT;
+import static org.mtb.catalog.region.FieldChecks.OUT_OF_RANGE;
+import static org.mtb.catalog.region.FieldChecks.REQUIRED;
+import static org.mtb.catalog.region.FieldChecks.isBlank;
+import static org.mtb.catalog.region.FieldChecks.missing;
+import static org.mtb.catalog.region.FieldChecks.present;
+import static org.mtb.catalog.region.FieldChecks.required;
+
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.mtb.catalog.web.FieldProblem;
 import org.mtb.contracts.DiseaseCategory;
 
 /**
- * Checks region files before anything is stored, and reports every problem at once so that a wrong file is
- * corrected in one go. Plain Java: the rules are tested without starting anything.
+ * Checks region versions, from the data files or the import endpoint, before anything is stored, and reports
+ * every problem at once so that a wrong version is corrected in one go. Plain Java: the rules are tested
+ * without starting anything.
  */
 final class RegionFileValidator {
 
     private static final Pattern NATIONAL_CODE = Pattern.compile("M\\d{5}");
     private static final Pattern LOCAL_CODE = Pattern.compile("L(\\d{6})-\\d{3}");
+    /** A version is part of the stored id and of the version's URL. */
+    private static final Pattern VERSION = Pattern.compile("[0-9A-Za-z][0-9A-Za-z._-]{0,31}");
 
     private RegionFileValidator() {
     }
@@ -40,88 +55,119 @@ final class RegionFileValidator {
         return problems;
     }
 
-    /** The problems of one file; empty when it is valid. */
+    /** The problems of one file as lines of text ("field what is wrong"); empty when it is valid. */
     static List<String> validate(RegionFile file) {
-        List<String> problems = new ArrayList<>();
-        if (!RegionCodes.isWellFormed(file.regionCode())) {
-            problems.add("regionCode '" + file.regionCode() + "' must be 6 digits");
+        return problems(file).stream().map(FieldChecks::text).toList();
+    }
+
+    /** The problems of one version, each naming its field; empty when it is valid. */
+    static List<FieldProblem> problems(RegionFile file) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (isBlank(file.regionCode())) {
+            problems.add(missing("regionCode"));
+        } else if (!RegionCodes.isWellFormed(file.regionCode())) {
+            problems.add(new FieldProblem("regionCode", INVALID_FORMAT,
+                    "must be 6 digits, not '" + file.regionCode() + "'"));
         }
         required(problems, "regionName", file.regionName());
         required(problems, "province", file.province());
-        required(problems, "version", file.version());
-        if (file.effectiveFrom() == null) {
-            problems.add("effectiveFrom is missing");
+        if (isBlank(file.version())) {
+            problems.add(missing("version"));
+        } else if (!VERSION.matcher(file.version()).matches()) {
+            problems.add(new FieldProblem("version", INVALID_FORMAT,
+                    "must be 1 to 32 letters, digits, '.', '-' or '_', starting with a letter or digit"));
         }
+        present(problems, "effectiveFrom", file.effectiveFrom());
         required(problems, "source", file.source());
         if (file.acceptedInsuranceTypes() == null || file.acceptedInsuranceTypes().isEmpty()) {
-            problems.add("acceptedInsuranceTypes is empty");
+            problems.add(new FieldProblem("acceptedInsuranceTypes", REQUIRED, "is empty"));
         }
         required(problems, "acceptedInsuranceTypesSource", file.acceptedInsuranceTypesSource());
         required(problems, "declaredDiseaseCountSource", file.declaredDiseaseCountSource());
-        if (file.diseases() == null || file.diseases().isEmpty()) {
-            problems.add("diseases lists no disease");
-            return problems;
+        List<RegionDisease> diseases = diseases(file, problems);
+        if (diseases != null) {
+            Map<String, String> regionMaterials = MaterialValidator.types(file.policy());
+            for (int i = 0; i < diseases.size(); i++) {
+                diseaseProblems(file.regionCode(), diseases.get(i), regionMaterials, problems, "diseases[" + i + "]");
+            }
+            duplicateCodes(diseases, problems);
+            countProblems(file.declaredDiseaseCount(), DiseaseCount.listed(diseases), problems);
         }
-        // List.of(...).contains(null) throws, hence the stream.
-        if (file.diseases().stream().anyMatch(Objects::isNull)) {
-            problems.add("diseases holds an empty entry");
-            return problems;
-        }
-        for (int i = 0; i < file.diseases().size(); i++) {
-            diseaseProblems(file.regionCode(), file.diseases().get(i), problems, "diseases[" + i + "]");
-        }
-        duplicateCodes(file.diseases(), problems);
-        countProblems(file.declaredDiseaseCount(), DiseaseCount.listed(file.diseases()), problems);
+        PolicyValidator.check(file.policy(), categoriesListed(file), file.acceptedInsuranceTypes(), problems);
         return problems;
     }
 
-    private static void diseaseProblems(String regionCode, RegionDisease disease, List<String> problems, String at) {
+    /** The diseases, or null when there is no list to check entry by entry. */
+    private static List<RegionDisease> diseases(RegionFile file, List<FieldProblem> problems) {
+        if (file.diseases() == null || file.diseases().isEmpty()) {
+            problems.add(new FieldProblem("diseases", REQUIRED, "lists no disease"));
+            return null;
+        }
+        // List.of(...).contains(null) throws, hence the loop.
+        for (int i = 0; i < file.diseases().size(); i++) {
+            if (file.diseases().get(i) == null) {
+                problems.add(new FieldProblem("diseases[" + i + "]", REQUIRED, "is empty"));
+                return null;
+            }
+        }
+        return file.diseases();
+    }
+
+    private static void diseaseProblems(String regionCode, RegionDisease disease, Map<String, String> regionMaterials,
+            List<FieldProblem> problems, String at) {
         String code = disease.code();
         if (isBlank(code)) {
-            problems.add(at + ".code is missing");
+            problems.add(missing(at + ".code"));
         } else {
             Matcher local = LOCAL_CODE.matcher(code);
             if (local.matches() && !local.group(1).equals(regionCode)) {
-                problems.add(at + ": local code " + code + " must carry the region code, L" + regionCode + "-NNN");
+                problems.add(new FieldProblem(at + ".code", INVALID_FORMAT, code
+                        + " is a local code of another region; a local code here is L" + regionCode + "-NNN"));
             } else if (!local.matches() && !NATIONAL_CODE.matcher(code).matches()) {
-                problems.add(at + ": code '" + code + "' is neither national (M + 5 digits) nor local (L"
-                        + regionCode + "-NNN)");
+                problems.add(new FieldProblem(at + ".code", INVALID_FORMAT, "'" + code
+                        + "' is neither national (M + 5 digits) nor local (L" + regionCode + "-NNN)"));
             }
         }
         required(problems, at + ".name", disease.name());
-        if (disease.category() == null) {
-            problems.add(at + ".category is missing");
-        }
+        present(problems, at + ".category", disease.category());
         required(problems, at + ".codeSource", disease.codeSource());
         required(problems, at + ".nameSource", disease.nameSource());
+        MaterialValidator.checkDisease(disease.additionalMaterials(), at + ".additionalMaterials", regionMaterials,
+                problems);
+        if (disease.recheckEvery() != null) {
+            FieldChecks.period(problems, at + ".recheckEvery", disease.recheckEvery());
+            required(problems, at + ".recheckEverySource", disease.recheckEverySource());
+        }
     }
 
-    private static void duplicateCodes(List<RegionDisease> diseases, List<String> problems) {
-        Map<String, Integer> timesListed = new LinkedHashMap<>();
-        for (RegionDisease disease : diseases) {
-            if (!isBlank(disease.code())) {
-                timesListed.merge(disease.code(), 1, Integer::sum);
+    private static void duplicateCodes(List<RegionDisease> diseases, List<FieldProblem> problems) {
+        Map<String, String> firstListed = new HashMap<>();
+        for (int i = 0; i < diseases.size(); i++) {
+            String code = diseases.get(i).code();
+            if (!isBlank(code)) {
+                String first = firstListed.putIfAbsent(code, "diseases[" + i + "]");
+                if (first != null) {
+                    problems.add(new FieldProblem("diseases[" + i + "].code", DUPLICATE,
+                            "repeats " + code + " of " + first + "; a code is unique in its region"));
+                }
             }
         }
-        timesListed.forEach((code, times) -> {
-            if (times > 1) {
-                problems.add("code " + code + " is listed " + times + " times; a code is unique in its region");
-            }
-        });
     }
 
-    private static void countProblems(DiseaseCount declared, DiseaseCount listed, List<String> problems) {
+    private static void countProblems(DiseaseCount declared, DiseaseCount listed, List<FieldProblem> problems) {
         if (declared == null) {
-            problems.add("declaredDiseaseCount is missing");
+            problems.add(missing("declaredDiseaseCount"));
             return;
         }
         if (declared.total() <= 0) {
-            problems.add("declaredDiseaseCount.total must be positive");
+            problems.add(new FieldProblem("declaredDiseaseCount.total", OUT_OF_RANGE, "must be positive"));
         } else if (listed.total() > declared.total()) {
-            problems.add("lists " + listed.total() + " diseases, more than the declared total " + declared.total());
+            problems.add(new FieldProblem("declaredDiseaseCount.total", OUT_OF_RANGE,
+                    "is " + declared.total() + ", fewer than the " + listed.total() + " diseases listed"));
         }
         if (declared.byCategory() == null) {
-            problems.add("declaredDiseaseCount.byCategory is missing; write {} when the source states no split");
+            problems.add(new FieldProblem("declaredDiseaseCount.byCategory", REQUIRED,
+                    "is missing; write {} when the source states no split"));
             return;
         }
         int sum = 0;
@@ -130,23 +176,27 @@ final class RegionFileValidator {
             int listedInCategory = listed.byCategory().getOrDefault(entry.getKey(), 0);
             sum += declaredInCategory;
             if (listedInCategory > declaredInCategory) {
-                problems.add("lists " + listedInCategory + " " + entry.getKey() + " diseases, more than the declared "
-                        + declaredInCategory);
+                problems.add(new FieldProblem("declaredDiseaseCount.byCategory." + entry.getKey(), OUT_OF_RANGE,
+                        "is " + declaredInCategory + ", fewer than the " + listedInCategory + " " + entry.getKey()
+                                + " diseases listed"));
             }
         }
         if (sum > declared.total()) {
-            problems.add("declaredDiseaseCount.byCategory adds up to " + sum + ", more than the total "
-                    + declared.total());
+            problems.add(new FieldProblem("declaredDiseaseCount.byCategory", OUT_OF_RANGE,
+                    "adds up to " + sum + ", more than the total " + declared.total()));
         }
     }
 
-    private static void required(List<String> problems, String field, String value) {
-        if (isBlank(value)) {
-            problems.add(field + " is missing");
+    /** The categories of the listed diseases and of the declared split: each needs a review time limit. */
+    private static Set<DiseaseCategory> categoriesListed(RegionFile file) {
+        Set<DiseaseCategory> categories = EnumSet.noneOf(DiseaseCategory.class);
+        if (file.diseases() != null) {
+            file.diseases().stream().filter(d -> d != null && d.category() != null)
+                    .forEach(d -> categories.add(d.category()));
         }
-    }
-
-    private static boolean isBlank(String value) {
-        return value == null || value.isBlank();
+        if (file.declaredDiseaseCount() != null && file.declaredDiseaseCount().byCategory() != null) {
+            file.declaredDiseaseCount().byCategory().keySet().stream().filter(c -> c != null).forEach(categories::add);
+        }
+        return categories;
     }
 }

@@ -23,6 +23,27 @@ final class RegionProblems {
                 "There is no list of region " + regionCode + " in force on " + day);
     }
 
+    static ApiException policyNotFound(RegionVersion region) {
+        return new ApiException(HttpStatus.NOT_FOUND, "POLICY_NOT_FOUND", "Policy not found",
+                "Version " + region.version() + " of region " + region.regionCode() + " was stored without a policy");
+    }
+
+    static ApiException versionNotFound(String regionCode, String version) {
+        return new ApiException(HttpStatus.NOT_FOUND, "VERSION_NOT_FOUND", "Version not found",
+                "Region " + regionCode + " has no stored version " + version);
+    }
+
+    static ApiException invalidVersion(List<FieldProblem> problems) {
+        return new ApiException(HttpStatus.BAD_REQUEST, "INVALID_CATALOG_VERSION", "Invalid catalog version",
+                problems.size() + " problem(s) need correcting; all are listed in 'errors'", problems);
+    }
+
+    static ApiException versionExists(String regionCode, String version) {
+        return new ApiException(HttpStatus.CONFLICT, "VERSION_EXISTS", "Version already stored",
+                "Region " + regionCode + " already has version " + version
+                        + "; a stored version never changes, so give the change a new version");
+    }
+
     static ApiException diseaseNotFound(RegionVersion region, String code) {
         return new ApiException(HttpStatus.NOT_FOUND, "DISEASE_NOT_FOUND", "Disease not found",
                 "Disease " + code + " is not on the list of region " + region.regionCode() + " (version "

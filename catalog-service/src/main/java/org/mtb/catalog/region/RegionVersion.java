@@ -8,8 +8,8 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * One stored version of a region's list, with every value and source of its file. Never changed after it is
- * stored, except that it is marked announced, together with its event, once it is in force.
+ * One stored version of a region's list and policy, with every value and source of its file. Never changed after
+ * it is stored, except that it is marked announced, together with its event, once it is in force.
  *
  * @param id {@code <regionCode>:<version>}
  * @param effectiveFrom an ISO date kept as text: a stored {@code LocalDate} becomes an instant in the writing
@@ -30,6 +30,7 @@ record RegionVersion(
         DiseaseCount declaredDiseaseCount,
         String declaredDiseaseCountSource,
         List<RegionDisease> diseases,
+        Policy policy,
         Instant storedAt,
         Instant announcedAt,
         List<OutboxEntry> outbox) {
@@ -44,7 +45,7 @@ record RegionVersion(
         return new RegionVersion(id(file.regionCode(), file.version()), file.regionCode(), file.regionName(),
                 file.province(), file.version(), file.effectiveFrom().toString(), file.source(),
                 file.acceptedInsuranceTypes(), file.acceptedInsuranceTypesSource(), file.declaredDiseaseCount(),
-                file.declaredDiseaseCountSource(), file.diseases(), storedAt, null, List.of());
+                file.declaredDiseaseCountSource(), file.diseases(), file.policy(), storedAt, null, List.of());
     }
 
     LocalDate effectiveDate() {
@@ -64,7 +65,7 @@ record RegionVersion(
     RegionFile content() {
         return new RegionFile(regionCode, regionName, province, version, effectiveDate(), source,
                 acceptedInsuranceTypes, acceptedInsuranceTypesSource, declaredDiseaseCount, declaredDiseaseCountSource,
-                diseases);
+                diseases, policy);
     }
 
     @Override

@@ -1,2 +1,5 @@
-/** The regions' disease lists: loaded and checked from the data files, kept as immutable versions, served and announced. */
+/**
+ * The regions' disease lists and policies: loaded and checked from the data files or imported by operators,
+ * kept as immutable versions, served and announced.
+ */
 package org.mtb.catalog.region;

@@ -1,13 +1,18 @@
 package org.mtb.catalog.calendar;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
@@ -19,6 +24,19 @@ class CalendarControllerTests {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    MeterRegistry meters;
+
+    /** The slice has no metrics auto-configuration, and the controller counts provisional deadlines. */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Meters {
+
+        @Bean
+        SimpleMeterRegistry meterRegistry() {
+            return new SimpleMeterRegistry();
+        }
+    }
 
     @Test
     void answersTheWorkedExamplesOfJiuquan() throws Exception {
@@ -51,6 +69,23 @@ class CalendarControllerTests {
         mvc.perform(get("/api/v1/regions/620900/calendar/2027"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.provisional").value(true));
+    }
+
+    @Test
+    void countsTheDeadlinesItAnswersThroughAYearWithoutSchedule() throws Exception {
+        double before = meters.counter("catalog.deadlines.provisional", "region", "620900").count();
+
+        mvc.perform(get("/api/v1/regions/620900/deadline").param("from", "2026-12-28T10:00")
+                        .param("workingDays", "5"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.dueDay").value("2027-01-04"))
+                .andExpect(jsonPath("$.provisional").value(true));
+        mvc.perform(get("/api/v1/regions/620900/deadline").param("from", "2026-12-21T10:00")
+                        .param("workingDays", "5"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.provisional").value(false));
+
+        assertThat(meters.counter("catalog.deadlines.provisional", "region", "620900").count()).isEqualTo(before + 1);
     }
 
     @Test

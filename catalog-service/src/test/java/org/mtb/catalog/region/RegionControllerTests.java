@@ -1,6 +1,7 @@
 package org.mtb.catalog.region;
 
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.nullValue;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.BDDMockito.given;
@@ -33,17 +34,15 @@ class RegionControllerTests {
     private static final RegionVersion TIEMENGUAN = new RegionVersion("659006:2025.1", "659006", "铁门关市", "新疆维吾尔自治区",
             "2025.1", "2025-01-01", "seed 003", List.of(InsuranceType.EMPLOYEE, InsuranceType.RESIDENT), "seed 003",
             new DiseaseCount(2, Map.of(DiseaseCategory.SPECIAL, 1, DiseaseCategory.CHRONIC, 1)), "seed 003",
-            List.of(new RegionDisease("M01200", "血友病", DiseaseCategory.SPECIAL, "national code CONFIRMED", "seed 003", null),
-                    new RegionDisease("L659006-006", "高血压Ⅱ期及以上", DiseaseCategory.CHRONIC, "region-local code",
-                            "seed 003", null)),
-            Instant.EPOCH, Instant.EPOCH, List.of());
+            RegionFixtures.diseases(), RegionFixtures.policy(), Instant.EPOCH, Instant.EPOCH, List.of());
 
+    /** Stored before versions had a policy. */
     private static final RegionVersion JIUQUAN = new RegionVersion("620900:2025.1", "620900", "酒泉市", "甘肃省",
             "2025.1", "2025-01-01", "seed 000", List.of(InsuranceType.EMPLOYEE, InsuranceType.RESIDENT,
                     InsuranceType.FLEXIBLE), "seed 000", new DiseaseCount(68, Map.of()), "seed 000",
             List.of(new RegionDisease("M03900", "高血压", DiseaseCategory.CHRONIC, "national code CONFIRMED", "seed 000",
-                    "category assigned by the project")),
-            Instant.EPOCH, Instant.EPOCH, List.of());
+                    "category assigned by the project", null, null, null)),
+            null, Instant.EPOCH, Instant.EPOCH, List.of());
 
     @Autowired
     MockMvc mvc;
@@ -120,6 +119,65 @@ class RegionControllerTests {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.name").value("高血压Ⅱ期及以上"))
                 .andExpect(jsonPath("$.category").value("CHRONIC"));
+    }
+
+    @Test
+    void answersADiseaseWithTheMaterialsItAddsAndItsOwnRecheck() throws Exception {
+        mvc.perform(get("/api/v1/regions/659006/diseases/M01200"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.additionalMaterials.length()").value(1))
+                .andExpect(jsonPath("$.additionalMaterials[0].type").value("COAGULATION_FACTOR_TEST"))
+                .andExpect(jsonPath("$.additionalMaterials[0].maxSizeMb").value(5))
+                .andExpect(jsonPath("$.additionalMaterials[0].source").value("seed 003"))
+                .andExpect(jsonPath("$.recheckEvery.amount").value(2))
+                .andExpect(jsonPath("$.recheckEvery.unit").value("YEARS"))
+                .andExpect(jsonPath("$.recheckEverySource").value("assumed"));
+        mvc.perform(get("/api/v1/regions/659006/diseases/L659006-006"))
+                .andExpect(jsonPath("$.additionalMaterials.length()").value(0))
+                .andExpect(jsonPath("$.recheckEvery").value(nullValue()));
+    }
+
+    @Test
+    void answersThePolicyInForceWithTheSourceOfEveryValue() throws Exception {
+        mvc.perform(get("/api/v1/regions/659006/policy"))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
+                .andExpect(jsonPath("$.regionCode").value("659006"))
+                .andExpect(jsonPath("$.version").value("2025.1"))
+                .andExpect(jsonPath("$.effectiveFrom").value("2025-01-01"))
+                .andExpect(jsonPath("$.policy.reviewTimeLimits[0].category").value("SPECIAL"))
+                .andExpect(jsonPath("$.policy.reviewTimeLimits[0].kind").value("IMMEDIATE"))
+                .andExpect(jsonPath("$.policy.reviewTimeLimits[1].category").value("CHRONIC"))
+                .andExpect(jsonPath("$.policy.reviewTimeLimits[1].workingDays").value(20.0))
+                .andExpect(jsonPath("$.policy.reviewTimeLimits[1].source").value("seed 003 20个工作日"))
+                .andExpect(jsonPath("$.policy.supplementRestartsClock").value(true))
+                .andExpect(jsonPath("$.policy.effectiveDateRule").value("ON_APPROVAL"))
+                .andExpect(jsonPath("$.policy.effectiveDateRuleSource").value("seed 003 即时生效"))
+                .andExpect(jsonPath("$.policy.materials[0].type").value("IDENTITY_DOCUMENT"))
+                .andExpect(jsonPath("$.policy.materials[0].formats[2]").value("PDF"))
+                .andExpect(jsonPath("$.policy.reimbursements[1].rateFrom").value(0.85))
+                .andExpect(jsonPath("$.policy.reimbursements[1].annualLimitSeveralDiseasesYuan").value(2000));
+    }
+
+    @Test
+    void looksUpThePolicyInForceOnTheDayGivenInAt() throws Exception {
+        mvc.perform(get("/api/v1/regions/659006/policy").param("at", "2024-12-31"))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.code").value("REGION_NOT_FOUND"));
+        then(catalog).should().inForce("659006", LocalDate.of(2024, 12, 31));
+        mvc.perform(get("/api/v1/regions/659006/policy").param("at", "31.12.2024"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("INVALID_DATE"));
+    }
+
+    @Test
+    void answersAVersionStoredWithoutPolicyWith404Problem() throws Exception {
+        given(catalog.inForce("620900", TODAY)).willReturn(Optional.of(JIUQUAN));
+
+        mvc.perform(get("/api/v1/regions/620900/policy"))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value("POLICY_NOT_FOUND"));
     }
 
     @Test

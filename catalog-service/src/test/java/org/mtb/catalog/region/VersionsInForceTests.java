@@ -16,8 +16,9 @@ class VersionsInForceTests {
         return new RegionVersion(RegionVersion.id(regionCode, version), regionCode, "name", "province", version,
                 effectiveFrom, "source", List.of(InsuranceType.RESIDENT), "source",
                 new DiseaseCount(1, Map.of()), "source",
-                List.of(new RegionDisease("M01200", "血友病", DiseaseCategory.SPECIAL, "s", "s", null)),
-                storedAt, null, List.of());
+                List.of(new RegionDisease("M01200", "血友病", DiseaseCategory.SPECIAL, "s", "s", null, List.of(), null,
+                        null)),
+                RegionFixtures.policy(), storedAt, null, List.of());
     }
 
     @Test

@@ -1,0 +1,61 @@
+package org.mtb.catalog.region;
+
+import java.util.List;
+import org.mtb.catalog.web.FieldProblem;
+import org.mtb.contracts.catalog.Period;
+
+/**
+ * The field codes of a region version's problems, and the small checks every part of its validation shares.
+ * A problem names the JSON path of the field ({@code policy.materials[2].formats[0]}) so that the same list
+ * serves the file loader's log and the import endpoint's {@code errors}.
+ */
+final class FieldChecks {
+
+    static final String REQUIRED = "REQUIRED";
+    static final String INVALID_FORMAT = "INVALID_FORMAT";
+    static final String INVALID_VALUE = "INVALID_VALUE";
+    static final String OUT_OF_RANGE = "OUT_OF_RANGE";
+    static final String DUPLICATE = "DUPLICATE";
+    /** The field contradicts another field of the version, or the request path. */
+    static final String INCONSISTENT = "INCONSISTENT";
+    static final String INSURANCE_TYPE_NOT_ACCEPTED = "INSURANCE_TYPE_NOT_ACCEPTED";
+    /** An imported version would take effect before today. */
+    static final String IN_THE_PAST = "IN_THE_PAST";
+
+    private FieldChecks() {
+    }
+
+    static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    static FieldProblem missing(String field) {
+        return new FieldProblem(field, REQUIRED, "is missing");
+    }
+
+    static void required(List<FieldProblem> problems, String field, String value) {
+        if (isBlank(value)) {
+            problems.add(missing(field));
+        }
+    }
+
+    static void present(List<FieldProblem> problems, String field, Object value) {
+        if (value == null) {
+            problems.add(missing(field));
+        }
+    }
+
+    static void period(List<FieldProblem> problems, String field, Period period) {
+        if (period.amount() < 1) {
+            problems.add(new FieldProblem(field + ".amount", OUT_OF_RANGE, "must be at least 1"));
+        }
+        if (period.unit() == null) {
+            problems.add(missing(field + ".unit"));
+        }
+    }
+
+    /** One line of the file loader's report: the field, then what is wrong with it. */
+    static String text(FieldProblem problem) {
+        return problem.field() + " " + problem.message();
+    }
+}

@@ -1,0 +1,39 @@
+package org.mtb.catalog.region;
+
+import java.util.List;
+import org.mtb.contracts.catalog.EffectiveDateRule;
+import org.mtb.contracts.catalog.Period;
+import org.mtb.contracts.catalog.RegionPolicy;
+
+/**
+ * The rules a region applies to every application, as one version states them, each value with its source so
+ * that a project assumption is never mistaken for the bureau's rule.
+ *
+ * @param publicNotice how long an approval is publicly noticed; null when the region publishes none (the
+ *        source still says so)
+ * @param recheckEvery how often a qualification is re-checked; null when it is long-term (a disease may override)
+ * @param materials what every application needs; a disease may add more
+ * @param reimbursementsSource required when {@code reimbursements} is empty, to say why none is listed
+ */
+record Policy(
+        List<TimeLimit> reviewTimeLimits,
+        Boolean supplementRestartsClock,
+        String supplementRestartsClockSource,
+        Period publicNotice,
+        String publicNoticeSource,
+        EffectiveDateRule effectiveDateRule,
+        String effectiveDateRuleSource,
+        Period recheckEvery,
+        String recheckEverySource,
+        List<Material> materials,
+        List<ReimbursementRule> reimbursements,
+        String reimbursementsSource) {
+
+    /** The wire shape of {@code CatalogPublished}; only for a policy the validator accepted. */
+    RegionPolicy toContract() {
+        return new RegionPolicy(reviewTimeLimits.stream().map(TimeLimit::toContract).toList(),
+                supplementRestartsClock, publicNotice, effectiveDateRule, recheckEvery,
+                materials.stream().map(Material::toContract).toList(),
+                reimbursements.stream().map(ReimbursementRule::toContract).toList());
+    }
+}

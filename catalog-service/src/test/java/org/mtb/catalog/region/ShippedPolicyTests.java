@@ -1,0 +1,173 @@
+package org.mtb.catalog.region;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.mtb.contracts.DiseaseCategory.CHRONIC;
+import static org.mtb.contracts.DiseaseCategory.LOCAL_EXTENSION;
+import static org.mtb.contracts.DiseaseCategory.SPECIAL;
+import static org.mtb.contracts.InsuranceType.EMPLOYEE;
+import static org.mtb.contracts.InsuranceType.FLEXIBLE;
+import static org.mtb.contracts.InsuranceType.RESIDENT;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.mtb.contracts.DiseaseCategory;
+import org.mtb.contracts.catalog.EffectiveDateRule;
+import org.mtb.contracts.catalog.MaterialRequirement.Requirement;
+import org.mtb.contracts.catalog.Period;
+import org.mtb.contracts.catalog.ReviewTimeLimit.Kind;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The policies the shipped region files state: what the seeds say, and assumptions marked as such. */
+class ShippedPolicyTests {
+
+    private static final Map<String, RegionFile> REGIONS = RegionFiles
+            .load("classpath:catalog/regions/*.json", JsonMapper.builder().build()).stream()
+            .collect(Collectors.toMap(RegionFile::regionCode, Function.identity()));
+
+    private static Policy policy(String regionCode) {
+        return REGIONS.get(regionCode).policy();
+    }
+
+    private static TimeLimit limit(String regionCode, DiseaseCategory category) {
+        return policy(regionCode).reviewTimeLimits().stream().filter(l -> l.category() == category).findFirst()
+                .orElseThrow();
+    }
+
+    /** The terms without their source, to compare with the seed's table. */
+    private static List<ReimbursementRule> terms(String regionCode) {
+        return policy(regionCode).reimbursements().stream()
+                .map(r -> new ReimbursementRule(r.insuranceType(), r.category(), r.rateFrom(), r.rateTo(),
+                        r.annualLimitFromYuan(), r.annualLimitToYuan(), r.annualLimitSeveralDiseasesYuan(),
+                        r.limitSharedWithInpatient(), null))
+                .toList();
+    }
+
+    private static RegionDisease disease(String regionCode, String code) {
+        return REGIONS.get(regionCode).diseases().stream().filter(d -> d.code().equals(code)).findFirst()
+                .orElseThrow();
+    }
+
+    @Test
+    void everyShippedFileHasAValidPolicyThatMapsOntoTheContract() {
+        assertThat(REGIONS.values()).allSatisfy(file -> {
+            assertThat(RegionFileValidator.validate(file)).isEmpty();
+            assertThat(file.policy().toContract().reviewTimeLimits()).hasSameSizeAs(file.policy().reviewTimeLimits());
+        });
+    }
+
+    @Test
+    void tiemenguanSettlesSpecialDiseasesAtOnceAndChronicWithinTwentyWorkingDays() {
+        assertThat(limit("659006", SPECIAL).kind()).isEqualTo(Kind.IMMEDIATE);
+        assertThat(limit("659006", SPECIAL).workingDays()).isNull();
+        assertThat(limit("659006", CHRONIC).kind()).isEqualTo(Kind.WORKING_DAYS);
+        assertThat(limit("659006", CHRONIC).workingDays()).isEqualTo(20.0);
+        assertThat(policy("659006").effectiveDateRule()).isEqualTo(EffectiveDateRule.ON_APPROVAL);
+        assertThat(policy("659006").publicNotice()).isNull();
+    }
+
+    @Test
+    void liupanshuiDecidesEveryCategoryWithinHalfAWorkingDayAndRestartsTheClockAfterASupplement() {
+        for (DiseaseCategory category : List.of(SPECIAL, CHRONIC, LOCAL_EXTENSION)) {
+            assertThat(limit("520200", category).kind()).isEqualTo(Kind.WORKING_DAYS);
+            assertThat(limit("520200", category).workingDays()).isEqualTo(0.5);
+        }
+        assertThat(policy("520200").supplementRestartsClock()).isTrue();
+        assertThat(policy("520200").supplementRestartsClockSource()).contains("补正后重新计算审核时限");
+        assertThat(policy("520200").effectiveDateRule()).isEqualTo(EffectiveDateRule.DAY_OF_APPROVAL);
+        assertThat(policy("520200").recheckEvery()).isNull();
+    }
+
+    @Test
+    void jiuquanStartsBenefitsAfterThePublicNoticeAndRecordsSeed001sDayAfterApproval() {
+        Policy jiuquan = policy("620900");
+
+        assertThat(limit("620900", SPECIAL).workingDays()).isEqualTo(20.0);
+        assertThat(limit("620900", CHRONIC).workingDays()).isEqualTo(20.0);
+        assertThat(jiuquan.effectiveDateRule()).isEqualTo(EffectiveDateRule.AFTER_PUBLIC_NOTICE);
+        assertThat(jiuquan.effectiveDateRuleSource()).contains("公示无异议后", "次日生效", "DISCREPANCY");
+        assertThat(jiuquan.publicNotice()).isEqualTo(new Period(5, Period.Unit.WORKING_DAYS));
+        assertThat(jiuquan.publicNoticeSource()).contains("PROJECT ASSUMPTION");
+        assertThat(jiuquan.recheckEvery()).isEqualTo(new Period(1, Period.Unit.YEARS));
+    }
+
+    @Test
+    void tiemenguanPaysByInsuranceTypeAndCategoryAsTheSeedsTableSays() {
+        assertThat(terms("659006")).containsExactlyInAnyOrder(
+                new ReimbursementRule(RESIDENT, SPECIAL, 0.85, 0.85, null, null, null, true, null),
+                new ReimbursementRule(EMPLOYEE, SPECIAL, 0.95, 0.95, null, null, null, true, null),
+                new ReimbursementRule(RESIDENT, CHRONIC, 0.75, 0.75, 1000, 1000, 2000, false, null),
+                new ReimbursementRule(EMPLOYEE, CHRONIC, 0.85, 0.85, 1000, 1000, 2000, false, null));
+    }
+
+    @Test
+    void jiuquanPaysFlexibleEmploymentAsEmployeesAndResidentsLess() {
+        assertThat(terms("620900")).containsExactlyInAnyOrder(
+                new ReimbursementRule(EMPLOYEE, null, 0.7, 0.9, 5000, 20000, null, false, null),
+                new ReimbursementRule(FLEXIBLE, null, 0.7, 0.9, 5000, 20000, null, false, null),
+                new ReimbursementRule(RESIDENT, null, 0.5, 0.7, 3000, 15000, null, false, null));
+    }
+
+    @Test
+    void liupanshuiListsNoReimbursementAndSaysWhy() {
+        assertThat(policy("520200").reimbursements()).isEmpty();
+        assertThat(policy("520200").reimbursementsSource()).contains("states no reimbursement");
+    }
+
+    @Test
+    void jiuquanTakesFilesOfAtMostFiveMbAndWantsRecentRecordsFromALevelTwoHospital() {
+        List<Material> materials = policy("620900").materials();
+
+        assertThat(materials).allSatisfy(m -> {
+            assertThat(m.maxSizeMb()).isEqualTo(5);
+            assertThat(List.of("JPG", "PNG", "PDF")).containsAll(m.formats());
+        });
+        assertThat(materials).filteredOn(m -> m.type().equals("ID_CARD")).singleElement()
+                .satisfies(m -> assertThat(m.formats()).containsExactly("JPG", "PDF"));
+        assertThat(materials).filteredOn(m -> m.type().equals("DIAGNOSIS_CERTIFICATE")).singleElement()
+                .satisfies(m -> {
+                    assertThat(m.minHospitalLevel()).isEqualTo(2);
+                    assertThat(m.freshnessMonths()).isEqualTo(12);
+                });
+    }
+
+    @Test
+    void jiuquanWantsAPathologyReportForTumoursAndDialysisRecordsForUraemia() {
+        for (String tumour : List.of("L620900-001", "L620900-002", "L620900-003", "L620900-004")) {
+            assertThat(disease("620900", tumour).additionalMaterials()).extracting(Material::type)
+                    .containsExactly("PATHOLOGY_REPORT", "DISCHARGE_RECORD");
+        }
+        assertThat(disease("620900", "L620900-006").additionalMaterials()).extracting(Material::type)
+                .containsExactly("RENAL_FUNCTION_TEST", "DIALYSIS_RECORD");
+        assertThat(disease("620900", "M03900").additionalMaterials()).extracting(Material::type)
+                .containsExactly("BLOOD_PRESSURE_RECORD");
+    }
+
+    @Test
+    void liupanshuiWantsTheAgentsIdAndProofOfRelationshipOnlyWhenAnAgentApplies() {
+        assertThat(policy("520200").materials()).filteredOn(m -> m.requirement() == Requirement.CONDITIONAL)
+                .extracting(Material::type, Material::condition).containsExactly(
+                        tuple("AGENT_ID_CARD", "AGENT_APPLICATION"),
+                        tuple("RELATIONSHIP_PROOF", "AGENT_APPLICATION"));
+    }
+
+    @Test
+    void liupanshuiNotesTheReviewOfTumoursAfterSurgeryWithoutInventingItsPeriod() {
+        RegionDisease tumour = disease("520200", "L520200-004");
+
+        assertThat(tumour.recheckEvery()).isNull();
+        assertThat(tumour.recheckEverySource()).contains("恶性肿瘤术后");
+    }
+
+    @Test
+    void marksEveryValueTheSeedsDoNotStateAsAProjectAssumption() {
+        assertThat(policy("659006").supplementRestartsClockSource()).startsWith("PROJECT ASSUMPTION");
+        assertThat(policy("659006").recheckEverySource()).startsWith("PROJECT ASSUMPTION");
+        assertThat(policy("620900").supplementRestartsClockSource()).startsWith("PROJECT ASSUMPTION");
+        assertThat(policy("659006").materials()).allSatisfy(m -> assertThat(m.source()).contains("PROJECT ASSUMPTION"));
+        assertThat(policy("520200").materials()).allSatisfy(m -> assertThat(m.source()).contains("PROJECT ASSUMPTION"));
+    }
+}
