@@ -38,7 +38,8 @@ public class CatalogCopy {
             return;
         }
         mongo.save(new RegionCatalog(event.regionCode(), event.regionName(), event.version(),
-                event.acceptedInsuranceTypes(), event.diseases(), event.eventId().toString(), event.occurredAt()));
+                event.effectiveFrom() == null ? null : event.effectiveFrom().toString(), event.acceptedInsuranceTypes(),
+                event.diseases(), event.policy(), event.eventId().toString(), event.occurredAt()));
         log.info("Catalog of region {} now at version {} ({} diseases)", event.regionCode(), event.version(),
                 event.diseases().size());
     }

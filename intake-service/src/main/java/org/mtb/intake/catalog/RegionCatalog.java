@@ -5,17 +5,25 @@ import java.util.List;
 import java.util.Optional;
 import org.mtb.contracts.InsuranceType;
 import org.mtb.contracts.catalog.CatalogDisease;
+import org.mtb.contracts.catalog.RegionPolicy;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-/** The catalog of one region as last published. */
+/**
+ * The catalog of one region as last published.
+ *
+ * @param effectiveFrom the version's first day, an ISO date kept as text (null from a schema-1 event)
+ * @param policy the region's rules (time limits, materials, notice, reimbursement); null from a schema-1 event
+ */
 @Document("catalog_regions")
 public record RegionCatalog(
         @Id String regionCode,
         String regionName,
         String version,
+        String effectiveFrom,
         List<InsuranceType> acceptedInsuranceTypes,
         List<CatalogDisease> diseases,
+        RegionPolicy policy,
         String eventId,
         Instant publishedAt) {
 

@@ -21,8 +21,8 @@ class ApplicationValidatorTests {
 
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
     private static final Optional<RegionCatalog> TIEMENGUAN = Optional.of(new RegionCatalog("659006", "铁门关市", "2025.1",
-            List.of(InsuranceType.EMPLOYEE, InsuranceType.RESIDENT),
-            List.of(new CatalogDisease("M01200", "血友病", DiseaseCategory.SPECIAL)), "e1", Instant.EPOCH));
+            "2025-01-01", List.of(InsuranceType.EMPLOYEE, InsuranceType.RESIDENT),
+            List.of(new CatalogDisease("M01200", "血友病", DiseaseCategory.SPECIAL)), null, "e1", Instant.EPOCH));
 
     private static SubmitApplicationRequest valid() {
         return new SubmitApplicationRequest("659006", "M01200",
