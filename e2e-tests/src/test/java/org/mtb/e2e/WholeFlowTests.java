@@ -3,9 +3,13 @@ package org.mtb.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -181,6 +185,39 @@ class WholeFlowTests {
                 .isEqualTo("APPROVED");
         assertThat(messages(approvedNumber)).hasSize(4);
         assertThat(Files.exists(data)).isTrue();
+    }
+
+    @Test
+    @Order(6)
+    void givesEachCaseTheDeadlineItsRegionPromises() {
+        String jiuquan = BODY.replace("\"659006\"", "\"620900\"").replace("M01200", "M03900")
+                .replace("RESIDENT", "EMPLOYEE").replace("第二师医院", "酒泉市人民医院");
+        Http.Answer created = submitWhenCatalogArrived("e2e-" + UUID.randomUUID(), jiuquan);
+        assertThat(created.status()).isEqualTo(201);
+        String number = created.json().get("applicationNumber").asString();
+        String submittedAt = http.get(url("intake", "/api/v1/applications/" + number)).json().get("submittedAt")
+                .asString();
+
+        // Jiuquan: 20 working days, counted by review from its copy of the catalog's policy and calendar, must be
+        // what the catalog's own deadline API answers for the same moment.
+        JsonNode promised = http.get(url("catalog", "/api/v1/regions/620900/deadline?workingDays=20&from="
+                + URLEncoder.encode(submittedAt, StandardCharsets.UTF_8))).json();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode sla = http.get(url("review", "/api/v1/review-cases/" + number)).json().get("sla");
+            assertThat(sla).as("case %s has a deadline", number).isNotNull();
+            assertThat(Instant.parse(sla.get("dueAt").asString()))
+                    .isEqualTo(OffsetDateTime.parse(promised.get("dueAt").asString()).toInstant());
+            assertThat(sla.get("limit").get("kind").asString()).isEqualTo("WORKING_DAYS");
+            assertThat(sla.get("provisional").asBoolean()).isEqualTo(promised.get("provisional").asBoolean());
+        });
+        JsonNode queue = http.get(url("review", "/api/v1/review-cases?regionCode=620900&status=OPEN")).json();
+        assertThat(queue.valueStream().map(c -> c.get("applicationNumber").asString()).toList()).contains(number);
+        assertThat(queue.valueStream().map(c -> c.get("sla").get("dueAt").asString()).toList()).isSorted();
+
+        // Tiemenguan's special diseases are due at once: the approved case of the second test was due on arrival.
+        JsonNode special = http.get(url("review", "/api/v1/review-cases/" + approvedNumber)).json();
+        assertThat(special.get("sla").get("limit").get("kind").asString()).isEqualTo("IMMEDIATE");
+        assertThat(special.get("sla").get("dueAt").asString()).isEqualTo(special.get("submittedAt").asString());
     }
 
     private Http.Answer submitWhenCatalogArrived(String key, String body) {
