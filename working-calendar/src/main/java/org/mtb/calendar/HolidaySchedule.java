@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The days off and worked weekend days of the years that have a published schedule. A year without one is
@@ -44,14 +45,19 @@ public final class HolidaySchedule {
     }
 
     /**
-     * This schedule with a regional overlay on top: the overlay's entries win on the days they name, and a
-     * year is known only where the base knows it (a regional notice alone does not give the national days).
+     * This schedule with a regional overlay on top: the overlay's entries win on the days they name, and a year
+     * is known only where both know it. A regional notice alone does not give the national days, and a national
+     * year without the region's own notice would silently count its regional days off (肉孜节, 古尔邦节) as
+     * working days; such a year stays unknown, so its deadlines are marked provisional.
      */
     public HolidaySchedule withOverlay(HolidaySchedule overlay) {
-        Map<LocalDate, ScheduleEntry> merged = new HashMap<>(entries);
-        overlay.entries.values().stream().filter(e -> years.contains(e.date().getYear()))
+        Set<Integer> known = new TreeSet<>(years);
+        known.retainAll(overlay.years);
+        Map<LocalDate, ScheduleEntry> merged = new HashMap<>();
+        entries.values().stream().filter(e -> known.contains(e.date().getYear())).forEach(e -> merged.put(e.date(), e));
+        overlay.entries.values().stream().filter(e -> known.contains(e.date().getYear()))
                 .forEach(e -> merged.put(e.date(), e));
-        return new HolidaySchedule(merged, years);
+        return new HolidaySchedule(merged, known);
     }
 
     public boolean knowsYear(int year) {

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ScheduleFileTests {
@@ -30,5 +32,19 @@ class ScheduleFileTests {
 
         assertThatThrownBy(() -> ScheduleFile.read(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8))))
                 .hasMessageContaining("line 2").hasMessageContaining("line 3").hasMessageContaining("line 4");
+    }
+
+    @Test
+    void knowsAYearOfARegionOnlyWhenTheRegionsOwnNoticeForItIsLoadedToo() {
+        HolidaySchedule national2027 = HolidaySchedule.of(Set.of(2027), List.of(
+                new ScheduleEntry(LocalDate.of(2027, 1, 1), ScheduleEntry.Kind.OFF, "元旦", "test data")));
+        HolidaySchedule xinjiang = Calendars.read("xinjiang-regional-holidays.csv");
+
+        HolidaySchedule region = national2027.withOverlay(xinjiang);
+
+        assertThat(xinjiang.knowsYear(2027)).isFalse();
+        assertThat(region.knowsYear(2027)).isFalse();
+        assertThat(region.entry(LocalDate.of(2027, 1, 1))).isEmpty();
+        assertThat(Calendars.national().withOverlay(xinjiang).years()).containsExactly(2025, 2026);
     }
 }

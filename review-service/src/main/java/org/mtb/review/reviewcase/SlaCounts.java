@@ -6,7 +6,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,11 +28,13 @@ class SlaCounts {
     private static final String PROVISIONAL = "PROVISIONAL";
 
     private final MongoTemplate mongo;
+    private final MeterRegistry meters;
     private final MultiGauge openCases;
     private final MultiGauge provisionalDeadlines;
 
     SlaCounts(MongoTemplate mongo, MeterRegistry meters) {
         this.mongo = mongo;
+        this.meters = meters;
         this.openCases = MultiGauge.builder("review.cases.open")
                 .description("Open review cases by region and SLA state").register(meters);
         this.provisionalDeadlines = MultiGauge.builder("review.deadlines.provisional.open")
@@ -53,24 +54,31 @@ class SlaCounts {
         change(regionCode, before, after, 1);
     }
 
+    /** Net changes per field in one upsert ({@code Update.inc} on the same field twice keeps only the last). */
     private void change(String regionCode, SlaClock before, SlaClock after, int by) {
-        if (before != null && after != null && before.state() == after.state()
-                && before.provisional() == after.provisional()) {
-            return;
-        }
-        Update update = new Update();
+        Map<String, Integer> delta = new HashMap<>();
         if (before != null) {
-            update.inc(before.state().name(), -by);
+            delta.merge(before.state().name(), -by, Integer::sum);
             if (before.provisional()) {
-                update.inc(PROVISIONAL, -by);
+                delta.merge(PROVISIONAL, -by, Integer::sum);
             }
         }
         if (after != null) {
-            update.inc(after.state().name(), by);
+            delta.merge(after.state().name(), by, Integer::sum);
             if (after.provisional()) {
-                update.inc(PROVISIONAL, by);
+                delta.merge(PROVISIONAL, by, Integer::sum);
             }
         }
+        apply(regionCode, delta);
+    }
+
+    private void apply(String regionCode, Map<String, Integer> delta) {
+        Update update = new Update();
+        delta.forEach((field, by) -> {
+            if (by != 0) {
+                update.inc(field, by);
+            }
+        });
         if (!update.getUpdateObject().isEmpty()) {
             mongo.upsert(Query.query(where("_id").is(regionCode)), update, COLLECTION);
         }
@@ -78,18 +86,10 @@ class SlaCounts {
 
     /** Cases of one region moved from the states {@code before} to the states {@code after}, pairwise. */
     void moved(String regionCode, List<SlaState> before, List<SlaState> after) {
-        Map<SlaState, Integer> delta = new EnumMap<>(SlaState.class);
-        before.forEach(state -> delta.merge(state, -1, Integer::sum));
-        after.forEach(state -> delta.merge(state, 1, Integer::sum));
-        Update update = new Update();
-        delta.forEach((state, by) -> {
-            if (by != 0) {
-                update.inc(state.name(), by);
-            }
-        });
-        if (!update.getUpdateObject().isEmpty()) {
-            mongo.upsert(Query.query(where("_id").is(regionCode)), update, COLLECTION);
-        }
+        Map<String, Integer> delta = new HashMap<>();
+        before.forEach(state -> delta.merge(state.name(), -1, Integer::sum));
+        after.forEach(state -> delta.merge(state.name(), 1, Integer::sum));
+        apply(regionCode, delta);
     }
 
     /** Recounts from the cases, one interval after start and then every interval (it reads every open case). */
@@ -127,6 +127,8 @@ class SlaCounts {
         List<MultiGauge.Row<?>> provisional = new ArrayList<>();
         for (Document region : mongo.findAll(Document.class, COLLECTION)) {
             String code = region.getString("_id");
+            // Present from zero, so that Prometheus' increase() sees a region's first breach after a restart.
+            meters.counter("review.sla.breaches", "region", code);
             for (SlaState state : SlaState.values()) {
                 Number count = region.get(state.name(), Number.class);
                 states.add(MultiGauge.Row.of(Tags.of("region", code, "sla_state", state.name()),

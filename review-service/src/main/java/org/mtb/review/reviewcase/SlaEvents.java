@@ -72,7 +72,10 @@ class SlaEvents implements MarkedDocuments {
     public void publish(List<Object> documentIds, EventSender sender) {
         List<SlaFiring> firings = new ArrayList<>(mongo.find(Query.query(where("_id").in(documentIds)),
                 SlaFiring.class));
-        firings.sort(java.util.Comparator.comparing(SlaFiring::firedAt));
+        // In the order they fired, and of those fired in the same millisecond the earlier due first: a warning
+        // fired together with its breach (the service was down past both) is settled before it.
+        firings.sort(java.util.Comparator.comparing(SlaFiring::firedAt).thenComparing(firing -> firing.timers()
+                .stream().map(SlaFiring.Fired::dueAt).min(java.util.Comparator.naturalOrder()).orElseThrow()));
         for (SlaFiring firing : firings) {
             settle(firing);
             mongo.remove(Query.query(where("_id").is(firing.id())), SlaFiring.class);

@@ -34,7 +34,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Review over real sockets: a submission opens a case, a decision goes out once, keyed by application number. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "review.metrics-refresh-interval=300ms")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class ReviewFlowScenario {
 
@@ -137,6 +138,38 @@ abstract class ReviewFlowScenario {
         assertThat(java.time.Duration.parse(breached.path("sla").path("workingTimeLeft").asString())).isNegative();
         assertThat(get("/actuator/prometheus").getBody())
                 .containsPattern("review_sla_breaches_total\\{.*region=\"620900\".*} [1-9]");
+    }
+
+    @Test
+    void computesAProvisionalDeadlineAfreshWhenTheYearsScheduleIsLoaded() throws Exception {
+        String region = "990003";
+        kafka.send(Topics.CATALOG_PUBLISHED, region, json.writeValueAsString(TestCatalogs.catalog(region)));
+        ApplicationSubmitted submitted = chronic(region, Instant.parse("2027-01-04T02:00:00Z"));
+        kafka.send(Topics.APPLICATION_SUBMITTED, submitted.applicationNumber(), json.writeValueAsString(submitted));
+
+        // No 2027 schedule yet: counted by weekends only from Tuesday 5 January, 20 working days end on 1 February.
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            JsonNode sla = json.readTree(get("/api/v1/review-cases/" + submitted.applicationNumber()).getBody())
+                    .path("sla");
+            assertThat(sla.path("dueAt").asString()).isEqualTo("2027-02-01T09:30:00Z");
+            assertThat(sla.path("provisional").asBoolean()).isTrue();
+            assertThat(get("/actuator/prometheus").getBody())
+                    .contains("review_deadlines_provisional_open{application=\"review-service\",region=\"990003\"} 1.0");
+        });
+
+        kafka.send(Topics.CALENDAR_PUBLISHED, region, json.writeValueAsString(TestCatalogs.only2027(region, 1)));
+
+        // With 5 to 8 January off, counting starts on 11 January and ends on Friday 5 February.
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            JsonNode sla = json.readTree(get("/api/v1/review-cases/" + submitted.applicationNumber()).getBody())
+                    .path("sla");
+            assertThat(sla.path("dueAt").asString()).isEqualTo("2027-02-05T09:30:00Z");
+            assertThat(sla.path("provisional").asBoolean()).isFalse();
+            assertThat(get("/actuator/prometheus").getBody())
+                    .contains("review_deadlines_provisional_open{application=\"review-service\",region=\"990003\"} 0.0")
+                    .contains("review_cases_open{application=\"review-service\",region=\"990003\",sla_state=\"ON_TIME\"} 1.0")
+                    .contains("review_catalog_version_in_force{application=\"review-service\",region=\"990003\",version=\"2025.1\"} 1.0");
+        });
     }
 
     @Test

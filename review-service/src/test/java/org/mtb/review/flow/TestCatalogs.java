@@ -38,6 +38,21 @@ final class TestCatalogs {
     }
 
     /**
+     * A calendar that knows only 2027, with 5 to 8 January 2027 off (made-up test days, not a published schedule),
+     * and hours 09:00-12:00 and 13:30-17:30 in Shanghai.
+     */
+    static CalendarPublished only2027(String regionCode, long revision) {
+        List<CalendarDay> days = new ArrayList<>();
+        for (LocalDate day = LocalDate.of(2027, 1, 5); !day.isAfter(LocalDate.of(2027, 1, 8)); day = day.plusDays(1)) {
+            days.add(new CalendarDay(day, CalendarDay.Kind.OFF, "测试假日", "test data"));
+        }
+        return new CalendarPublished(UUID.randomUUID(), CalendarPublished.SCHEMA_VERSION, Instant.now(), regionCode,
+                revision, "Asia/Shanghai", List.of(2027), days, List.of(new HoursSeason("01-01", List.of(
+                        new HoursSeason.Period(LocalTime.of(9, 0), LocalTime.of(12, 0)),
+                        new HoursSeason.Period(LocalTime.of(13, 30), LocalTime.of(17, 30))))), "test");
+    }
+
+    /**
      * A calendar in which every moment of this year and the next is working time (every weekend day is a worked
      * day, and the hours run all day), so that timers measured in working time run on the wall clock.
      */
