@@ -12,6 +12,10 @@ import org.springframework.data.mongodb.core.mapping.Document;
 /**
  * A submitted application. Immutable once submitted except for its status and timeline, which only
  * the review events move; {@code processedEventIds} makes those moves idempotent.
+ *
+ * @param version grows with every move; a move is one update conditional on the version it read (null in an
+ *        application stored before versions existed), answered by a unique index on {@code (_id, version)} even in
+ *        the embedded MongoDB, which uses an index only when a query names exactly its fields
  */
 @Document(Application.COLLECTION)
 public record Application(
@@ -30,6 +34,7 @@ public record Application(
         ApplicationStatus status,
         List<TimelineEntry> timeline,
         List<String> processedEventIds,
+        Long version,
         List<OutboxEntry> outbox) {
 
     public static final String COLLECTION = "applications";

@@ -17,6 +17,7 @@ import org.mtb.contracts.intake.ApplicationSubmitted;
 import org.mtb.contracts.intake.Hospital;
 import org.mtb.intake.catalog.CatalogCopy;
 import org.mtb.intake.catalog.RegionCatalog;
+import org.mtb.intake.outbox.PendingOutbox;
 import org.mtb.intake.web.FieldProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,9 +38,11 @@ class ApplicationService {
     private final Clock clock;
     private final IntakeProperties properties;
     private final MeterRegistry meters;
+    private final PendingOutbox pendingOutbox;
 
     ApplicationService(Applications applications, ApplicationNumbers numbers, CatalogCopy catalog, JsonMapper json,
-            Clock clock, IntakeProperties properties, MeterRegistry meters) {
+            Clock clock, IntakeProperties properties, MeterRegistry meters, PendingOutbox pendingOutbox) {
+        this.pendingOutbox = pendingOutbox;
         this.applications = applications;
         this.numbers = numbers;
         this.catalog = catalog;
@@ -77,6 +80,7 @@ class ApplicationService {
         } catch (DuplicateKeyException raced) {
             return replay(applications.findByIdempotencyKey(idempotencyKey).orElseThrow(() -> raced), fingerprint);
         }
+        pendingOutbox.mark(Application.COLLECTION, List.of(application.applicationNumber()));
         meters.counter("intake.applications.submitted", "region", application.regionCode(),
                 "channel", application.channel().name()).increment();
         log.info("Application {} submitted for {} in region {} via {}", application.applicationNumber(),
@@ -107,7 +111,7 @@ class ApplicationService {
         return new Application(number, key, fingerprint, region.regionCode(), disease.code(), disease.name(),
                 disease.category(), applicant, hospital, event.conditionSummary(), request.channel(), now,
                 ApplicationStatus.SUBMITTED, List.of(new TimelineEntry(ApplicationStatus.SUBMITTED, now, "已受理")),
-                List.of(), List.of(outbox));
+                List.of(), 0L, List.of(outbox));
     }
 
     private void checkKey(String key) {

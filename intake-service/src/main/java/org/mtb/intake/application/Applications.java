@@ -19,6 +19,9 @@ public class Applications {
         this.mongo = mongo;
         // A unique key makes a concurrent retry with the same Idempotency-Key fail instead of creating twice.
         mongo.indexOps(Application.class).createIndex(new Index("idempotencyKey", Sort.Direction.ASC).unique());
+        // Progress updates are conditional on (_id, version): this index answers them without a search.
+        mongo.indexOps(Application.class).createIndex(new Index().on("_id", Sort.Direction.ASC)
+                .on("version", Sort.Direction.ASC).unique().named("id_version"));
     }
 
     public Optional<Application> find(String applicationNumber) {

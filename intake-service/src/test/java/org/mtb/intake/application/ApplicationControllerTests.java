@@ -158,6 +158,6 @@ class ApplicationControllerTests {
         return new Application("659006-20261123-000001", "k1", "f", "659006", "M01200", "血友病", DiseaseCategory.SPECIAL,
                 new Applicant("11010519491231002X", "张三", "13800138000", InsuranceType.RESIDENT),
                 new Hospital("第二师医院", 3), "血友病A型", Channel.APP, at, ApplicationStatus.SUBMITTED,
-                List.of(new TimelineEntry(ApplicationStatus.SUBMITTED, at, "已受理")), List.of(), List.of());
+                List.of(new TimelineEntry(ApplicationStatus.SUBMITTED, at, "已受理")), List.of(), 0L, List.of());
     }
 }
