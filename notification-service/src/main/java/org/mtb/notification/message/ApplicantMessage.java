@@ -32,6 +32,11 @@ record ApplicantMessage(
 
     static final String COLLECTION = "messages";
 
+    ApplicantMessage withNextAttemptAt(Instant at) {
+        return new ApplicantMessage(id, applicationNumber, eventId, eventType, channel, recipientPhone, title, body,
+                status, attempts, createdAt, sentAt, lastError, at);
+    }
+
     static String idOf(UUID eventId, DeliveryChannel channel) {
         return eventId + ":" + channel.name();
     }

@@ -3,20 +3,35 @@ package org.mtb.notification.message;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.bson.Document;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
-import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
-/** The stored messages. */
+/**
+ * The stored messages. Two small collections let every query name documents by id, which even the embedded
+ * MongoDB (it uses an index only when a query names exactly the index's fields) answers without reading every
+ * message: {@code application_messages} lists each application's message ids, and {@code sms_due} holds the SMS
+ * still to be (re)sent with their due time. Both are written before the message, so a crash leaves at worst an
+ * entry for a message that is not there or already sent, which the readers skip and remove.
+ */
 @Component
-class Messages {
+class Messages implements SmartInitializingSingleton {
+
+    static final String BY_APPLICATION = "application_messages";
+    static final String SMS_DUE = "sms_due";
 
     private final MongoTemplate mongo;
 
@@ -24,13 +39,22 @@ class Messages {
         this.mongo = mongo;
         mongo.indexOps(ApplicantMessage.class).createIndex(new Index()
                 .on("applicationNumber", Sort.Direction.ASC).on("createdAt", Sort.Direction.ASC));
-        mongo.indexOps(ApplicantMessage.class).createIndex(new Index()
-                .on("channel", Sort.Direction.ASC).on("status", Sort.Direction.ASC)
-                .on("nextAttemptAt", Sort.Direction.ASC));
+    }
+
+    /** A claim names the due entry by id and due time; this index answers it. */
+    @Override
+    public void afterSingletonsInstantiated() {
+        mongo.indexOps(SMS_DUE).createIndex(new Index().on("_id", Sort.Direction.ASC)
+                .on("nextAttemptAt", Sort.Direction.ASC).unique().named("id_next_attempt"));
     }
 
     /** False when a message with this id exists already: the event behind it was handled before. */
     boolean insertIfAbsent(ApplicantMessage message) {
+        mongo.upsert(Query.query(where("_id").is(message.applicationNumber())),
+                new Update().addToSet("ids", message.id()), BY_APPLICATION);
+        if (message.nextAttemptAt() != null) {
+            due(message.id(), message.nextAttemptAt());
+        }
         try {
             mongo.insert(message);
             return true;
@@ -40,19 +64,41 @@ class Messages {
     }
 
     List<ApplicantMessage> forApplication(String applicationNumber, Optional<DeliveryChannel> channel) {
-        Criteria criteria = where("applicationNumber").is(applicationNumber);
-        channel.ifPresent(only -> criteria.and("channel").is(only));
-        return mongo.find(Query.query(criteria), ApplicantMessage.class);
+        Document index = mongo.findById(applicationNumber, Document.class, BY_APPLICATION);
+        if (index == null) {
+            return List.of();
+        }
+        return mongo.find(Query.query(where("_id").in(index.getList("ids", String.class))), ApplicantMessage.class)
+                .stream().filter(m -> channel.isEmpty() || m.channel() == channel.get())
+                .sorted(Comparator.comparing(ApplicantMessage::createdAt).thenComparing(ApplicantMessage::id))
+                .toList();
     }
 
-    /** SMS whose (re)send is due, oldest due first. */
+    /** SMS whose (re)send is due, oldest due first; due entries of messages sent or given up meanwhile go. */
     List<ApplicantMessage> dueSms(Instant now, int maxAttempts, int limit) {
-        Query due = Query.query(where("channel").is(DeliveryChannel.SMS)
-                        .and("status").in(MessageStatus.PENDING, MessageStatus.FAILED)
-                        .and("attempts").lt(maxAttempts)
-                        .and("nextAttemptAt").lte(now))
-                .with(Sort.by("nextAttemptAt")).limit(limit);
-        return mongo.find(due, ApplicantMessage.class);
+        Query dueNow = Query.query(where("nextAttemptAt").lte(now)).with(Sort.by("nextAttemptAt")).limit(limit);
+        Map<String, Instant> dueAt = new java.util.LinkedHashMap<>();
+        mongo.find(dueNow, Document.class, SMS_DUE)
+                .forEach(d -> dueAt.put(d.getString("_id"), d.getDate("nextAttemptAt").toInstant()));
+        List<Object> ids = new ArrayList<>(dueAt.keySet());
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<ApplicantMessage> due = new ArrayList<>();
+        Map<String, ApplicantMessage> found = mongo.find(Query.query(where("_id").in(ids)), ApplicantMessage.class)
+                .stream().collect(Collectors.toMap(ApplicantMessage::id, Function.identity()));
+        for (Object id : ids) {
+            ApplicantMessage sms = found.get((String) id);
+            boolean stillDue = sms != null && sms.channel() == DeliveryChannel.SMS && sms.attempts() < maxAttempts
+                    && (sms.status() == MessageStatus.PENDING || sms.status() == MessageStatus.FAILED);
+            if (stillDue) {
+                // The due entry's time is the one a claim compares; the message's may lag after a crash.
+                due.add(sms.withNextAttemptAt(dueAt.get((String) id)));
+            } else if (sms != null) {
+                mongo.remove(Query.query(where("_id").is(id)), SMS_DUE);
+            }
+        }
+        return due;
     }
 
     /**
@@ -60,15 +106,20 @@ class Messages {
      * was read; so two instances of this service never send the same SMS in the same round.
      */
     boolean claim(ApplicantMessage due, Instant leaseUntil) {
-        Query unchanged = Query.query(where("_id").is(due.id()).and("status").is(due.status())
-                .and("attempts").is(due.attempts()).and("nextAttemptAt").is(due.nextAttemptAt()));
-        return mongo.updateFirst(unchanged, Update.update("nextAttemptAt", leaseUntil), ApplicantMessage.class)
-                .getModifiedCount() == 1;
+        Query unchanged = Query.query(where("_id").is(due.id()).and("nextAttemptAt").is(due.nextAttemptAt()));
+        if (mongo.updateFirst(unchanged, Update.update("nextAttemptAt", leaseUntil), SMS_DUE)
+                .getModifiedCount() != 1) {
+            return false;
+        }
+        mongo.updateFirst(Query.query(where("_id").is(due.id())), Update.update("nextAttemptAt", leaseUntil),
+                ApplicantMessage.class);
+        return true;
     }
 
     void markSent(String id, int attempts, Instant sentAt) {
         mongo.updateFirst(Query.query(where("_id").is(id)), Update.update("status", MessageStatus.SENT)
                 .set("attempts", attempts).set("sentAt", sentAt).unset("nextAttemptAt"), ApplicantMessage.class);
+        mongo.remove(Query.query(where("_id").is(id)), SMS_DUE);
     }
 
     /** {@code nextAttemptAt} null means no further attempt. */
@@ -76,9 +127,15 @@ class Messages {
         Update update = Update.update("status", MessageStatus.FAILED).set("attempts", attempts).set("lastError", error);
         if (nextAttemptAt == null) {
             update.unset("nextAttemptAt");
+            mongo.remove(Query.query(where("_id").is(id)), SMS_DUE);
         } else {
             update.set("nextAttemptAt", nextAttemptAt);
+            due(id, nextAttemptAt);
         }
         mongo.updateFirst(Query.query(where("_id").is(id)), update, ApplicantMessage.class);
+    }
+
+    private void due(String id, Instant at) {
+        mongo.upsert(Query.query(where("_id").is(id)), Update.update("nextAttemptAt", at), SMS_DUE);
     }
 }
