@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.mtb.contracts.Topics;
 import org.mtb.contracts.review.SlaBreached;
@@ -38,14 +37,16 @@ class SlaEvents implements MarkedDocuments {
     private static final Logger log = LoggerFactory.getLogger(SlaEvents.class);
 
     private final MongoTemplate mongo;
+    private final ReviewCases cases;
     private final PendingOutbox pendingOutbox;
     private final SlaCounts counts;
     private final MeterRegistry meters;
     private final JsonMapper json;
 
-    SlaEvents(MongoTemplate mongo, PendingOutbox pendingOutbox, SlaCounts counts, MeterRegistry meters,
-            JsonMapper json) {
+    SlaEvents(MongoTemplate mongo, ReviewCases cases, PendingOutbox pendingOutbox, SlaCounts counts,
+            MeterRegistry meters, JsonMapper json) {
         this.mongo = mongo;
+        this.cases = cases;
         this.pendingOutbox = pendingOutbox;
         this.counts = counts;
         this.meters = meters;
@@ -96,10 +97,8 @@ class SlaEvents implements MarkedDocuments {
 
     /** One bulk write of conditional updates; answers the timers whose case changed meanwhile, to try again. */
     private List<SlaFiring.Fired> moveCases(SlaFiring firing, List<SlaFiring.Fired> timers) {
-        Query query = Query.query(where("_id").in(timers.stream().map(SlaFiring.Fired::applicationNumber).toList()));
-        query.fields().exclude("applicant").exclude("hospital").exclude("conditionSummary").exclude("outbox");
-        Map<String, ReviewCase> cases = mongo.find(query, ReviewCase.class).stream()
-                .collect(Collectors.toMap(ReviewCase::applicationNumber, Function.identity()));
+        Map<String, ReviewCase> cases = this.cases.deadlinesOf(
+                timers.stream().map(SlaFiring.Fired::applicationNumber).distinct().toList());
         Map<String, List<SlaFiring.Fired>> byCase = timers.stream().collect(Collectors.groupingBy(
                 SlaFiring.Fired::applicationNumber, LinkedHashMap::new, Collectors.toList()));
         List<Move> moves = new ArrayList<>();

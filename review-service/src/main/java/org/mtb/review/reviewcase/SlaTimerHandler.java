@@ -1,21 +1,14 @@
 package org.mtb.review.reviewcase;
 
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.mtb.review.calendar.RegionCalendars;
 import org.mtb.review.timer.DueTimer;
 import org.mtb.review.timer.DueTimerHandler;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,13 +19,13 @@ import org.springframework.stereotype.Component;
 @Component
 class SlaTimerHandler implements DueTimerHandler {
 
-    private final MongoTemplate mongo;
+    private final ReviewCases cases;
     private final RegionCalendars calendars;
     private final SlaEvents events;
     private final Clock clock;
 
-    SlaTimerHandler(MongoTemplate mongo, RegionCalendars calendars, SlaEvents events, Clock clock) {
-        this.mongo = mongo;
+    SlaTimerHandler(ReviewCases cases, RegionCalendars calendars, SlaEvents events, Clock clock) {
+        this.cases = cases;
         this.calendars = calendars;
         this.events = events;
         this.clock = clock;
@@ -40,11 +33,7 @@ class SlaTimerHandler implements DueTimerHandler {
 
     @Override
     public Prepared prepare(List<DueTimer> soon) {
-        List<String> numbers = soon.stream().map(DueTimer::subject).distinct().toList();
-        Query query = Query.query(where("_id").in(numbers));
-        query.fields().exclude("applicant").exclude("hospital").exclude("conditionSummary").exclude("outbox");
-        Map<String, ReviewCase> cases = mongo.find(query, ReviewCase.class).stream()
-                .collect(Collectors.toMap(ReviewCase::applicationNumber, Function.identity()));
+        Map<String, ReviewCase> cases = this.cases.deadlinesOf(soon.stream().map(DueTimer::subject).distinct().toList());
         List<Firing> firings = new ArrayList<>();
         for (DueTimer timer : soon) {
             ReviewCase c = cases.get(timer.subject());
