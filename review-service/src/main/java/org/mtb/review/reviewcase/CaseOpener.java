@@ -78,7 +78,7 @@ class CaseOpener {
         PolicyCopy catalog = policies.find(submitted.regionCode()).orElse(null);
         ReviewTimeLimit limit = catalog == null || catalog.policy() == null ? null
                 : catalog.policy().timeLimit(submitted.diseaseCategory());
-        SlaClock sla = limit == null ? null : planner.plan(submitted.regionCode(), limit, submitted.submittedAt(),
+        SlaClock sla = limit == null ? null : planner.plan(limit, submitted.submittedAt(),
                 calendars.calendarFor(submitted.regionCode()));
         if (sla != null) {
             timers.schedule(planner.timers(number, sla));

@@ -43,30 +43,36 @@ class SlaCounts {
     }
 
     void opened(String regionCode, SlaClock sla) {
-        change(regionCode, null, sla, 1);
+        change(regionCode, null, sla);
     }
 
     void closed(String regionCode, SlaClock sla) {
-        change(regionCode, sla, null, 1);
+        change(regionCode, sla, null);
     }
 
     void replaced(String regionCode, SlaClock before, SlaClock after) {
-        change(regionCode, before, after, 1);
+        change(regionCode, before, after);
     }
 
-    /** Net changes per field in one upsert ({@code Update.inc} on the same field twice keeps only the last). */
-    private void change(String regionCode, SlaClock before, SlaClock after, int by) {
+    /**
+     * Net changes per field in one upsert ({@code Update.inc} on the same field twice keeps only the last). A
+     * provisional deadline stored now is also counted in {@code review.deadlines.provisional}.
+     */
+    private void change(String regionCode, SlaClock before, SlaClock after) {
+        if (after != null && after.provisional()) {
+            meters.counter("review.deadlines.provisional", "region", regionCode).increment();
+        }
         Map<String, Integer> delta = new HashMap<>();
         if (before != null) {
-            delta.merge(before.state().name(), -by, Integer::sum);
+            delta.merge(before.state().name(), -1, Integer::sum);
             if (before.provisional()) {
-                delta.merge(PROVISIONAL, -by, Integer::sum);
+                delta.merge(PROVISIONAL, -1, Integer::sum);
             }
         }
         if (after != null) {
-            delta.merge(after.state().name(), by, Integer::sum);
+            delta.merge(after.state().name(), 1, Integer::sum);
             if (after.provisional()) {
-                delta.merge(PROVISIONAL, by, Integer::sum);
+                delta.merge(PROVISIONAL, 1, Integer::sum);
             }
         }
         apply(regionCode, delta);

@@ -1,6 +1,5 @@
 package org.mtb.review.reviewcase;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,16 +18,14 @@ import org.springframework.stereotype.Component;
 class SlaPlanner {
 
     private final SlaProperties properties;
-    private final MeterRegistry meters;
 
-    SlaPlanner(SlaProperties properties, MeterRegistry meters) {
+    SlaPlanner(SlaProperties properties) {
         this.properties = properties;
-        this.meters = meters;
     }
 
     /** A first deadline (revision 1), on time. */
-    SlaClock plan(String regionCode, ReviewTimeLimit limit, Instant startedAt, CalendarSnapshot calendar) {
-        return counted(regionCode, compute(limit, startedAt, calendar, 1, SlaState.ON_TIME));
+    SlaClock plan(ReviewTimeLimit limit, Instant startedAt, CalendarSnapshot calendar) {
+        return compute(limit, startedAt, calendar, 1, SlaState.ON_TIME);
     }
 
     /**
@@ -36,12 +33,12 @@ class SlaPlanner {
      * already sent stands while the new moment for it has also passed; otherwise the case is on time (or warned)
      * again and its timers fire anew.
      */
-    SlaClock replan(String regionCode, SlaClock old, ReviewTimeLimit limit, Instant startedAt,
+    SlaClock replan(SlaClock old, ReviewTimeLimit limit, Instant startedAt,
             CalendarSnapshot calendar, Instant now) {
         long revision = old == null ? 1 : old.revision() + 1;
         SlaClock fresh = compute(limit, startedAt, calendar, revision, SlaState.ON_TIME);
         if (old == null) {
-            return counted(regionCode, fresh);
+            return fresh;
         }
         SlaState state = SlaState.ON_TIME;
         Instant warnedAt = null;
@@ -54,8 +51,8 @@ class SlaPlanner {
             state = SlaState.BREACHED;
             breachedAt = old.breachedAt();
         }
-        return counted(regionCode, new SlaClock(limit, startedAt, fresh.dueAt(), fresh.warnAt(), fresh.breachAt(),
-                fresh.provisional(), fresh.calendarRevision(), revision, state, warnedAt, breachedAt));
+        return new SlaClock(limit, startedAt, fresh.dueAt(), fresh.warnAt(), fresh.breachAt(),
+                fresh.provisional(), fresh.calendarRevision(), revision, state, warnedAt, breachedAt);
     }
 
     /** The timers still to fire for this deadline. */
@@ -102,13 +99,6 @@ class SlaPlanner {
             deadline = new Deadline(rest.at(), rest.day(), provisional);
         }
         return deadline;
-    }
-
-    private SlaClock counted(String regionCode, SlaClock sla) {
-        if (sla.provisional()) {
-            meters.counter("review.deadlines.provisional", "region", regionCode).increment();
-        }
-        return sla;
     }
 
     private static Instant millis(Instant moment) {

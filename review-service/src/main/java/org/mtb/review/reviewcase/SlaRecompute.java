@@ -74,7 +74,7 @@ class SlaRecompute {
             ReviewTimeLimit limit = c.sla() != null ? c.sla().limit()
                     : catalog == null || catalog.policy() == null ? null
                     : catalog.policy().timeLimit(c.diseaseCategory());
-            if (limit != null && replace(c, planner.replan(regionCode, c.sla(), limit, c.submittedAt(), calendar, now),
+            if (limit != null && replace(c, planner.replan(c.sla(), limit, c.submittedAt(), calendar, now),
                     catalog)) {
                 moved++;
             }
