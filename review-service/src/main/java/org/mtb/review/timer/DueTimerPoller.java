@@ -88,15 +88,19 @@ class DueTimerPoller {
         if (firstOpenMinute == null) {
             firstOpenMinute = loadFirstOpenMinute(currentMinute);
         }
+        Set<Long> allRead = new HashSet<>();
         for (long minute = firstOpenMinute; minute <= DueTimers.minuteOf(horizon); minute++) {
-            prepareMinute(minute, horizon);
+            if (prepareMinute(minute, horizon)) {
+                allRead.add(minute);
+            }
         }
         fireDue();
         boolean clearedSoFar = true;
         for (long minute = firstOpenMinute; minute < currentMinute - 1 && clearedSoFar; minute++) {
             // A minute over by more than a minute receives no more timers, even from an instance whose clock is
-            // a little behind; once all of its timers were fired, its buckets go.
-            clearedSoFar = allFired(minute);
+            // a little behind; once all of its timers, read above, were fired, its buckets go.
+            long closed = minute;
+            clearedSoFar = allRead.contains(closed) && ready.stream().noneMatch(batch -> batch.minute() == closed);
             if (clearedSoFar) {
                 timers.removeBuckets(minute);
                 attempted.remove(minute);
@@ -107,14 +111,20 @@ class DueTimerPoller {
         }
     }
 
-    /** Reads ahead the minute's timers due before {@code horizon}, in batches of timers due within 100 ms. */
-    private void prepareMinute(long minute, Instant horizon) {
+    /**
+     * Reads ahead the minute's timers due before {@code horizon}, in batches of timers due within 100 ms; answers
+     * whether every timer of the minute has now been read ahead.
+     */
+    private boolean prepareMinute(long minute, Instant horizon) {
         Set<String> seen = attempted.computeIfAbsent(minute, m -> new HashSet<>());
         Map<Long, List<DueTimer>> bySlot = new TreeMap<>();
+        boolean allRead = true;
         for (Document bucket : timers.buckets(minute)) {
             for (Document entry : bucket.getList("timers", Document.class)) {
                 DueTimer timer = DueTimers.timer(entry);
-                if (!timer.at().isAfter(horizon) && seen.add(timer.key())) {
+                if (timer.at().isAfter(horizon)) {
+                    allRead = false;
+                } else if (seen.add(timer.key())) {
                     bySlot.computeIfAbsent(timer.at().toEpochMilli() / SLOT_MILLIS, slot -> new ArrayList<>())
                             .add(timer);
                 }
@@ -123,7 +133,8 @@ class DueTimerPoller {
         for (List<DueTimer> slot : bySlot.values()) {
             slot.sort(Comparator.comparing(DueTimer::at));
             for (int from = 0; from < slot.size(); from += properties.batchSize()) {
-                List<DueTimer> batch = List.copyOf(slot.subList(from, Math.min(slot.size(), from + properties.batchSize())));
+                int to = Math.min(slot.size(), from + properties.batchSize());
+                List<DueTimer> batch = List.copyOf(slot.subList(from, to));
                 try {
                     ready.add(new Batch(minute, batch, handler.prepare(batch)));
                 } catch (RuntimeException e) {
@@ -132,6 +143,7 @@ class DueTimerPoller {
                 }
             }
         }
+        return allRead;
     }
 
     private void fireDue() {
@@ -147,22 +159,6 @@ class DueTimerPoller {
             }
             fired.increment(acted.size());
         }
-    }
-
-    /** Whether every timer of the minute has been read ahead and fired. */
-    private boolean allFired(long minute) {
-        Set<String> seen = attempted.getOrDefault(minute, Set.of());
-        if (ready.stream().anyMatch(batch -> batch.minute() == minute)) {
-            return false;
-        }
-        for (Document bucket : timers.buckets(minute)) {
-            for (Document entry : bucket.getList("timers", Document.class)) {
-                if (!seen.contains(DueTimers.timer(entry).key())) {
-                    return false;
-                }
-            }
-        }
-        return true;
     }
 
     /** Timers read ahead and waiting for their moment; {@code lastDue} is the latest of them. */
