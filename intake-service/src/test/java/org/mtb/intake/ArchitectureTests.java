@@ -1,25 +1,25 @@
 package org.mtb.intake;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import org.mtb.support.architecture.ServiceArchitecture;
 
 @AnalyzeClasses(packages = "org.mtb.intake", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTests {
 
     @ArchTest
-    static final ArchRule sharesOnlyContractsWithOtherServices = noClasses().that().resideInAPackage("org.mtb.intake..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.mtb.review..", "org.mtb.notification..", "org.mtb.catalog..");
+    static final ArchRule sharesOnlyTheLibraries = ServiceArchitecture.dependsOnlyOnTheSharedLibraries("org.mtb.intake");
 
     @ArchTest
-    static final ArchRule printsNothingToTheConsole = noClasses().should()
-            .accessField(System.class, "out").orShould().accessField(System.class, "err");
+    static final ArchRule keepsNoCopyOfSharedInfrastructure =
+            ServiceArchitecture.keepsNoCopyOfSharedInfrastructure("org.mtb.intake");
 
     @ArchTest
-    static final ArchRule injectsThroughConstructorsOnly = noFields().should()
-            .beAnnotatedWith("org.springframework.beans.factory.annotation.Autowired");
+    static final ArchRule printsNothingToTheConsole = ServiceArchitecture.printsNothingToTheConsole();
+
+    @ArchTest
+    static final ArchRule injectsThroughConstructorsOnly = ServiceArchitecture.injectsThroughConstructorsOnly();
 }

@@ -14,7 +14,7 @@ import org.mtb.calendar.Deadline;
 import org.mtb.calendar.ScheduleEntry;
 import org.mtb.catalog.calendar.RegionCalendars.RegionCalendar;
 import org.mtb.catalog.region.RegionCodes;
-import org.mtb.catalog.web.FieldProblem;
+import org.mtb.support.web.FieldProblem;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

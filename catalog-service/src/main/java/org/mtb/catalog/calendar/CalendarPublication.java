@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import org.mtb.catalog.calendar.RegionCalendars.RegionCalendar;
 import org.mtb.contracts.Topics;
 import org.mtb.contracts.calendar.CalendarPublished;
+import org.mtb.support.outbox.OutboxEntry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;

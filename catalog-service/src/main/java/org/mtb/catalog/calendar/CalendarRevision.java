@@ -2,6 +2,7 @@ package org.mtb.catalog.calendar;
 
 import java.time.Instant;
 import java.util.List;
+import org.mtb.support.outbox.OutboxEntry;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 

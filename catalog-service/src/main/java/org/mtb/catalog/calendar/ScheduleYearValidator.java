@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.mtb.calendar.ScheduleEntry;
-import org.mtb.catalog.web.FieldProblem;
+import org.mtb.support.web.FieldProblem;
 
 /**
  * The rules of a schedule year import, all checked at once: every date inside the year, no date twice, a worked

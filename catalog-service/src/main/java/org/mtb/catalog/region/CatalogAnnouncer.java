@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 import org.mtb.contracts.Topics;
 import org.mtb.contracts.catalog.CatalogPublished;
+import org.mtb.support.outbox.OutboxEntry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;

@@ -1,7 +1,7 @@
 package org.mtb.catalog.region;
 
 import java.util.List;
-import org.mtb.catalog.web.FieldProblem;
+import org.mtb.support.web.FieldProblem;
 import org.mtb.contracts.catalog.Period;
 
 /**

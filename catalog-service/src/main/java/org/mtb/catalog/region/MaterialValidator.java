@@ -14,7 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.mtb.catalog.web.FieldProblem;
+import org.mtb.support.web.FieldProblem;
 import org.mtb.contracts.catalog.MaterialRequirement.Requirement;
 
 /**

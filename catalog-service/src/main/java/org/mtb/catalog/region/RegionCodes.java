@@ -2,8 +2,8 @@ package org.mtb.catalog.region;
 
 import java.util.List;
 import java.util.regex.Pattern;
-import org.mtb.catalog.web.ApiException;
-import org.mtb.catalog.web.FieldProblem;
+import org.mtb.support.web.ApiException;
+import org.mtb.support.web.FieldProblem;
 import org.springframework.http.HttpStatus;
 
 /** The one check of a region code: 6 digits, in region files and in every region endpoint. */

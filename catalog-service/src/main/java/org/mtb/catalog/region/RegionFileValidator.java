@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.mtb.catalog.web.FieldProblem;
+import org.mtb.support.web.FieldProblem;
 import org.mtb.contracts.DiseaseCategory;
 
 /**

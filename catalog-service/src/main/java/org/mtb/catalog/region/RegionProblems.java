@@ -2,8 +2,8 @@ package org.mtb.catalog.region;
 
 import java.time.LocalDate;
 import java.util.List;
-import org.mtb.catalog.web.ApiException;
-import org.mtb.catalog.web.FieldProblem;
+import org.mtb.support.web.ApiException;
+import org.mtb.support.web.FieldProblem;
 import org.springframework.http.HttpStatus;
 
 /** The refusals of the region feature, each with its stable code. */

@@ -5,6 +5,8 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.mtb.support.outbox.OutboxEntry;
+import org.mtb.support.outbox.PendingOutbox;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -15,9 +17,11 @@ import org.springframework.stereotype.Component;
 class Regions {
 
     private final MongoTemplate mongo;
+    private final PendingOutbox pendingOutbox;
 
-    Regions(MongoTemplate mongo) {
+    Regions(MongoTemplate mongo, PendingOutbox pendingOutbox) {
         this.mongo = mongo;
+        this.pendingOutbox = pendingOutbox;
     }
 
     List<RegionVersion> all() {
@@ -45,7 +49,11 @@ class Regions {
      */
     boolean announce(String id, OutboxEntry event, Instant at) {
         Query notYetAnnounced = Query.query(where("_id").is(id).and("announcedAt").exists(false));
-        return mongo.updateFirst(notYetAnnounced, new Update().set("announcedAt", at).push("outbox", event),
-                RegionVersion.class).getMatchedCount() == 1;
+        boolean announced = mongo.updateFirst(notYetAnnounced, new Update().set("announcedAt", at)
+                .push("outbox", event), RegionVersion.class).getMatchedCount() == 1;
+        if (announced) {
+            pendingOutbox.mark(RegionVersion.COLLECTION, List.of(id));
+        }
+        return announced;
     }
 }

@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.mtb.catalog.web.FieldProblem;
+import org.mtb.support.web.FieldProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -35,7 +35,7 @@ class VersionImporter {
 
     /**
      * @return the stored version, announced already when it takes effect today
-     * @throws org.mtb.catalog.web.ApiException 400 {@code INVALID_CATALOG_VERSION} with every problem, or 409
+     * @throws org.mtb.support.web.ApiException 400 {@code INVALID_CATALOG_VERSION} with every problem, or 409
      *         {@code VERSION_EXISTS}
      */
     RegionVersion importVersion(String regionCode, RegionFile file) {

@@ -27,6 +27,7 @@ import org.mtb.contracts.catalog.MaterialRequirement;
 import org.mtb.contracts.catalog.Period;
 import org.mtb.contracts.catalog.RegionPolicy;
 import org.mtb.contracts.catalog.ReviewTimeLimit;
+import org.mtb.support.outbox.OutboxEntry;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The catalog event carries the whole version in force: schema 2 with effective date, policy and materials. */

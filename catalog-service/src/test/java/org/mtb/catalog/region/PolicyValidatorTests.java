@@ -17,7 +17,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
-import org.mtb.catalog.web.FieldProblem;
+import org.mtb.support.web.FieldProblem;
 import org.mtb.contracts.catalog.EffectiveDateRule;
 import org.mtb.contracts.catalog.MaterialRequirement.Requirement;
 import org.mtb.contracts.catalog.Period;

@@ -15,7 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.mtb.catalog.web.FieldProblem;
+import org.mtb.support.web.FieldProblem;
 import org.mtb.contracts.InsuranceType;
 import org.mtb.contracts.catalog.EffectiveDateRule;
 import org.mtb.contracts.catalog.Period;

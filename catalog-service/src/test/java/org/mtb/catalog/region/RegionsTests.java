@@ -3,10 +3,12 @@ package org.mtb.catalog.region;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Clock;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mtb.stack.EmbeddedMongo;
+import org.mtb.support.outbox.PendingOutbox;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.data.mongodb.test.autoconfigure.DataMongoTest;
 import org.springframework.dao.DuplicateKeyException;
@@ -37,7 +39,7 @@ class RegionsTests {
     @BeforeEach
     void emptyCollection() {
         mongo.dropCollection(RegionVersion.class);
-        regions = new Regions(mongo);
+        regions = new Regions(mongo, new PendingOutbox(mongo, Clock.systemUTC()));
     }
 
     @Test

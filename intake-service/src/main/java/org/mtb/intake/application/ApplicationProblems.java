@@ -1,8 +1,8 @@
 package org.mtb.intake.application;
 
 import java.util.List;
-import org.mtb.intake.web.ApiException;
-import org.mtb.intake.web.FieldProblem;
+import org.mtb.support.web.ApiException;
+import org.mtb.support.web.FieldProblem;
 import org.springframework.http.HttpStatus;
 
 /** The refusals of the application feature, each with its stable code. */

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.mtb.intake.catalog.RegionCatalog;
-import org.mtb.intake.web.FieldProblem;
+import org.mtb.support.web.FieldProblem;
 
 /**
  * Checks a whole request and reports every problem at once (一次性告知), so that a channel can show the

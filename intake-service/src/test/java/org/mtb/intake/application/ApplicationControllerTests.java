@@ -19,7 +19,7 @@ import org.mtb.contracts.DiseaseCategory;
 import org.mtb.contracts.InsuranceType;
 import org.mtb.contracts.intake.Applicant;
 import org.mtb.contracts.intake.Hospital;
-import org.mtb.intake.web.FieldProblem;
+import org.mtb.support.web.FieldProblem;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.http.MediaType;

@@ -15,7 +15,7 @@ import org.mtb.contracts.catalog.CatalogDisease;
 import org.mtb.intake.application.SubmitApplicationRequest.ApplicantRequest;
 import org.mtb.intake.application.SubmitApplicationRequest.HospitalRequest;
 import org.mtb.intake.catalog.RegionCatalog;
-import org.mtb.intake.web.FieldProblem;
+import org.mtb.support.web.FieldProblem;
 
 class ApplicationValidatorTests {
 

@@ -3,8 +3,8 @@ package org.mtb.notification.message;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.mtb.notification.web.ApiException;
-import org.mtb.notification.web.FieldProblem;
+import org.mtb.support.web.ApiException;
+import org.mtb.support.web.FieldProblem;
 import org.springframework.http.HttpStatus;
 
 /** The refusals of the message API, each with its stable code. */

@@ -1,8 +1,8 @@
 package org.mtb.review.reviewcase;
 
 import java.util.List;
-import org.mtb.review.web.ApiException;
-import org.mtb.review.web.FieldProblem;
+import org.mtb.support.web.ApiException;
+import org.mtb.support.web.FieldProblem;
 import org.springframework.http.HttpStatus;
 
 /** The refusals of the review-case feature, each with its stable code. */

@@ -3,7 +3,7 @@ package org.mtb.review.reviewcase;
 import java.util.ArrayList;
 import java.util.List;
 import org.mtb.contracts.review.DecisionOutcome;
-import org.mtb.review.web.FieldProblem;
+import org.mtb.support.web.FieldProblem;
 
 /** Checks a decision and reports every problem at once. A rejection must say why: the applicant is told. */
 final class DecisionValidator {

@@ -6,6 +6,7 @@ import org.mtb.contracts.Channel;
 import org.mtb.contracts.DiseaseCategory;
 import org.mtb.contracts.intake.Applicant;
 import org.mtb.contracts.intake.Hospital;
+import org.mtb.support.outbox.OutboxEntry;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;

@@ -13,8 +13,9 @@ import java.util.stream.Collectors;
 import org.mtb.contracts.Topics;
 import org.mtb.contracts.review.SlaBreached;
 import org.mtb.contracts.review.SlaWarning;
-import org.mtb.review.outbox.MarkedDocuments;
-import org.mtb.review.outbox.PendingOutbox;
+import org.mtb.support.outbox.MarkedDocuments;
+import org.mtb.support.outbox.OutboxEntry;
+import org.mtb.support.outbox.PendingOutbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.BulkOperations;
@@ -70,7 +71,7 @@ class SlaEvents implements MarkedDocuments {
     }
 
     @Override
-    public void publish(List<Object> documentIds, EventSender sender) {
+    public void settle(List<Object> documentIds) {
         List<SlaFiring> firings = new ArrayList<>(mongo.find(Query.query(where("_id").in(documentIds)),
                 SlaFiring.class));
         // In the order they fired, and of those fired in the same millisecond the earlier due first: a warning

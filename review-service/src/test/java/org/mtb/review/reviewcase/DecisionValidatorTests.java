@@ -7,7 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mtb.contracts.review.DecisionOutcome;
-import org.mtb.review.web.FieldProblem;
+import org.mtb.support.web.FieldProblem;
 
 class DecisionValidatorTests {
 

@@ -1,2 +1,0 @@
-/** Health checks that the embedded MongoDB server answers as honestly as a real one. */
-package org.mtb.intake.health;

@@ -1,2 +1,0 @@
-/** HTTP concerns shared by every feature: RFC 9457 problem answers with stable codes and field errors. */
-package org.mtb.review.web;

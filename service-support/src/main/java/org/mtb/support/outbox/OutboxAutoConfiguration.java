@@ -1,0 +1,46 @@
+package org.mtb.support.outbox;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration;
+import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+/**
+ * The transactional outbox of a service that publishes events ({@code mtb.outbox.enabled: true}): the marks its
+ * writers add, and the relay that publishes what they name.
+ */
+@AutoConfiguration(after = DataMongoAutoConfiguration.class)
+@ConditionalOnBooleanProperty("mtb.outbox.enabled")
+@EnableConfigurationProperties(OutboxProperties.class)
+public class OutboxAutoConfiguration {
+
+    @Bean
+    PendingOutbox pendingOutbox(MongoTemplate mongo, ObjectProvider<Clock> clock) {
+        return new PendingOutbox(mongo, clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    OutboxPublisher outboxPublisher(StreamBridge bridge) {
+        return new StreamBridgePublisher(bridge);
+    }
+
+    @Bean
+    OutboxRelay outboxRelay(PendingOutbox pending, MongoTemplate mongo, OutboxPublisher publisher,
+            ObjectProvider<MarkedDocuments> processors, ObjectProvider<OutboxListener> listeners,
+            OutboxProperties properties, MeterRegistry meters, ObjectProvider<Clock> clock, Environment environment) {
+        OutboxMetrics metrics = new OutboxMetrics(meters, environment.getProperty("spring.application.name",
+                "unknown"));
+        return new OutboxRelay(pending, new OutboxStore(mongo), new ParkedEvents(mongo), publisher,
+                processors.orderedStream().toList(), listeners.orderedStream().toList(), properties, metrics,
+                clock.getIfAvailable(Clock::systemUTC));
+    }
+}

@@ -1,0 +1,145 @@
+package org.mtb.support.outbox;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.bson.Document;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+
+/**
+ * Marks documents whose {@code outbox} received events, so the relay reads a short list of marks instead of
+ * searching a collection of a million documents (the embedded MongoDB uses an index only for a query naming exactly
+ * its fields). A writer adds one mark after its write, naming every document it wrote; the relay claims a mark,
+ * publishes, and removes it, or keeps what is left of it for another round. A mark lost in a crash between the write
+ * and the mark is made good by the relay's sweep.
+ */
+public class PendingOutbox implements SmartInitializingSingleton {
+
+    static final String MARKS = "outbox_pending";
+
+    private final MongoTemplate mongo;
+    private final Clock clock;
+
+    public PendingOutbox(MongoTemplate mongo, Clock clock) {
+        this.mongo = mongo;
+        this.clock = clock;
+    }
+
+    /** Claims and settlements name a mark by {@code (_id, claim)}: an index on both answers them even embedded. */
+    @Override
+    public void afterSingletonsInstantiated() {
+        mongo.indexOps(MARKS).createIndex(new Index().on("_id", Sort.Direction.ASC).on("claim", Sort.Direction.ASC)
+                .unique().named("id_claim"));
+    }
+
+    /** Tells the relay that these documents of {@code collection} hold events to publish. */
+    public void mark(String collection, Collection<?> documentIds) {
+        if (documentIds.isEmpty()) {
+            return;
+        }
+        insert(collection, List.copyOf(documentIds), clock.instant(), 0, null, null);
+    }
+
+    /** Unclaimed marks (never claimed, or their claim lapsed). */
+    List<Mark> unclaimed(Instant now, int limit) {
+        Query query = Query.query(new Criteria().orOperator(where("claimedUntil").exists(false),
+                where("claimedUntil").lt(now))).limit(limit);
+        return mongo.find(query, Document.class, MARKS).stream().map(Mark::of).toList();
+    }
+
+    long count() {
+        return mongo.estimatedCount(MARKS);
+    }
+
+    /** Claims a mark read as unclaimed, unless another relay claimed it since (its claim count moved on). */
+    boolean claim(Mark mark, Instant until) {
+        Update claim = new Update().inc("claim", 1).set("claimedUntil", until);
+        return mongo.updateFirst(held(mark.id(), mark.claim()), claim, MARKS).getModifiedCount() == 1;
+    }
+
+    /**
+     * Settles a mark this relay claimed: removes it, or keeps only what is left to do, the first part in the mark
+     * itself and every further part in a mark of its own (so that a document rejected by Kafka counts its attempts
+     * alone). Nothing happens if the claim lapsed and another relay holds the mark now: that one settles it.
+     */
+    void settle(Mark claimed, List<Remainder> left) {
+        Query stillHeld = held(claimed.id(), claimed.claim() + 1);
+        if (left.isEmpty()) {
+            mongo.remove(stillHeld, MARKS);
+            return;
+        }
+        for (Remainder part : left.subList(1, left.size())) {
+            insert(claimed.collection(), part.documentIds(), claimed.markedAt(), part.attempts(), part.retryAt(),
+                    part.lastError());
+        }
+        Remainder first = left.getFirst();
+        Update keep = new Update().set("documentIds", first.documentIds()).set("attempts", first.attempts())
+                .set("claimedUntil", first.retryAt());
+        if (first.lastError() != null) {
+            keep.set("lastError", first.lastError());
+        }
+        mongo.updateFirst(stillHeld, keep, MARKS);
+    }
+
+    /** Every document of {@code collection} some mark names now. */
+    Set<Object> markedDocumentIds(String collection) {
+        Query ofCollection = Query.query(where("collection").is(collection));
+        ofCollection.fields().include("documentIds");
+        Set<Object> ids = new HashSet<>();
+        mongo.find(ofCollection, Document.class, MARKS).forEach(mark -> ids.addAll(mark.getList("documentIds",
+                Object.class, List.of())));
+        return ids;
+    }
+
+    private void insert(String collection, List<Object> documentIds, Instant markedAt, int attempts,
+            @Nullable Instant claimedUntil, @Nullable String lastError) {
+        Document mark = new Document("_id", UUID.randomUUID().toString()).append("collection", collection)
+                .append("documentIds", documentIds).append("markedAt", markedAt).append("claim", 0L)
+                .append("attempts", attempts);
+        if (claimedUntil != null) {
+            mark.append("claimedUntil", claimedUntil);
+        }
+        if (lastError != null) {
+            mark.append("lastError", lastError);
+        }
+        mongo.insert(mark, MARKS);
+    }
+
+    private static Query held(String id, long claim) {
+        return Query.query(where("_id").is(id).and("claim").is(claim));
+    }
+
+    /**
+     * A mark as read.
+     *
+     * @param claim how often it was claimed; a claim and a settlement name the count they expect
+     * @param attempts how often Kafka refused its document (a mark with attempts names one document)
+     */
+    record Mark(String id, String collection, List<Object> documentIds, long claim, int attempts, Instant markedAt) {
+
+        static Mark of(Document d) {
+            Number claim = d.get("claim", Number.class);
+            Number attempts = d.get("attempts", Number.class);
+            return new Mark(d.getString("_id"), d.getString("collection"), d.getList("documentIds", Object.class,
+                    List.of()), claim == null ? 0 : claim.longValue(), attempts == null ? 0 : attempts.intValue(),
+                    d.getDate("markedAt") == null ? Instant.EPOCH : d.getDate("markedAt").toInstant());
+        }
+    }
+
+    /** Documents of a mark still to publish, not before {@code retryAt}. */
+    record Remainder(List<Object> documentIds, int attempts, Instant retryAt, @Nullable String lastError) {
+    }
+}

@@ -1,0 +1,133 @@
+package org.mtb.support.web;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
+
+/** Turns every refusal, and every unexpected failure, into problem+json; never an HTML page or a bare 500. */
+@RestControllerAdvice
+class ApiProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiProblemHandler.class);
+
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<ProblemDetail> refused(ApiException e) {
+        ProblemDetail problem = Problems.of(e.status(), e.code(), e.title(), e.getMessage(), e.fieldProblems());
+        return respond(e.status(), problem);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> wrongParameterType(MethodArgumentTypeMismatchException e) {
+        Class<?> type = e.getRequiredType();
+        String allowed = type != null && type.isEnum() ? "; allowed: " + List.of(type.getEnumConstants()).stream()
+                .map(Object::toString).collect(Collectors.joining(", ")) : "";
+        FieldProblem field = new FieldProblem(e.getName(), "INVALID_VALUE", "is not a valid value" + allowed);
+        return respond(HttpStatus.BAD_REQUEST, Problems.of(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER",
+                "Invalid parameter", "Parameter '" + e.getName() + "' has an invalid value" + allowed, List.of(field)));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        log.error("Unexpected failure while handling a request", e);
+        return respond(HttpStatus.INTERNAL_SERVER_ERROR, Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
+                "Internal error", "The request could not be completed. Try again later.", List.of()));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = unreadableBody(e.getMostSpecificCause());
+        return new ResponseEntity<>(problem, problemHeaders(), HttpStatus.BAD_REQUEST);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        if (e instanceof MissingRequestHeaderException missing) {
+            FieldProblem field = new FieldProblem(missing.getHeaderName(), "REQUIRED", "header is required");
+            body = Problems.of(status, "HEADER_MISSING", "Required header missing",
+                    "Header '" + missing.getHeaderName() + "' is required", List.of(field));
+        } else {
+            if (body == null && e instanceof ErrorResponse errorResponse) {
+                body = errorResponse.getBody();
+            }
+            if (body instanceof ProblemDetail problem
+                    && (problem.getProperties() == null || !problem.getProperties().containsKey("code"))) {
+                problem.setProperty("code", codeFor(status));
+            }
+        }
+        return super.handleExceptionInternal(e, body, problemHeaders(), status, request);
+    }
+
+    private static ProblemDetail unreadableBody(Throwable cause) {
+        if (cause instanceof InvalidFormatException invalid && !invalid.getPath().isEmpty()) {
+            String field = path(invalid);
+            String allowed = invalid.getTargetType() != null && invalid.getTargetType().isEnum()
+                    ? "; allowed: " + List.of(invalid.getTargetType().getEnumConstants()).stream()
+                            .map(Object::toString).collect(Collectors.joining(", "))
+                    : "";
+            return fieldProblem(field, "INVALID_VALUE", "has an invalid value" + allowed);
+        }
+        if (cause instanceof InputCoercionException outOfRange && !outOfRange.getPath().isEmpty()) {
+            return fieldProblem(path(outOfRange), "OUT_OF_RANGE", "is a number out of range");
+        }
+        if (cause instanceof MismatchedInputException mismatched) {
+            if (!mismatched.getPath().isEmpty()) {
+                return fieldProblem(path(mismatched), "WRONG_TYPE", "has the wrong JSON type");
+            }
+            return Problems.of(HttpStatus.BAD_REQUEST, "INVALID_BODY", "Invalid request body",
+                    "The body must be a JSON object", List.of());
+        }
+        if (cause instanceof JacksonException) {
+            return Problems.of(HttpStatus.BAD_REQUEST, "MALFORMED_JSON", "Malformed request body",
+                    "The body is not well-formed JSON", List.of());
+        }
+        return Problems.of(HttpStatus.BAD_REQUEST, "BODY_MISSING", "Request body missing",
+                "A JSON object body is required", List.of());
+    }
+
+    private static ProblemDetail fieldProblem(String field, String code, String message) {
+        return Problems.of(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "Invalid request",
+                "Field '" + field + "' " + message, List.of(new FieldProblem(field, code, message)));
+    }
+
+    private static String path(JacksonException e) {
+        return e.getPath().stream()
+                .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+
+    private static String codeFor(HttpStatusCode status) {
+        HttpStatus known = HttpStatus.resolve(status.value());
+        return known == null ? "HTTP_" + status.value() : known.name();
+    }
+
+    private static ResponseEntity<ProblemDetail> respond(HttpStatusCode status, ProblemDetail problem) {
+        return ResponseEntity.status(status).headers(problemHeaders()).body(problem);
+    }
+
+    private static HttpHeaders problemHeaders() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        return headers;
+    }
+}
