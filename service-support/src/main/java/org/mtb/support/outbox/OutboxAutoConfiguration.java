@@ -2,7 +2,10 @@ package org.mtb.support.outbox;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
+import org.mtb.support.scheduling.DedicatedLoop;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -15,7 +18,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
  * The transactional outbox of a service that publishes events ({@code mtb.outbox.enabled: true}): the marks its
- * writers add, and the relay that publishes what they name.
+ * writers add, the relay that publishes what they name, each on a thread of its own (rounds every
+ * {@code poll-interval}, the sweep at start and every {@code sweep-interval}), and {@code /actuator/outbox}.
  */
 @AutoConfiguration(after = DataMongoAutoConfiguration.class)
 @ConditionalOnBooleanProperty("mtb.outbox.enabled")
@@ -37,10 +41,27 @@ public class OutboxAutoConfiguration {
     OutboxRelay outboxRelay(PendingOutbox pending, MongoTemplate mongo, OutboxPublisher publisher,
             ObjectProvider<MarkedDocuments> processors, ObjectProvider<OutboxListener> listeners,
             OutboxProperties properties, MeterRegistry meters, ObjectProvider<Clock> clock, Environment environment) {
+        properties.validate();
         OutboxMetrics metrics = new OutboxMetrics(meters, environment.getProperty("spring.application.name",
                 "unknown"));
         return new OutboxRelay(pending, new OutboxStore(mongo), new ParkedEvents(mongo), publisher,
                 processors.orderedStream().toList(), listeners.orderedStream().toList(), properties, metrics,
                 clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    @Bean
+    DedicatedLoop outboxRelayLoop(OutboxRelay relay, OutboxProperties properties) {
+        return new DedicatedLoop("outbox-relay", Duration.ZERO, properties.pollInterval(), relay::publishRound);
+    }
+
+    @Bean
+    DedicatedLoop outboxSweepLoop(OutboxRelay relay, OutboxProperties properties) {
+        return new DedicatedLoop("outbox-sweep", Duration.ZERO, properties.sweepInterval(), relay::sweep);
+    }
+
+    @Bean
+    @ConditionalOnAvailableEndpoint
+    OutboxEndpoint outboxEndpoint(OutboxRelay relay) {
+        return new OutboxEndpoint(relay);
     }
 }

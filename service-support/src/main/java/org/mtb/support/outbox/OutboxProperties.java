@@ -31,4 +31,16 @@ record OutboxProperties(
         @DefaultValue("10s") Duration roundTimeout,
         @DefaultValue("5") int maxAttempts,
         @DefaultValue("5s") Duration retryAfter) {
+
+    /** Refuses settings under which two relays could publish one claimed mark at once, or nothing would go out. */
+    void validate() {
+        if (claimDuration.compareTo(roundTimeout) <= 0) {
+            throw new IllegalStateException("mtb.outbox.claim-duration (" + claimDuration
+                    + ") must be longer than mtb.outbox.round-timeout (" + roundTimeout
+                    + "): a relay's claim must outlast its longest round");
+        }
+        if (batchSize < 1 || parallelism < 1 || maxAttempts < 1) {
+            throw new IllegalStateException("mtb.outbox.batch-size, parallelism and max-attempts must be positive");
+        }
+    }
 }

@@ -1,29 +1,34 @@
 package org.mtb.support.outbox;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.mtb.support.outbox.DocumentSends.Outcome;
 import org.mtb.support.outbox.PendingOutbox.Mark;
+import org.mtb.support.outbox.PendingOutbox.Remainder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.scheduling.annotation.Scheduled;
 
 /**
- * Publishes the events waiting in marked documents' {@code outbox} arrays, and removes each one only after Kafka
- * acknowledged it. A crash between the two publishes an event twice, never zero times; consumers are idempotent
- * on the event id. A relay claims a mark before publishing, so two instances do not both send its events; the claim
- * lapses after {@code claim-duration} should the instance die.
+ * Publishes the events waiting in marked documents' {@code outbox} arrays and removes each one only after Kafka
+ * acknowledged it: a crash between the two publishes an event twice, never zero times, and consumers drop the second
+ * copy by its event id.
+ *
+ * <p>A round takes the oldest unclaimed marks and claims each (two relays never both take one; a claim lapses after
+ * {@code claim-duration} should its relay die), sends the documents side by side and each document's events in the
+ * order they were written, and waits at most {@code round-timeout}. It then settles every mark by what became of its
+ * documents: sent ones are done; one Kafka could not take now (down, say) is tried again next round; one still in
+ * flight waits for its claim to lapse; one Kafka refused (too large, say) gets a mark of its own and counts its
+ * attempts, and is parked for ops after {@code max-attempts}, so that it never holds up the others.
  */
 class OutboxRelay implements DisposableBean {
 
@@ -32,13 +37,12 @@ class OutboxRelay implements DisposableBean {
     private final PendingOutbox pending;
     private final OutboxStore store;
     private final ParkedEvents parked;
-    private final OutboxPublisher publisher;
     private final Map<String, MarkedDocuments> processors;
     private final List<OutboxListener> listeners;
     private final OutboxProperties properties;
     private final OutboxMetrics metrics;
     private final Clock clock;
-    private final ExecutorService workers;
+    private final DocumentSends sends;
     private volatile boolean failing;
 
     OutboxRelay(PendingOutbox pending, OutboxStore store, ParkedEvents parked, OutboxPublisher publisher,
@@ -47,45 +51,45 @@ class OutboxRelay implements DisposableBean {
         this.pending = pending;
         this.store = store;
         this.parked = parked;
-        this.publisher = publisher;
         this.processors = processors.stream().collect(Collectors.toMap(MarkedDocuments::collection,
                 Function.identity()));
         this.listeners = List.copyOf(listeners);
         this.properties = properties;
         this.metrics = metrics;
         this.clock = clock;
-        this.workers = Executors.newFixedThreadPool(properties.parallelism(),
-                Thread.ofVirtual().name("outbox-send-", 0).factory());
+        this.sends = new DocumentSends(publisher, properties.parallelism());
     }
 
-    @Scheduled(fixedDelayString = "${mtb.outbox.poll-interval:200ms}")
+    /** One round; the caller repeats it every {@code poll-interval}. */
     void publishRound() {
         try {
             Instant now = clock.instant();
             List<Mark> marks = pending.unclaimed(now, properties.batchSize());
-            metrics.pending(marks.size(), 0);
-            List<Mark> claimed = marks.stream().filter(mark -> pending.claim(mark, now.plus(properties.claimDuration())))
-                    .toList();
-            Map<String, List<Object>> byCollection = new LinkedHashMap<>();
-            for (Mark mark : claimed) {
-                byCollection.computeIfAbsent(mark.collection(), c -> new ArrayList<>()).addAll(mark.documentIds());
+            metrics.pending(marks.size() < properties.batchSize() ? marks.size() : pending.count(),
+                    marks.isEmpty() ? 0 : Duration.between(marks.getFirst().markedAt(), now).toMillis());
+            Instant claimedUntil = now.plus(properties.claimDuration());
+            Map<String, List<Mark>> byCollection = new LinkedHashMap<>();
+            for (Mark mark : marks) {
+                if (pending.claim(mark, claimedUntil)) {
+                    byCollection.computeIfAbsent(mark.collection(), c -> new ArrayList<>()).add(mark);
+                }
             }
-            byCollection.forEach(this::publish);
-            claimed.forEach(mark -> pending.settle(mark, List.of()));
-            if (failing) {
+            boolean allWent = true;
+            for (Map.Entry<String, List<Mark>> collection : byCollection.entrySet()) {
+                MarkedDocuments processor = processors.get(collection.getKey());
+                allWent &= processor != null ? settle(processor, collection.getValue(), now)
+                        : publish(collection.getKey(), collection.getValue(), now, claimedUntil);
+            }
+            if (allWent && failing) {
                 log.info("Publishing events again; the outbox is being drained");
                 failing = false;
             }
         } catch (RuntimeException e) {
-            if (!failing) {
-                log.warn("Cannot publish events now, they stay in the outbox and are retried: {}", e.toString());
-                failing = true;
-            }
+            failed("Cannot publish events now, they stay in the outbox and are retried: {}", e);
         }
     }
 
-    /** Runs at start too, so that events of an instance that crashed before marking are not left behind. */
-    @Scheduled(initialDelay = 0, fixedDelayString = "${mtb.outbox.sweep-interval:10m}")
+    /** Marks every document with events that no mark names nor the parking holds; at start, then now and then. */
     void sweep() {
         try {
             for (String collection : properties.collections()) {
@@ -98,6 +102,25 @@ class OutboxRelay implements DisposableBean {
         }
     }
 
+    /** Takes a parked document back into the rounds; answers whether there was one by that id. */
+    boolean requeue(String parkedId) {
+        return parked.release(parkedId).map(p -> {
+            pending.mark(p.collection(), List.of(p.documentId()));
+            metrics.parked(parked.count());
+            log.info("Parked events of {} {} requeued", p.collection(), p.documentId());
+            return true;
+        }).orElse(false);
+    }
+
+    List<ParkedEvents.Parked> parked() {
+        return parked.all();
+    }
+
+    @Override
+    public void destroy() {
+        sends.close();
+    }
+
     private void markUnmarked(String collection, List<Object> ids) {
         Set<Object> marked = pending.markedDocumentIds(collection);
         Set<Object> parkedIds = parked.documentIds(collection);
@@ -105,56 +128,109 @@ class OutboxRelay implements DisposableBean {
         for (int from = 0; from < unmarked.size(); from += properties.batchSize()) {
             pending.mark(collection, unmarked.subList(from, Math.min(unmarked.size(), from + properties.batchSize())));
         }
-    }
-
-    @Override
-    public void destroy() {
-        workers.shutdownNow();
-    }
-
-    /** Publishes the marked documents of one collection, a batch at a time; marks go only once all went out. */
-    private void publish(String collection, List<Object> marked) {
-        List<Object> ids = marked.stream().distinct().toList();
-        MarkedDocuments processor = processors.get(collection);
-        for (int from = 0; from < ids.size(); from += properties.batchSize()) {
-            List<Object> batch = ids.subList(from, Math.min(ids.size(), from + properties.batchSize()));
-            if (processor != null) {
-                processor.settle(batch);
-            } else {
-                publishOutboxes(collection, batch);
-            }
+        if (!unmarked.isEmpty()) {
+            log.info("Found {} document(s) of {} with events but no mark (a crash between a write and its mark)",
+                    unmarked.size(), collection);
         }
     }
 
-    /** Sends the events side by side (the producer batches concurrent sends) and waits for every acknowledgement. */
-    private void sendAll(List<OutboxEntry> events) {
-        List<Future<?>> sends = new ArrayList<>(events.size());
-        for (OutboxEntry event : events) {
-            sends.add(workers.submit(() -> publisher.publish(event)));
-        }
+    /** Hands a processor its marked documents; should it fail, they are tried again after {@code retry-after}. */
+    private boolean settle(MarkedDocuments processor, List<Mark> marks, Instant now) {
         try {
-            for (Future<?> send : sends) {
-                send.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while publishing", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+            processor.settle(marks.stream().flatMap(m -> m.documentIds().stream()).distinct().toList());
+            marks.forEach(mark -> pending.settle(mark, List.of()));
+            return true;
+        } catch (RuntimeException e) {
+            Instant retryAt = now.plus(properties.retryAfter());
+            marks.forEach(mark -> pending.settle(mark, List.of(new Remainder(mark.documentIds(), mark.attempts(),
+                    retryAt, e.toString()))));
+            failed("Could not settle marked documents of " + processor.collection() + " now; retried: {}", e);
+            return false;
         }
-        metrics.published(events.size());
-        events.forEach(event -> listeners.forEach(listener -> listener.published(event)));
     }
 
-    /** The events in the documents' {@code outbox} arrays: sent together, then pulled from their documents. */
-    private void publishOutboxes(String collection, List<Object> ids) {
-        Map<Object, List<OutboxEntry>> events = store.pendingEvents(collection, ids);
-        if (events.isEmpty()) {
-            return;
-        }
-        sendAll(events.values().stream().flatMap(List::stream).toList());
-        Map<Object, List<String>> sent = new LinkedHashMap<>();
-        events.forEach((id, entries) -> sent.put(id, entries.stream().map(OutboxEntry::eventId).toList()));
+    private boolean publish(String collection, List<Mark> marks, Instant now, Instant claimedUntil) {
+        List<Object> ids = marks.stream().flatMap(m -> m.documentIds().stream()).distinct().toList();
+        Map<Object, Outcome> outcomes = sends.send(store.pendingEvents(collection, ids), properties.roundTimeout());
+        Map<Object, List<String>> sent = new HashMap<>();
+        outcomes.forEach((id, outcome) -> {
+            if (!outcome.sent().isEmpty()) {
+                sent.put(id, outcome.sent().stream().map(OutboxEntry::eventId).toList());
+            }
+        });
         store.pullSent(collection, sent);
+        int published = 0;
+        for (Outcome outcome : outcomes.values()) {
+            published += outcome.sent().size();
+            outcome.sent().forEach(event -> listeners.forEach(listener -> listener.published(event)));
+        }
+        metrics.published(published);
+        boolean allWent = true;
+        for (Mark mark : marks) {
+            allWent &= settle(collection, mark, outcomes, now, claimedUntil);
+        }
+        return allWent;
+    }
+
+    /** Keeps of a mark what did not go out, each document as its outcome says; answers whether all went. */
+    private boolean settle(String collection, Mark mark, Map<Object, Outcome> outcomes, Instant now,
+            Instant claimedUntil) {
+        List<Remainder> left = new ArrayList<>();
+        List<Object> unavailable = new ArrayList<>();
+        List<Object> inFlight = new ArrayList<>();
+        String lastError = null;
+        for (Object id : mark.documentIds()) {
+            Outcome outcome = outcomes.get(id);
+            if (outcome == null || outcome.complete()) {
+                continue;
+            }
+            if (outcome.inFlight()) {
+                inFlight.add(id);
+                metrics.timedOut();
+            } else if (outcome.retriable()) {
+                unavailable.add(id);
+                lastError = outcome.error();
+                metrics.retriableFailure();
+            } else {
+                refused(collection, mark, id, outcome, now).ifPresent(left::add);
+            }
+        }
+        if (!unavailable.isEmpty()) {
+            failed("Kafka cannot take events now; they stay in the outbox and are retried: {}", lastError);
+            left.add(new Remainder(unavailable, mark.attempts(), now, lastError));
+        }
+        if (!inFlight.isEmpty()) {
+            log.warn("{} document(s) of {} still unacknowledged after {}; retried once their claim lapses",
+                    inFlight.size(), collection, properties.roundTimeout());
+            left.add(new Remainder(inFlight, mark.attempts(), claimedUntil, "unacknowledged within the round"));
+        }
+        pending.settle(mark, left);
+        return left.isEmpty();
+    }
+
+    /** A document whose event Kafka refused: tried again later in a mark of its own, or parked after the last try. */
+    private java.util.Optional<Remainder> refused(String collection, Mark mark, Object id, Outcome outcome,
+            Instant now) {
+        metrics.rejected();
+        int attempts = mark.attempts() + 1;
+        if (attempts >= properties.maxAttempts()) {
+            parked.park(collection, id, outcome.unsent(), attempts, outcome.error(), now);
+            metrics.parked(parked.count());
+            log.error("Kafka refused the events {} of {} {} {} times; parked for ops (GET /actuator/outbox): {}",
+                    outcome.unsent(), collection, id, attempts, outcome.error());
+            return java.util.Optional.empty();
+        }
+        Instant retryAt = now.plus(properties.retryAfter().multipliedBy(attempts));
+        log.warn("Kafka refused the event {} of {} {} (attempt {} of {}), retried from {}: {}",
+                outcome.unsent().getFirst(), collection, id, attempts, properties.maxAttempts(), retryAt,
+                outcome.error());
+        return java.util.Optional.of(new Remainder(List.of(id), attempts, retryAt, outcome.error()));
+    }
+
+    private void failed(String message, Object error) {
+        if (!failing) {
+            log.warn(message, error instanceof Throwable t ? t.toString() : error);
+            failing = true;
+        }
     }
 }

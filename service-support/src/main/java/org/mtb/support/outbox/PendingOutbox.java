@@ -53,10 +53,10 @@ public class PendingOutbox implements SmartInitializingSingleton {
         insert(collection, List.copyOf(documentIds), clock.instant(), 0, null, null);
     }
 
-    /** Unclaimed marks (never claimed, or their claim lapsed). */
+    /** Unclaimed marks (never claimed, or their claim lapsed), oldest first. */
     List<Mark> unclaimed(Instant now, int limit) {
         Query query = Query.query(new Criteria().orOperator(where("claimedUntil").exists(false),
-                where("claimedUntil").lt(now))).limit(limit);
+                where("claimedUntil").lt(now))).with(Sort.by("markedAt", "_id")).limit(limit);
         return mongo.find(query, Document.class, MARKS).stream().map(Mark::of).toList();
     }
 

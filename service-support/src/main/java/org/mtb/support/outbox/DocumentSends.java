@@ -1,0 +1,132 @@
+package org.mtb.support.outbox;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.common.errors.ApiException;
+import org.apache.kafka.common.errors.RetriableException;
+import org.apache.kafka.common.errors.SerializationException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Sends documents' events to Kafka: documents side by side (the producer batches concurrent sends), each document's
+ * events one after the other in the order they were written, so that a key's events arrive in order; a document stops
+ * at its first failure, so none of its later events overtakes it.
+ */
+final class DocumentSends implements AutoCloseable {
+
+    private static final int MAX_ERROR_LENGTH = 500;
+
+    private final OutboxPublisher publisher;
+    private final ExecutorService workers;
+
+    DocumentSends(OutboxPublisher publisher, int parallelism) {
+        this.publisher = publisher;
+        this.workers = Executors.newFixedThreadPool(parallelism, Thread.ofVirtual().name("outbox-send-", 0).factory());
+    }
+
+    /** Sends every document's events and waits for them at most {@code timeout}; answers each document's outcome. */
+    Map<Object, Outcome> send(Map<Object, List<OutboxEntry>> events, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Map<Object, Future<Outcome>> sending = new LinkedHashMap<>();
+        events.forEach((id, documentEvents) -> sending.put(id, workers.submit(() -> sendInOrder(documentEvents))));
+        Map<Object, Outcome> outcomes = new LinkedHashMap<>();
+        sending.forEach((id, send) -> outcomes.put(id, await(send, deadline, events.get(id))));
+        return outcomes;
+    }
+
+    @Override
+    public void close() {
+        workers.shutdownNow();
+    }
+
+    private Outcome await(Future<Outcome> send, long deadline, List<OutboxEntry> events) {
+        try {
+            return send.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException stillSending) {
+            return Outcome.inFlight(events);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Outcome.inFlight(events);
+        } catch (ExecutionException e) {
+            return Outcome.failed(List.of(), events, e.getCause());
+        }
+    }
+
+    private Outcome sendInOrder(List<OutboxEntry> events) {
+        List<OutboxEntry> sent = new ArrayList<>(events.size());
+        for (OutboxEntry event : events) {
+            try {
+                publisher.publish(event);
+            } catch (RuntimeException e) {
+                return Outcome.failed(sent, events.subList(sent.size(), events.size()), e);
+            }
+            sent.add(event);
+        }
+        return new Outcome(sent, List.of(), null, false, false);
+    }
+
+    /**
+     * What became of one document's events.
+     *
+     * @param sent the events Kafka acknowledged, to be removed from the document
+     * @param unsent the ids of those it did not
+     * @param retriable Kafka could not take them now (down, or a leader moving); otherwise it refused the first
+     *        (too large, say) and would refuse it again
+     * @param inFlight no answer within the round: perhaps sent, perhaps not
+     */
+    record Outcome(List<OutboxEntry> sent, List<String> unsent, @Nullable String error, boolean retriable,
+            boolean inFlight) {
+
+        static Outcome inFlight(List<OutboxEntry> events) {
+            return new Outcome(List.of(), ids(events), null, true, true);
+        }
+
+        static Outcome failed(List<OutboxEntry> sent, List<OutboxEntry> unsent, Throwable error) {
+            String text = describe(error);
+            return new Outcome(List.copyOf(sent), ids(unsent), text.length() > MAX_ERROR_LENGTH
+                    ? text.substring(0, MAX_ERROR_LENGTH) : text, !refusal(error), false);
+        }
+
+        boolean complete() {
+            return unsent.isEmpty() && !inFlight;
+        }
+
+        private static List<String> ids(List<OutboxEntry> events) {
+            return events.stream().map(OutboxEntry::eventId).toList();
+        }
+
+        /**
+         * A refusal is Kafka saying no to this event, whatever the broker's state: a non-retriable error of its
+         * protocol, or a record it cannot serialize. Anything else (Kafka down, a timeout, an error we do not know)
+         * is taken as passing, so that an outage never counts against, let alone parks, the events it holds up.
+         */
+        private static boolean refusal(Throwable error) {
+            boolean refused = false;
+            for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+                if (cause instanceof RetriableException) {
+                    return false;
+                }
+                refused |= cause instanceof ApiException || cause instanceof SerializationException;
+            }
+            return refused;
+        }
+
+        /** The innermost cause names what Kafka said; the wrappers of Spring's messaging say little. */
+        private static String describe(Throwable error) {
+            Throwable root = error;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            return root == error ? error.toString() : root + " (in " + error.getClass().getSimpleName() + ")";
+        }
+    }
+}

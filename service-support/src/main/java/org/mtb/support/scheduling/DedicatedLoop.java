@@ -1,0 +1,106 @@
+package org.mtb.support.scheduling;
+
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Runs one task over and over on a platform thread of its own, with a fixed delay between the end of a round and the
+ * start of the next; started with the application context and stopped before its beans are destroyed.
+ *
+ * <p>Why not {@code @Scheduled}: with virtual threads enabled Spring runs every fixed-delay task of the application
+ * on one scheduler thread, one after the other, so a task that waits (an outbox round while Kafka is down, an hourly
+ * recount) holds up the others, among them the SLA timers, which must fire within a second. A task with its own loop
+ * waits for nobody.
+ */
+public final class DedicatedLoop implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(DedicatedLoop.class);
+
+    private final String name;
+    private final Duration initialDelay;
+    private final Duration delay;
+    private final Runnable round;
+    private volatile @Nullable Thread thread;
+    private volatile CountDownLatch stopping = new CountDownLatch(1);
+    private volatile boolean failing;
+
+    /**
+     * @param name the thread's name, as logs and thread dumps show it
+     * @param round one round of the work; an exception is logged (once per spell of failures) and the loop goes on
+     */
+    public DedicatedLoop(String name, Duration initialDelay, Duration delay, Runnable round) {
+        this.name = name;
+        this.initialDelay = initialDelay;
+        this.delay = delay;
+        this.round = round;
+    }
+
+    @Override
+    public synchronized void start() {
+        if (thread != null) {
+            return;
+        }
+        stopping = new CountDownLatch(1);
+        thread = Thread.ofPlatform().name(name).daemon(true).start(this::run);
+    }
+
+    /** Lets the current round finish (waiting up to 10 s before interrupting it), then ends the loop. */
+    @Override
+    public synchronized void stop() {
+        Thread running = thread;
+        if (running == null) {
+            return;
+        }
+        stopping.countDown();
+        try {
+            running.join(Duration.ofSeconds(10));
+            if (running.isAlive()) {
+                running.interrupt();
+                running.join(Duration.ofSeconds(5));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        thread = null;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return thread != null;
+    }
+
+    private void run() {
+        if (pause(initialDelay)) {
+            return;
+        }
+        do {
+            try {
+                round.run();
+                if (failing) {
+                    log.info("{} runs normally again", name);
+                    failing = false;
+                }
+            } catch (RuntimeException e) {
+                if (!failing) {
+                    log.warn("A round of {} failed; it goes on after {}", name, delay, e);
+                    failing = true;
+                }
+            }
+        } while (!pause(delay));
+    }
+
+    /** Waits {@code duration} or until stopped; answers whether the loop is to stop. */
+    private boolean pause(Duration duration) {
+        try {
+            return stopping.await(duration.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        }
+    }
+}

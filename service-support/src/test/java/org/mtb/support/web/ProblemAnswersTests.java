@@ -1,0 +1,117 @@
+package org.mtb.support.web;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The answers every service gives, through a {@code @WebMvcTest} slice as a service's controller tests see them: the
+ * slice picks up the library's handler by itself (a controller nested in a test class is not scanned, so it is
+ * imported).
+ */
+@WebMvcTest(controllers = ProblemAnswersTests.Echo.class)
+@Import(ProblemAnswersTests.Echo.class)
+class ProblemAnswersTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Test
+    void answersARefusalWithItsCodeAndEveryFieldProblem() throws Exception {
+        mvc.perform(get("/echo/refuse")).andExpect(status().isUnprocessableContent())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value("WHAT_THE_SERVICE_SAYS"))
+                .andExpect(jsonPath("$.type").value("/problems/what-the-service-says"))
+                .andExpect(jsonPath("$.instance").value(org.hamcrest.Matchers.startsWith("urn:uuid:")))
+                .andExpect(jsonPath("$.errors[0].field").value("a"))
+                .andExpect(jsonPath("$.errors[1].code").value("OUT_OF_RANGE"));
+    }
+
+    @Test
+    void namesTheAllowedValuesOfAWrongEnumParameter() throws Exception {
+        mvc.perform(get("/echo/colour").param("colour", "PURPLE")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("INVALID_PARAMETER"))
+                .andExpect(jsonPath("$.detail").value("Parameter 'colour' has an invalid value; allowed: RED, GREEN"))
+                .andExpect(jsonPath("$.errors[0].field").value("colour"));
+    }
+
+    @Test
+    void tellsMalformedJsonAWrongTypeAMissingBodyAndAMissingHeaderApart() throws Exception {
+        mvc.perform(post("/echo/body").contentType(MediaType.APPLICATION_JSON).content("{\"count\": "))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("MALFORMED_JSON"));
+        mvc.perform(post("/echo/body").contentType(MediaType.APPLICATION_JSON).content("{\"count\": \"many\"}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
+                .andExpect(jsonPath("$.errors[0].field").value("count"));
+        mvc.perform(post("/echo/body").contentType(MediaType.APPLICATION_JSON).content("[1]"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("INVALID_BODY"));
+        mvc.perform(post("/echo/body").contentType(MediaType.APPLICATION_JSON))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("BODY_MISSING"));
+        mvc.perform(get("/echo/header")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("HEADER_MISSING"))
+                .andExpect(jsonPath("$.errors[0].field").value("Idempotency-Key"));
+    }
+
+    @Test
+    void answersAnUnexpectedFailureWithoutItsMessageAndAWrongMethodWithItsStatus() throws Exception {
+        mvc.perform(get("/echo/fail")).andExpect(status().isInternalServerError())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value("INTERNAL_ERROR"))
+                .andExpect(jsonPath("$.detail").value("The request could not be completed. Try again later."));
+        mvc.perform(post("/echo/fail")).andExpect(status().isMethodNotAllowed())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value("METHOD_NOT_ALLOWED"));
+    }
+
+    enum Colour { RED, GREEN }
+
+    record Body(int count) {
+    }
+
+    @RestController
+    static class Echo {
+
+        @GetMapping("/echo/refuse")
+        String refuse() {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "WHAT_THE_SERVICE_SAYS", "Refused", "Two problems",
+                    List.of(new FieldProblem("a", "REQUIRED", "is required"),
+                            new FieldProblem("b", "OUT_OF_RANGE", "is too large")));
+        }
+
+        @GetMapping("/echo/colour")
+        String colour(@RequestParam Colour colour) {
+            return colour.name();
+        }
+
+        @PostMapping("/echo/body")
+        String body(@RequestBody Body body) {
+            return String.valueOf(body.count());
+        }
+
+        @GetMapping("/echo/header")
+        String header(@RequestHeader("Idempotency-Key") String key) {
+            return key;
+        }
+
+        @GetMapping("/echo/fail")
+        String fail() {
+            throw new IllegalStateException("a detail the client must not see");
+        }
+    }
+}
