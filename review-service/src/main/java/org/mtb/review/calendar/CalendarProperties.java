@@ -11,5 +11,5 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param cacheTtl how long an instance keeps a built calendar before it checks the copy for a newer revision
  */
 @ConfigurationProperties("review.calendar")
-record CalendarProperties(ZoneId defaultTimeZone, String defaultHours, Duration cacheTtl) {
+public record CalendarProperties(ZoneId defaultTimeZone, String defaultHours, Duration cacheTtl) {
 }

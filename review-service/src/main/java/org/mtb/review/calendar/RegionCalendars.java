@@ -47,7 +47,7 @@ public class RegionCalendars {
     private final WorkingDayCalendar nationalDefault;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
-    RegionCalendars(MongoTemplate mongo, ApplicationEventPublisher events, MeterRegistry meters, Clock clock,
+    public RegionCalendars(MongoTemplate mongo, ApplicationEventPublisher events, MeterRegistry meters, Clock clock,
             JsonMapper json, CalendarProperties properties) {
         this.json = json;
         this.mongo = mongo;

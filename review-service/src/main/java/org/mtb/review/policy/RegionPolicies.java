@@ -38,7 +38,7 @@ public class RegionPolicies {
     private final Duration cacheTtl;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
-    RegionPolicies(MongoTemplate mongo, ApplicationEventPublisher events, MeterRegistry meters, Clock clock,
+    public RegionPolicies(MongoTemplate mongo, ApplicationEventPublisher events, MeterRegistry meters, Clock clock,
             @Value("${review.policy-cache-ttl}") Duration cacheTtl) {
         this.mongo = mongo;
         this.clock = clock;

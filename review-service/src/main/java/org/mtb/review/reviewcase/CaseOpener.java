@@ -7,25 +7,26 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.mtb.contracts.Topics;
 import org.mtb.contracts.catalog.ReviewTimeLimit;
 import org.mtb.contracts.intake.ApplicationSubmitted;
 import org.mtb.contracts.review.ReviewStarted;
 import org.mtb.review.calendar.RegionCalendars;
-import org.mtb.support.outbox.OutboxEntry;
-import org.mtb.support.outbox.PendingOutbox;
 import org.mtb.review.policy.PolicyCopy;
 import org.mtb.review.policy.RegionPolicies;
+import org.mtb.review.sla.SlaClock;
+import org.mtb.review.sla.SlaCounts;
+import org.mtb.review.sla.SlaPlanner;
 import org.mtb.review.timer.DueTimers;
+import org.mtb.support.outbox.OutboxEntry;
+import org.mtb.support.outbox.PendingOutbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.messaging.Message;
+import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -34,7 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
  * if the service stops in between, the submission is delivered again and the case opened then, while a timer
  * without its case is ignored when it falls due.
  */
-@Configuration(proxyBeanMethods = false)
+@Service
 class CaseOpener {
 
     private static final Logger log = LoggerFactory.getLogger(CaseOpener.class);
@@ -65,18 +66,13 @@ class CaseOpener {
         this.meters = meters;
     }
 
-    @Bean
-    Consumer<Message<byte[]>> onApplicationSubmitted() {
-        return message -> open(json.readValue(message.getPayload(), ApplicationSubmitted.class));
-    }
-
     void open(ApplicationSubmitted submitted) {
         String number = submitted.applicationNumber();
         if (isOpen(number)) {
             duplicate(submitted);
             return;
         }
-        PolicyCopy catalog = policies.find(submitted.regionCode()).orElse(null);
+        @Nullable PolicyCopy catalog = policies.find(submitted.regionCode()).orElse(null);
         ReviewTimeLimit limit = catalog == null || catalog.policy() == null ? null
                 : catalog.policy().timeLimit(submitted.diseaseCategory());
         SlaClock sla = limit == null ? null : planner.plan(limit, submitted.submittedAt(),

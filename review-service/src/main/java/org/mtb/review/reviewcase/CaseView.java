@@ -1,11 +1,13 @@
 package org.mtb.review.reviewcase;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 import org.mtb.contracts.Channel;
 import org.mtb.contracts.DiseaseCategory;
 import org.mtb.contracts.InsuranceType;
 import org.mtb.contracts.PersonalData;
 import org.mtb.contracts.intake.Hospital;
+import org.mtb.review.sla.SlaView;
 
 /** A case as reviewers see it over HTTP; personal data masked. */
 record CaseView(
@@ -21,14 +23,14 @@ record CaseView(
         Channel channel,
         Instant submittedAt,
         Instant openedAt,
-        String catalogVersion,
-        SlaView sla,
-        Decision decision) {
+        @Nullable String catalogVersion,
+        @Nullable SlaView sla,
+        @Nullable Decision decision) {
 
     record MaskedApplicant(String idNumber, String name, String phone, InsuranceType insuranceType) {
     }
 
-    static CaseView of(ReviewCase c, SlaView sla) {
+    static CaseView of(ReviewCase c, @Nullable SlaView sla) {
         var who = c.applicant();
         return new CaseView(c.applicationNumber(), c.status(), c.regionCode(), c.diseaseCode(), c.diseaseName(),
                 c.diseaseCategory(), new MaskedApplicant(PersonalData.maskIdNumber(who.idNumber()),

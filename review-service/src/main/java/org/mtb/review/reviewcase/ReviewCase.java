@@ -2,15 +2,18 @@ package org.mtb.review.reviewcase;
 
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.mtb.contracts.Channel;
 import org.mtb.contracts.DiseaseCategory;
 import org.mtb.contracts.intake.Applicant;
 import org.mtb.contracts.intake.Hospital;
+import org.mtb.review.sla.SlaCases;
+import org.mtb.review.sla.SlaClock;
 import org.mtb.support.outbox.OutboxEntry;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * The review of one application; its id is the application number, so one application opens one case.
@@ -36,13 +39,13 @@ record ReviewCase(
         Instant submittedAt,
         Instant openedAt,
         CaseStatus status,
-        Decision decision,
-        String catalogVersion,
-        SlaClock sla,
-        Long version,
+        @Nullable Decision decision,
+        @Nullable String catalogVersion,
+        @Nullable SlaClock sla,
+        @Nullable Long version,
         List<OutboxEntry> outbox) {
 
-    static final String COLLECTION = "review_cases";
+    static final String COLLECTION = SlaCases.COLLECTION;
 
     /** Matches this case only while nobody changed it since it was read. */
     Query unchanged() {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.mtb.review.calendar.RegionCalendars;
+import org.mtb.review.sla.SlaView;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -55,8 +56,8 @@ class ReviewCaseController {
     }
 
     private CaseView view(ReviewCase c) {
-        SlaView sla = c.sla() == null ? null
-                : SlaView.of(c, calendars.calendarFor(c.regionCode()).calendar(), clock.instant());
+        SlaView sla = c.sla() == null ? null : SlaView.of(c.sla(), c.status() == CaseStatus.OPEN,
+                calendars.calendarFor(c.regionCode()).calendar(), clock.instant());
         return CaseView.of(c, sla);
     }
 }

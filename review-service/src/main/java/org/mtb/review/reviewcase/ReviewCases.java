@@ -1,21 +1,16 @@
 package org.mtb.review.reviewcase;
 
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.mtb.contracts.Topics;
 import org.mtb.contracts.review.ApplicationDecided;
 import org.mtb.contracts.review.DecisionOutcome;
 import org.mtb.contracts.review.Recipient;
+import org.mtb.review.sla.SlaCounts;
 import org.mtb.support.outbox.OutboxEntry;
 import org.mtb.support.outbox.PendingOutbox;
 import org.mtb.support.web.FieldProblem;
@@ -62,17 +57,6 @@ class ReviewCases {
         }
         Query query = Query.query(criteria).with(Sort.by("sla.dueAt", "openedAt", "_id")).limit(limit);
         return mongo.find(query, ReviewCase.class);
-    }
-
-    /**
-     * The cases by application number, without personal data or outbox: what deadlines and timers need, read in
-     * one query by id.
-     */
-    Map<String, ReviewCase> deadlinesOf(Collection<String> applicationNumbers) {
-        Query byId = Query.query(where("_id").in(applicationNumbers));
-        byId.fields().exclude("applicant").exclude("hospital").exclude("conditionSummary").exclude("outbox");
-        return mongo.find(byId, ReviewCase.class).stream()
-                .collect(Collectors.toMap(ReviewCase::applicationNumber, Function.identity()));
     }
 
     Optional<ReviewCase> find(String applicationNumber) {

@@ -1,6 +1,7 @@
-package org.mtb.review.reviewcase;
+package org.mtb.review.sla;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 import org.mtb.contracts.catalog.ReviewTimeLimit;
 
 /**
@@ -17,7 +18,7 @@ import org.mtb.contracts.catalog.ReviewTimeLimit;
  * @param revision the generation of this deadline; it grows whenever the deadline is computed afresh, and a timer
  *        of an older generation is stale
  */
-record SlaClock(
+public record SlaClock(
         ReviewTimeLimit limit,
         Instant startedAt,
         Instant dueAt,
@@ -27,13 +28,13 @@ record SlaClock(
         long calendarRevision,
         long revision,
         SlaState state,
-        Instant warnedAt,
-        Instant breachedAt) {
+        @Nullable Instant warnedAt,
+        @Nullable Instant breachedAt) {
 
-    static final String WARNING = "SLA_WARNING";
-    static final String BREACH = "SLA_BREACH";
+    public static final String WARNING = "SLA_WARNING";
+    public static final String BREACH = "SLA_BREACH";
 
-    boolean sameDeadline(SlaClock other) {
+    boolean sameDeadline(@Nullable SlaClock other) {
         return other != null && dueAt.equals(other.dueAt) && warnAt.equals(other.warnAt)
                 && breachAt.equals(other.breachAt) && provisional == other.provisional;
     }

@@ -1,4 +1,4 @@
-package org.mtb.review.reviewcase;
+package org.mtb.review.sla;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * increment lost in a crash would otherwise stay wrong.
  */
 @Component
-class SlaCounts {
+public class SlaCounts {
 
     static final String COLLECTION = "sla_counts";
     private static final String PROVISIONAL = "PROVISIONAL";
@@ -42,11 +42,11 @@ class SlaCounts {
                 .register(meters);
     }
 
-    void opened(String regionCode, SlaClock sla) {
+    public void opened(String regionCode, SlaClock sla) {
         change(regionCode, null, sla);
     }
 
-    void closed(String regionCode, SlaClock sla) {
+    public void closed(String regionCode, SlaClock sla) {
         change(regionCode, sla, null);
     }
 
@@ -102,10 +102,10 @@ class SlaCounts {
     @Scheduled(initialDelayString = "${review.sla.recount-interval}",
             fixedDelayString = "${review.sla.recount-interval}")
     void recount() {
-        Query open = Query.query(where("status").is(CaseStatus.OPEN.name()).and("sla").ne(null));
+        Query open = Query.query(where("status").is(SlaCase.OPEN).and("sla").ne(null));
         open.fields().include("regionCode").include("sla.state").include("sla.provisional");
         Map<String, Map<String, Integer>> counts = new HashMap<>();
-        for (Document c : mongo.find(open, Document.class, ReviewCase.COLLECTION)) {
+        for (Document c : mongo.find(open, Document.class, SlaCases.COLLECTION)) {
             Document sla = c.get("sla", Document.class);
             Map<String, Integer> region = counts.computeIfAbsent(c.getString("regionCode"), r -> new HashMap<>());
             region.merge(sla.getString("state"), 1, Integer::sum);

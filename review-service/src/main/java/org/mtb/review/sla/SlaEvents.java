@@ -1,4 +1,4 @@
-package org.mtb.review.reviewcase;
+package org.mtb.review.sla;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.mtb.contracts.Topics;
 import org.mtb.contracts.review.SlaBreached;
 import org.mtb.contracts.review.SlaWarning;
@@ -18,7 +19,6 @@ import org.mtb.support.outbox.OutboxEntry;
 import org.mtb.support.outbox.PendingOutbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -38,13 +38,13 @@ class SlaEvents implements MarkedDocuments {
     private static final Logger log = LoggerFactory.getLogger(SlaEvents.class);
 
     private final MongoTemplate mongo;
-    private final ReviewCases cases;
+    private final SlaCases cases;
     private final PendingOutbox pendingOutbox;
     private final SlaCounts counts;
     private final MeterRegistry meters;
     private final JsonMapper json;
 
-    SlaEvents(MongoTemplate mongo, ReviewCases cases, PendingOutbox pendingOutbox, SlaCounts counts,
+    SlaEvents(MongoTemplate mongo, SlaCases cases, PendingOutbox pendingOutbox, SlaCounts counts,
             MeterRegistry meters, JsonMapper json) {
         this.mongo = mongo;
         this.cases = cases;
@@ -98,13 +98,13 @@ class SlaEvents implements MarkedDocuments {
 
     /** One bulk write of conditional updates; answers the timers whose case changed meanwhile, to try again. */
     private List<SlaFiring.Fired> moveCases(SlaFiring firing, List<SlaFiring.Fired> timers) {
-        Map<String, ReviewCase> cases = this.cases.deadlinesOf(
+        Map<String, SlaCase> read = cases.find(
                 timers.stream().map(SlaFiring.Fired::applicationNumber).distinct().toList());
         Map<String, List<SlaFiring.Fired>> byCase = timers.stream().collect(Collectors.groupingBy(
                 SlaFiring.Fired::applicationNumber, LinkedHashMap::new, Collectors.toList()));
         List<Move> moves = new ArrayList<>();
         byCase.forEach((number, fired) -> {
-            ReviewCase c = cases.get(number);
+            SlaCase c = read.get(number);
             // A warning and a breach due together (the service was down past both): the warning first.
             List<SlaFiring.Fired> holding = fired.stream().filter(f -> holds(f, c))
                     .sorted(java.util.Comparator.comparing(SlaFiring.Fired::moves)).toList();
@@ -115,33 +115,18 @@ class SlaEvents implements MarkedDocuments {
         if (moves.isEmpty()) {
             return List.of();
         }
-        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, ReviewCase.class);
-        moves.forEach(move -> {
-            Update update = new Update().inc("version", 1).set("sla.state", move.after())
-                    .push("outbox").each(move.events().toArray());
-            move.fired().forEach(f -> update.set(f.moves() == SlaState.BREACHED ? "sla.breachedAt" : "sla.warnedAt",
-                    firing.firedAt()));
-            bulk.updateOne(move.c().unchanged(), update);
-        });
-        boolean all = bulk.execute().getModifiedCount() == moves.size();
+        boolean all = cases.move(moves.stream().map(move -> move.change(firing)).toList()) == moves.size();
         // Rarely some case changed between the read and the write: the moves whose event is now stored are done
         // (the write won); the others are tried again on a fresh read, where a decision or new deadline drops them.
-        List<Move> done = all ? moves : moves.stream().filter(this::storedEvent).toList();
-        pendingOutbox.mark(ReviewCase.COLLECTION, done.stream().map(m -> m.c().applicationNumber()).toList());
+        List<Move> done = all ? moves : moves.stream().filter(m -> cases.holdsEvent(m.c().applicationNumber(),
+                m.events().getFirst().eventId())).toList();
+        cases.marked(done.stream().map(m -> m.c().applicationNumber()).toList());
         recorded(done);
         return all ? List.of() : moves.stream().filter(m -> !done.contains(m)).flatMap(m -> m.fired().stream()).toList();
     }
 
-    private boolean storedEvent(Move move) {
-        Query withEvent = Query.query(where("_id").is(move.c().applicationNumber()));
-        withEvent.fields().include("outbox");
-        ReviewCase now = mongo.findOne(withEvent, ReviewCase.class);
-        return now != null && now.outbox() != null
-                && now.outbox().stream().anyMatch(e -> e.eventId().equals(move.events().getFirst().eventId()));
-    }
-
     /** Whether the timer still applies: same deadline, not yet moved, and not decided before it was due. */
-    private static boolean holds(SlaFiring.Fired fired, ReviewCase c) {
+    private static boolean holds(SlaFiring.Fired fired, @Nullable SlaCase c) {
         if (c == null || c.sla() == null || c.sla().revision() != fired.revision()) {
             return false;
         }
@@ -152,7 +137,7 @@ class SlaEvents implements MarkedDocuments {
         return c.decision() == null || !c.decision().decidedAt().isBefore(fired.dueAt());
     }
 
-    private OutboxEntry event(SlaFiring firing, SlaFiring.Fired fired, ReviewCase c) {
+    private OutboxEntry event(SlaFiring firing, SlaFiring.Fired fired, SlaCase c) {
         SlaClock sla = c.sla();
         UUID eventId = UUID.randomUUID();
         boolean warning = fired.moves() == SlaState.WARNED;
@@ -169,7 +154,7 @@ class SlaEvents implements MarkedDocuments {
     private void recorded(List<Move> done) {
         Map<String, List<Move>> byRegion = done.stream().collect(Collectors.groupingBy(m -> m.c().regionCode()));
         byRegion.forEach((region, moved) -> {
-            List<Move> open = moved.stream().filter(m -> m.c().status() == CaseStatus.OPEN).toList();
+            List<Move> open = moved.stream().filter(m -> m.c().open()).toList();
             counts.moved(region, open.stream().map(m -> m.c().sla().state()).toList(),
                     open.stream().map(Move::after).toList());
             List<String> breached = moved.stream().filter(m -> m.after() == SlaState.BREACHED)
@@ -183,10 +168,19 @@ class SlaEvents implements MarkedDocuments {
     }
 
     /** The timers of one case that still hold, warning first, and their events. */
-    private record Move(List<SlaFiring.Fired> fired, ReviewCase c, List<OutboxEntry> events) {
+    private record Move(List<SlaFiring.Fired> fired, SlaCase c, List<OutboxEntry> events) {
 
         SlaState after() {
             return fired.getLast().moves();
+        }
+
+        /** The case's new state, when each timer was acted on, and the events in its outbox. */
+        SlaCases.StateChange change(SlaFiring firing) {
+            Update update = new Update().inc("version", 1).set("sla.state", after())
+                    .push("outbox").each(events.toArray());
+            fired.forEach(f -> update.set(f.moves() == SlaState.BREACHED ? "sla.breachedAt" : "sla.warnedAt",
+                    firing.firedAt()));
+            return new SlaCases.StateChange(c, update);
         }
     }
 }

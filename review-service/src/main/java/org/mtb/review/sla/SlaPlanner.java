@@ -1,4 +1,4 @@
-package org.mtb.review.reviewcase;
+package org.mtb.review.sla;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.mtb.calendar.Deadline;
 import org.mtb.calendar.WorkingDayCalendar;
 import org.mtb.contracts.catalog.ReviewTimeLimit;
@@ -15,7 +16,7 @@ import org.springframework.stereotype.Component;
 
 /** Computes a case's deadline from its time limit and its region's working-day calendar. */
 @Component
-class SlaPlanner {
+public class SlaPlanner {
 
     private final SlaProperties properties;
 
@@ -24,7 +25,7 @@ class SlaPlanner {
     }
 
     /** A first deadline (revision 1), on time. */
-    SlaClock plan(ReviewTimeLimit limit, Instant startedAt, CalendarSnapshot calendar) {
+    public SlaClock plan(ReviewTimeLimit limit, Instant startedAt, CalendarSnapshot calendar) {
         return compute(limit, startedAt, calendar, 1, SlaState.ON_TIME);
     }
 
@@ -33,7 +34,7 @@ class SlaPlanner {
      * already sent stands while the new moment for it has also passed; otherwise the case is on time (or warned)
      * again and its timers fire anew.
      */
-    SlaClock replan(SlaClock old, ReviewTimeLimit limit, Instant startedAt,
+    SlaClock replan(@Nullable SlaClock old, ReviewTimeLimit limit, Instant startedAt,
             CalendarSnapshot calendar, Instant now) {
         long revision = old == null ? 1 : old.revision() + 1;
         SlaClock fresh = compute(limit, startedAt, calendar, revision, SlaState.ON_TIME);
@@ -56,7 +57,7 @@ class SlaPlanner {
     }
 
     /** The timers still to fire for this deadline. */
-    List<DueTimer> timers(String applicationNumber, SlaClock sla) {
+    public List<DueTimer> timers(String applicationNumber, SlaClock sla) {
         List<DueTimer> timers = new ArrayList<>(2);
         if (sla.state() == SlaState.ON_TIME) {
             timers.add(new DueTimer(applicationNumber, SlaClock.WARNING, sla.revision(), sla.warnAt()));

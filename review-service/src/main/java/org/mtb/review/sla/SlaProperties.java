@@ -1,4 +1,4 @@
-package org.mtb.review.reviewcase;
+package org.mtb.review.sla;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;

@@ -1,10 +1,11 @@
-package org.mtb.review.reviewcase;
-
-import static org.springframework.data.mongodb.core.query.Criteria.where;
+package org.mtb.review.sla;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 import org.mtb.contracts.catalog.ReviewTimeLimit;
 import org.mtb.review.calendar.CalendarChanged;
 import org.mtb.review.calendar.CalendarSnapshot;
@@ -16,9 +17,6 @@ import org.mtb.review.timer.DueTimers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,7 +30,7 @@ class SlaRecompute {
 
     private static final Logger log = LoggerFactory.getLogger(SlaRecompute.class);
 
-    private final MongoTemplate mongo;
+    private final SlaCases cases;
     private final RegionPolicies policies;
     private final RegionCalendars calendars;
     private final SlaPlanner planner;
@@ -40,9 +38,9 @@ class SlaRecompute {
     private final SlaCounts counts;
     private final Clock clock;
 
-    SlaRecompute(MongoTemplate mongo, RegionPolicies policies, RegionCalendars calendars, SlaPlanner planner,
+    SlaRecompute(SlaCases cases, RegionPolicies policies, RegionCalendars calendars, SlaPlanner planner,
             DueTimers timers, SlaCounts counts, Clock clock) {
-        this.mongo = mongo;
+        this.cases = cases;
         this.policies = policies;
         this.calendars = calendars;
         this.planner = planner;
@@ -61,13 +59,14 @@ class SlaRecompute {
         recompute(changed.regionCode(), c -> c.sla() == null);
     }
 
-    private void recompute(String regionCode, Predicate<ReviewCase> concerned) {
+    private void recompute(String regionCode, Predicate<SlaCase> concerned) {
         PolicyCopy catalog = policies.find(regionCode).orElse(null);
         CalendarSnapshot calendar = calendars.calendarFor(regionCode);
         Instant now = clock.instant();
         int moved = 0;
-        Query open = Query.query(where("regionCode").is(regionCode).and("status").is(CaseStatus.OPEN));
-        for (ReviewCase c : mongo.find(open, ReviewCase.class)) {
+        List<SlaCase> open = new ArrayList<>();
+        cases.forEachOpen(regionCode, 500, open::add);
+        for (SlaCase c : open) {
             if (!concerned.test(c)) {
                 continue;
             }
@@ -85,19 +84,14 @@ class SlaRecompute {
         }
     }
 
-    private boolean replace(ReviewCase c, SlaClock next, PolicyCopy catalog) {
+    private boolean replace(SlaCase c, SlaClock next, @Nullable PolicyCopy catalog) {
         SlaClock old = c.sla();
         if (next.sameDeadline(old)) {
-            mongo.updateFirst(c.unchanged(), new Update().set("sla.calendarRevision", next.calendarRevision())
-                    .inc("version", 1), ReviewCase.class);
+            cases.keepDeadline(c, next.calendarRevision());
             return false;
         }
         timers.schedule(planner.timers(c.applicationNumber(), next));
-        Update update = new Update().set("sla", next).inc("version", 1);
-        if (c.catalogVersion() == null && catalog != null) {
-            update.set("catalogVersion", catalog.version());
-        }
-        if (mongo.updateFirst(c.unchanged(), update, ReviewCase.class).getModifiedCount() == 0) {
+        if (!cases.replaceDeadline(c, next, catalog == null ? null : catalog.version())) {
             return false;
         }
         counts.replaced(c.regionCode(), old, next);

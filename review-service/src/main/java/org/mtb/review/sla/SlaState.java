@@ -1,7 +1,7 @@
-package org.mtb.review.reviewcase;
+package org.mtb.review.sla;
 
 /** Where an open case stands against its deadline. */
-enum SlaState {
+public enum SlaState {
     ON_TIME,
     /** The warning share of its working time has elapsed. */
     WARNED,

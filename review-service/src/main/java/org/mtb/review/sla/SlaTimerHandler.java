@@ -1,4 +1,4 @@
-package org.mtb.review.reviewcase;
+package org.mtb.review.sla;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.mtb.review.calendar.RegionCalendars;
 import org.mtb.review.timer.DueTimer;
 import org.mtb.review.timer.DueTimerHandler;
@@ -19,12 +20,12 @@ import org.springframework.stereotype.Component;
 @Component
 class SlaTimerHandler implements DueTimerHandler {
 
-    private final ReviewCases cases;
+    private final SlaCases cases;
     private final RegionCalendars calendars;
     private final SlaEvents events;
     private final Clock clock;
 
-    SlaTimerHandler(ReviewCases cases, RegionCalendars calendars, SlaEvents events, Clock clock) {
+    SlaTimerHandler(SlaCases cases, RegionCalendars calendars, SlaEvents events, Clock clock) {
         this.cases = cases;
         this.calendars = calendars;
         this.events = events;
@@ -33,10 +34,10 @@ class SlaTimerHandler implements DueTimerHandler {
 
     @Override
     public Prepared prepare(List<DueTimer> soon) {
-        Map<String, ReviewCase> cases = this.cases.deadlinesOf(soon.stream().map(DueTimer::subject).distinct().toList());
+        Map<String, SlaCase> cases = this.cases.find(soon.stream().map(DueTimer::subject).distinct().toList());
         List<Firing> firings = new ArrayList<>();
         for (DueTimer timer : soon) {
-            ReviewCase c = cases.get(timer.subject());
+            SlaCase c = cases.get(timer.subject());
             if (due(c, timer)) {
                 firings.add(new Firing(timer, c, workingTimeLeft(c, timer)));
             }
@@ -56,8 +57,8 @@ class SlaTimerHandler implements DueTimerHandler {
         return firings.stream().map(Firing::timer).toList();
     }
 
-    private static boolean due(ReviewCase c, DueTimer timer) {
-        if (c == null || c.status() != CaseStatus.OPEN || c.sla() == null || c.sla().revision() != timer.revision()) {
+    private static boolean due(@Nullable SlaCase c, DueTimer timer) {
+        if (c == null || !c.open() || c.sla() == null || c.sla().revision() != timer.revision()) {
             return false;
         }
         SlaState state = c.sla().state();
@@ -65,13 +66,13 @@ class SlaTimerHandler implements DueTimerHandler {
     }
 
     /** For a warning, the working time from its moment to the deadline; computed ahead, since it does not depend on now. */
-    private Duration workingTimeLeft(ReviewCase c, DueTimer timer) {
+    private Duration workingTimeLeft(SlaCase c, DueTimer timer) {
         if (!timer.kind().equals(SlaClock.WARNING) || !c.sla().dueAt().isAfter(timer.at())) {
             return Duration.ZERO;
         }
         return calendars.calendarFor(c.regionCode()).calendar().workingTimeBetween(timer.at(), c.sla().dueAt());
     }
 
-    private record Firing(DueTimer timer, ReviewCase c, Duration workingTimeLeft) {
+    private record Firing(DueTimer timer, SlaCase c, Duration workingTimeLeft) {
     }
 }

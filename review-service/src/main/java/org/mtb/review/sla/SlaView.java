@@ -1,7 +1,8 @@
-package org.mtb.review.reviewcase;
+package org.mtb.review.sla;
 
 import java.time.Duration;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 import org.mtb.calendar.WorkingDayCalendar;
 import org.mtb.contracts.catalog.ReviewTimeLimit;
 
@@ -11,19 +12,19 @@ import org.mtb.contracts.catalog.ReviewTimeLimit;
  * @param workingTimeLeft working time of the region's calendar until {@code breachAt}; negative once it has passed;
  *        null for a decided case
  */
-record SlaView(
+public record SlaView(
         ReviewTimeLimit limit,
         Instant dueAt,
         Instant warnAt,
         Instant breachAt,
         SlaState state,
         boolean provisional,
-        Duration workingTimeLeft) {
+        @Nullable Duration workingTimeLeft) {
 
-    static SlaView of(ReviewCase c, WorkingDayCalendar calendar, Instant now) {
-        SlaClock sla = c.sla();
+    /** The deadline of a case; {@code open} while the case awaits its decision. */
+    public static SlaView of(SlaClock sla, boolean open, WorkingDayCalendar calendar, Instant now) {
         Duration left = null;
-        if (c.status() == CaseStatus.OPEN) {
+        if (open) {
             left = now.isBefore(sla.breachAt()) ? calendar.workingTimeBetween(now, sla.breachAt())
                     : calendar.workingTimeBetween(sla.breachAt(), now).negated();
         }

@@ -29,7 +29,7 @@ public class DueTimers {
     private final Clock clock;
     private final TimerProperties properties;
 
-    DueTimers(MongoTemplate mongo, Clock clock, TimerProperties properties) {
+    public DueTimers(MongoTemplate mongo, Clock clock, TimerProperties properties) {
         this.mongo = mongo;
         this.clock = clock;
         this.properties = properties;

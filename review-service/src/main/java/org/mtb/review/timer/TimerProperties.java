@@ -10,5 +10,5 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param batchSize timers handed to the handler at once
  */
 @ConfigurationProperties("review.timers")
-record TimerProperties(Duration pollInterval, Duration lookahead, int shards, int batchSize) {
+public record TimerProperties(Duration pollInterval, Duration lookahead, int shards, int batchSize) {
 }
