@@ -125,9 +125,13 @@ class SlaEvents implements MarkedDocuments {
         return all ? List.of() : moves.stream().filter(m -> !done.contains(m)).flatMap(m -> m.fired().stream()).toList();
     }
 
-    /** Whether the timer still applies: same deadline, not yet moved, and not decided before it was due. */
+    /**
+     * Whether the timer still applies: the same deadline (revision and moment), not yet moved, and not decided before
+     * it was due.
+     */
     private static boolean holds(SlaFiring.Fired fired, @Nullable SlaCase c) {
-        if (c == null || c.sla() == null || c.sla().revision() != fired.revision()) {
+        if (c == null || c.sla() == null || c.sla().revision() != fired.revision()
+                || !fired.dueAt().equals(fired.moves() == SlaState.WARNED ? c.sla().warnAt() : c.sla().breachAt())) {
             return false;
         }
         SlaState state = c.sla().state();

@@ -36,13 +36,26 @@ class SlaTimerHandler implements DueTimerHandler {
     public Prepared prepare(List<DueTimer> soon) {
         Map<String, SlaCase> cases = this.cases.find(soon.stream().map(DueTimer::subject).distinct().toList());
         List<Firing> firings = new ArrayList<>();
+        List<DueTimer> notYet = new ArrayList<>();
         for (DueTimer timer : soon) {
             SlaCase c = cases.get(timer.subject());
-            if (due(c, timer)) {
-                firings.add(new Firing(timer, c, workingTimeLeft(c, timer)));
+            switch (verdict(c, timer)) {
+                case DUE -> firings.add(new Firing(timer, c, workingTimeLeft(c, timer)));
+                case NOT_YET -> notYet.add(timer);
+                case STALE -> { }
             }
         }
-        return () -> fire(firings);
+        return new Prepared() {
+            @Override
+            public List<DueTimer> notYet() {
+                return notYet;
+            }
+
+            @Override
+            public List<DueTimer> fire() {
+                return SlaTimerHandler.this.fire(firings);
+            }
+        };
     }
 
     private List<DueTimer> fire(List<Firing> firings) {
@@ -57,13 +70,25 @@ class SlaTimerHandler implements DueTimerHandler {
         return firings.stream().map(Firing::timer).toList();
     }
 
-    private static boolean due(@Nullable SlaCase c, DueTimer timer) {
-        if (c == null || !c.open() || c.sla() == null || c.sla().revision() != timer.revision()) {
-            return false;
+    /**
+     * Timers are written before the case they belong to (opened, or given a new deadline), so a case not there yet,
+     * or not yet at the timer's revision, is looked at again later. A timer of an older revision, or of the same
+     * revision for another moment (two recomputes may both have made revision 1), is stale.
+     */
+    static Verdict verdict(@Nullable SlaCase c, DueTimer timer) {
+        if (c == null || (c.open() && (c.sla() == null || c.sla().revision() < timer.revision()))) {
+            return Verdict.NOT_YET;
         }
-        SlaState state = c.sla().state();
-        return timer.kind().equals(SlaClock.WARNING) ? state == SlaState.ON_TIME : state != SlaState.BREACHED;
+        SlaClock sla = c.sla();
+        if (!c.open() || sla == null || sla.revision() != timer.revision() || !timer.at().equals(sla.moment(timer))) {
+            return Verdict.STALE;
+        }
+        boolean passed = timer.kind().equals(SlaClock.WARNING) ? sla.state() != SlaState.ON_TIME
+                : sla.state() == SlaState.BREACHED;
+        return passed ? Verdict.STALE : Verdict.DUE;
     }
+
+    enum Verdict { DUE, NOT_YET, STALE }
 
     /** For a warning, the working time from its moment to the deadline; computed ahead, since it does not depend on now. */
     private Duration workingTimeLeft(SlaCase c, DueTimer timer) {

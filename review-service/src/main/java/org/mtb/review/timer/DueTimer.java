@@ -10,7 +10,8 @@ import java.time.Instant;
  */
 public record DueTimer(String subject, String kind, long revision, Instant at) {
 
+    /** Two timers are one only if they are for the same moment too: two recomputes may give one revision. */
     String key() {
-        return subject + '|' + kind + '|' + revision;
+        return subject + '|' + kind + '|' + revision + '|' + at.toEpochMilli();
     }
 }

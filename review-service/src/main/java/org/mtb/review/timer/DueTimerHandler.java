@@ -15,6 +15,13 @@ public interface DueTimerHandler {
     /** Timers read in advance, to be fired once all of them are due. */
     interface Prepared {
 
+        /**
+         * The timers whose subject is not yet as they expect (not stored yet, or not yet at their revision: timers
+         * are written before what they belong to). The poller reads them again on a later poll instead of dropping
+         * them; {@link #fire()} leaves them alone.
+         */
+        List<DueTimer> notYet();
+
         /** Acts on the timers; answers those it acted on now (not stale, not acted on before). */
         List<DueTimer> fire();
     }

@@ -32,7 +32,7 @@ import org.springframework.stereotype.Component;
  * first minute not yet cleared is kept in MongoDB, so timers that fell due while no instance ran fire at start.
  */
 @Component
-class DueTimerPoller {
+public class DueTimerPoller {
 
     static final String CURSOR = "due_timer_cursor";
     private static final String CURSOR_ID = "first-open-minute";
@@ -46,13 +46,14 @@ class DueTimerPoller {
     private final TimerProperties properties;
     private final Timer lateness;
     private final Counter fired;
+    private final Counter dropped;
     /** Timers already read ahead, per minute not yet cleared; only the polling thread uses it. */
     private final Map<Long, Set<String>> attempted = new HashMap<>();
     private final List<Batch> ready = new ArrayList<>();
     private Long firstOpenMinute;
     private boolean failing;
 
-    DueTimerPoller(DueTimers timers, MongoTemplate mongo, Clock clock, DueTimerHandler handler,
+    public DueTimerPoller(DueTimers timers, MongoTemplate mongo, Clock clock, DueTimerHandler handler,
             TimerProperties properties, MeterRegistry meters) {
         this.timers = timers;
         this.mongo = mongo;
@@ -63,10 +64,11 @@ class DueTimerPoller {
                 .description("How long after its due moment a timer was acted on")
                 .publishPercentiles(0.5, 0.99).register(meters);
         this.fired = meters.counter("review.timers.fired");
+        this.dropped = meters.counter("review.timers.dropped");
     }
 
     @Scheduled(fixedDelayString = "${review.timers.poll-interval}")
-    synchronized void poll() {
+    public synchronized void poll() {
         try {
             pollOnce();
             if (failing) {
@@ -90,7 +92,7 @@ class DueTimerPoller {
         }
         Set<Long> allRead = new HashSet<>();
         for (long minute = firstOpenMinute; minute <= DueTimers.minuteOf(horizon); minute++) {
-            if (prepareMinute(minute, horizon)) {
+            if (prepareMinute(minute, horizon, now)) {
                 allRead.add(minute);
             }
         }
@@ -113,9 +115,10 @@ class DueTimerPoller {
 
     /**
      * Reads ahead the minute's timers due before {@code horizon}, in batches of timers due within 100 ms; answers
-     * whether every timer of the minute has now been read ahead.
+     * whether every timer of the minute has now been read ahead for good. A timer whose subject is not there yet is
+     * read again on the next poll (and keeps its minute open), until {@code orphan-grace} after its moment.
      */
-    private boolean prepareMinute(long minute, Instant horizon) {
+    private boolean prepareMinute(long minute, Instant horizon, Instant now) {
         Set<String> seen = attempted.computeIfAbsent(minute, m -> new HashSet<>());
         Map<Long, List<DueTimer>> bySlot = new TreeMap<>();
         boolean allRead = true;
@@ -135,15 +138,34 @@ class DueTimerPoller {
             for (int from = 0; from < slot.size(); from += properties.batchSize()) {
                 int to = Math.min(slot.size(), from + properties.batchSize());
                 List<DueTimer> batch = List.copyOf(slot.subList(from, to));
+                DueTimerHandler.Prepared prepared;
                 try {
-                    ready.add(new Batch(minute, batch, handler.prepare(batch)));
+                    prepared = handler.prepare(batch);
                 } catch (RuntimeException e) {
                     batch.forEach(timer -> seen.remove(timer.key()));
                     throw e;
                 }
+                ready.add(new Batch(minute, batch, prepared));
+                allRead &= lookAgainLater(prepared.notYet(), seen, now);
             }
         }
         return allRead;
+    }
+
+    /** Answers whether every timer was given up: those still within their grace are read again on the next poll. */
+    private boolean lookAgainLater(List<DueTimer> notYet, Set<String> seen, Instant now) {
+        boolean allGivenUp = true;
+        for (DueTimer timer : notYet) {
+            if (now.isAfter(timer.at().plus(properties.orphanGrace()))) {
+                dropped.increment();
+                log.warn("Timer {} of {} (revision {}, due {}) dropped: its subject was not there {} after it",
+                        timer.kind(), timer.subject(), timer.revision(), timer.at(), properties.orphanGrace());
+            } else {
+                seen.remove(timer.key());
+                allGivenUp = false;
+            }
+        }
+        return allGivenUp;
     }
 
     private void fireDue() {

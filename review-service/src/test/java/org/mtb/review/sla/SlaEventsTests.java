@@ -59,6 +59,17 @@ class SlaEventsTests {
     }
 
     @Test
+    void leavesACaseAloneWhenTheTimerWasSetForAnotherMomentOfTheSameRevision() {
+        SlaClock sla = bed.open("990101-6", REGION, SlaTestBed.AT_ONCE, ACCEPTED);
+
+        bed.events.fired(firing(fired("990101-6", SlaState.WARNED, 1, sla.warnAt().minusSeconds(90))));
+        bed.settleFirings();
+
+        assertThat(bed.outboxTopics("990101-6")).isEmpty();
+        assertThat(bed.read("990101-6").sla().state()).isEqualTo(SlaState.ON_TIME);
+    }
+
+    @Test
     void tellsNothingOfACaseDecidedBeforeItsTimerWasDueButOfOneDecidedAfter() {
         SlaClock sla = bed.planner.plan(SlaTestBed.AT_ONCE, ACCEPTED, bed.nationalDefault());
         bed.store("990101-4", REGION, DiseaseCategory.SPECIAL, ACCEPTED, "APPROVED",

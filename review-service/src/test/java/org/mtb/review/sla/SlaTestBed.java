@@ -18,6 +18,7 @@ import org.mtb.review.calendar.CalendarProperties;
 import org.mtb.review.calendar.CalendarSnapshot;
 import org.mtb.review.calendar.RegionCalendars;
 import org.mtb.review.policy.RegionPolicies;
+import org.mtb.review.timer.DueTimerPoller;
 import org.mtb.review.timer.DueTimers;
 import org.mtb.review.timer.TimerProperties;
 import org.mtb.stack.EmbeddedMongo;
@@ -37,6 +38,9 @@ final class SlaTestBed {
     static final ReviewTimeLimit AT_ONCE = new ReviewTimeLimit(DiseaseCategory.SPECIAL,
             ReviewTimeLimit.Kind.IMMEDIATE, null);
     static final SlaProperties PROPERTIES = new SlaProperties(0.75, Duration.ofHours(2), Duration.ofHours(1));
+
+    static final TimerProperties TIMERS = new TimerProperties(Duration.ofMillis(200), Duration.ofSeconds(2), 4, 2000,
+            Duration.ofMinutes(5));
 
     private static final EmbeddedMongo MONGO = EmbeddedMongo.inMemory();
     private static final MongoClient CLIENT = MongoClients.create(MONGO.uri("admin"));
@@ -65,10 +69,14 @@ final class SlaTestBed {
         this.pendingOutbox = new PendingOutbox(mongo, clock);
         this.cases = new SlaCases(mongo, pendingOutbox);
         this.counts = new SlaCounts(mongo, meters);
-        this.timers = new DueTimers(mongo, clock, new TimerProperties(Duration.ofMillis(200), Duration.ofSeconds(2),
-                4, 2000));
+        this.timers = new DueTimers(mongo, clock, TIMERS);
         this.events = new SlaEvents(mongo, cases, pendingOutbox, counts, meters, json);
         this.handler = new SlaTimerHandler(cases, calendars, events, clock);
+    }
+
+    /** A poller of this bed's timers, as one instance of review-service runs it. */
+    DueTimerPoller poller() {
+        return new DueTimerPoller(timers, mongo, clock, handler, TIMERS, meters);
     }
 
     /** The national default calendar review counts with before a region's own arrives (revision 0). */

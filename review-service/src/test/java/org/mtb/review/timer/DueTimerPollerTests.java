@@ -22,7 +22,8 @@ class DueTimerPollerTests {
     private static final MongoClient CLIENT = MongoClients.create(MONGO.uri("admin"));
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private static final TimerProperties PROPERTIES = new TimerProperties(Duration.ofMillis(200),
-            Duration.ofSeconds(2), 4, 2000);
+            Duration.ofSeconds(2), 4, 2000,
+            Duration.ofMinutes(5));
 
     private final TestClock clock = TestClock.at("2026-11-30T02:00:10Z");
     private final MongoTemplate mongo = new MongoTemplate(CLIENT, "timers_" + DATABASES.incrementAndGet());
@@ -89,6 +90,31 @@ class DueTimerPollerTests {
         assertThat(mongo.findById("first-open-minute", Document.class, DueTimerPoller.CURSOR).get("minute", Number.class)
                 .longValue()).isGreaterThan(minute);
         assertThat(handler.acted).hasSize(1);
+    }
+
+    @Test
+    void looksAgainForASubjectUntilTheGraceAndThenLetsItsMinuteGo() {
+        RecordingHandler handler = new RecordingHandler();
+        handler.missing.add("A-5");
+        DueTimerPoller poller = poller(handler);
+        poller.poll();
+        Instant due = clock.instant().plusSeconds(1);
+        timers.schedule(List.of(new DueTimer("A-5", "SLA_BREACH", 1, due)));
+        long minute = DueTimers.minuteOf(due);
+
+        clock.advance(Duration.ofMinutes(3));
+        poller.poll();
+        poller.poll();
+        assertThat(handler.prepared).as("read again on every poll while its subject is missing").hasSize(2);
+        assertThat(buckets(minute)).as("a timer still looked for keeps its minute").isPositive();
+
+        clock.advance(Duration.ofMinutes(3));
+        poller.poll();
+        poller.poll();
+
+        assertThat(handler.acted).isEmpty();
+        assertThat(meters.counter("review.timers.dropped").count()).isEqualTo(1);
+        assertThat(buckets(minute)).isZero();
     }
 
     @Test
