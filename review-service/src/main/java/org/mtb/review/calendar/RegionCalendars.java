@@ -79,22 +79,25 @@ public class RegionCalendars {
         return snapshot;
     }
 
-    /** Stores the calendar unless the copy has the same or a newer revision (one conditional upsert). */
-    void apply(CalendarPublished event) {
+    /**
+     * Stores the calendar unless the copy has the same or a newer revision (one conditional upsert), and asks for the
+     * region's deadlines to be reconciled with the copy in either case.
+     */
+    public void apply(CalendarPublished event) {
         Query olderCopy = Query.query(where("_id").is(event.regionCode()).and("revision").lt(event.revision()));
         Update replace = new Update().set("revision", event.revision()).set("calendar", json.writeValueAsString(event))
                 .set("eventId", event.eventId().toString()).set("occurredAt", event.occurredAt());
         try {
             mongo.upsert(olderCopy, replace, CalendarCopy.class);
+            cache.remove(event.regionCode());
+            log.info("Region {} calendar revision {} applies, with schedules for {}", event.regionCode(),
+                    event.revision(), event.years());
         } catch (DuplicateKeyException sameOrOlder) {
             meters.counter("review.events.duplicates").increment();
-            log.debug("Calendar revision {} of region {} is not newer than the copy; ignored", event.revision(),
+            log.debug("Calendar revision {} of region {} is not newer than the copy", event.revision(),
                     event.regionCode());
-            return;
         }
-        cache.remove(event.regionCode());
-        log.info("Region {} calendar revision {} applies, with schedules for {}", event.regionCode(),
-                event.revision(), event.years());
+        // Told even when the copy was stored before: the deadlines may not have been reconciled with it then.
         events.publishEvent(new CalendarChanged(event.regionCode(), event.revision()));
     }
 

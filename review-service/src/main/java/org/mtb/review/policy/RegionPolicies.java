@@ -62,25 +62,26 @@ public class RegionPolicies {
 
     /**
      * Stores the catalog unless the copy is as new or newer. The condition and the write are one upsert: an
-     * older or repeated event finds no matching copy, tries to insert one with the region's id, and is refused.
+     * older or repeated event finds no matching copy, tries to insert one with the region's id, and is refused. Either
+     * way the region's deadlines are then reconciled with the copy.
      */
-    void apply(CatalogPublished event) {
+    public void apply(CatalogPublished event) {
         Query olderCopy = Query.query(where("_id").is(event.regionCode()).and("occurredAt").lt(event.occurredAt()));
         Update replace = new Update().set("version", event.version()).set("effectiveFrom", event.effectiveFrom() == null ? null : event.effectiveFrom().toString())
                 .set("policy", event.policy()).set("eventId", event.eventId().toString())
                 .set("occurredAt", event.occurredAt());
         try {
             mongo.upsert(olderCopy, replace, PolicyCopy.class);
+            log.info("Region {} catalog version {} applies to new cases{}", event.regionCode(), event.version(),
+                    event.policy() == null ? " (it carries no policy: cases get no deadline until one arrives)" : "");
+            cache.remove(event.regionCode());
+            refreshMetrics();
         } catch (DuplicateKeyException sameOrOlder) {
             meters.counter("review.events.duplicates").increment();
-            log.debug("Catalog event {} of region {} is not newer than the copy; ignored", event.eventId(),
+            log.debug("Catalog event {} of region {} is not newer than the copy", event.eventId(),
                     event.regionCode());
-            return;
         }
-        log.info("Region {} catalog version {} applies to new cases{}", event.regionCode(), event.version(),
-                event.policy() == null ? " (it carries no policy: cases get no deadline until one arrives)" : "");
-        cache.remove(event.regionCode());
-        refreshMetrics();
+        // Told even when the copy was stored before: cases opened without a deadline may not have got one then.
         events.publishEvent(new RegionPolicyChanged(event.regionCode()));
     }
 

@@ -2,10 +2,15 @@ package org.mtb.review.sla;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.function.Predicate;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
+import org.mtb.contracts.DiseaseCategory;
 import org.mtb.contracts.catalog.ReviewTimeLimit;
 import org.mtb.review.calendar.CalendarChanged;
 import org.mtb.review.calendar.CalendarSnapshot;
@@ -20,15 +25,23 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Computes open deadlines afresh when what they were counted with changes: a region's calendar (a year's
- * schedule loaded, so provisional deadlines become exact; or the region's own calendar replacing the national
- * default), or a region's first catalog with a time limit for cases opened without one. A case keeps the time
- * limit of the catalog version it was opened under.
+ * Keeps every open deadline as its region's calendar and catalog say: a deadline counted under an older calendar
+ * revision (a year's schedule loaded, so a provisional deadline becomes exact; or the region's own calendar replacing
+ * the national default) is computed afresh, and a case opened without a deadline gets one once its region's catalog
+ * has a time limit for it. A case keeps the time limit of the catalog version it was opened under.
+ *
+ * <p>It is a reconcile that can run any number of times, not a reaction that must run once: a region is checked when
+ * its copy changes or its event is delivered again, once more after {@code reconcile-again-after} (for cases another
+ * instance opened under its cached older copy), and every region every {@code reconcile-interval} (for a check lost in
+ * a crash). A case that changed between the read and the write is read again and retried. Open cases are read a batch
+ * at a time, never a whole region at once. Runs on a loop of its own ({@link #round()}), never on a consumer's thread.
  */
 @Component
 class SlaRecompute {
 
     private static final Logger log = LoggerFactory.getLogger(SlaRecompute.class);
+    private static final int BATCH = 500;
+    private static final int ATTEMPTS = 5;
 
     private final SlaCases cases;
     private final RegionPolicies policies;
@@ -36,65 +49,131 @@ class SlaRecompute {
     private final SlaPlanner planner;
     private final DueTimers timers;
     private final SlaCounts counts;
+    private final SlaProperties properties;
     private final Clock clock;
+    private final Set<String> requested = ConcurrentHashMap.newKeySet();
+    private final Map<String, Instant> lookAgain = new ConcurrentHashMap<>();
+    private @Nullable Instant nextFullPass;
 
     SlaRecompute(SlaCases cases, RegionPolicies policies, RegionCalendars calendars, SlaPlanner planner,
-            DueTimers timers, SlaCounts counts, Clock clock) {
+            DueTimers timers, SlaCounts counts, SlaProperties properties, Clock clock) {
         this.cases = cases;
         this.policies = policies;
         this.calendars = calendars;
         this.planner = planner;
         this.timers = timers;
         this.counts = counts;
+        this.properties = properties;
         this.clock = clock;
     }
 
     @EventListener
     void calendarChanged(CalendarChanged changed) {
-        recompute(changed.regionCode(), c -> c.sla() == null || c.sla().calendarRevision() < changed.revision());
+        request(changed.regionCode());
     }
 
     @EventListener
     void policyChanged(RegionPolicyChanged changed) {
-        recompute(changed.regionCode(), c -> c.sla() == null);
+        request(changed.regionCode());
     }
 
-    private void recompute(String regionCode, Predicate<SlaCase> concerned) {
-        PolicyCopy catalog = policies.find(regionCode).orElse(null);
-        CalendarSnapshot calendar = calendars.calendarFor(regionCode);
+    private void request(String regionCode) {
+        requested.add(regionCode);
+        lookAgain.put(regionCode, clock.instant().plus(properties.reconcileAgainAfter()));
+    }
+
+    /** One round of the loop: the regions asked for, those due a second look, and now and then every region. */
+    synchronized void round() {
         Instant now = clock.instant();
-        int moved = 0;
-        List<SlaCase> open = new ArrayList<>();
-        cases.forEachOpen(regionCode, 500, open::add);
-        for (SlaCase c : open) {
-            if (!concerned.test(c)) {
-                continue;
-            }
-            ReviewTimeLimit limit = c.sla() != null ? c.sla().limit()
-                    : catalog == null || catalog.policy() == null ? null
-                    : catalog.policy().timeLimit(c.diseaseCategory());
-            if (limit != null && replace(c, planner.replan(c.sla(), limit, c.submittedAt(), calendar, now),
-                    catalog)) {
-                moved++;
-            }
+        if (nextFullPass == null) {
+            nextFullPass = now.plus(properties.reconcileDelay());
         }
-        if (moved > 0) {
-            log.info("Computed {} open deadlines of region {} afresh (calendar revision {})", moved, regionCode,
-                    calendar.revision());
+        Set<String> regions = new TreeSet<>();
+        for (String region : List.copyOf(requested)) {
+            requested.remove(region);
+            regions.add(region);
+        }
+        lookAgain.forEach((region, at) -> {
+            if (!at.isAfter(now) && lookAgain.remove(region, at)) {
+                regions.add(region);
+            }
+        });
+        if (!now.isBefore(nextFullPass)) {
+            nextFullPass = now.plus(properties.reconcileInterval());
+            reconcile(null);
+        } else {
+            regions.forEach(this::reconcile);
         }
     }
 
-    private boolean replace(SlaCase c, SlaClock next, @Nullable PolicyCopy catalog) {
-        SlaClock old = c.sla();
-        if (next.sameDeadline(old)) {
-            cases.keepDeadline(c, next.calendarRevision());
-            return false;
+    /** Computes afresh every open deadline of the region (of every region if null) that its copies make stale. */
+    int reconcile(@Nullable String regionCode) {
+        Map<String, Inputs> inputs = new HashMap<>();
+        AtomicInteger moved = new AtomicInteger();
+        cases.forEachOpen(regionCode, BATCH, c -> {
+            Inputs in = inputs.computeIfAbsent(c.regionCode(), this::inputs);
+            if (in.concerns(c) && recompute(c, in)) {
+                moved.incrementAndGet();
+            }
+        });
+        if (moved.get() > 0) {
+            log.info("Computed {} open deadlines {} afresh", moved.get(), regionCode == null ? "of every region"
+                    : "of region " + regionCode + " (calendar revision " + inputs.get(regionCode).calendar().revision()
+                            + ")");
         }
-        timers.schedule(planner.timers(c.applicationNumber(), next));
-        if (!cases.replaceDeadline(c, next, catalog == null ? null : catalog.version())) {
-            return false;
+        return moved.get();
+    }
+
+    /** One case, retried on a fresh read while it changes under the write (a timer firing, a decision). */
+    private boolean recompute(SlaCase first, Inputs in) {
+        SlaCase c = first;
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            SlaClock old = c.sla();
+            ReviewTimeLimit limit = old != null ? old.limit() : in.limitFor(c.diseaseCategory());
+            if (limit == null) {
+                return false;
+            }
+            SlaClock next = planner.replan(old, limit, c.submittedAt(), in.calendar(), clock.instant());
+            if (next.sameDeadline(old)) {
+                if (cases.keepDeadline(c, next.calendarRevision())) {
+                    return false;
+                }
+            } else {
+                timers.schedule(planner.timers(c.applicationNumber(), next));
+                if (cases.replaceDeadline(c, next, in.catalogVersion())) {
+                    counts.replaced(c.regionCode(), old, next);
+                    return true;
+                }
+            }
+            c = cases.find(c.applicationNumber());
+            if (c == null || !c.open() || !in.concerns(c)) {
+                return false;
+            }
         }
-        counts.replaced(c.regionCode(), old, next);
-        return true;
+        log.warn("Case {} kept changing while its deadline was computed afresh; the next reconcile tries again",
+                first.applicationNumber());
+        return false;
+    }
+
+    private Inputs inputs(String regionCode) {
+        return new Inputs(policies.find(regionCode).orElse(null), calendars.calendarFor(regionCode));
+    }
+
+    /** What a region's deadlines are counted with now. */
+    private record Inputs(@Nullable PolicyCopy catalog, CalendarSnapshot calendar) {
+
+        @Nullable ReviewTimeLimit limitFor(DiseaseCategory category) {
+            return catalog == null || catalog.policy() == null ? null : catalog.policy().timeLimit(category);
+        }
+
+        @Nullable String catalogVersion() {
+            return catalog == null ? null : catalog.version();
+        }
+
+        /** Counted under an older calendar revision, or without a deadline where the catalog now has a limit. */
+        boolean concerns(SlaCase c) {
+            SlaClock sla = c.sla();
+            return sla == null ? limitFor(c.diseaseCategory()) != null : sla.calendarRevision() < calendar.revision();
+        }
     }
 }

@@ -22,7 +22,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -67,7 +66,7 @@ public class DueTimerPoller {
         this.dropped = meters.counter("review.timers.dropped");
     }
 
-    @Scheduled(fixedDelayString = "${review.timers.poll-interval}")
+    /** One poll; {@link TimerLoop} runs it every {@code poll-interval} on a thread of its own. */
     public synchronized void poll() {
         try {
             pollOnce();

@@ -1,6 +1,5 @@
 package org.mtb.review.flow;
 
-import org.mtb.stack.KafkaTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -23,6 +22,8 @@ import org.mtb.contracts.intake.Hospital;
 import org.mtb.contracts.review.ApplicationDecided;
 import org.mtb.contracts.review.DecisionOutcome;
 import org.mtb.contracts.review.SlaBreached;
+import org.mtb.review.TestCatalogs;
+import org.mtb.stack.KafkaTestClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;

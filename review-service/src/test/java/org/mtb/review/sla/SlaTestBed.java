@@ -14,10 +14,12 @@ import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 import org.mtb.contracts.DiseaseCategory;
 import org.mtb.contracts.catalog.ReviewTimeLimit;
+import org.mtb.review.calendar.CalendarChanged;
 import org.mtb.review.calendar.CalendarProperties;
 import org.mtb.review.calendar.CalendarSnapshot;
 import org.mtb.review.calendar.RegionCalendars;
 import org.mtb.review.policy.RegionPolicies;
+import org.mtb.review.policy.RegionPolicyChanged;
 import org.mtb.review.timer.DueTimerPoller;
 import org.mtb.review.timer.DueTimers;
 import org.mtb.review.timer.TimerProperties;
@@ -37,7 +39,8 @@ final class SlaTestBed {
             ReviewTimeLimit.Kind.WORKING_DAYS, BigDecimal.valueOf(20));
     static final ReviewTimeLimit AT_ONCE = new ReviewTimeLimit(DiseaseCategory.SPECIAL,
             ReviewTimeLimit.Kind.IMMEDIATE, null);
-    static final SlaProperties PROPERTIES = new SlaProperties(0.75, Duration.ofHours(2), Duration.ofHours(1));
+    static final SlaProperties PROPERTIES = new SlaProperties(0.75, Duration.ofHours(2), Duration.ofHours(1),
+            Duration.ofMinutes(10), Duration.ofMinutes(1), Duration.ofSeconds(15));
 
     static final TimerProperties TIMERS = new TimerProperties(Duration.ofMillis(200), Duration.ofSeconds(2), 4, 2000,
             Duration.ofMinutes(5));
@@ -72,6 +75,24 @@ final class SlaTestBed {
         this.timers = new DueTimers(mongo, clock, TIMERS);
         this.events = new SlaEvents(mongo, cases, pendingOutbox, counts, meters, json);
         this.handler = new SlaTimerHandler(cases, calendars, events, clock);
+    }
+
+    SlaRecompute recompute(SlaCases cases) {
+        return new SlaRecompute(cases, policies, calendars, planner, timers, counts, PROPERTIES, clock);
+    }
+
+    /** Hands the application events published so far to the recompute, as Spring would, and lets it work. */
+    void reconcile(SlaRecompute recompute) {
+        List<Object> published = List.copyOf(applicationEvents);
+        applicationEvents.clear();
+        for (Object event : published) {
+            if (event instanceof CalendarChanged changed) {
+                recompute.calendarChanged(changed);
+            } else if (event instanceof RegionPolicyChanged changed) {
+                recompute.policyChanged(changed);
+            }
+        }
+        recompute.round();
     }
 
     /** A poller of this bed's timers, as one instance of review-service runs it. */

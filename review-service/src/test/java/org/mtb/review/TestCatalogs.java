@@ -1,4 +1,4 @@
-package org.mtb.review.flow;
+package org.mtb.review;
 
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
@@ -20,13 +20,13 @@ import org.mtb.contracts.catalog.RegionPolicy;
 import org.mtb.contracts.catalog.ReviewTimeLimit;
 
 /** Catalog and calendar events as catalog-service would publish them, for review's tests. */
-final class TestCatalogs {
+public final class TestCatalogs {
 
     private TestCatalogs() {
     }
 
     /** Chronic diseases 20 working days, special diseases at once. */
-    static CatalogPublished catalog(String regionCode) {
+    public static CatalogPublished catalog(String regionCode) {
         RegionPolicy policy = new RegionPolicy(List.of(
                 new ReviewTimeLimit(DiseaseCategory.CHRONIC, ReviewTimeLimit.Kind.WORKING_DAYS, BigDecimal.valueOf(20)),
                 new ReviewTimeLimit(DiseaseCategory.SPECIAL, ReviewTimeLimit.Kind.IMMEDIATE, null)),
@@ -41,7 +41,7 @@ final class TestCatalogs {
      * A calendar that knows only 2027, with 5 to 8 January 2027 off (made-up test days, not a published schedule),
      * and hours 09:00-12:00 and 13:30-17:30 in Shanghai.
      */
-    static CalendarPublished only2027(String regionCode, long revision) {
+    public static CalendarPublished only2027(String regionCode, long revision) {
         List<CalendarDay> days = new ArrayList<>();
         for (LocalDate day = LocalDate.of(2027, 1, 5); !day.isAfter(LocalDate.of(2027, 1, 8)); day = day.plusDays(1)) {
             days.add(new CalendarDay(day, CalendarDay.Kind.OFF, "测试假日", "test data"));
@@ -56,7 +56,7 @@ final class TestCatalogs {
      * A calendar in which every moment of this year and the next is working time (every weekend day is a worked
      * day, and the hours run all day), so that timers measured in working time run on the wall clock.
      */
-    static CalendarPublished alwaysWorking(String regionCode, long revision) {
+    public static CalendarPublished alwaysWorking(String regionCode, long revision) {
         int year = LocalDate.now().getYear();
         List<CalendarDay> days = new ArrayList<>();
         for (LocalDate day = LocalDate.of(year, 1, 1); day.getYear() <= year + 1; day = day.plusDays(1)) {
