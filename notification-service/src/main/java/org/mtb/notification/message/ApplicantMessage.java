@@ -46,11 +46,14 @@ record ApplicantMessage(
         return create(eventId, notice, DeliveryChannel.IN_APP, phone, text, MessageStatus.SENT, 1, now, now, null, null);
     }
 
-    /** An SMS about to be sent; should the sender die first, the retry job finds it after {@code firstRetryAt}. */
+    /**
+     * An SMS about to be sent, claimed by its sender until {@code claimedUntil}; should the sender die first, the
+     * retry job takes it then.
+     */
     static ApplicantMessage pendingSms(UUID eventId, Notice notice, RenderedMessage text, String phone, Instant now,
-            Instant firstRetryAt) {
+            Instant claimedUntil) {
         return create(eventId, notice, DeliveryChannel.SMS, phone, text, MessageStatus.PENDING, 0, now, null, null,
-                firstRetryAt);
+                claimedUntil);
     }
 
     /** An SMS that cannot be sent because the event named no phone: kept FAILED so that it is visible. */

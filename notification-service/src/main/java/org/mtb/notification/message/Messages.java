@@ -32,6 +32,8 @@ class Messages implements SmartInitializingSingleton {
 
     static final String BY_APPLICATION = "application_messages";
     static final String SMS_DUE = "sms_due";
+    /** Pages of due entries one look at the queue reads at most, should every one of them be stale. */
+    private static final int MAX_PAGES = 10;
 
     private final MongoTemplate mongo;
 
@@ -53,7 +55,7 @@ class Messages implements SmartInitializingSingleton {
         mongo.upsert(Query.query(where("_id").is(message.applicationNumber())),
                 new Update().addToSet("ids", message.id()), BY_APPLICATION);
         if (message.nextAttemptAt() != null) {
-            due(message.id(), message.nextAttemptAt());
+            dueIfAbsent(message.id(), message.nextAttemptAt());
         }
         try {
             mongo.insert(message);
@@ -74,29 +76,40 @@ class Messages implements SmartInitializingSingleton {
                 .toList();
     }
 
-    /** SMS whose (re)send is due, oldest due first; due entries of messages sent or given up meanwhile go. */
+    /**
+     * Up to {@code limit} SMS whose (re)send is due, oldest due first. A due entry that no longer stands for an SMS
+     * to send goes as it is met: its message was sent or given up meanwhile, or was never stored (the entry is
+     * written first, and comes due only once the writer's claim lapsed, so its insert had failed by then).
+     */
     List<ApplicantMessage> dueSms(Instant now, int maxAttempts, int limit) {
-        Query dueNow = Query.query(where("nextAttemptAt").lte(now)).with(Sort.by("nextAttemptAt")).limit(limit);
-        Map<String, Instant> dueAt = new java.util.LinkedHashMap<>();
-        mongo.find(dueNow, Document.class, SMS_DUE)
-                .forEach(d -> dueAt.put(d.getString("_id"), d.getDate("nextAttemptAt").toInstant()));
-        List<Object> ids = new ArrayList<>(dueAt.keySet());
-        if (ids.isEmpty()) {
-            return List.of();
-        }
         List<ApplicantMessage> due = new ArrayList<>();
-        Map<String, ApplicantMessage> found = mongo.find(Query.query(where("_id").in(ids)), ApplicantMessage.class)
-                .stream().collect(Collectors.toMap(ApplicantMessage::id, Function.identity()));
-        for (Object id : ids) {
-            ApplicantMessage sms = found.get((String) id);
-            boolean stillDue = sms != null && sms.channel() == DeliveryChannel.SMS && sms.attempts() < maxAttempts
-                    && (sms.status() == MessageStatus.PENDING || sms.status() == MessageStatus.FAILED);
-            if (stillDue) {
-                // The due entry's time is the one a claim compares; the message's may lag after a crash.
-                due.add(sms.withNextAttemptAt(dueAt.get((String) id)));
-            } else if (sms != null) {
-                mongo.remove(Query.query(where("_id").is(id)), SMS_DUE);
+        for (int page = 0; page < MAX_PAGES && due.size() < limit; page++) {
+            Query dueNow = Query.query(where("nextAttemptAt").lte(now)).with(Sort.by("nextAttemptAt"))
+                    .limit(limit - due.size());
+            Map<String, Instant> dueAt = new java.util.LinkedHashMap<>();
+            mongo.find(dueNow, Document.class, SMS_DUE)
+                    .forEach(d -> dueAt.put(d.getString("_id"), d.getDate("nextAttemptAt").toInstant()));
+            if (dueAt.isEmpty()) {
+                break;
             }
+            Map<String, ApplicantMessage> found = mongo.find(Query.query(where("_id").in(dueAt.keySet())),
+                    ApplicantMessage.class).stream().collect(Collectors.toMap(ApplicantMessage::id,
+                            Function.identity()));
+            List<String> gone = new ArrayList<>();
+            dueAt.forEach((id, at) -> {
+                ApplicantMessage sms = found.get(id);
+                if (sms != null && sms.channel() == DeliveryChannel.SMS && sms.attempts() < maxAttempts
+                        && (sms.status() == MessageStatus.PENDING || sms.status() == MessageStatus.FAILED)) {
+                    // The due entry's time is the one a claim compares; the message's may lag after a crash.
+                    due.add(sms.withNextAttemptAt(at));
+                } else {
+                    gone.add(id);
+                }
+            });
+            if (gone.isEmpty()) {
+                break;
+            }
+            mongo.remove(Query.query(where("_id").in(gone)), SMS_DUE);
         }
         return due;
     }
@@ -137,5 +150,10 @@ class Messages implements SmartInitializingSingleton {
 
     private void due(String id, Instant at) {
         mongo.upsert(Query.query(where("_id").is(id)), Update.update("nextAttemptAt", at), SMS_DUE);
+    }
+
+    /** A redelivered event must not move the due time, hence the claim, of an SMS stored before. */
+    private void dueIfAbsent(String id, Instant at) {
+        mongo.upsert(Query.query(where("_id").is(id)), new Update().setOnInsert("nextAttemptAt", at), SMS_DUE);
     }
 }

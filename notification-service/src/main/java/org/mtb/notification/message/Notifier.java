@@ -95,8 +95,9 @@ class Notifier {
             }
             return;
         }
+        // Stored claimed by this instance for the lease: no retry job takes it while it is being sent here.
         ApplicantMessage sms = ApplicantMessage.pendingSms(eventId, notice, text, phone.strip(), now,
-                now.plus(properties.pendingGrace()));
+                now.plus(properties.claimLease()));
         if (messages.insertIfAbsent(sms)) {
             delivery.deliver(sms);
         } else {

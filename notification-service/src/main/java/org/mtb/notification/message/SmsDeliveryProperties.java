@@ -11,16 +11,22 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxAttempts sends tried in all, the first included; after that the SMS stays FAILED
  * @param firstRetryAfter wait after the first failure; it doubles with every further failure
  * @param maxRetryAfter the longest wait between two attempts
- * @param pendingGrace how long an SMS may stay PENDING before the retry job takes it over (its sender died)
- * @param claimLease how long a claimed SMS is left to the instance that claimed it
+ * @param claimLease how long an SMS is left to the instance that claimed it (the one that stored it, for the first
+ *        send; a retry job, for a retry) before another may send it: longer than the provider ever takes to answer
  */
 @ConfigurationProperties("notification.sms")
 record SmsDeliveryProperties(
         @DefaultValue("5") int maxAttempts,
         @DefaultValue("5s") Duration firstRetryAfter,
         @DefaultValue("10m") Duration maxRetryAfter,
-        @DefaultValue("10s") Duration pendingGrace,
         @DefaultValue("1m") Duration claimLease) {
+
+    SmsDeliveryProperties {
+        if (maxAttempts < 1 || !firstRetryAfter.isPositive() || !claimLease.isPositive()) {
+            throw new IllegalArgumentException("notification.sms.max-attempts, first-retry-after and claim-lease must be "
+                    + "positive");
+        }
+    }
 
     /** The wait after {@code failures} failed sends: first, then doubling, at most {@code maxRetryAfter}. */
     Duration retryAfter(int failures) {

@@ -1,7 +1,6 @@
 package org.mtb.notification.message;
 
 import java.time.Clock;
-import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -29,10 +28,10 @@ class SmsRetryJob {
 
     @Scheduled(fixedDelayString = "${notification.sms.retry-interval:5s}")
     void retryDue() {
-        Instant now = clock.instant();
-        for (ApplicantMessage due : messages.dueSms(now, properties.maxAttempts(), BATCH)) {
+        for (ApplicantMessage due : messages.dueSms(clock.instant(), properties.maxAttempts(), BATCH)) {
             try (var ignored = MDC.putCloseable("applicationNumber", due.applicationNumber())) {
-                if (messages.claim(due, now.plus(properties.claimLease()))) {
+                // The lease runs from the claim, not from the batch's start: the sends before it may have been slow.
+                if (messages.claim(due, clock.instant().plus(properties.claimLease()))) {
                     delivery.deliver(due);
                 }
             } catch (RuntimeException e) {
