@@ -97,6 +97,10 @@ class WholeFlowTests {
                         .map(c -> c.get("applicationNumber").asString()).toList()).contains(approvedNumber));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(status(approvedNumber))
                 .isEqualTo("UNDER_REVIEW"));
+        // Review may open the case before its copy of the region's catalog arrives; the case gets its deadline then.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(http.get(url("review",
+                "/api/v1/review-cases/" + approvedNumber)).json().path("sla").path("limit").path("kind").asString())
+                .isEqualTo("IMMEDIATE"));
 
         long decidedAt = System.nanoTime();
         Http.Answer decision = http.post(url("review", "/api/v1/review-cases/" + approvedNumber + "/decision"),
