@@ -1,5 +1,6 @@
 package org.mtb.calendar;
 
+import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -110,11 +111,31 @@ public final class WorkingDayCalendar {
         }
     }
 
-    /** A fraction of a working day, e.g. 0.5: that share of the working minutes of the day the clock starts on. */
+    /** A fraction of a working day, e.g. 0.5: that share of the working time of the day the clock starts on. */
     public Deadline addWorkingDayFraction(Instant from, double fraction) {
         LocalDate start = addWorkingTime(from, Duration.ZERO).day();
-        long minutes = Math.round(workingTimeOn(start).toSeconds() * fraction);
-        return addWorkingTime(from, Duration.ofSeconds(minutes));
+        long seconds = Math.round(workingTimeOn(start).toSeconds() * fraction);
+        return addWorkingTime(from, Duration.ofSeconds(seconds));
+    }
+
+    /**
+     * Whole working days first, then the fraction of the working day that follows: 20, or 0.5 ("half a working day",
+     * Liupanshui), or 1.5. Provisional if either part was counted over a year whose schedule is not known.
+     *
+     * @throws IllegalArgumentException for a number of days that is not above zero
+     */
+    public Deadline addWorkingDays(Instant acceptedAt, BigDecimal workingDays) {
+        if (workingDays.signum() <= 0) {
+            throw new IllegalArgumentException("working days must be above zero: " + workingDays);
+        }
+        int whole = workingDays.intValue();
+        BigDecimal fraction = workingDays.subtract(BigDecimal.valueOf(whole));
+        Deadline deadline = whole > 0 ? addWorkingDays(acceptedAt, whole) : null;
+        if (fraction.signum() == 0) {
+            return deadline;
+        }
+        Deadline rest = addWorkingDayFraction(deadline == null ? acceptedAt : deadline.at(), fraction.doubleValue());
+        return new Deadline(rest.at(), rest.day(), rest.provisional() || (deadline != null && deadline.provisional()));
     }
 
     /** The working time of one day: zero on a day off. */

@@ -30,6 +30,24 @@ class WorkingDayCalendarTests {
         assertThat(deadline.provisional()).isFalse();
     }
 
+    @ParameterizedTest(name = "accepted {0} {1}:00, {2} working days: due {3}")
+    @CsvSource({
+        // Half of 09:00-12:00 and 13:30-17:30 is 3 h 30 min: from the next morning's 09:00, 14:00.
+        "2026-11-30, 21, 0.5, 2026-12-01T14:00",
+        // In the morning: 10:00 + 3 h 30 min, over lunch, is 15:00 the same day.
+        "2026-11-30, 10, 0.5, 2026-11-30T15:00",
+        // One whole working day is counted from the next one: it ends Tuesday 17:30; the half day after, Wednesday 14:00.
+        "2026-11-30, 10, 1.5, 2026-12-02T14:00",
+        "2025-09-26, 15, 20, 2025-10-30T17:30"
+    })
+    void addsWholeAndHalfWorkingDays(LocalDate accepted, int hour, java.math.BigDecimal workingDays,
+            LocalDateTime due) {
+        Deadline deadline = jiuquan.addWorkingDays(at(accepted, hour, 0), workingDays);
+
+        assertThat(deadline.at()).isEqualTo(due.atZone(java.time.ZoneId.of("Asia/Shanghai")).toInstant());
+        assertThat(deadline.provisional()).isFalse();
+    }
+
     @Test
     void countsWorkedWeekendDaysAndSkipsStatutoryDaysOff() {
         assertThat(jiuquan.isWorkingDay(LocalDate.of(2025, 9, 28))).as("Sunday, 调休").isTrue();

@@ -1,6 +1,7 @@
 package org.mtb.catalog.calendar;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,15 +63,21 @@ class CalendarController {
     /** {@code from} is an ISO date-time with offset, or a local date-time or date in the region's zone. */
     @GetMapping("/deadline")
     CalendarViews.Deadline deadline(@PathVariable String regionCode, @RequestParam(required = false) String from,
-            @RequestParam(required = false) Integer workingDays, @RequestParam(required = false) Double workingHours) {
+            @RequestParam(required = false) BigDecimal workingDays,
+            @RequestParam(required = false) Double workingHours) {
         RegionCalendar region = region(regionCode);
         ZoneId zone = region.calendar().zone();
         List<FieldProblem> problems = new ArrayList<>();
         Instant start = parse(from, zone, problems);
         if ((workingDays == null) == (workingHours == null)) {
             problems.add(new FieldProblem("workingDays", "REQUIRED", "give either workingDays or workingHours"));
-        } else if (workingDays != null && (workingDays < 1 || workingDays > MAX_WORKING_DAYS)) {
-            problems.add(new FieldProblem("workingDays", "OUT_OF_RANGE", "must be 1 to " + MAX_WORKING_DAYS));
+        } else if (workingDays != null && (workingDays.signum() <= 0
+                || workingDays.compareTo(BigDecimal.valueOf(MAX_WORKING_DAYS)) > 0)) {
+            problems.add(new FieldProblem("workingDays", "OUT_OF_RANGE", "must be above 0 and at most "
+                    + MAX_WORKING_DAYS));
+        } else if (workingDays != null && workingDays.multiply(BigDecimal.TWO).stripTrailingZeros().scale() > 0) {
+            problems.add(new FieldProblem("workingDays", "INVALID_VALUE",
+                    "must be a whole or half number of working days, e.g. 0.5 or 20"));
         } else if (workingHours != null && !(workingHours > 0 && workingHours <= MAX_WORKING_HOURS)) {
             problems.add(new FieldProblem("workingHours", "OUT_OF_RANGE", "must be above 0 and at most "
                     + (int) MAX_WORKING_HOURS));

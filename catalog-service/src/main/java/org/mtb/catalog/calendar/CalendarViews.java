@@ -1,5 +1,6 @@
 package org.mtb.catalog.calendar;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -27,7 +28,7 @@ final class CalendarViews {
     record Period(LocalTime start, LocalTime end) {
     }
 
-    record Deadline(String regionCode, OffsetDateTime from, Integer workingDays, Double workingHours,
+    record Deadline(String regionCode, OffsetDateTime from, BigDecimal workingDays, Double workingHours,
             OffsetDateTime dueAt, LocalDate dueDay, boolean provisional) {
     }
 

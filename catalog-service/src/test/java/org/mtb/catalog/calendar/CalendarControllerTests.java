@@ -51,6 +51,34 @@ class CalendarControllerTests {
     }
 
     @Test
+    void answersHalfAWorkingDayAsLiupanshuiPromisesIt() throws Exception {
+        mvc.perform(get("/api/v1/regions/520200/deadline").param("from", "2026-11-30T21:51+08:00")
+                        .param("workingDays", "0.5"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.workingDays").value(0.5))
+                .andExpect(jsonPath("$.dueAt").value("2026-12-01T14:00:00+08:00"));
+        mvc.perform(get("/api/v1/regions/520200/deadline").param("from", "2026-11-30T10:00+08:00")
+                        .param("workingDays", "1.5"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.dueAt").value("2026-12-02T14:00:00+08:00"));
+    }
+
+    @Test
+    void refusesWorkingDaysThatAreNoWholeOrHalfNumberAboveZero() throws Exception {
+        for (String[] refused : new String[][] {{"0.3", "INVALID_VALUE"}, {"-0.5", "OUT_OF_RANGE"},
+                {"0", "OUT_OF_RANGE"}, {"366", "OUT_OF_RANGE"}, {"1e308", "OUT_OF_RANGE"}}) {
+            mvc.perform(get("/api/v1/regions/520200/deadline").param("from", "2026-11-30")
+                            .param("workingDays", refused[0]))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.errors[0].field").value("workingDays"))
+                    .andExpect(jsonPath("$.errors[0].code").value(refused[1]));
+        }
+        mvc.perform(get("/api/v1/regions/520200/deadline").param("from", "2026-11-30").param("workingDays", "half"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("INVALID_PARAMETER"));
+    }
+
+    @Test
     void addsWorkingHoursAcrossTiemenguansMiddayBreak() throws Exception {
         mvc.perform(get("/api/v1/regions/659006/deadline").param("from", "2025-07-02T13:50+08:00")
                         .param("workingHours", "4"))

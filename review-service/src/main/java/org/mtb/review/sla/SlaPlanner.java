@@ -1,6 +1,5 @@
 package org.mtb.review.sla;
 
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -79,7 +78,7 @@ public class SlaPlanner {
             given = properties.immediateGrace();
             breach = calendar.addWorkingTime(startedAt, given);
         } else {
-            breach = addWorkingDays(calendar, startedAt, limit.workingDays());
+            breach = calendar.addWorkingDays(startedAt, limit.workingDays());
             dueAt = breach.at();
             given = calendar.workingTimeBetween(startedAt, breach.at());
         }
@@ -87,19 +86,6 @@ public class SlaPlanner {
         Deadline warn = calendar.addWorkingTime(startedAt, warnAfter);
         return new SlaClock(limit, startedAt, millis(dueAt), millis(warn.at()), millis(breach.at()),
                 breach.provisional() || warn.provisional(), snapshot.revision(), revision, state, null, null);
-    }
-
-    /** Whole working days first, then the fraction of the working day that follows ("0.5 working day"). */
-    private static Deadline addWorkingDays(WorkingDayCalendar calendar, Instant from, BigDecimal workingDays) {
-        int whole = workingDays.intValue();
-        double fraction = workingDays.subtract(BigDecimal.valueOf(whole)).doubleValue();
-        Deadline deadline = whole > 0 ? calendar.addWorkingDays(from, whole) : null;
-        if (fraction > 0) {
-            Deadline rest = calendar.addWorkingDayFraction(deadline == null ? from : deadline.at(), fraction);
-            boolean provisional = rest.provisional() || (deadline != null && deadline.provisional());
-            deadline = new Deadline(rest.at(), rest.day(), provisional);
-        }
-        return deadline;
     }
 
     private static Instant millis(Instant moment) {
