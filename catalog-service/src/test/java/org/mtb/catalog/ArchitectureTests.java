@@ -33,6 +33,9 @@ class ArchitectureTests {
             .should().dependOnClassesThat().resideInAPackage("org.springframework..");
 
     @ArchTest
+    static final ArchRule everyPackageIsNullMarked = ServiceArchitecture.everyPackageIsNullMarked();
+
+    @ArchTest
     static final ArchRule printsNothingToTheConsole = ServiceArchitecture.printsNothingToTheConsole();
 
     @ArchTest

@@ -1,5 +1,7 @@
 package org.mtb.contracts;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * How ID numbers, names and phone numbers may appear outside the record that holds them:
  * in responses, logs and SMS only these masked forms are allowed.
@@ -10,7 +12,7 @@ public final class PersonalData {
     }
 
     /** {@code 11010519491231002X} becomes {@code 1101**********002X}. */
-    public static String maskIdNumber(String idNumber) {
+    public static @Nullable String maskIdNumber(@Nullable String idNumber) {
         if (idNumber == null || idNumber.length() < 8) {
             return stars(idNumber);
         }
@@ -18,7 +20,7 @@ public final class PersonalData {
     }
 
     /** {@code 张三} becomes {@code 张*}, {@code 欧阳娜娜} becomes {@code 欧***}. */
-    public static String maskName(String name) {
+    public static @Nullable String maskName(@Nullable String name) {
         if (name == null || name.isEmpty()) {
             return stars(name);
         }
@@ -27,14 +29,14 @@ public final class PersonalData {
     }
 
     /** {@code 13800138000} becomes {@code 138****8000}. */
-    public static String maskPhone(String phone) {
+    public static @Nullable String maskPhone(@Nullable String phone) {
         if (phone == null || phone.length() < 7) {
             return stars(phone);
         }
         return phone.substring(0, 3) + "*".repeat(phone.length() - 7) + phone.substring(phone.length() - 4);
     }
 
-    private static String stars(String value) {
+    private static @Nullable String stars(@Nullable String value) {
         return value == null ? null : "*".repeat(value.length());
     }
 }

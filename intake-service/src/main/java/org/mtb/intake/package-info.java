@@ -1,2 +1,5 @@
 /** intake-service: takes applications from the channels, validates them, numbers them and tracks their progress. */
+@NullMarked
 package org.mtb.intake;
+
+import org.jspecify.annotations.NullMarked;

@@ -25,6 +25,9 @@ class ArchitectureTests {
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "tools.jackson..");
 
     @ArchTest
+    static final ArchRule everyPackageIsNullMarked = ServiceArchitecture.everyPackageIsNullMarked();
+
+    @ArchTest
     static final ArchRule printsNothingToTheConsole = ServiceArchitecture.printsNothingToTheConsole();
 
     @ArchTest

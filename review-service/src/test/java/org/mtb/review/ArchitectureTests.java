@@ -18,6 +18,9 @@ class ArchitectureTests {
             ServiceArchitecture.keepsNoCopyOfSharedInfrastructure("org.mtb.review");
 
     @ArchTest
+    static final ArchRule everyPackageIsNullMarked = ServiceArchitecture.everyPackageIsNullMarked();
+
+    @ArchTest
     static final ArchRule printsNothingToTheConsole = ServiceArchitecture.printsNothingToTheConsole();
 
     @ArchTest

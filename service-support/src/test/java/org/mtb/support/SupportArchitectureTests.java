@@ -23,6 +23,9 @@ class SupportArchitectureTests {
             .orShould().beAnnotatedWith("org.springframework.boot.SpringBootConfiguration");
 
     @ArchTest
+    static final ArchRule everyPackageIsNullMarked = ServiceArchitecture.everyPackageIsNullMarked();
+
+    @ArchTest
     static final ArchRule printsNothingToTheConsole = ServiceArchitecture.printsNothingToTheConsole();
 
     @ArchTest

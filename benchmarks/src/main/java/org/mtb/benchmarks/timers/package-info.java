@@ -3,4 +3,7 @@
  * started on top of them, and ten thousand timers falling due in the same second. Run with
  * {@code ./mtb bench timers}.
  */
+@NullMarked
 package org.mtb.benchmarks.timers;
+
+import org.jspecify.annotations.NullMarked;

@@ -11,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.mtb.calendar.Deadline;
 import org.mtb.calendar.ScheduleEntry;
 import org.mtb.catalog.calendar.RegionCalendars.RegionCalendar;
@@ -62,9 +63,10 @@ class CalendarController {
 
     /** {@code from} is an ISO date-time with offset, or a local date-time or date in the region's zone. */
     @GetMapping("/deadline")
-    CalendarViews.Deadline deadline(@PathVariable String regionCode, @RequestParam(required = false) String from,
-            @RequestParam(required = false) BigDecimal workingDays,
-            @RequestParam(required = false) Double workingHours) {
+    CalendarViews.Deadline deadline(@PathVariable String regionCode,
+            @RequestParam(required = false) @Nullable String from,
+            @RequestParam(required = false) @Nullable BigDecimal workingDays,
+            @RequestParam(required = false) @Nullable Double workingHours) {
         RegionCalendar region = region(regionCode);
         ZoneId zone = region.calendar().zone();
         List<FieldProblem> problems = new ArrayList<>();
@@ -101,7 +103,7 @@ class CalendarController {
         return calendars.of(regionCode).orElseThrow(() -> CalendarProblems.regionNotFound(regionCode));
     }
 
-    private static Instant parse(String from, ZoneId zone, List<FieldProblem> problems) {
+    private static @Nullable Instant parse(@Nullable String from, ZoneId zone, List<FieldProblem> problems) {
         if (from == null || from.isBlank()) {
             problems.add(new FieldProblem("from", "REQUIRED", "is required"));
             return null;

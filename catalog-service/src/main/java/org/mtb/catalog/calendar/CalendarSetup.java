@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 import org.mtb.calendar.HolidaySchedule;
 import org.mtb.calendar.ScheduleFile;
 import org.mtb.calendar.WorkingDayCalendar;
@@ -38,7 +39,7 @@ final class CalendarSetup {
      * @param overlays the names of its regional schedules, applied in order on top of the national one
      */
     record RegionSetup(String regionCode, ZoneId zone, List<String> overlays, WorkingHours hours,
-            String workingHoursSource, String overlaysSource) {
+            String workingHoursSource, @Nullable String overlaysSource) {
     }
 
     private final Map<String, HolidaySchedule> shippedSchedules;

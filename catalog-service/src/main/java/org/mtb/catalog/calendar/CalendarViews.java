@@ -7,6 +7,7 @@ import java.time.LocalTime;
 import java.time.MonthDay;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** The answers of the calendar API. */
 final class CalendarViews {
@@ -16,7 +17,7 @@ final class CalendarViews {
 
     record Calendar(String regionCode, int year, String timeZone, boolean provisional, List<Day> daysOff,
             List<Day> workedWeekendDays, List<Season> workingHours, String workingHoursSource,
-            String overlaysSource) {
+            @Nullable String overlaysSource) {
     }
 
     record Day(LocalDate date, String name, String source) {
@@ -28,8 +29,8 @@ final class CalendarViews {
     record Period(LocalTime start, LocalTime end) {
     }
 
-    record Deadline(String regionCode, OffsetDateTime from, BigDecimal workingDays, Double workingHours,
-            OffsetDateTime dueAt, LocalDate dueDay, boolean provisional) {
+    record Deadline(String regionCode, OffsetDateTime from, @Nullable BigDecimal workingDays,
+            @Nullable Double workingHours, OffsetDateTime dueAt, LocalDate dueDay, boolean provisional) {
     }
 
     /**

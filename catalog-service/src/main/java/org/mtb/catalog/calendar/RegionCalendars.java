@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 import org.mtb.calendar.HolidaySchedule;
 import org.mtb.calendar.ScheduleEntry;
 import org.mtb.calendar.WorkingDayCalendar;
@@ -25,7 +26,7 @@ class RegionCalendars {
 
     /** A region's calendar with the sources of its settings, for the API to show. */
     record RegionCalendar(String regionCode, WorkingDayCalendar calendar, HolidaySchedule schedule,
-            WorkingHours hours, String workingHoursSource, String overlaysSource) {
+            WorkingHours hours, String workingHoursSource, @Nullable String overlaysSource) {
     }
 
     private final CalendarSetup setup;

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.mtb.calendar.ScheduleEntry;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -29,7 +30,7 @@ record ScheduleYear(
         int imports,
         String importedBy,
         Instant importedAt,
-        List<EarlierImport> earlier) {
+        @Nullable List<EarlierImport> earlier) {
 
     static final String COLLECTION = "calendar_schedules";
 

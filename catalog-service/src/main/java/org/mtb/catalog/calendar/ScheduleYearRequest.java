@@ -1,6 +1,7 @@
 package org.mtb.catalog.calendar;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The body of a schedule year import. Dates and kinds are text, so that every problem is listed at once rather
@@ -10,9 +11,10 @@ import java.util.List;
  *        gives none of its own
  * @param importedBy who imports it, kept with the year
  */
-record ScheduleYearRequest(String source, String importedBy, List<Day> days) {
+record ScheduleYearRequest(@Nullable String source, @Nullable String importedBy, @Nullable List<@Nullable Day> days) {
 
     /** One day ({@code date}) or an inclusive range ({@code dateFrom}, {@code dateTo}) of one kind. */
-    record Day(String date, String dateFrom, String dateTo, String kind, String name, String source) {
+    record Day(@Nullable String date, @Nullable String dateFrom, @Nullable String dateTo, @Nullable String kind,
+            @Nullable String name, @Nullable String source) {
     }
 }

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.mtb.calendar.ScheduleEntry;
 import org.mtb.support.web.FieldProblem;
 
@@ -27,7 +28,8 @@ final class ScheduleYearValidator {
     private static final int MAX_DAYS = 366;
 
     /** The entries in date order, each with its source; to be used only when there are no problems. */
-    record Checked(String source, String importedBy, List<ScheduleEntry> entries, List<FieldProblem> problems) {
+    record Checked(@Nullable String source, @Nullable String importedBy, List<ScheduleEntry> entries,
+            List<FieldProblem> problems) {
     }
 
     private ScheduleYearValidator() {
@@ -42,7 +44,7 @@ final class ScheduleYearValidator {
         String source = required(request.source(), "source", MAX_SOURCE, problems);
         String importedBy = required(request.importedBy(), "importedBy", MAX_IMPORTED_BY, problems);
         List<ScheduleEntry> entries = new ArrayList<>();
-        List<ScheduleYearRequest.Day> days = request.days();
+        List<ScheduleYearRequest.@Nullable Day> days = request.days();
         if (days == null || days.isEmpty()) {
             problems.add(new FieldProblem("days", "REQUIRED", "list at least one day off or worked weekend day"));
         } else if (days.size() > MAX_DAYS) {
@@ -57,8 +59,8 @@ final class ScheduleYearValidator {
         return new Checked(source, importedBy, List.copyOf(entries), List.copyOf(problems));
     }
 
-    private static List<ScheduleEntry> day(Integer year, int index, ScheduleYearRequest.Day day, String source,
-            Map<LocalDate, Integer> listedIn, List<FieldProblem> problems) {
+    private static List<ScheduleEntry> day(@Nullable Integer year, int index, ScheduleYearRequest.@Nullable Day day,
+            @Nullable String source, Map<LocalDate, Integer> listedIn, List<FieldProblem> problems) {
         String at = "days[" + index + "]";
         if (day == null) {
             problems.add(new FieldProblem(at, "REQUIRED", "must be a day"));
@@ -90,7 +92,7 @@ final class ScheduleYearValidator {
         return dates.stream().map(date -> new ScheduleEntry(date, kind, name, daySource)).toList();
     }
 
-    private static List<LocalDate> dates(Integer year, String at, ScheduleYearRequest.Day day,
+    private static List<LocalDate> dates(@Nullable Integer year, String at, ScheduleYearRequest.Day day,
             List<FieldProblem> problems) {
         if (day.date() != null) {
             if (day.dateFrom() != null || day.dateTo() != null) {
@@ -117,7 +119,8 @@ final class ScheduleYearValidator {
     }
 
     /** @param year null when the year itself is out of range, so that not every date is reported as well */
-    private static LocalDate date(Integer year, String field, String text, List<FieldProblem> problems) {
+    private static @Nullable LocalDate date(@Nullable Integer year, String field, @Nullable String text,
+            List<FieldProblem> problems) {
         if (text == null || text.isBlank()) {
             problems.add(new FieldProblem(field, "REQUIRED", "is required"));
             return null;
@@ -136,7 +139,7 @@ final class ScheduleYearValidator {
         return date;
     }
 
-    private static ScheduleEntry.Kind kind(String field, String text, List<FieldProblem> problems) {
+    private static ScheduleEntry.@Nullable Kind kind(String field, @Nullable String text, List<FieldProblem> problems) {
         if (text == null || text.isBlank()) {
             problems.add(new FieldProblem(field, "REQUIRED", "is required: OFF or WORKED"));
             return null;
@@ -149,7 +152,8 @@ final class ScheduleYearValidator {
         }
     }
 
-    private static String required(String text, String field, int maxLength, List<FieldProblem> problems) {
+    private static @Nullable String required(@Nullable String text, String field, int maxLength,
+            List<FieldProblem> problems) {
         if (text == null || text.isBlank()) {
             problems.add(new FieldProblem(field, "REQUIRED", "is required"));
             return null;

@@ -1,6 +1,7 @@
 package org.mtb.catalog.region;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.mtb.contracts.DiseaseCategory;
 import org.mtb.contracts.catalog.Period;
 
@@ -9,7 +10,8 @@ import org.mtb.contracts.catalog.Period;
  * common materials, and its own re-check period where it has one.
  */
 record DiseaseView(String code, String name, DiseaseCategory category, String codeSource, String nameSource,
-        String categoryNote, List<Material> additionalMaterials, Period recheckEvery, String recheckEverySource) {
+        @Nullable String categoryNote, List<Material> additionalMaterials, @Nullable Period recheckEvery,
+        @Nullable String recheckEverySource) {
 
     static DiseaseView of(RegionDisease disease) {
         return new DiseaseView(disease.code(), disease.name(), disease.category(), disease.codeSource(),

@@ -1,8 +1,9 @@
 package org.mtb.catalog.region;
 
 import java.util.List;
-import org.mtb.support.web.FieldProblem;
+import org.jspecify.annotations.Nullable;
 import org.mtb.contracts.catalog.Period;
+import org.mtb.support.web.FieldProblem;
 
 /**
  * The field codes of a region version's problems, and the small checks every part of its validation shares.
@@ -25,7 +26,7 @@ final class FieldChecks {
     private FieldChecks() {
     }
 
-    static boolean isBlank(String value) {
+    static boolean isBlank(@Nullable String value) {
         return value == null || value.isBlank();
     }
 
@@ -33,13 +34,13 @@ final class FieldChecks {
         return new FieldProblem(field, REQUIRED, "is missing");
     }
 
-    static void required(List<FieldProblem> problems, String field, String value) {
+    static void required(List<FieldProblem> problems, String field, @Nullable String value) {
         if (isBlank(value)) {
             problems.add(missing(field));
         }
     }
 
-    static void present(List<FieldProblem> problems, String field, Object value) {
+    static void present(List<FieldProblem> problems, String field, @Nullable Object value) {
         if (value == null) {
             problems.add(missing(field));
         }

@@ -1,6 +1,7 @@
 package org.mtb.catalog.region;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.mtb.contracts.catalog.MaterialRequirement;
 
 /**
@@ -15,9 +16,9 @@ record Material(
         String type,
         String name,
         MaterialRequirement.Requirement requirement,
-        String condition,
-        Integer freshnessMonths,
-        Integer minHospitalLevel,
+        @Nullable String condition,
+        @Nullable Integer freshnessMonths,
+        @Nullable Integer minHospitalLevel,
         List<String> formats,
         Integer maxSizeMb,
         String source) {

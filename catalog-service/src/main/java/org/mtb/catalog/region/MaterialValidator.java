@@ -14,8 +14,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.mtb.support.web.FieldProblem;
+import org.jspecify.annotations.Nullable;
 import org.mtb.contracts.catalog.MaterialRequirement.Requirement;
+import org.mtb.support.web.FieldProblem;
 
 /**
  * Checks the materials of a region and the additional ones of its diseases. The bounds here are what the
@@ -36,7 +37,7 @@ final class MaterialValidator {
     }
 
     /** The region's own materials: at least one, each type once. */
-    static void checkRegion(List<Material> materials, List<FieldProblem> problems) {
+    static void checkRegion(@Nullable List<Material> materials, List<FieldProblem> problems) {
         if (materials == null || materials.isEmpty()) {
             problems.add(new FieldProblem("policy.materials", REQUIRED, "lists no material"));
             return;
@@ -51,7 +52,7 @@ final class MaterialValidator {
     }
 
     /** The material types of the region's policy, each with the field that holds it. */
-    static Map<String, String> types(Policy policy) {
+    static Map<String, String> types(@Nullable Policy policy) {
         Map<String, String> types = new HashMap<>();
         if (policy != null && policy.materials() != null) {
             for (int i = 0; i < policy.materials().size(); i++) {
@@ -97,7 +98,7 @@ final class MaterialValidator {
         }
     }
 
-    private static void type(String type, String at, Map<String, String> seen, List<FieldProblem> problems) {
+    private static void type(@Nullable String type, String at, Map<String, String> seen, List<FieldProblem> problems) {
         if (isBlank(type)) {
             problems.add(missing(at + ".type"));
         } else if (!TYPE.matcher(type).matches()) {
@@ -121,7 +122,7 @@ final class MaterialValidator {
         }
     }
 
-    private static void formats(List<String> formats, String field, List<FieldProblem> problems) {
+    private static void formats(@Nullable List<String> formats, String field, List<FieldProblem> problems) {
         if (formats == null || formats.isEmpty()) {
             problems.add(new FieldProblem(field, REQUIRED, "lists no file format"));
             return;

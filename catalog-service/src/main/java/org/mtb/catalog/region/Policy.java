@@ -1,6 +1,7 @@
 package org.mtb.catalog.region;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.mtb.contracts.catalog.EffectiveDateRule;
 import org.mtb.contracts.catalog.Period;
 import org.mtb.contracts.catalog.RegionPolicy;
@@ -19,15 +20,15 @@ record Policy(
         List<TimeLimit> reviewTimeLimits,
         Boolean supplementRestartsClock,
         String supplementRestartsClockSource,
-        Period publicNotice,
+        @Nullable Period publicNotice,
         String publicNoticeSource,
         EffectiveDateRule effectiveDateRule,
         String effectiveDateRuleSource,
-        Period recheckEvery,
+        @Nullable Period recheckEvery,
         String recheckEverySource,
         List<Material> materials,
         List<ReimbursementRule> reimbursements,
-        String reimbursementsSource) {
+        @Nullable String reimbursementsSource) {
 
     /** The wire shape of {@code CatalogPublished}; only for a policy the validator accepted. */
     RegionPolicy toContract() {

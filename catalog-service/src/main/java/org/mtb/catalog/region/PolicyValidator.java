@@ -17,10 +17,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.mtb.support.web.FieldProblem;
+import org.jspecify.annotations.Nullable;
 import org.mtb.contracts.DiseaseCategory;
 import org.mtb.contracts.InsuranceType;
 import org.mtb.contracts.catalog.EffectiveDateRule;
+import org.mtb.support.web.FieldProblem;
 
 /**
  * Checks a region's policy: a time limit for exactly the categories it lists, a notice where benefits wait for
@@ -34,8 +35,8 @@ final class PolicyValidator {
     private PolicyValidator() {
     }
 
-    static void check(Policy policy, Set<DiseaseCategory> categoriesListed, List<InsuranceType> accepted,
-            List<FieldProblem> problems) {
+    static void check(@Nullable Policy policy, Set<DiseaseCategory> categoriesListed,
+            @Nullable List<InsuranceType> accepted, List<FieldProblem> problems) {
         if (policy == null) {
             problems.add(missing("policy"));
             return;
@@ -63,7 +64,7 @@ final class PolicyValidator {
         reimbursements(policy, categoriesListed, accepted, problems);
     }
 
-    private static void timeLimits(List<TimeLimit> limits, Set<DiseaseCategory> categoriesListed,
+    private static void timeLimits(@Nullable List<TimeLimit> limits, Set<DiseaseCategory> categoriesListed,
             List<FieldProblem> problems) {
         String field = "policy.reviewTimeLimits";
         if (limits == null) {
@@ -130,7 +131,7 @@ final class PolicyValidator {
     }
 
     private static void reimbursements(Policy policy, Set<DiseaseCategory> categoriesListed,
-            List<InsuranceType> accepted, List<FieldProblem> problems) {
+            @Nullable List<InsuranceType> accepted, List<FieldProblem> problems) {
         String field = "policy.reimbursements";
         List<ReimbursementRule> rules = policy.reimbursements();
         if (rules == null) {
@@ -179,7 +180,7 @@ final class PolicyValidator {
         }
     }
 
-    private static boolean rate(Double rate, String field, List<FieldProblem> problems) {
+    private static boolean rate(@Nullable Double rate, String field, List<FieldProblem> problems) {
         if (rate == null) {
             problems.add(missing(field));
             return false;
@@ -210,7 +211,7 @@ final class PolicyValidator {
     }
 
     /** Whether a stated limit is usable; an absent one is not, and is no problem here. */
-    private static boolean positive(Integer yuan, String field, List<FieldProblem> problems) {
+    private static boolean positive(@Nullable Integer yuan, String field, List<FieldProblem> problems) {
         if (yuan == null) {
             return false;
         }

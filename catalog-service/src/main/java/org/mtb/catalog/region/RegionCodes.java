@@ -2,6 +2,7 @@ package org.mtb.catalog.region;
 
 import java.util.List;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.mtb.support.web.ApiException;
 import org.mtb.support.web.FieldProblem;
 import org.springframework.http.HttpStatus;
@@ -14,7 +15,7 @@ public final class RegionCodes {
     private RegionCodes() {
     }
 
-    static boolean isWellFormed(String regionCode) {
+    static boolean isWellFormed(@Nullable String regionCode) {
         return regionCode != null && REGION_CODE.matcher(regionCode).matches();
     }
 

@@ -3,6 +3,7 @@ package org.mtb.catalog.region;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.mtb.contracts.DiseaseCategory;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,24 +24,25 @@ class RegionController {
     }
 
     @GetMapping
-    List<RegionView> regions(@RequestParam(required = false) String at) {
+    List<RegionView> regions(@RequestParam(required = false) @Nullable String at) {
         return catalog.allInForce(day(at)).stream().map(RegionView::of).toList();
     }
 
     @GetMapping("/{regionCode}")
-    RegionView region(@PathVariable String regionCode, @RequestParam(required = false) String at) {
+    RegionView region(@PathVariable String regionCode, @RequestParam(required = false) @Nullable String at) {
         return RegionView.of(inForce(regionCode, at));
     }
 
     @GetMapping("/{regionCode}/diseases")
     RegionDiseasesView diseases(@PathVariable String regionCode,
-            @RequestParam(required = false) DiseaseCategory category, @RequestParam(required = false) String at) {
+            @RequestParam(required = false) @Nullable DiseaseCategory category,
+            @RequestParam(required = false) @Nullable String at) {
         return RegionDiseasesView.of(inForce(regionCode, at), category);
     }
 
     @GetMapping("/{regionCode}/diseases/{code}")
     DiseaseView disease(@PathVariable String regionCode, @PathVariable String code,
-            @RequestParam(required = false) String at) {
+            @RequestParam(required = false) @Nullable String at) {
         RegionVersion region = inForce(regionCode, at);
         return region.diseases().stream().filter(d -> d.code().equals(code)).findFirst().map(DiseaseView::of)
                 .orElseThrow(() -> RegionProblems.diseaseNotFound(region, code));
@@ -48,7 +50,7 @@ class RegionController {
 
     /** The rules of the version in force: time limits, supplement, notice, effective date, materials, pay. */
     @GetMapping("/{regionCode}/policy")
-    PolicyView policy(@PathVariable String regionCode, @RequestParam(required = false) String at) {
+    PolicyView policy(@PathVariable String regionCode, @RequestParam(required = false) @Nullable String at) {
         RegionVersion region = inForce(regionCode, at);
         if (region.policy() == null) {
             throw RegionProblems.policyNotFound(region);
@@ -56,13 +58,13 @@ class RegionController {
         return PolicyView.of(region);
     }
 
-    private RegionVersion inForce(String regionCode, String at) {
+    private RegionVersion inForce(String regionCode, @Nullable String at) {
         RegionCodes.requireWellFormed(regionCode);
         LocalDate day = day(at);
         return catalog.inForce(regionCode, day).orElseThrow(() -> RegionProblems.regionNotFound(regionCode, day));
     }
 
-    private LocalDate day(String at) {
+    private LocalDate day(@Nullable String at) {
         if (at == null) {
             return catalog.today();
         }

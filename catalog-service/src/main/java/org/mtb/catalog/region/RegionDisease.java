@@ -1,6 +1,7 @@
 package org.mtb.catalog.region;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.mtb.contracts.DiseaseCategory;
 import org.mtb.contracts.catalog.CatalogDisease;
 import org.mtb.contracts.catalog.Period;
@@ -20,10 +21,10 @@ record RegionDisease(
         DiseaseCategory category,
         String codeSource,
         String nameSource,
-        String categoryNote,
+        @Nullable String categoryNote,
         List<Material> additionalMaterials,
-        Period recheckEvery,
-        String recheckEverySource) {
+        @Nullable Period recheckEvery,
+        @Nullable String recheckEverySource) {
 
     RegionDisease {
         additionalMaterials = additionalMaterials == null ? List.of() : additionalMaterials;

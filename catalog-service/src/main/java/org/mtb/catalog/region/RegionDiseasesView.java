@@ -1,6 +1,7 @@
 package org.mtb.catalog.region;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.mtb.contracts.DiseaseCategory;
 
 /**
@@ -16,7 +17,7 @@ record RegionDiseasesView(
         boolean complete,
         List<DiseaseView> diseases) {
 
-    static RegionDiseasesView of(RegionVersion version, DiseaseCategory category) {
+    static RegionDiseasesView of(RegionVersion version, @Nullable DiseaseCategory category) {
         List<DiseaseView> diseases = version.diseases().stream()
                 .filter(d -> category == null || d.category() == category)
                 .map(DiseaseView::of).toList();

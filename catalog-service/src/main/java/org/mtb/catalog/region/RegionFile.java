@@ -2,6 +2,7 @@ package org.mtb.catalog.region;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.mtb.contracts.InsuranceType;
 
 /**
@@ -10,16 +11,16 @@ import org.mtb.contracts.InsuranceType;
  * a new version in the same shape.
  */
 record RegionFile(
-        String regionCode,
-        String regionName,
-        String province,
-        String version,
-        LocalDate effectiveFrom,
-        String source,
-        List<InsuranceType> acceptedInsuranceTypes,
-        String acceptedInsuranceTypesSource,
-        DiseaseCount declaredDiseaseCount,
-        String declaredDiseaseCountSource,
-        List<RegionDisease> diseases,
-        Policy policy) {
+        @Nullable String regionCode,
+        @Nullable String regionName,
+        @Nullable String province,
+        @Nullable String version,
+        @Nullable LocalDate effectiveFrom,
+        @Nullable String source,
+        @Nullable List<InsuranceType> acceptedInsuranceTypes,
+        @Nullable String acceptedInsuranceTypesSource,
+        @Nullable DiseaseCount declaredDiseaseCount,
+        @Nullable String declaredDiseaseCountSource,
+        @Nullable List<RegionDisease> diseases,
+        @Nullable Policy policy) {
 }

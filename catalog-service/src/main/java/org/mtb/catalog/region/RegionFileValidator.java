@@ -18,8 +18,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.mtb.support.web.FieldProblem;
+import org.jspecify.annotations.Nullable;
 import org.mtb.contracts.DiseaseCategory;
+import org.mtb.support.web.FieldProblem;
 
 /**
  * Checks region versions, from the data files or the import endpoint, before anything is stored, and reports
@@ -98,7 +99,7 @@ final class RegionFileValidator {
     }
 
     /** The diseases, or null when there is no list to check entry by entry. */
-    private static List<RegionDisease> diseases(RegionFile file, List<FieldProblem> problems) {
+    private static @Nullable List<RegionDisease> diseases(RegionFile file, List<FieldProblem> problems) {
         if (file.diseases() == null || file.diseases().isEmpty()) {
             problems.add(new FieldProblem("diseases", REQUIRED, "lists no disease"));
             return null;
@@ -113,8 +114,8 @@ final class RegionFileValidator {
         return file.diseases();
     }
 
-    private static void diseaseProblems(String regionCode, RegionDisease disease, Map<String, String> regionMaterials,
-            List<FieldProblem> problems, String at) {
+    private static void diseaseProblems(@Nullable String regionCode, RegionDisease disease,
+            Map<String, String> regionMaterials, List<FieldProblem> problems, String at) {
         String code = disease.code();
         if (isBlank(code)) {
             problems.add(missing(at + ".code"));
@@ -154,7 +155,8 @@ final class RegionFileValidator {
         }
     }
 
-    private static void countProblems(DiseaseCount declared, DiseaseCount listed, List<FieldProblem> problems) {
+    private static void countProblems(@Nullable DiseaseCount declared, DiseaseCount listed,
+            List<FieldProblem> problems) {
         if (declared == null) {
             problems.add(missing("declaredDiseaseCount"));
             return;

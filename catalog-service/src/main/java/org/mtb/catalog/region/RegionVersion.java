@@ -3,6 +3,7 @@ package org.mtb.catalog.region;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.mtb.contracts.InsuranceType;
 import org.mtb.support.outbox.OutboxEntry;
 import org.springframework.data.annotation.Id;
@@ -31,9 +32,9 @@ record RegionVersion(
         DiseaseCount declaredDiseaseCount,
         String declaredDiseaseCountSource,
         List<RegionDisease> diseases,
-        Policy policy,
+        @Nullable Policy policy,
         Instant storedAt,
-        Instant announcedAt,
+        @Nullable Instant announcedAt,
         List<OutboxEntry> outbox) {
 
     static final String COLLECTION = "regions";

@@ -1,6 +1,7 @@
 package org.mtb.catalog.region;
 
 import java.math.BigDecimal;
+import org.jspecify.annotations.Nullable;
 import org.mtb.contracts.DiseaseCategory;
 import org.mtb.contracts.InsuranceType;
 import org.mtb.contracts.catalog.Reimbursement;
@@ -16,12 +17,12 @@ import org.mtb.contracts.catalog.Reimbursement;
  */
 record ReimbursementRule(
         InsuranceType insuranceType,
-        DiseaseCategory category,
+        @Nullable DiseaseCategory category,
         Double rateFrom,
         Double rateTo,
-        Integer annualLimitFromYuan,
-        Integer annualLimitToYuan,
-        Integer annualLimitSeveralDiseasesYuan,
+        @Nullable Integer annualLimitFromYuan,
+        @Nullable Integer annualLimitToYuan,
+        @Nullable Integer annualLimitSeveralDiseasesYuan,
         Boolean limitSharedWithInpatient,
         String source) {
 

@@ -1,6 +1,7 @@
 package org.mtb.catalog.region;
 
 import java.math.BigDecimal;
+import org.jspecify.annotations.Nullable;
 import org.mtb.contracts.DiseaseCategory;
 import org.mtb.contracts.catalog.ReviewTimeLimit;
 
@@ -11,7 +12,7 @@ import org.mtb.contracts.catalog.ReviewTimeLimit;
  *        BigDecimal because the version is stored in MongoDB, where a BigDecimal needs a representation chosen
  *        for the whole service; the event carries it as a BigDecimal.
  */
-record TimeLimit(DiseaseCategory category, ReviewTimeLimit.Kind kind, Double workingDays, String source) {
+record TimeLimit(DiseaseCategory category, ReviewTimeLimit.Kind kind, @Nullable Double workingDays, String source) {
 
     ReviewTimeLimit toContract() {
         return new ReviewTimeLimit(category, kind, workingDays == null ? null : BigDecimal.valueOf(workingDays));

@@ -3,6 +3,7 @@ package org.mtb.catalog.region;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.mtb.contracts.InsuranceType;
 
 /**
@@ -23,10 +24,10 @@ record VersionView(
         String declaredDiseaseCountSource,
         DiseaseCount listedDiseaseCount,
         boolean complete,
-        Policy policy,
+        @Nullable Policy policy,
         List<DiseaseView> diseases,
         Instant storedAt,
-        Instant announcedAt) {
+        @Nullable Instant announcedAt) {
 
     static VersionView of(RegionVersion version) {
         return new VersionView(version.regionCode(), version.regionName(), version.province(), version.version(),

@@ -1,6 +1,7 @@
 package org.mtb.contracts.catalog;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.mtb.contracts.DiseaseCategory;
 
 /**
@@ -14,7 +15,7 @@ public record CatalogDisease(
         String name,
         DiseaseCategory category,
         List<MaterialRequirement> additionalMaterials,
-        Period recheckEvery) {
+        @Nullable Period recheckEvery) {
 
     public CatalogDisease {
         additionalMaterials = additionalMaterials == null ? List.of() : List.copyOf(additionalMaterials);

@@ -4,8 +4,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import org.mtb.contracts.IntegrationEvent;
+import org.jspecify.annotations.Nullable;
 import org.mtb.contracts.InsuranceType;
+import org.mtb.contracts.IntegrationEvent;
 
 /**
  * A region's catalog as now in force. It concerns no application, so its Kafka key is the region code
@@ -20,10 +21,10 @@ public record CatalogPublished(
         String regionCode,
         String regionName,
         String version,
-        LocalDate effectiveFrom,
+        @Nullable LocalDate effectiveFrom,
         List<InsuranceType> acceptedInsuranceTypes,
         List<CatalogDisease> diseases,
-        RegionPolicy policy) implements IntegrationEvent {
+        @Nullable RegionPolicy policy) implements IntegrationEvent {
 
     public static final int SCHEMA_VERSION = 2;
 }

@@ -1,6 +1,7 @@
 package org.mtb.contracts.catalog;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One material an application must or may carry.
@@ -18,9 +19,9 @@ public record MaterialRequirement(
         String type,
         String name,
         Requirement requirement,
-        String condition,
-        Integer freshnessMonths,
-        Integer minHospitalLevel,
+        @Nullable String condition,
+        @Nullable Integer freshnessMonths,
+        @Nullable Integer minHospitalLevel,
         List<String> formats,
         int maxSizeMb) {
 

@@ -1,6 +1,7 @@
 package org.mtb.contracts.catalog;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.mtb.contracts.DiseaseCategory;
 
 /**
@@ -15,13 +16,13 @@ import org.mtb.contracts.DiseaseCategory;
 public record RegionPolicy(
         List<ReviewTimeLimit> reviewTimeLimits,
         boolean supplementRestartsClock,
-        Period publicNotice,
+        @Nullable Period publicNotice,
         EffectiveDateRule effectiveDateRule,
-        Period recheckEvery,
+        @Nullable Period recheckEvery,
         List<MaterialRequirement> materials,
         List<Reimbursement> reimbursements) {
 
-    public ReviewTimeLimit timeLimit(DiseaseCategory category) {
+    public @Nullable ReviewTimeLimit timeLimit(DiseaseCategory category) {
         return reviewTimeLimits.stream().filter(limit -> limit.category() == category).findFirst().orElse(null);
     }
 }

@@ -1,6 +1,7 @@
 package org.mtb.contracts.catalog;
 
 import java.math.BigDecimal;
+import org.jspecify.annotations.Nullable;
 import org.mtb.contracts.DiseaseCategory;
 import org.mtb.contracts.InsuranceType;
 
@@ -16,11 +17,11 @@ import org.mtb.contracts.InsuranceType;
  */
 public record Reimbursement(
         InsuranceType insuranceType,
-        DiseaseCategory category,
+        @Nullable DiseaseCategory category,
         BigDecimal rateFrom,
         BigDecimal rateTo,
-        Integer annualLimitFromYuan,
-        Integer annualLimitToYuan,
-        Integer annualLimitSeveralDiseasesYuan,
+        @Nullable Integer annualLimitFromYuan,
+        @Nullable Integer annualLimitToYuan,
+        @Nullable Integer annualLimitSeveralDiseasesYuan,
         boolean limitSharedWithInpatient) {
 }

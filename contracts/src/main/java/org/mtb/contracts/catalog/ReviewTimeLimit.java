@@ -1,6 +1,7 @@
 package org.mtb.contracts.catalog;
 
 import java.math.BigDecimal;
+import org.jspecify.annotations.Nullable;
 import org.mtb.contracts.DiseaseCategory;
 
 /**
@@ -10,7 +11,7 @@ import org.mtb.contracts.DiseaseCategory;
  *
  * @param workingDays more than 0 for {@link Kind#WORKING_DAYS}; null for {@link Kind#IMMEDIATE}
  */
-public record ReviewTimeLimit(DiseaseCategory category, Kind kind, BigDecimal workingDays) {
+public record ReviewTimeLimit(DiseaseCategory category, Kind kind, @Nullable BigDecimal workingDays) {
 
     public enum Kind {
         WORKING_DAYS,

@@ -2,6 +2,7 @@ package org.mtb.contracts.review;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.mtb.contracts.ApplicationEvent;
 import org.mtb.contracts.DiseaseCategory;
 
@@ -20,7 +21,7 @@ public record SlaBreached(
         DiseaseCategory diseaseCategory,
         Instant dueAt,
         boolean provisional,
-        String catalogVersion) implements ApplicationEvent {
+        @Nullable String catalogVersion) implements ApplicationEvent {
 
     public static final int SCHEMA_VERSION = 1;
 }

@@ -3,6 +3,7 @@ package org.mtb.contracts.review;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.mtb.contracts.ApplicationEvent;
 import org.mtb.contracts.DiseaseCategory;
 
@@ -24,7 +25,7 @@ public record SlaWarning(
         Instant dueAt,
         Duration workingTimeLeft,
         boolean provisional,
-        String catalogVersion) implements ApplicationEvent {
+        @Nullable String catalogVersion) implements ApplicationEvent {
 
     public static final int SCHEMA_VERSION = 1;
 }

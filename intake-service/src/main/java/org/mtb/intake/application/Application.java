@@ -2,6 +2,7 @@ package org.mtb.intake.application;
 
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.mtb.contracts.Channel;
 import org.mtb.contracts.DiseaseCategory;
 import org.mtb.contracts.intake.Applicant;
@@ -34,8 +35,8 @@ public record Application(
         Instant submittedAt,
         ApplicationStatus status,
         List<TimelineEntry> timeline,
-        List<String> processedEventIds,
-        Long version,
+        @Nullable List<String> processedEventIds,
+        @Nullable Long version,
         List<OutboxEntry> outbox) {
 
     public static final String COLLECTION = "applications";

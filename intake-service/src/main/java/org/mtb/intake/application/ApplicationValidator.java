@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.mtb.intake.catalog.RegionCatalog;
 import org.mtb.support.web.FieldProblem;
 
@@ -42,7 +43,7 @@ final class ApplicationValidator {
         return List.copyOf(v.problems);
     }
 
-    private void region(String regionCode, Optional<RegionCatalog> region) {
+    private void region(@Nullable String regionCode, Optional<RegionCatalog> region) {
         if (!required("regionCode", regionCode)) {
             return;
         }
@@ -53,15 +54,15 @@ final class ApplicationValidator {
         }
     }
 
-    private void disease(String diseaseCode, Optional<RegionCatalog> region) {
+    private void disease(@Nullable String diseaseCode, Optional<RegionCatalog> region) {
         if (required("diseaseCode", diseaseCode) && region.isPresent() && region.get().disease(diseaseCode).isEmpty()) {
             add("diseaseCode", "DISEASE_NOT_LISTED",
                     "disease " + diseaseCode + " is not on the list of region " + region.get().regionCode());
         }
     }
 
-    private void applicant(SubmitApplicationRequest.ApplicantRequest applicant, Optional<RegionCatalog> region,
-            LocalDate today) {
+    private void applicant(SubmitApplicationRequest.@Nullable ApplicantRequest applicant,
+            Optional<RegionCatalog> region, LocalDate today) {
         if (applicant == null) {
             add("applicant", "REQUIRED", "is required");
             return;
@@ -88,7 +89,7 @@ final class ApplicationValidator {
         }
     }
 
-    private void hospital(SubmitApplicationRequest.HospitalRequest hospital) {
+    private void hospital(SubmitApplicationRequest.@Nullable HospitalRequest hospital) {
         if (hospital == null) {
             add("hospital", "REQUIRED", "is required");
             return;
@@ -105,7 +106,7 @@ final class ApplicationValidator {
         }
     }
 
-    private boolean required(String field, String value) {
+    private boolean required(String field, @Nullable String value) {
         if (value == null || value.isBlank()) {
             add(field, "REQUIRED", "is required");
             return false;

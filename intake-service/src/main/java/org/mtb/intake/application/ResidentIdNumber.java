@@ -2,6 +2,7 @@ package org.mtb.intake.application;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
 
 /** The 18-character resident identity number of GB 11643-1999, with its ISO 7064 MOD 11-2 check character. */
 final class ResidentIdNumber {
@@ -13,7 +14,7 @@ final class ResidentIdNumber {
     }
 
     /** Why the number is not valid, or {@code null} when it is. */
-    static String problem(String idNumber, LocalDate today) {
+    static @Nullable String problem(String idNumber, LocalDate today) {
         if (idNumber.length() != 18) {
             return "must be 18 characters";
         }
@@ -40,7 +41,7 @@ final class ResidentIdNumber {
         return CHECK_CHARACTERS[sum % 11];
     }
 
-    private static LocalDate birthDate(String idNumber) {
+    private static @Nullable LocalDate birthDate(String idNumber) {
         try {
             return LocalDate.of(Integer.parseInt(idNumber.substring(6, 10)), Integer.parseInt(idNumber.substring(10, 12)),
                     Integer.parseInt(idNumber.substring(12, 14)));

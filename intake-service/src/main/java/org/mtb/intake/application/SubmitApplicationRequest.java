@@ -1,19 +1,21 @@
 package org.mtb.intake.application;
 
+import org.jspecify.annotations.Nullable;
 import org.mtb.contracts.Channel;
 import org.mtb.contracts.InsuranceType;
 import org.mtb.contracts.PersonalData;
 
 /** What a channel sends to apply. Every field is checked by {@link ApplicationValidator}. */
 public record SubmitApplicationRequest(
-        String regionCode,
-        String diseaseCode,
-        ApplicantRequest applicant,
-        HospitalRequest hospital,
-        String conditionSummary,
-        Channel channel) {
+        @Nullable String regionCode,
+        @Nullable String diseaseCode,
+        @Nullable ApplicantRequest applicant,
+        @Nullable HospitalRequest hospital,
+        @Nullable String conditionSummary,
+        @Nullable Channel channel) {
 
-    public record ApplicantRequest(String idNumber, String name, String phone, InsuranceType insuranceType) {
+    public record ApplicantRequest(@Nullable String idNumber, @Nullable String name, @Nullable String phone,
+            @Nullable InsuranceType insuranceType) {
 
         @Override
         public String toString() {
@@ -23,6 +25,6 @@ public record SubmitApplicationRequest(
         }
     }
 
-    public record HospitalRequest(String name, Integer level) {
+    public record HospitalRequest(@Nullable String name, @Nullable Integer level) {
     }
 }

@@ -3,6 +3,7 @@ package org.mtb.intake.catalog;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.mtb.contracts.InsuranceType;
 import org.mtb.contracts.catalog.CatalogDisease;
 import org.mtb.contracts.catalog.RegionPolicy;
@@ -20,10 +21,10 @@ public record RegionCatalog(
         @Id String regionCode,
         String regionName,
         String version,
-        String effectiveFrom,
+        @Nullable String effectiveFrom,
         List<InsuranceType> acceptedInsuranceTypes,
         List<CatalogDisease> diseases,
-        RegionPolicy policy,
+        @Nullable RegionPolicy policy,
         String eventId,
         Instant publishedAt) {
 

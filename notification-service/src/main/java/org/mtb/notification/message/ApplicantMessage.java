@@ -2,6 +2,7 @@ package org.mtb.notification.message;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.mtb.contracts.PersonalData;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -20,15 +21,15 @@ record ApplicantMessage(
         String eventId,
         EventType eventType,
         DeliveryChannel channel,
-        String recipientPhone,
+        @Nullable String recipientPhone,
         String title,
         String body,
         MessageStatus status,
         int attempts,
         Instant createdAt,
-        Instant sentAt,
-        String lastError,
-        Instant nextAttemptAt) {
+        @Nullable Instant sentAt,
+        @Nullable String lastError,
+        @Nullable Instant nextAttemptAt) {
 
     static final String COLLECTION = "messages";
 
@@ -42,7 +43,8 @@ record ApplicantMessage(
     }
 
     /** The app reads its inbox from our API, so an in-app message is delivered the moment it is stored. */
-    static ApplicantMessage inApp(UUID eventId, Notice notice, RenderedMessage text, String phone, Instant now) {
+    static ApplicantMessage inApp(UUID eventId, Notice notice, RenderedMessage text, @Nullable String phone,
+            Instant now) {
         return create(eventId, notice, DeliveryChannel.IN_APP, phone, text, MessageStatus.SENT, 1, now, now, null, null);
     }
 
@@ -62,9 +64,9 @@ record ApplicantMessage(
                 "no phone number in the event", null);
     }
 
-    private static ApplicantMessage create(UUID eventId, Notice notice, DeliveryChannel channel, String phone,
-            RenderedMessage text, MessageStatus status, int attempts, Instant now, Instant sentAt, String lastError,
-            Instant nextAttemptAt) {
+    private static ApplicantMessage create(UUID eventId, Notice notice, DeliveryChannel channel,
+            @Nullable String phone, RenderedMessage text, MessageStatus status, int attempts, Instant now,
+            @Nullable Instant sentAt, @Nullable String lastError, @Nullable Instant nextAttemptAt) {
         return new ApplicantMessage(idOf(eventId, channel), notice.applicationNumber(), eventId.toString(), notice.type(),
                 channel, phone, text.title(), text.body(), status, attempts, now, sentAt, lastError, nextAttemptAt);
     }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,7 +29,8 @@ class MessageController {
      * would otherwise take the application for unknown.
      */
     @GetMapping
-    List<MessageView> list(@PathVariable String applicationNumber, @RequestParam(required = false) String channel) {
+    List<MessageView> list(@PathVariable String applicationNumber,
+            @RequestParam(required = false) @Nullable String channel) {
         if (!APPLICATION_NUMBER.matcher(applicationNumber).matches()) {
             throw MessageProblems.invalidApplicationNumber();
         }
@@ -36,7 +38,7 @@ class MessageController {
                 .map(MessageView::of).sorted(MessageView.ORDER).toList();
     }
 
-    private static Optional<DeliveryChannel> channel(String value) {
+    private static Optional<DeliveryChannel> channel(@Nullable String value) {
         if (value == null) {
             return Optional.empty();
         }

@@ -2,6 +2,7 @@ package org.mtb.notification.message;
 
 import java.time.Instant;
 import java.util.Comparator;
+import org.jspecify.annotations.Nullable;
 import org.mtb.contracts.PersonalData;
 
 /** A message as answered over HTTP: the phone masked, the delivery internals left out. */
@@ -12,11 +13,11 @@ record MessageView(
         DeliveryChannel channel,
         String title,
         String body,
-        String recipient,
+        @Nullable String recipient,
         MessageStatus status,
         int attempts,
         Instant createdAt,
-        Instant sentAt) {
+        @Nullable Instant sentAt) {
 
     /** Oldest first; the two messages of one event come in-app first, then SMS. */
     static final Comparator<MessageView> ORDER = Comparator.comparing(MessageView::createdAt)

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.bson.Document;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -136,7 +137,7 @@ class Messages implements SmartInitializingSingleton {
     }
 
     /** {@code nextAttemptAt} null means no further attempt. */
-    void markFailed(String id, int attempts, String error, Instant nextAttemptAt) {
+    void markFailed(String id, int attempts, String error, @Nullable Instant nextAttemptAt) {
         Update update = Update.update("status", MessageStatus.FAILED).set("attempts", attempts).set("lastError", error);
         if (nextAttemptAt == null) {
             update.unset("nextAttemptAt");

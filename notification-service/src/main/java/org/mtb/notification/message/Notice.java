@@ -2,13 +2,14 @@ package org.mtb.notification.message;
 
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.mtb.contracts.PersonalData;
 
 /**
  * What the templates need to know about one event. {@code recipientName} is in clear because the templates
  * decide how it is shown (masked); it may be null, and then the greeting has no name.
  */
-record Notice(EventType type, String applicationNumber, String diseaseName, String recipientName,
+record Notice(EventType type, String applicationNumber, String diseaseName, @Nullable String recipientName,
         List<String> reasons) {
 
     Notice {

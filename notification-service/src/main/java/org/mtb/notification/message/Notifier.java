@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.mtb.contracts.intake.Applicant;
 import org.mtb.contracts.intake.ApplicationSubmitted;
 import org.mtb.contracts.review.ApplicationDecided;
@@ -60,8 +61,8 @@ class Notifier {
         notify(event.eventId(), type, event.applicationNumber(), event.diseaseName(), name, phone, event.reasons());
     }
 
-    private void notify(UUID eventId, EventType type, String applicationNumber, String diseaseName, String name,
-            String phone, List<String> reasons) {
+    private void notify(UUID eventId, EventType type, String applicationNumber, String diseaseName,
+            @Nullable String name, @Nullable String phone, List<String> reasons) {
         // An event without these cannot be told to anyone: failing sends it to the dead-letter topic for a look.
         require(eventId, "eventId");
         require(applicationNumber, "applicationNumber");
@@ -74,7 +75,7 @@ class Notifier {
         }
     }
 
-    private void storeInApp(UUID eventId, Notice notice, String phone, Instant now) {
+    private void storeInApp(UUID eventId, Notice notice, @Nullable String phone, Instant now) {
         ApplicantMessage inApp = ApplicantMessage.inApp(eventId, notice, templates.inApp(notice), phone, now);
         if (messages.insertIfAbsent(inApp)) {
             meters.counter("notification.messages.sent", "channel", DeliveryChannel.IN_APP.name(),
@@ -86,7 +87,7 @@ class Notifier {
         }
     }
 
-    private void storeAndSendSms(UUID eventId, Notice notice, String phone, Instant now) {
+    private void storeAndSendSms(UUID eventId, Notice notice, @Nullable String phone, Instant now) {
         RenderedMessage text = templates.sms(notice);
         if (phone == null || phone.isBlank()) {
             ApplicantMessage sms = ApplicantMessage.undeliverableSms(eventId, notice, text, now);
@@ -105,7 +106,7 @@ class Notifier {
         }
     }
 
-    private static void require(Object value, String field) {
+    private static void require(@Nullable Object value, String field) {
         if (value == null) {
             throw new IllegalArgumentException("The event has no " + field);
         }

@@ -2,6 +2,7 @@ package org.mtb.notification.message;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.mtb.contracts.PersonalData;
 
 /**
@@ -17,7 +18,7 @@ final class Redaction {
     }
 
     /** {@code text} with ID numbers, mobile numbers and, when given, the person's full name masked. */
-    static String redact(String text, String personName) {
+    static String redact(String text, @Nullable String personName) {
         if (text == null || text.isEmpty()) {
             return text;
         }

@@ -1,8 +1,10 @@
 package org.mtb.notification.sms;
 
+import org.jspecify.annotations.Nullable;
+
 /** Hands one text to an SMS provider. Throws when the provider did not accept it; the caller retries. */
 @FunctionalInterface
 public interface SmsGateway {
 
-    SmsReceipt send(String phone, String text);
+    @Nullable SmsReceipt send(String phone, String text);
 }

@@ -1,6 +1,7 @@
 package org.mtb.review.policy;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 import org.mtb.contracts.catalog.RegionPolicy;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -16,8 +17,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 public record PolicyCopy(
         @Id String regionCode,
         String version,
-        String effectiveFrom,
-        RegionPolicy policy,
+        @Nullable String effectiveFrom,
+        @Nullable RegionPolicy policy,
         String eventId,
         Instant occurredAt) {
 

@@ -73,9 +73,9 @@ class CaseOpener {
             return;
         }
         @Nullable PolicyCopy catalog = policies.find(submitted.regionCode()).orElse(null);
-        ReviewTimeLimit limit = catalog == null || catalog.policy() == null ? null
+        @Nullable ReviewTimeLimit limit = catalog == null || catalog.policy() == null ? null
                 : catalog.policy().timeLimit(submitted.diseaseCategory());
-        SlaClock sla = limit == null ? null : planner.plan(limit, submitted.submittedAt(),
+        @Nullable SlaClock sla = limit == null ? null : planner.plan(limit, submitted.submittedAt(),
                 calendars.calendarFor(submitted.regionCode()));
         if (sla != null) {
             timers.schedule(planner.timers(number, sla));

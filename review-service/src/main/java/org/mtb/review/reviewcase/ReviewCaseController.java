@@ -3,6 +3,7 @@ package org.mtb.review.reviewcase;
 import java.time.Clock;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.mtb.review.calendar.RegionCalendars;
 import org.mtb.review.sla.SlaView;
 import org.springframework.http.MediaType;
@@ -36,8 +37,8 @@ class ReviewCaseController {
      * come first too: they need attention); at most {@value #MAX_PAGE} cases.
      */
     @GetMapping
-    List<CaseView> list(@RequestParam(required = false) String regionCode,
-            @RequestParam(required = false) CaseStatus status) {
+    List<CaseView> list(@RequestParam(required = false) @Nullable String regionCode,
+            @RequestParam(required = false) @Nullable CaseStatus status) {
         if (regionCode != null && !REGION_CODE.matcher(regionCode).matches()) {
             throw CaseProblems.invalidRegionCode();
         }

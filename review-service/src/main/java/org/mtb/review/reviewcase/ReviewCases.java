@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.mtb.contracts.Topics;
 import org.mtb.contracts.review.ApplicationDecided;
 import org.mtb.contracts.review.DecisionOutcome;
@@ -47,7 +48,7 @@ class ReviewCases {
         this.meters = meters;
     }
 
-    List<ReviewCase> list(String regionCode, CaseStatus status, int limit) {
+    List<ReviewCase> list(@Nullable String regionCode, @Nullable CaseStatus status, int limit) {
         Criteria criteria = new Criteria();
         if (regionCode != null) {
             criteria = criteria.and("regionCode").is(regionCode);

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -50,7 +51,7 @@ public class SlaCounts {
         change(regionCode, sla, null);
     }
 
-    void replaced(String regionCode, SlaClock before, SlaClock after) {
+    void replaced(String regionCode, @Nullable SlaClock before, SlaClock after) {
         change(regionCode, before, after);
     }
 
@@ -58,7 +59,7 @@ public class SlaCounts {
      * Net changes per field in one upsert ({@code Update.inc} on the same field twice keeps only the last). A
      * provisional deadline stored now is also counted in {@code review.deadlines.provisional}.
      */
-    private void change(String regionCode, SlaClock before, SlaClock after) {
+    private void change(String regionCode, @Nullable SlaClock before, @Nullable SlaClock after) {
         if (after != null && after.provisional()) {
             meters.counter("review.deadlines.provisional", "region", regionCode).increment();
         }

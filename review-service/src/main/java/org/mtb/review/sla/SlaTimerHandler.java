@@ -45,17 +45,7 @@ class SlaTimerHandler implements DueTimerHandler {
                 case STALE -> { }
             }
         }
-        return new Prepared() {
-            @Override
-            public List<DueTimer> notYet() {
-                return notYet;
-            }
-
-            @Override
-            public List<DueTimer> fire() {
-                return SlaTimerHandler.this.fire(firings);
-            }
-        };
+        return Prepared.of(notYet, () -> fire(firings));
     }
 
     private List<DueTimer> fire(List<Firing> firings) {

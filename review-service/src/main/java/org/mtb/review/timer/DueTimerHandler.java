@@ -1,6 +1,7 @@
 package org.mtb.review.timer;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Acts on timers that fell due, at most once per timer whatever instance calls it and how often. The reading it
@@ -24,5 +25,19 @@ public interface DueTimerHandler {
 
         /** Acts on the timers; answers those it acted on now (not stale, not acted on before). */
         List<DueTimer> fire();
+
+        static Prepared of(List<DueTimer> notYet, Supplier<List<DueTimer>> fire) {
+            return new Prepared() {
+                @Override
+                public List<DueTimer> notYet() {
+                    return notYet;
+                }
+
+                @Override
+                public List<DueTimer> fire() {
+                    return fire.get();
+                }
+            };
+        }
     }
 }

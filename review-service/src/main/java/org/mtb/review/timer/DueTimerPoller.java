@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.bson.Document;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -49,7 +50,7 @@ public class DueTimerPoller {
     /** Timers already read ahead, per minute not yet cleared; only the polling thread uses it. */
     private final Map<Long, Set<String>> attempted = new HashMap<>();
     private final List<Batch> ready = new ArrayList<>();
-    private Long firstOpenMinute;
+    private @Nullable Long firstOpenMinute;
     private boolean failing;
 
     public DueTimerPoller(DueTimers timers, MongoTemplate mongo, Clock clock, DueTimerHandler handler,

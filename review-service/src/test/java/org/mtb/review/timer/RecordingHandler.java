@@ -20,19 +20,11 @@ final class RecordingHandler implements DueTimerHandler {
     public Prepared prepare(List<DueTimer> soon) {
         prepared.add(soon);
         List<DueTimer> notYet = soon.stream().filter(timer -> missing.contains(timer.subject())).toList();
-        return new Prepared() {
-            @Override
-            public List<DueTimer> notYet() {
-                return notYet;
-            }
-
-            @Override
-            public List<DueTimer> fire() {
-                List<DueTimer> now = soon.stream().filter(timer -> !notYet.contains(timer) && done.add(timer.key()))
-                        .toList();
-                acted.addAll(now);
-                return now;
-            }
-        };
+        return Prepared.of(notYet, () -> {
+            List<DueTimer> now = soon.stream().filter(timer -> !notYet.contains(timer) && done.add(timer.key()))
+                    .toList();
+            acted.addAll(now);
+            return now;
+        });
     }
 }

@@ -4,10 +4,15 @@ import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 
 /**
  * The rules every service keeps, written once: each service's {@code ArchitectureTests} names them for its own base
@@ -44,6 +49,22 @@ public final class ServiceArchitecture {
                 .orShould().dependOnClassesThat(assignableTo("org.springframework.cloud.stream.function.StreamBridge"))
                 .orShould().haveSimpleNameEndingWith("OutboxRelay")
                 .because("problem answers, health and the outbox relay live once, in service-support");
+    }
+
+    /**
+     * Every package says nothing is null unless marked ({@code @NullMarked} on its {@code package-info}), so a
+     * {@code @Nullable} tells where null carries meaning.
+     */
+    public static ArchRule everyPackageIsNullMarked() {
+        return classes().should(new ArchCondition<JavaClass>("reside in a package annotated @NullMarked") {
+            @Override
+            public void check(JavaClass type, ConditionEvents events) {
+                if (!type.getPackage().isAnnotatedWith("org.jspecify.annotations.NullMarked")) {
+                    events.add(SimpleConditionEvent.violated(type, "package " + type.getPackageName() + " of "
+                            + type.getSimpleName() + " has no @NullMarked package-info"));
+                }
+            }
+        });
     }
 
     public static ArchRule printsNothingToTheConsole() {
