@@ -49,6 +49,8 @@ public class DueTimerPoller {
     private final Counter dropped;
     /** Timers already read ahead, per minute not yet cleared; only the polling thread uses it. */
     private final Map<Long, Set<String>> attempted = new HashMap<>();
+    /** When this poller first found a timer's subject missing, by timer; only the polling thread uses it. */
+    private final Map<String, Instant> waitingSince = new HashMap<>();
     private final List<Batch> ready = new ArrayList<>();
     private @Nullable Long firstOpenMinute;
     private boolean failing;
@@ -146,19 +148,27 @@ public class DueTimerPoller {
                     throw e;
                 }
                 ready.add(new Batch(minute, batch, prepared));
+                batch.stream().filter(timer -> !prepared.notYet().contains(timer))
+                        .forEach(timer -> waitingSince.remove(timer.key()));
                 allRead &= lookAgainLater(prepared.notYet(), seen, now);
             }
         }
         return allRead;
     }
 
-    /** Answers whether every timer was given up: those still within their grace are read again on the next poll. */
+    /**
+     * Answers whether every timer was given up: those still within their grace are read again on the next poll. The
+     * grace runs from when this poller first found the subject missing, not from the timer's moment: a timer set
+     * already overdue (a case due at once, accepted late) is written just before its case.
+     */
     private boolean lookAgainLater(List<DueTimer> notYet, Set<String> seen, Instant now) {
         boolean allGivenUp = true;
         for (DueTimer timer : notYet) {
-            if (now.isAfter(timer.at().plus(properties.orphanGrace()))) {
+            Instant since = waitingSince.computeIfAbsent(timer.key(), key -> now);
+            if (now.isAfter(since.plus(properties.orphanGrace()))) {
+                waitingSince.remove(timer.key());
                 dropped.increment();
-                log.warn("Timer {} of {} (revision {}, due {}) dropped: its subject was not there {} after it",
+                log.warn("Timer {} of {} (revision {}, due {}) dropped: its subject was not there for {}",
                         timer.kind(), timer.subject(), timer.revision(), timer.at(), properties.orphanGrace());
             } else {
                 seen.remove(timer.key());

@@ -122,6 +122,21 @@ class SlaTimerHandlerTests {
         assertThat(bed.outboxTopics("990301-6")).containsExactly(Topics.SLA_WARNING);
     }
 
+    @Test
+    void firesATimerSetLongOverdueWhoseCaseIsStoredJustAfterIt() {
+        // A case due at once, accepted a day ago and delivered late: its warning and breach are hours past.
+        Instant accepted = clock.instant().minus(Duration.ofDays(1));
+        SlaClock sla = bed.planner.plan(SlaTestBed.AT_ONCE, accepted, bed.nationalDefault());
+        bed.timers.schedule(bed.planner.timers("990301-7", sla));
+        poller.poll();
+        bed.store("990301-7", REGION, DiseaseCategory.SPECIAL, accepted, "OPEN", null, sla);
+
+        pollUntil(clock.instant().plusMillis(400));
+        bed.settleFirings();
+
+        assertThat(bed.outboxTopics("990301-7")).containsExactly(Topics.SLA_WARNING, Topics.SLA_BREACHED);
+    }
+
     /** Polls every 200 ms, as review-service does, up to and at {@code until}. */
     private void pollUntil(Instant until) {
         while (clock.instant().isBefore(until)) {

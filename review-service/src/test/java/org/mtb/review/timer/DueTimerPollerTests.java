@@ -110,6 +110,9 @@ class DueTimerPollerTests {
 
         clock.advance(Duration.ofMinutes(3));
         poller.poll();
+        assertThat(meters.counter("review.timers.dropped").count()).as("5 min after it was first missed").isZero();
+        clock.advance(Duration.ofMinutes(3));
+        poller.poll();
         poller.poll();
 
         assertThat(handler.acted).isEmpty();
