@@ -44,11 +44,16 @@ class Messages implements SmartInitializingSingleton {
                 .on("applicationNumber", Sort.Direction.ASC).on("createdAt", Sort.Direction.ASC));
     }
 
-    /** A claim names the due entry by id and due time; this index answers it. */
+    /**
+     * A claim names the due entry by id and due time, and a failed send's record the message by id and attempts:
+     * these indexes answer them, even in the embedded MongoDB.
+     */
     @Override
     public void afterSingletonsInstantiated() {
         mongo.indexOps(SMS_DUE).createIndex(new Index().on("_id", Sort.Direction.ASC)
                 .on("nextAttemptAt", Sort.Direction.ASC).unique().named("id_next_attempt"));
+        mongo.indexOps(ApplicantMessage.class).createIndex(new Index().on("_id", Sort.Direction.ASC)
+                .on("attempts", Sort.Direction.ASC).unique().named("id_attempts"));
     }
 
     /** False when a message with this id exists already: the event behind it was handled before. */
@@ -137,16 +142,55 @@ class Messages implements SmartInitializingSingleton {
     }
 
     /** {@code nextAttemptAt} null means no further attempt. */
+    /**
+     * Records a failed send, unless another outcome was recorded since the send began (its claim lapsed and another
+     * instance sent it): only a send made after {@code attempts - 1} recorded ones counts. {@code nextAttemptAt} null
+     * means no further attempt.
+     */
     void markFailed(String id, int attempts, String error, @Nullable Instant nextAttemptAt) {
         Update update = Update.update("status", MessageStatus.FAILED).set("attempts", attempts).set("lastError", error);
         if (nextAttemptAt == null) {
             update.unset("nextAttemptAt");
-            mongo.remove(Query.query(where("_id").is(id)), SMS_DUE);
         } else {
             update.set("nextAttemptAt", nextAttemptAt);
+        }
+        Query sentAfterTheOthers = Query.query(where("_id").is(id).and("attempts").is(attempts - 1));
+        if (mongo.updateFirst(sentAfterTheOthers, update, ApplicantMessage.class).getModifiedCount() != 1) {
+            return;
+        }
+        if (nextAttemptAt == null) {
+            mongo.remove(Query.query(where("_id").is(id)), SMS_DUE);
+        } else {
             due(id, nextAttemptAt);
         }
-        mongo.updateFirst(Query.query(where("_id").is(id)), update, ApplicantMessage.class);
+    }
+
+    /**
+     * Takes the first send of an SMS this instance just stored. Its due entry was written before it with this claim's
+     * time; an entry left by an earlier delivery of the same event that died before its insert keeps its older time,
+     * so the claim moves it, unless another instance took it meanwhile. An entry removed as an orphan is written
+     * again.
+     */
+    boolean claimFirst(ApplicantMessage sms, Instant now) {
+        Instant until = sms.nextAttemptAt();
+        if (until == null) {
+            return false;
+        }
+        Document entry = mongo.findById(sms.id(), Document.class, SMS_DUE);
+        if (entry == null) {
+            try {
+                mongo.insert(new Document("_id", sms.id()).append("nextAttemptAt", until), SMS_DUE);
+                return true;
+            } catch (DuplicateKeyException takenMeanwhile) {
+                return false;
+            }
+        }
+        Instant at = entry.getDate("nextAttemptAt").toInstant();
+        if (at.equals(until)) {
+            return true;
+        }
+        return !at.isAfter(now) && mongo.updateFirst(Query.query(where("_id").is(sms.id()).and("nextAttemptAt")
+                .is(at)), Update.update("nextAttemptAt", until), SMS_DUE).getModifiedCount() == 1;
     }
 
     private void due(String id, Instant at) {

@@ -3,6 +3,7 @@ package org.mtb.notification.message;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -96,13 +97,17 @@ class Notifier {
             }
             return;
         }
-        // Stored claimed by this instance for the lease: no retry job takes it while it is being sent here.
+        // Stored claimed by this instance for the lease: no retry job takes it while it is being sent here. Stored to
+        // the millisecond, as MongoDB keeps it, so that the claim recognises its own due entry.
         ApplicantMessage sms = ApplicantMessage.pendingSms(eventId, notice, text, phone.strip(), now,
-                now.plus(properties.claimLease()));
-        if (messages.insertIfAbsent(sms)) {
+                now.plus(properties.claimLease()).truncatedTo(ChronoUnit.MILLIS));
+        if (!messages.insertIfAbsent(sms)) {
+            log.debug("SMS {} exists already; event redelivered, nothing sent", sms.id());
+        } else if (messages.claimFirst(sms, now)) {
             delivery.deliver(sms);
         } else {
-            log.debug("SMS {} exists already; event redelivered, nothing sent", sms.id());
+            log.info("SMS {} about application {} is claimed by another instance; sent from there or by a retry",
+                    sms.id(), notice.applicationNumber());
         }
     }
 

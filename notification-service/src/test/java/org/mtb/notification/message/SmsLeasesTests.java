@@ -81,6 +81,37 @@ class SmsLeasesTests {
         assertThat(mongo.getCollection(Messages.SMS_DUE).countDocuments()).isZero();
     }
 
+    @Test
+    void takesOverTheDueEntryAnEarlierDeliveryLeftBeforeItDiedAndSendsOnce() {
+        ApplicationDecided event = decided("659006-20261130-000005");
+        // The first delivery of the event wrote the due entry, then its instance died before storing the SMS.
+        mongo.insert(new Document("_id", ApplicantMessage.idOf(event.eventId(), DeliveryChannel.SMS))
+                .append("nextAttemptAt", clock.instant()), Messages.SMS_DUE);
+        clock.advance(Duration.ofMinutes(2));
+        gateway.takes(Duration.ofSeconds(5), second.retryJob::retryDue);
+
+        first.notifier.decided(event);
+
+        assertThat(gateway.sent).hasSize(1);
+    }
+
+    @Test
+    void keepsTheOutcomeOfTheSendThatWonWhenALateOneFails() {
+        // The first send outlives its lease; meanwhile the other instance sends the SMS; then the first fails.
+        gateway.takes(Duration.ofSeconds(70), second.retryJob::retryDue);
+        gateway.failAfterMeanwhile();
+
+        first.notifier.decided(decided("659006-20261130-000006"));
+        clock.advance(Duration.ofMinutes(30));
+        first.retryJob.retryDue();
+        second.retryJob.retryDue();
+
+        assertThat(gateway.sent).hasSize(1);
+        assertThat(first.messages.forApplication("659006-20261130-000006", java.util.Optional.of(DeliveryChannel.SMS)))
+                .singleElement().satisfies(sms -> assertThat(sms.status()).isEqualTo(MessageStatus.SENT));
+        assertThat(mongo.getCollection(Messages.SMS_DUE).countDocuments()).isZero();
+    }
+
     /** An SMS whose first send failed, due again in 5 s; answers its body. */
     private String failedSms(String number) {
         gateway.failNext();
@@ -116,6 +147,7 @@ class SmsLeasesTests {
         private @Nullable Runnable meanwhile;
         private int meanwhileOnSend;
         private boolean failNext;
+        private boolean failAfterMeanwhile;
         private int sends;
 
         void takes(Duration duration, @Nullable Runnable meanwhile) {
@@ -133,6 +165,10 @@ class SmsLeasesTests {
             failNext = true;
         }
 
+        void failAfterMeanwhile() {
+            failAfterMeanwhile = true;
+        }
+
         @Override
         public SmsReceipt send(String phone, String text) {
             if (failNext) {
@@ -144,7 +180,12 @@ class SmsLeasesTests {
             Runnable during = meanwhile;
             if (during != null && send == meanwhileOnSend) {
                 meanwhile = null;
+                takes = Duration.ZERO;
                 during.run();
+                if (failAfterMeanwhile) {
+                    failAfterMeanwhile = false;
+                    throw new IllegalStateException("provider timed out");
+                }
             }
             sent.add(text);
             return new SmsReceipt("p-" + send);
