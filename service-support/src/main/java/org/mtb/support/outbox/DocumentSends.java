@@ -11,10 +11,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.apache.kafka.common.errors.ApiException;
+import org.apache.kafka.common.errors.AuthenticationException;
+import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.InterruptException;
+import org.apache.kafka.common.errors.InvalidProducerEpochException;
+import org.apache.kafka.common.errors.OutOfOrderSequenceException;
+import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.RetriableException;
-import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.errors.UnknownProducerIdException;
 import org.jspecify.annotations.Nullable;
+import org.springframework.cloud.stream.provisioning.ProvisioningException;
 
 /**
  * Sends documents' events to Kafka: documents side by side (the producer batches concurrent sends), each document's
@@ -52,6 +58,8 @@ final class DocumentSends implements AutoCloseable {
         try {
             return send.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException stillSending) {
+            // Not left to pile up behind later rounds: a send not started is dropped, one under way interrupted.
+            send.cancel(true);
             return Outcome.inFlight(events);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -105,19 +113,25 @@ final class DocumentSends implements AutoCloseable {
         }
 
         /**
-         * A refusal is Kafka saying no to this event, whatever the broker's state: a non-retriable error of its
-         * protocol, or a record it cannot serialize. Anything else (Kafka down, a timeout, an error we do not know)
-         * is taken as passing, so that an outage never counts against, let alone parks, the events it holds up.
+         * Whether this event itself was refused, so that sending it again would fail again: anything but the errors
+         * of a Kafka that cannot take events now (down or slow, a leader moving, a timeout, credentials or the
+         * producer's session to renew), which would hold up every event alike and must never count against one, let
+         * alone park it. An event too large, for a topic that cannot exist, or whose key or topic is missing is
+         * refused.
          */
         private static boolean refusal(Throwable error) {
-            boolean refused = false;
             for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-                if (cause instanceof RetriableException) {
+                if (cause instanceof RetriableException || cause instanceof java.util.concurrent.TimeoutException
+                        || cause instanceof InterruptException || cause instanceof AuthenticationException
+                        || cause instanceof AuthorizationException || cause instanceof OutOfOrderSequenceException
+                        || cause instanceof UnknownProducerIdException || cause instanceof ProducerFencedException
+                        || cause instanceof InvalidProducerEpochException || cause instanceof InterruptedException
+                        || cause instanceof java.util.concurrent.CancellationException
+                        || cause instanceof ProvisioningException) {
                     return false;
                 }
-                refused |= cause instanceof ApiException || cause instanceof SerializationException;
             }
-            return refused;
+            return true;
         }
 
         /** The innermost cause names what Kafka said; the wrappers of Spring's messaging say little. */

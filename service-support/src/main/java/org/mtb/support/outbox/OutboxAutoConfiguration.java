@@ -38,12 +38,15 @@ public class OutboxAutoConfiguration {
     }
 
     @Bean
+    OutboxMetrics outboxMetrics(MeterRegistry meters, Environment environment) {
+        return new OutboxMetrics(meters, environment.getProperty("spring.application.name", "unknown"));
+    }
+
+    @Bean
     OutboxRelay outboxRelay(PendingOutbox pending, MongoTemplate mongo, OutboxPublisher publisher,
             ObjectProvider<MarkedDocuments> processors, ObjectProvider<OutboxListener> listeners,
-            OutboxProperties properties, MeterRegistry meters, ObjectProvider<Clock> clock, Environment environment) {
+            OutboxProperties properties, OutboxMetrics metrics, ObjectProvider<Clock> clock) {
         properties.validate();
-        OutboxMetrics metrics = new OutboxMetrics(meters, environment.getProperty("spring.application.name",
-                "unknown"));
         return new OutboxRelay(pending, new OutboxStore(mongo), new ParkedEvents(mongo), publisher,
                 processors.orderedStream().toList(), listeners.orderedStream().toList(), properties, metrics,
                 clock.getIfAvailable(Clock::systemUTC));
@@ -61,7 +64,7 @@ public class OutboxAutoConfiguration {
 
     @Bean
     @ConditionalOnAvailableEndpoint
-    OutboxEndpoint outboxEndpoint(OutboxRelay relay) {
-        return new OutboxEndpoint(relay);
+    OutboxEndpoint outboxEndpoint(MongoTemplate mongo, PendingOutbox pending, OutboxMetrics metrics) {
+        return new OutboxEndpoint(new ParkingDesk(new ParkedEvents(mongo), pending, mongo, metrics));
     }
 }

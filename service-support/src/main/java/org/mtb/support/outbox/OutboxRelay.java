@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.mtb.support.outbox.DocumentSends.Outcome;
 import org.mtb.support.outbox.PendingOutbox.Mark;
 import org.mtb.support.outbox.PendingOutbox.Remainder;
@@ -33,6 +34,7 @@ import org.springframework.beans.factory.DisposableBean;
 class OutboxRelay implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    private static final Duration GAUGES_EVERY = Duration.ofSeconds(5);
 
     private final PendingOutbox pending;
     private final OutboxStore store;
@@ -44,6 +46,7 @@ class OutboxRelay implements DisposableBean {
     private final Clock clock;
     private final DocumentSends sends;
     private volatile boolean failing;
+    private @Nullable Instant nextGauges;
 
     OutboxRelay(PendingOutbox pending, OutboxStore store, ParkedEvents parked, OutboxPublisher publisher,
             List<MarkedDocuments> processors, List<OutboxListener> listeners, OutboxProperties properties,
@@ -64,14 +67,18 @@ class OutboxRelay implements DisposableBean {
     void publishRound() {
         try {
             Instant now = clock.instant();
-            List<Mark> marks = pending.unclaimed(now, properties.batchSize());
-            metrics.pending(marks.size() < properties.batchSize() ? marks.size() : pending.count(),
-                    marks.isEmpty() ? 0 : Duration.between(marks.getFirst().markedAt(), now).toMillis());
+            refreshGauges(now);
             Instant claimedUntil = now.plus(properties.claimDuration());
             Map<String, List<Mark>> byCollection = new LinkedHashMap<>();
-            for (Mark mark : marks) {
+            int documents = 0;
+            for (Mark mark : pending.unclaimed(now, properties.batchSize())) {
+                // A round takes marks up to batch-size documents (at least one mark, however many it names).
+                if (documents >= properties.batchSize()) {
+                    break;
+                }
                 if (pending.claim(mark, claimedUntil)) {
                     byCollection.computeIfAbsent(mark.collection(), c -> new ArrayList<>()).add(mark);
+                    documents += mark.documentIds().size();
                 }
             }
             boolean allWent = true;
@@ -102,20 +109,6 @@ class OutboxRelay implements DisposableBean {
         }
     }
 
-    /** Takes a parked document back into the rounds; answers whether there was one by that id. */
-    boolean requeue(String parkedId) {
-        return parked.release(parkedId).map(p -> {
-            pending.mark(p.collection(), List.of(p.documentId()));
-            metrics.parked(parked.count());
-            log.info("Parked events of {} {} requeued", p.collection(), p.documentId());
-            return true;
-        }).orElse(false);
-    }
-
-    List<ParkedEvents.Parked> parked() {
-        return parked.all();
-    }
-
     @Override
     public void destroy() {
         sends.close();
@@ -134,23 +127,46 @@ class OutboxRelay implements DisposableBean {
         }
     }
 
-    /** Hands a processor its marked documents; should it fail, they are tried again after {@code retry-after}. */
+    /** Hands a processor its marked documents; those it could not settle are handed over after retry-after. */
     private boolean settle(MarkedDocuments processor, List<Mark> marks, Instant now) {
+        Set<Object> unsettled;
+        String error = "not settled";
         try {
-            processor.settle(marks.stream().flatMap(m -> m.documentIds().stream()).distinct().toList());
-            marks.forEach(mark -> pending.settle(mark, List.of()));
-            return true;
+            unsettled = Set.copyOf(processor.settle(marks.stream().flatMap(m -> m.documentIds().stream())
+                    .distinct().toList()));
         } catch (RuntimeException e) {
-            Instant retryAt = now.plus(properties.retryAfter());
-            marks.forEach(mark -> pending.settle(mark, List.of(new Remainder(mark.documentIds(), mark.attempts(),
-                    retryAt, e.toString()))));
-            failed("Could not settle marked documents of " + processor.collection() + " now; retried: {}", e);
-            return false;
+            unsettled = marks.stream().flatMap(m -> m.documentIds().stream()).collect(Collectors.toSet());
+            error = e.toString();
+            log.warn("Could not settle marked documents of {} now; they are handed over again: {}",
+                    processor.collection(), error);
         }
+        Instant retryAt = now.plus(properties.retryAfter());
+        for (Mark mark : marks) {
+            List<Object> left = mark.documentIds().stream().filter(unsettled::contains).toList();
+            pending.settle(mark, left.isEmpty() ? List.of()
+                    : List.of(new Remainder(left, mark.attempts(), retryAt, error)));
+        }
+        return unsettled.isEmpty();
+    }
+
+    /**
+     * The backlog as ops see it, from every mark (those claimed or waiting for a retry too, which a round does not
+     * read), every few seconds rather than every round: a scrape comes every 15 s.
+     */
+    private void refreshGauges(Instant now) {
+        if (nextGauges != null && now.isBefore(nextGauges)) {
+            return;
+        }
+        nextGauges = now.plus(GAUGES_EVERY);
+        Instant oldest = pending.oldestMarkedAt();
+        metrics.pending(pending.count(), oldest == null ? 0 : Math.max(0, Duration.between(oldest, now).toMillis()));
     }
 
     private boolean publish(String collection, List<Mark> marks, Instant now, Instant claimedUntil) {
-        List<Object> ids = marks.stream().flatMap(m -> m.documentIds().stream()).distinct().toList();
+        // Marks of a parked document (a second mark, or one for events added since) wait with it for ops.
+        Set<Object> parkedIds = parked.count() == 0 ? Set.of() : parked.documentIds(collection);
+        List<Object> ids = marks.stream().flatMap(m -> m.documentIds().stream()).distinct()
+                .filter(id -> !parkedIds.contains(id)).toList();
         Map<Object, Outcome> outcomes = sends.send(store.pendingEvents(collection, ids), properties.roundTimeout());
         Map<Object, List<String>> sent = new HashMap<>();
         outcomes.forEach((id, outcome) -> {

@@ -64,6 +64,14 @@ public class PendingOutbox implements SmartInitializingSingleton {
         return mongo.estimatedCount(MARKS);
     }
 
+    /** When the oldest mark was made, claimed or not; null when there is none. */
+    @Nullable Instant oldestMarkedAt() {
+        Query oldest = new Query().with(Sort.by("markedAt")).limit(1);
+        oldest.fields().include("markedAt");
+        Document mark = mongo.findOne(oldest, Document.class, MARKS);
+        return mark == null || mark.getDate("markedAt") == null ? null : mark.getDate("markedAt").toInstant();
+    }
+
     /** Claims a mark read as unclaimed, unless another relay claimed it since (its claim count moved on). */
     boolean claim(Mark mark, Instant until) {
         Update claim = new Update().inc("claim", 1).set("claimedUntil", until);

@@ -26,7 +26,7 @@ public final class DedicatedLoop implements SmartLifecycle {
     private final Duration delay;
     private final Runnable round;
     private volatile @Nullable Thread thread;
-    private volatile CountDownLatch stopping = new CountDownLatch(1);
+    private CountDownLatch stopping = new CountDownLatch(1);
     private volatile boolean failing;
 
     /**
@@ -45,18 +45,47 @@ public final class DedicatedLoop implements SmartLifecycle {
         if (thread != null) {
             return;
         }
-        stopping = new CountDownLatch(1);
-        thread = Thread.ofPlatform().name(name).daemon(true).start(this::run);
+        CountDownLatch stop = new CountDownLatch(1);
+        stopping = stop;
+        thread = Thread.ofPlatform().name(name).daemon(true).start(() -> run(stop));
     }
 
     /** Lets the current round finish (waiting up to 10 s before interrupting it), then ends the loop. */
     @Override
-    public synchronized void stop() {
-        Thread running = thread;
+    public void stop() {
+        Thread running = signalStop();
+        if (running != null) {
+            await(running);
+        }
+    }
+
+    /** Stops side by side with the other loops of the context: Spring waits for every callback of a phase. */
+    @Override
+    public void stop(Runnable callback) {
+        Thread running = signalStop();
         if (running == null) {
+            callback.run();
             return;
         }
+        Thread.ofVirtual().name(name + "-stop").start(() -> {
+            await(running);
+            callback.run();
+        });
+    }
+
+    @Override
+    public boolean isRunning() {
+        return thread != null;
+    }
+
+    private synchronized @Nullable Thread signalStop() {
+        Thread running = thread;
+        thread = null;
         stopping.countDown();
+        return running;
+    }
+
+    private static void await(Thread running) {
         try {
             running.join(Duration.ofSeconds(10));
             if (running.isAlive()) {
@@ -66,16 +95,10 @@ public final class DedicatedLoop implements SmartLifecycle {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        thread = null;
     }
 
-    @Override
-    public boolean isRunning() {
-        return thread != null;
-    }
-
-    private void run() {
-        if (pause(initialDelay)) {
+    private void run(CountDownLatch stop) {
+        if (pause(stop, initialDelay)) {
             return;
         }
         do {
@@ -85,19 +108,23 @@ public final class DedicatedLoop implements SmartLifecycle {
                     log.info("{} runs normally again", name);
                     failing = false;
                 }
-            } catch (RuntimeException e) {
+            } catch (VirtualMachineError fatal) {
+                log.error("{} stops: {}", name, fatal.toString());
+                throw fatal;
+            } catch (Throwable e) {
+                // Anything else, an Error of a library included, must not end the loop without a word.
                 if (!failing) {
                     log.warn("A round of {} failed; it goes on after {}", name, delay, e);
                     failing = true;
                 }
             }
-        } while (!pause(delay));
+        } while (!pause(stop, delay));
     }
 
     /** Waits {@code duration} or until stopped; answers whether the loop is to stop. */
-    private boolean pause(Duration duration) {
+    private static boolean pause(CountDownLatch stop, Duration duration) {
         try {
-            return stopping.await(duration.toNanos(), TimeUnit.NANOSECONDS);
+            return stop.await(duration.toNanos(), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return true;

@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -52,6 +53,7 @@ class OutboxRelayTests {
     private MongoClient mongoClient;
     private KafkaTestClient kafka;
     private OutboxPublisher publisher;
+    private final List<OutboxRelay> relays = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @BeforeAll
     void start() {
@@ -70,6 +72,12 @@ class OutboxRelayTests {
         publisher = new StreamBridgePublisher(context.getBean(StreamBridge.class));
         mongoClient = MongoClients.create(MONGO.uri("admin"));
         kafka = new KafkaTestClient(broker.bootstrapServers());
+    }
+
+    @AfterEach
+    void closeRelays() {
+        relays.forEach(OutboxRelay::destroy);
+        relays.clear();
     }
 
     @AfterAll
@@ -206,6 +214,40 @@ class OutboxRelayTests {
         });
         assertThat(f.letters.waiting()).as("a parked event stays in its document").isEqualTo(1);
         assertThat(f.meters.get("mtb.outbox.events.parked").gauge().value()).isEqualTo(1.0);
+
+        // A later event of the parked document waits with it, and the refused event is not tried again.
+        String later = f.letters.write("too-large", 2);
+        for (int round = 0; round < 3; round++) {
+            relay.publishRound();
+            clock.advance(Duration.ofSeconds(20));
+        }
+        assertThat(counting.attempts(tooLarge)).isEqualTo(f.properties().maxAttempts());
+        assertThat(counting.attempts(later)).isZero();
+
+        // Ops discard the event Kafka can never take; the later one goes out.
+        ParkingDesk desk = new ParkingDesk(new ParkedEvents(f.mongo), new PendingOutbox(f.mongo, clock), f.mongo,
+                new OutboxMetrics(f.meters, "outbox-tests"));
+        assertThat(desk.discard(desk.parked().getFirst().id())).isTrue();
+        drain(f, relay);
+        assertThat(Letters.byEventId(kafka.readAll(f.topic, Duration.ofSeconds(1))).get(later)).hasSize(1);
+        assertThat(f.letters.waiting()).isZero();
+        assertThat(desk.parked()).isEmpty();
+    }
+
+    @Test
+    void showsEveryWaitingMarkInItsGaugesThoseClaimedByAnotherRelayToo() {
+        TestClock clock = TestClock.at("2026-11-30T05:30:00Z");
+        Fixture f = fixture(clock);
+        f.letters.write("held-1", 1);
+        f.letters.write("held-2", 1);
+        PendingOutbox marks = new PendingOutbox(f.mongo, clock);
+        marks.unclaimed(clock.instant(), 10).forEach(mark -> marks.claim(mark, clock.instant().plusSeconds(3600)));
+        clock.advance(Duration.ofSeconds(40));
+
+        f.relay(f.properties()).publishRound();
+
+        assertThat(f.meters.get("mtb.outbox.marks.pending").gauge().value()).isEqualTo(2);
+        assertThat(f.meters.get("mtb.outbox.oldest.mark.age").gauge().value()).isEqualTo(40);
     }
 
     @Test
@@ -340,8 +382,10 @@ class OutboxRelayTests {
         }
 
         OutboxRelay relay(OutboxStore store, OutboxPublisher publisher, OutboxProperties properties) {
-            return new OutboxRelay(new PendingOutbox(mongo, clock), store, new ParkedEvents(mongo), publisher,
-                    List.of(), List.of(), properties, new OutboxMetrics(meters, "outbox-tests"), clock);
+            OutboxRelay relay = new OutboxRelay(new PendingOutbox(mongo, clock), store, new ParkedEvents(mongo),
+                    publisher, List.of(), List.of(), properties, new OutboxMetrics(meters, "outbox-tests"), clock);
+            relays.add(relay);
+            return relay;
         }
 
         long marks() {

@@ -53,6 +53,22 @@ class DedicatedLoopTests {
     }
 
     @Test
+    void goesOnAfterARoundThrewAnError() {
+        AtomicInteger rounds = new AtomicInteger();
+        DedicatedLoop loop = new DedicatedLoop("erring", Duration.ZERO, Duration.ofMillis(5), () -> {
+            if (rounds.incrementAndGet() == 1) {
+                throw new AssertionError("a library's Error");
+            }
+        });
+        loop.start();
+        try {
+            await().atMost(Duration.ofSeconds(2)).until(() -> rounds.get() >= 3);
+        } finally {
+            loop.stop();
+        }
+    }
+
+    @Test
     void stopsWithoutWaitingOutItsDelay() {
         DedicatedLoop slow = new DedicatedLoop("hourly", Duration.ZERO, Duration.ofHours(1), () -> { });
         slow.start();
