@@ -52,8 +52,20 @@ class Regions {
         boolean announced = mongo.updateFirst(notYetAnnounced, new Update().set("announcedAt", at)
                 .push("outbox", event), RegionVersion.class).getMatchedCount() == 1;
         if (announced) {
+            dropSuperseded(event.key(), id);
             pendingOutbox.mark(RegionVersion.COLLECTION, List.of(id));
         }
         return announced;
+    }
+
+    /**
+     * An earlier version's catalog event still waiting (Kafka down, or refused and parked) is superseded by the new
+     * one: sent after it, it would be the region's last word on the compacted topic. The relay keeps the order of
+     * one document's events only, and each version is a document of its own.
+     */
+    private void dropSuperseded(String regionCode, String announcedId) {
+        Query earlier = Query.query(where("regionCode").is(regionCode).and("_id").ne(announcedId)
+                .and("outbox.eventId").exists(true));
+        mongo.updateMulti(earlier, new Update().set("outbox", List.of()), RegionVersion.class);
     }
 }

@@ -8,6 +8,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mtb.stack.EmbeddedMongo;
+import org.mtb.support.outbox.OutboxEntry;
 import org.mtb.support.outbox.PendingOutbox;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.data.mongodb.test.autoconfigure.DataMongoTest;
@@ -55,11 +56,33 @@ class RegionsTests {
     }
 
     @Test
+    void marksAnAnnouncedVersionForTheRelayAndDropsTheEarlierVersionsEventStillWaiting() {
+        RegionVersion first = RegionFixtures.stored(RegionFixtures.file());
+        regions.insert(first);
+        regions.announce(first.id(), event("first"), Instant.parse("2026-11-01T00:00:00Z"));
+        RegionVersion second = RegionFixtures.stored(RegionFixtures.file("2026.2", java.time.LocalDate.of(2026, 11, 30),
+                RegionFixtures.diseases(), RegionFixtures.policy()));
+        regions.insert(second);
+
+        regions.announce(second.id(), event("second"), Instant.parse("2026-11-30T00:00:00Z"));
+
+        assertThat(regions.find(first.id()).orElseThrow().outbox()).as("superseded before it was sent").isEmpty();
+        assertThat(regions.find(second.id()).orElseThrow().outbox()).extracting(OutboxEntry::eventId)
+                .containsExactly("second");
+        assertThat(mongo.findAll(org.bson.Document.class, "outbox_pending"))
+                .flatExtracting(mark -> mark.getList("documentIds", Object.class)).contains(first.id(), second.id());
+    }
+
+    @Test
     void refusesToStoreAVersionTwice() {
         RegionVersion version = RegionFixtures.stored(RegionFixtures.file());
         regions.insert(version);
 
         assertThatThrownBy(() -> regions.insert(version)).isInstanceOf(DuplicateKeyException.class);
         assertThat(regions.all()).hasSize(1);
+    }
+
+    private static OutboxEntry event(String id) {
+        return new OutboxEntry(id, "catalog.catalog-published", "659006", "{}", Instant.EPOCH);
     }
 }
