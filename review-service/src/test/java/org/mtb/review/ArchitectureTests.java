@@ -1,5 +1,6 @@
 package org.mtb.review;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -16,6 +17,11 @@ class ArchitectureTests {
     @ArchTest
     static final ArchRule keepsNoCopyOfSharedInfrastructure =
             ServiceArchitecture.keepsNoCopyOfSharedInfrastructure("org.mtb.review");
+
+    @ArchTest
+    static final ArchRule deadlinesKnowNoCaseClass = noClasses().that().resideInAPackage("org.mtb.review.sla..")
+            .should().dependOnClassesThat().resideInAPackage("org.mtb.review.reviewcase..")
+            .because("cases depend on their deadlines, not the other way round");
 
     @ArchTest
     static final ArchRule everyPackageIsNullMarked = ServiceArchitecture.everyPackageIsNullMarked();

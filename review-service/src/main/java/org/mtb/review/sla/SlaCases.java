@@ -50,11 +50,11 @@ public class SlaCases {
                 COLLECTION);
     }
 
-    /** Every open case (of one region, or of all), read a batch at a time rather than all at once. */
-    void forEachOpen(@Nullable String regionCode, int batchSize, Consumer<SlaCase> action) {
+    /** Every open case (of those regions, or of all), read a batch at a time rather than all at once. */
+    void forEachOpen(@Nullable Collection<String> regionCodes, int batchSize, Consumer<SlaCase> action) {
         Criteria open = where("status").is(SlaCase.OPEN);
-        if (regionCode != null) {
-            open = open.and("regionCode").is(regionCode);
+        if (regionCodes != null) {
+            open = open.and("regionCode").in(regionCodes);
         }
         Query query = withFields(Query.query(open)).cursorBatchSize(batchSize);
         try (Stream<SlaCase> cases = mongo.stream(query, SlaCase.class, COLLECTION)) {
@@ -92,15 +92,6 @@ public class SlaCases {
 
     void marked(Collection<String> applicationNumbers) {
         pendingOutbox.mark(COLLECTION, applicationNumbers);
-    }
-
-    /** Whether the case's outbox holds (or held, and published) this event: a write that won, seen afterwards. */
-    boolean holdsEvent(String applicationNumber, String eventId) {
-        Query withEvent = Query.query(where("_id").is(applicationNumber));
-        withEvent.fields().include("outbox");
-        org.bson.Document now = mongo.findOne(withEvent, org.bson.Document.class, COLLECTION);
-        return now != null && now.getList("outbox", org.bson.Document.class, List.of()).stream()
-                .anyMatch(event -> eventId.equals(event.getString("eventId")));
     }
 
     private static Query unchanged(SlaCase c) {

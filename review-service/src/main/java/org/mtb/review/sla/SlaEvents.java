@@ -5,6 +5,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,18 +71,26 @@ class SlaEvents implements MarkedDocuments {
         return new Query();
     }
 
+    /** Settles each firing on its own: one whose cases keep changing is handed back, the others go on. */
     @Override
-    public void settle(List<Object> documentIds) {
+    public List<Object> settle(List<Object> documentIds) {
         List<SlaFiring> firings = new ArrayList<>(mongo.find(Query.query(where("_id").in(documentIds)),
                 SlaFiring.class));
         // In the order they fired, and of those fired in the same millisecond the earlier due first: a warning
         // fired together with its breach (the service was down past both) is settled before it.
-        firings.sort(java.util.Comparator.comparing(SlaFiring::firedAt).thenComparing(firing -> firing.timers()
-                .stream().map(SlaFiring.Fired::dueAt).min(java.util.Comparator.naturalOrder()).orElseThrow()));
+        firings.sort(Comparator.comparing(SlaFiring::firedAt).thenComparing(firing -> firing.timers()
+                .stream().map(SlaFiring.Fired::dueAt).min(Comparator.naturalOrder()).orElseThrow()));
+        List<Object> unsettled = new ArrayList<>();
         for (SlaFiring firing : firings) {
-            settle(firing);
-            mongo.remove(Query.query(where("_id").is(firing.id())), SlaFiring.class);
+            try {
+                settle(firing);
+                mongo.remove(Query.query(where("_id").is(firing.id())), SlaFiring.class);
+            } catch (RuntimeException e) {
+                log.warn("SLA firing {} not settled now; it is handed over again: {}", firing.id(), e.toString());
+                unsettled.add(firing.id());
+            }
         }
+        return unsettled;
     }
 
     private void settle(SlaFiring firing) {
@@ -107,7 +116,7 @@ class SlaEvents implements MarkedDocuments {
             SlaCase c = read.get(number);
             // A warning and a breach due together (the service was down past both): the warning first.
             List<SlaFiring.Fired> holding = fired.stream().filter(f -> holds(f, c))
-                    .sorted(java.util.Comparator.comparing(SlaFiring.Fired::moves)).toList();
+                    .sorted(Comparator.comparing(SlaFiring.Fired::moves)).toList();
             if (!holding.isEmpty()) {
                 moves.add(new Move(holding, c, holding.stream().map(f -> event(firing, f, c)).toList()));
             }
@@ -118,11 +127,24 @@ class SlaEvents implements MarkedDocuments {
         boolean all = cases.move(moves.stream().map(move -> move.change(firing)).toList()) == moves.size();
         // Rarely some case changed between the read and the write: the moves whose event is now stored are done
         // (the write won); the others are tried again on a fresh read, where a decision or new deadline drops them.
-        List<Move> done = all ? moves : moves.stream().filter(m -> cases.holdsEvent(m.c().applicationNumber(),
-                m.events().getFirst().eventId())).toList();
+        List<Move> done = all ? moves : moved(moves, firing);
         cases.marked(done.stream().map(m -> m.c().applicationNumber()).toList());
         recorded(done);
         return all ? List.of() : moves.stream().filter(m -> !done.contains(m)).flatMap(m -> m.fired().stream()).toList();
+    }
+
+    /**
+     * The moves whose write won though the bulk's count fell short: their case now holds this firing's moment for
+     * the state it moved to (its event may already be published and gone from the outbox).
+     */
+    private List<Move> moved(List<Move> moves, SlaFiring firing) {
+        Map<String, SlaCase> now = cases.find(moves.stream().map(m -> m.c().applicationNumber()).toList());
+        return moves.stream().filter(m -> {
+            SlaCase c = now.get(m.c().applicationNumber());
+            SlaClock sla = c == null ? null : c.sla();
+            return sla != null && sla.state() == m.after() && firing.firedAt().equals(
+                    m.after() == SlaState.BREACHED ? sla.breachedAt() : sla.warnedAt());
+        }).toList();
     }
 
     /**

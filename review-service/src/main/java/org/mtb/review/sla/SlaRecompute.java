@@ -82,7 +82,10 @@ class SlaRecompute {
         lookAgain.put(regionCode, clock.instant().plus(properties.reconcileAgainAfter()));
     }
 
-    /** One round of the loop: the regions asked for, those due a second look, and now and then every region. */
+    /**
+     * One round of the loop: the regions asked for and those due a second look, in one read of their open cases,
+     * or now and then every open case. Should it fail, the regions are asked for again and the full check stays due.
+     */
     synchronized void round() {
         Instant now = clock.instant();
         if (nextFullPass == null) {
@@ -98,28 +101,33 @@ class SlaRecompute {
                 regions.add(region);
             }
         });
-        if (!now.isBefore(nextFullPass)) {
-            nextFullPass = now.plus(properties.reconcileInterval());
-            reconcile(null);
-        } else {
-            regions.forEach(this::reconcile);
+        try {
+            if (!now.isBefore(nextFullPass)) {
+                reconcile(null);
+                nextFullPass = now.plus(properties.reconcileInterval());
+            } else if (!regions.isEmpty()) {
+                reconcile(regions);
+            }
+        } catch (RuntimeException e) {
+            requested.addAll(regions);
+            throw e;
         }
     }
 
-    /** Computes afresh every open deadline of the region (of every region if null) that its copies make stale. */
-    int reconcile(@Nullable String regionCode) {
+    /** Computes afresh every open deadline of those regions (of every region if null) that their copies make stale. */
+    int reconcile(@Nullable Set<String> regionCodes) {
         Map<String, Inputs> inputs = new HashMap<>();
         AtomicInteger moved = new AtomicInteger();
-        cases.forEachOpen(regionCode, BATCH, c -> {
+        cases.forEachOpen(regionCodes, BATCH, c -> {
             Inputs in = inputs.computeIfAbsent(c.regionCode(), this::inputs);
             if (in.concerns(c) && recompute(c, in)) {
                 moved.incrementAndGet();
             }
         });
         if (moved.get() > 0) {
-            log.info("Computed {} open deadlines {} afresh", moved.get(), regionCode == null ? "of every region"
-                    : "of region " + regionCode + " (calendar revision " + inputs.get(regionCode).calendar().revision()
-                            + ")");
+            log.info("Computed {} open deadlines of {} afresh (calendar revisions {})", moved.get(),
+                    regionCodes == null ? "every region" : "regions " + regionCodes, inputs.entrySet().stream()
+                            .map(e -> e.getKey() + ":" + e.getValue().calendar().revision()).sorted().toList());
         }
         return moved.get();
     }
