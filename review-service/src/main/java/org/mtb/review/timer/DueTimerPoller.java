@@ -1,7 +1,5 @@
 package org.mtb.review.timer;
 
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -20,9 +18,6 @@ import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,13 +29,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class DueTimerPoller {
 
-    static final String CURSOR = "due_timer_cursor";
-    private static final String CURSOR_ID = "first-open-minute";
     private static final long SLOT_MILLIS = 100;
     private static final Logger log = LoggerFactory.getLogger(DueTimerPoller.class);
 
     private final DueTimers timers;
-    private final MongoTemplate mongo;
     private final Clock clock;
     private final DueTimerHandler handler;
     private final TimerProperties properties;
@@ -55,10 +47,9 @@ public class DueTimerPoller {
     private @Nullable Long firstOpenMinute;
     private boolean failing;
 
-    public DueTimerPoller(DueTimers timers, MongoTemplate mongo, Clock clock, DueTimerHandler handler,
+    public DueTimerPoller(DueTimers timers, Clock clock, DueTimerHandler handler,
             TimerProperties properties, MeterRegistry meters) {
         this.timers = timers;
-        this.mongo = mongo;
         this.clock = clock;
         this.handler = handler;
         this.properties = properties;
@@ -106,11 +97,19 @@ public class DueTimerPoller {
             long closed = minute;
             clearedSoFar = allRead.contains(closed) && ready.stream().noneMatch(batch -> batch.minute() == closed);
             if (clearedSoFar) {
-                timers.removeBuckets(minute);
-                attempted.remove(minute);
+                // The cursor moves first, so that a writer held up meanwhile sees its minute closed and writes again;
+                // what such a writer stored before the cursor moved is read here once more and moved on.
                 firstOpenMinute = minute + 1;
-                mongo.upsert(Query.query(where("_id").is(CURSOR_ID)), new Update().max("minute", firstOpenMinute),
-                        CURSOR);
+                timers.openFrom(firstOpenMinute);
+                Set<String> seen = attempted.getOrDefault(closed, Set.of());
+                List<DueTimer> late = timers.buckets(closed).stream()
+                        .flatMap(bucket -> bucket.getList("timers", Document.class).stream()).map(DueTimers::timer)
+                        .filter(timer -> !seen.contains(timer.key())).toList();
+                if (!late.isEmpty()) {
+                    timers.schedule(late);
+                }
+                timers.removeBuckets(closed);
+                attempted.remove(closed);
             }
         }
     }
@@ -202,11 +201,11 @@ public class DueTimerPoller {
     }
 
     private long loadFirstOpenMinute(long currentMinute) {
-        Document cursor = mongo.findById(CURSOR_ID, Document.class, CURSOR);
-        if (cursor != null) {
-            return ((Number) cursor.get("minute")).longValue();
+        long stored = timers.firstOpenMinute();
+        if (stored != Long.MIN_VALUE) {
+            return stored;
         }
-        mongo.upsert(Query.query(where("_id").is(CURSOR_ID)), new Update().max("minute", currentMinute - 1), CURSOR);
+        timers.openFrom(currentMinute - 1);
         return currentMinute - 1;
     }
 }

@@ -24,6 +24,8 @@ import org.springframework.stereotype.Component;
 public class DueTimers {
 
     static final String BUCKETS = "due_timer_buckets";
+    static final String CURSOR = "due_timer_cursor";
+    private static final String CURSOR_ID = "first-open-minute";
 
     private final MongoTemplate mongo;
     private final Clock clock;
@@ -37,19 +39,44 @@ public class DueTimers {
 
     /**
      * Stores timers. A timer already due goes into the current minute, whose buckets pollers still read; setting
-     * the same timer twice is harmless, since its handler acts once.
+     * the same timer twice is harmless, since its handler acts once. A writer held up past the minute it chose (a
+     * pause, a slow store) looks whether pollers have cleared that minute meanwhile, and if so writes the timers again
+     * into the first minute still open.
      */
     public void schedule(Collection<DueTimer> timers) {
-        long currentMinute = minuteOf(clock.instant());
+        long chosen = minuteOf(clock.instant());
+        write(timers, chosen);
+        if (minuteOf(clock.instant()) > chosen) {
+            long firstOpen = firstOpenMinute();
+            List<DueTimer> cleared = timers.stream().filter(t -> Math.max(minuteOf(t.at()), chosen) < firstOpen)
+                    .toList();
+            if (!cleared.isEmpty()) {
+                write(cleared, Math.max(firstOpen, minuteOf(clock.instant())));
+            }
+        }
+    }
+
+    private void write(Collection<DueTimer> timers, long earliestMinute) {
         Map<String, List<Document>> byBucket = new LinkedHashMap<>();
         for (DueTimer timer : timers) {
-            long minute = Math.max(minuteOf(timer.at()), currentMinute);
+            long minute = Math.max(minuteOf(timer.at()), earliestMinute);
             Document entry = new Document("s", timer.subject()).append("k", timer.kind())
                     .append("r", timer.revision()).append("at", timer.at().toEpochMilli());
             byBucket.computeIfAbsent(bucketId(minute, shard(timer.subject())), id -> new ArrayList<>()).add(entry);
         }
         byBucket.forEach((id, entries) -> mongo.upsert(Query.query(where("_id").is(id)),
                 new Update().push("timers").each(entries.toArray()), BUCKETS));
+    }
+
+    /** The first minute pollers have not cleared yet, shared by all instances; the lowest long before any ran. */
+    long firstOpenMinute() {
+        Document cursor = mongo.findById(CURSOR_ID, Document.class, CURSOR);
+        return cursor == null ? Long.MIN_VALUE : ((Number) cursor.get("minute")).longValue();
+    }
+
+    /** Moves the first open minute on to {@code minute}, never back (another instance may be further). */
+    void openFrom(long minute) {
+        mongo.upsert(Query.query(where("_id").is(CURSOR_ID)), new Update().max("minute", minute), CURSOR);
     }
 
     List<Document> buckets(long minute) {

@@ -97,7 +97,7 @@ final class SlaTestBed {
 
     /** A poller of this bed's timers, as one instance of review-service runs it. */
     DueTimerPoller poller() {
-        return new DueTimerPoller(timers, mongo, clock, handler, TIMERS, meters);
+        return new DueTimerPoller(timers, clock, handler, TIMERS, meters);
     }
 
     /** The national default calendar review counts with before a region's own arrives (revision 0). */

@@ -4,16 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.client.result.UpdateResult;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.mtb.stack.EmbeddedMongo;
 import org.mtb.support.testing.TestClock;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.UpdateDefinition;
 
 /** The poller against stored buckets, with a clock the test moves: no sleeping. */
 class DueTimerPollerTests {
@@ -87,8 +90,7 @@ class DueTimerPollerTests {
         poller.poll();
 
         assertThat(buckets(minute)).isZero();
-        assertThat(mongo.findById("first-open-minute", Document.class, DueTimerPoller.CURSOR).get("minute", Number.class)
-                .longValue()).isGreaterThan(minute);
+        assertThat(timers.firstOpenMinute()).isGreaterThan(minute);
         assertThat(handler.acted).hasSize(1);
     }
 
@@ -121,6 +123,31 @@ class DueTimerPollerTests {
     }
 
     @Test
+    void writesATimerAgainThatItsWriterStoredInAMinuteAPollerClearedMeanwhile() {
+        RecordingHandler handler = new RecordingHandler();
+        DueTimerPoller poller = poller(handler);
+        poller.poll();
+        AtomicBoolean stalled = new AtomicBoolean();
+        MongoTemplate stalling = new MongoTemplate(CLIENT, mongo.getDb().getName()) {
+            @Override
+            public UpdateResult upsert(Query query, UpdateDefinition update, String collectionName) {
+                if (collectionName.equals(DueTimers.BUCKETS) && stalled.compareAndSet(false, true)) {
+                    // The writer chose its minute, then stood still for three minutes while the poller went on.
+                    clock.advance(Duration.ofMinutes(3));
+                    poller.poll();
+                }
+                return super.upsert(query, update, collectionName);
+            }
+        };
+        DueTimer timer = new DueTimer("A-6", "SLA_BREACH", 1, clock.instant());
+
+        new DueTimers(stalling, clock, PROPERTIES).schedule(List.of(timer));
+        poller.poll();
+
+        assertThat(handler.acted).containsExactly(timer);
+    }
+
+    @Test
     void putsATimerAlreadyDueIntoTheCurrentMinute() {
         Instant overdue = clock.instant().minus(Duration.ofMinutes(10));
 
@@ -131,7 +158,7 @@ class DueTimerPollerTests {
     }
 
     private DueTimerPoller poller(DueTimerHandler handler) {
-        return new DueTimerPoller(timers, mongo, clock, handler, PROPERTIES, meters);
+        return new DueTimerPoller(timers, clock, handler, PROPERTIES, meters);
     }
 
     private long buckets(long minute) {
