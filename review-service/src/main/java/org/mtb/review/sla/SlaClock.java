@@ -3,7 +3,6 @@ package org.mtb.review.sla;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 import org.mtb.contracts.catalog.ReviewTimeLimit;
-import org.mtb.review.timer.DueTimer;
 
 /**
  * A case's deadline and where it stands; kept inside the case.
@@ -35,9 +34,9 @@ public record SlaClock(
     public static final String WARNING = "SLA_WARNING";
     public static final String BREACH = "SLA_BREACH";
 
-    /** The moment a timer of this deadline is set for: the warning's or the breach's. */
-    Instant moment(DueTimer timer) {
-        return WARNING.equals(timer.kind()) ? warnAt : breachAt;
+    /** The moment a timer that moves the case to {@code moves} is set for: the warning's or the breach's. */
+    Instant moment(SlaState moves) {
+        return moves == SlaState.WARNED ? warnAt : breachAt;
     }
 
     boolean sameDeadline(@Nullable SlaClock other) {

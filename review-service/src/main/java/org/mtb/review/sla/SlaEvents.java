@@ -153,7 +153,7 @@ class SlaEvents implements MarkedDocuments {
      */
     private static boolean holds(SlaFiring.Fired fired, @Nullable SlaCase c) {
         if (c == null || c.sla() == null || c.sla().revision() != fired.revision()
-                || !fired.dueAt().equals(fired.moves() == SlaState.WARNED ? c.sla().warnAt() : c.sla().breachAt())) {
+                || !fired.dueAt().equals(c.sla().moment(fired.moves()))) {
             return false;
         }
         SlaState state = c.sla().state();

@@ -53,9 +53,8 @@ class SlaTimerHandler implements DueTimerHandler {
             return List.of();
         }
         events.fired(new SlaFiring(UUID.randomUUID().toString(), clock.instant(), firings.stream()
-                .map(f -> new SlaFiring.Fired(f.timer().subject(), f.timer().kind().equals(SlaClock.WARNING)
-                        ? SlaState.WARNED : SlaState.BREACHED, f.timer().revision(), f.timer().at(),
-                        f.workingTimeLeft().toMillis()))
+                .map(f -> new SlaFiring.Fired(f.timer().subject(), moves(f.timer()), f.timer().revision(),
+                        f.timer().at(), f.workingTimeLeft().toMillis()))
                 .toList()));
         return firings.stream().map(Firing::timer).toList();
     }
@@ -70,7 +69,8 @@ class SlaTimerHandler implements DueTimerHandler {
             return Verdict.NOT_YET;
         }
         SlaClock sla = c.sla();
-        if (!c.open() || sla == null || sla.revision() != timer.revision() || !timer.at().equals(sla.moment(timer))) {
+        if (!c.open() || sla == null || sla.revision() != timer.revision()
+                || !timer.at().equals(sla.moment(moves(timer)))) {
             return Verdict.STALE;
         }
         boolean passed = timer.kind().equals(SlaClock.WARNING) ? sla.state() != SlaState.ON_TIME
@@ -79,6 +79,11 @@ class SlaTimerHandler implements DueTimerHandler {
     }
 
     enum Verdict { DUE, NOT_YET, STALE }
+
+    /** The state a timer moves its case to. */
+    private static SlaState moves(DueTimer timer) {
+        return timer.kind().equals(SlaClock.WARNING) ? SlaState.WARNED : SlaState.BREACHED;
+    }
 
     /** For a warning, the working time from its moment to the deadline; computed ahead, since it does not depend on now. */
     private Duration workingTimeLeft(SlaCase c, DueTimer timer) {

@@ -44,13 +44,6 @@ final class Letters {
         return eventId;
     }
 
-    /** As {@link #write}, with a payload of {@code bytes} characters. */
-    String writeLarge(String key, int bytes) {
-        String eventId = store(key, 0, "x".repeat(bytes));
-        pending.mark(COLLECTION, List.of(key));
-        return eventId;
-    }
-
     /** Appends an event without marking: a writer that crashed between its write and its mark. */
     String writeWithoutMark(String key, int sequence) {
         return store(key, sequence, "x");
