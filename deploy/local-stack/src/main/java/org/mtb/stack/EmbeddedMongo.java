@@ -2,7 +2,6 @@ package org.mtb.stack;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -50,7 +49,7 @@ public final class EmbeddedMongo implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create " + file.getParent(), e);
         }
-        return new EmbeddedMongo(new H2Backend(file.toString()), port);
+        return new EmbeddedMongo(new OrderedKeysH2Backend(file.toString()), port);
     }
 
     public int port() {
