@@ -3,6 +3,7 @@ package org.mtb.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,10 +14,12 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -48,6 +51,7 @@ class WholeFlowTests {
 
     LocalStack stack;
     final Http http = new Http();
+    final ExposedMetrics exposed = new ExposedMetrics();
     String approvedNumber;
 
     @BeforeAll
@@ -57,6 +61,29 @@ class WholeFlowTests {
         assertThat(stack.missingJars()).as("service jars; build with ./mtb test or ./mvnw verify").isEmpty();
         stack.startAll();
         stack.awaitAllHealthy(START);
+    }
+
+    /**
+     * After every step, the metrics each running service exposes: a meter with tags appears at its first use, and
+     * steps restart services, which starts them again.
+     */
+    @AfterEach
+    void recordExposedMetrics() {
+        if (stack == null) {
+            return;
+        }
+        for (String service : StackSettings.SERVICES) {
+            if (stack.isRunning(service)) {
+                try {
+                    Http.Answer scrape = http.get(url(service, "/actuator/prometheus"));
+                    if (scrape.status() == 200) {
+                        exposed.record(scrape.body());
+                    }
+                } catch (UncheckedIOException notAnsweringYet) {
+                    // Started by the step but not listening yet: a later scrape sees it.
+                }
+            }
+        }
     }
 
     @AfterAll
@@ -222,6 +249,21 @@ class WholeFlowTests {
         JsonNode special = http.get(url("review", "/api/v1/review-cases/" + approvedNumber)).json();
         assertThat(special.get("sla").get("limit").get("kind").asString()).isEqualTo("IMMEDIATE");
         assertThat(special.get("sla").get("dueAt").asString()).isEqualTo(special.get("submittedAt").asString());
+    }
+
+    @Test
+    @Order(7)
+    void exposesEveryMetricNamedInTheDashboardsAlertRulesAndDocs() {
+        MetricReferences named = MetricReferences.in(MetricReferences.repositoryRoot());
+        // Gauges are refreshed every 15 s, and Micrometer looks for new Kafka client metrics every 60 s.
+        await().atMost(Duration.ofSeconds(75)).pollInterval(Duration.ofSeconds(5)).untilAsserted(() -> {
+            recordExposedMetrics();
+            Map<String, Set<String>> missing = named.notExposed(exposed::exposes);
+            assertThat(missing).withFailMessage("%s", "No service exposes these metrics on /actuator/prometheus, "
+                    + "though they are named where shown (a meter with tags appears at its first use: register it "
+                    + "at 0 when the service starts, or have this flow use it):\n" + MetricReferences.describe(missing))
+                    .isEmpty();
+        });
     }
 
     /**

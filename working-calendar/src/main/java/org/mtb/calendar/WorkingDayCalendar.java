@@ -10,24 +10,41 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A region's working calendar: which days are worked (weekdays, less statutory and regional days off, plus
  * worked weekend days) and when (its working hours), in its time zone.
+ *
+ * <p>Deadlines and working time are looked up in tables counted once when the calendar is built, for the years of
+ * its schedule and the two after them (issue 9: constant time). Before and beyond them the calendar walks day by
+ * day; {@link #dayByDay} builds one that always walks, the reference the tables are tested and measured against.
  */
 public final class WorkingDayCalendar {
 
     /** Far enough for any deadline the regions set; stops a loop on a calendar with no working time at all. */
-    private static final int MAX_DAYS_SCANNED = 3660;
+    static final int MAX_DAYS_SCANNED = 3660;
 
     private final ZoneId zone;
     private final HolidaySchedule schedule;
     private final WorkingHours hours;
+    private final @Nullable WorkingTimeTable tables;
 
     public WorkingDayCalendar(ZoneId zone, HolidaySchedule schedule, WorkingHours hours) {
+        this(zone, schedule, hours, WorkingTimeTable.of(zone, schedule, hours));
+    }
+
+    private WorkingDayCalendar(ZoneId zone, HolidaySchedule schedule, WorkingHours hours,
+            @Nullable WorkingTimeTable tables) {
         this.zone = zone;
         this.schedule = schedule;
         this.hours = hours;
+        this.tables = tables;
+    }
+
+    /** The same calendar without tables: every answer walked day by day, slower, and the same to the nanosecond. */
+    public static WorkingDayCalendar dayByDay(ZoneId zone, HolidaySchedule schedule, WorkingHours hours) {
+        return new WorkingDayCalendar(zone, schedule, hours, null);
     }
 
     public ZoneId zone() {
@@ -45,6 +62,9 @@ public final class WorkingDayCalendar {
     }
 
     public boolean isWorkingTime(Instant moment) {
+        if (tables != null && tables.covers(moment)) {
+            return tables.isWorkingTime(moment);
+        }
         ZonedDateTime local = moment.atZone(zone);
         if (!isWorkingDay(local.toLocalDate())) {
             return false;
@@ -62,6 +82,11 @@ public final class WorkingDayCalendar {
         if (workingDays < 1) {
             throw new IllegalArgumentException("workingDays must be at least 1, was " + workingDays);
         }
+        @Nullable Deadline looked = tables == null ? null : tables.addWorkingDays(acceptedAt, workingDays);
+        return looked != null ? looked : walkWorkingDays(acceptedAt, workingDays);
+    }
+
+    private Deadline walkWorkingDays(Instant acceptedAt, int workingDays) {
         LocalDate day = acceptedAt.atZone(zone).toLocalDate();
         boolean provisional = false;
         int counted = 0;
@@ -85,6 +110,12 @@ public final class WorkingDayCalendar {
         if (amount.isNegative()) {
             throw new IllegalArgumentException("amount must not be negative");
         }
+        @Nullable Deadline looked = tables == null ? null
+                : tables.addWorkingTime(from, amount.getSeconds(), amount.getNano());
+        return looked != null ? looked : walkWorkingTime(from, amount);
+    }
+
+    private Deadline walkWorkingTime(Instant from, Duration amount) {
         LocalDateTime cursor = LocalDateTime.ofInstant(from, zone);
         Duration left = amount;
         boolean provisional = false;
@@ -113,6 +144,10 @@ public final class WorkingDayCalendar {
 
     /** A fraction of a working day, e.g. 0.5: that share of the working time of the day the clock starts on. */
     public Deadline addWorkingDayFraction(Instant from, double fraction) {
+        @Nullable Deadline looked = tables == null ? null : tables.addWorkingDayFraction(from, fraction);
+        if (looked != null) {
+            return looked;
+        }
         LocalDate start = addWorkingTime(from, Duration.ZERO).day();
         long seconds = Math.round(workingTimeOn(start).toSeconds() * fraction);
         return addWorkingTime(from, Duration.ofSeconds(seconds));
@@ -152,6 +187,10 @@ public final class WorkingDayCalendar {
         if (!to.isAfter(from)) {
             return Duration.ZERO;
         }
+        long looked = tables == null ? -1 : tables.workingNanosBetween(from, to);
+        if (looked >= 0) {
+            return Duration.ofNanos(looked);
+        }
         LocalDateTime start = LocalDateTime.ofInstant(from, zone);
         LocalDateTime stop = LocalDateTime.ofInstant(to, zone);
         Duration total = Duration.ZERO;
@@ -168,6 +207,11 @@ public final class WorkingDayCalendar {
             }
         }
         return total;
+    }
+
+    /** The tables, for tests that ask which days they cover; null for a calendar that walks day by day. */
+    @Nullable WorkingTimeTable tables() {
+        return tables;
     }
 
     private static void requireWithinScan(int scanned) {

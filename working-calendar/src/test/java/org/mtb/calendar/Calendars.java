@@ -35,9 +35,22 @@ final class Calendars {
         return new WorkingDayCalendar(SHANGHAI, national(), DEFAULT_HOURS);
     }
 
+    /** Jiuquan's calendar without tables: the day-by-day walk the tables must agree with. */
+    static WorkingDayCalendar jiuquanDayByDay() {
+        return WorkingDayCalendar.dayByDay(SHANGHAI, national(), DEFAULT_HOURS);
+    }
+
+    /** Region 659006: the national schedule with Xinjiang's regional days, and seasonal hours. */
     static WorkingDayCalendar tiemenguan() {
-        return new WorkingDayCalendar(SHANGHAI, national().withOverlay(read("xinjiang-regional-holidays.csv")),
-                XINJIANG_HOURS);
+        return new WorkingDayCalendar(SHANGHAI, xinjiang(), XINJIANG_HOURS);
+    }
+
+    static WorkingDayCalendar tiemenguanDayByDay() {
+        return WorkingDayCalendar.dayByDay(SHANGHAI, xinjiang(), XINJIANG_HOURS);
+    }
+
+    private static HolidaySchedule xinjiang() {
+        return national().withOverlay(read("xinjiang-regional-holidays.csv"));
     }
 
     static HolidaySchedule read(String name) {

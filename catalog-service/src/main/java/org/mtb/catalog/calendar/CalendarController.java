@@ -37,6 +37,8 @@ class CalendarController {
     CalendarController(RegionCalendars calendars, MeterRegistry meters) {
         this.calendars = calendars;
         this.meters = meters;
+        // Present from zero for every region, so that Prometheus' increase() sees a region's first one.
+        calendars.all().forEach(c -> meters.counter("catalog.deadlines.provisional", "region", c.regionCode()));
     }
 
     @GetMapping("/calendar/{year}")

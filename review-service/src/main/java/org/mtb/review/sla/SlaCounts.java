@@ -136,6 +136,7 @@ public class SlaCounts {
             String code = region.getString("_id");
             // Present from zero, so that Prometheus' increase() sees a region's first breach after a restart.
             meters.counter("review.sla.breaches", "region", code);
+            meters.counter("review.deadlines.provisional", "region", code);
             for (SlaState state : SlaState.values()) {
                 Number count = region.get(state.name(), Number.class);
                 states.add(MultiGauge.Row.of(Tags.of("region", code, "sla_state", state.name()),
