@@ -5,12 +5,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.InterruptException;
@@ -23,63 +24,78 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.cloud.stream.provisioning.ProvisioningException;
 
 /**
- * Sends documents' events to Kafka: documents side by side (the producer batches concurrent sends), each document's
- * events one after the other in the order they were written, so that a key's events arrive in order; a document stops
- * at its first failure, so none of its later events overtakes it.
+ * Sends documents' events to Kafka: every document of a round at once (the producer batches them), each document's
+ * events one after the other in the order they were written, the next once the one before was acknowledged, so that
+ * a key's events arrive in order; a document stops at its first failure, so none of its later events overtakes it.
  */
-final class DocumentSends implements AutoCloseable {
+final class DocumentSends {
 
     private static final int MAX_ERROR_LENGTH = 500;
 
     private final OutboxPublisher publisher;
-    private final ExecutorService workers;
+    private final Executor next;
 
-    DocumentSends(OutboxPublisher publisher, int parallelism) {
+    /** @param next where a document's next event is sent from once its previous one was acknowledged */
+    DocumentSends(OutboxPublisher publisher, Executor next) {
         this.publisher = publisher;
-        this.workers = Executors.newFixedThreadPool(parallelism, Thread.ofVirtual().name("outbox-send-", 0).factory());
+        this.next = next;
     }
 
-    /** Sends every document's events and waits for them at most {@code timeout}; answers each document's outcome. */
+    /**
+     * Sends every document's events, all documents at once, and waits for them at most {@code timeout}; answers each
+     * document's outcome.
+     */
     Map<Object, Outcome> send(Map<Object, List<OutboxEntry>> events, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        Map<Object, Future<Outcome>> sending = new LinkedHashMap<>();
-        events.forEach((id, documentEvents) -> sending.put(id, workers.submit(() -> sendInOrder(documentEvents))));
+        Map<Object, CompletableFuture<Outcome>> sending = new LinkedHashMap<>();
+        Map<Object, AtomicBoolean> givenUp = new LinkedHashMap<>();
+        events.forEach((id, documentEvents) -> {
+            AtomicBoolean given = new AtomicBoolean();
+            givenUp.put(id, given);
+            sending.put(id, sendInOrder(documentEvents, 0, new ArrayList<>(), given));
+        });
         Map<Object, Outcome> outcomes = new LinkedHashMap<>();
-        sending.forEach((id, send) -> outcomes.put(id, await(send, deadline, events.get(id))));
+        sending.forEach((id, send) -> outcomes.put(id, await(send, deadline, events.get(id), givenUp.get(id))));
         return outcomes;
     }
 
-    @Override
-    public void close() {
-        workers.shutdownNow();
-    }
-
-    private Outcome await(Future<Outcome> send, long deadline, List<OutboxEntry> events) {
+    private static Outcome await(CompletableFuture<Outcome> send, long deadline, List<OutboxEntry> events,
+            AtomicBoolean givenUp) {
         try {
             return send.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException stillSending) {
-            // Not left to pile up behind later rounds: a send not started is dropped, one under way interrupted.
-            send.cancel(true);
+            // Perhaps sent, perhaps not: left claimed until the claim lapses. No later event of the document is
+            // started once this answer is given.
+            givenUp.set(true);
             return Outcome.inFlight(events);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Outcome.inFlight(events);
         } catch (ExecutionException e) {
-            return Outcome.failed(List.of(), events, e.getCause());
+            return Outcome.failed(List.of(), events, e.getCause() == null ? e : e.getCause());
         }
     }
 
-    private Outcome sendInOrder(List<OutboxEntry> events) {
-        List<OutboxEntry> sent = new ArrayList<>(events.size());
-        for (OutboxEntry event : events) {
-            try {
-                publisher.publish(event);
-            } catch (RuntimeException e) {
-                return Outcome.failed(sent, events.subList(sent.size(), events.size()), e);
-            }
-            sent.add(event);
+    /** The document's events from {@code from} on, each once the one before it was acknowledged. */
+    private CompletableFuture<Outcome> sendInOrder(List<OutboxEntry> events, int from, List<OutboxEntry> sent,
+            AtomicBoolean givenUp) {
+        if (from == events.size() || givenUp.get()) {
+            return CompletableFuture.completedFuture(new Outcome(List.copyOf(sent), List.of(), null, false, false));
         }
-        return new Outcome(sent, List.of(), null, false, false);
+        CompletableFuture<Void> send;
+        try {
+            send = publisher.send(events.get(from));
+        } catch (RuntimeException e) {
+            send = CompletableFuture.failedFuture(e);
+        }
+        return send.handle((ok, error) -> error).thenComposeAsync(error -> {
+            if (error != null) {
+                return CompletableFuture.completedFuture(Outcome.failed(sent, events.subList(from, events.size()),
+                        error instanceof CompletionException && error.getCause() != null ? error.getCause() : error));
+            }
+            sent.add(events.get(from));
+            return sendInOrder(events, from + 1, sent, givenUp);
+        }, next);
     }
 
     /**

@@ -11,7 +11,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration;
-import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -33,8 +32,10 @@ public class OutboxAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    OutboxPublisher outboxPublisher(StreamBridge bridge) {
-        return new StreamBridgePublisher(bridge);
+    OutboxPublisher outboxPublisher(Environment environment, OutboxProperties properties) {
+        KafkaOutboxPublisher publisher = new KafkaOutboxPublisher(environment);
+        publisher.provisionInBackground(properties.topics());
+        return publisher;
     }
 
     @Bean
@@ -54,7 +55,8 @@ public class OutboxAutoConfiguration {
 
     @Bean
     DedicatedLoop outboxRelayLoop(OutboxRelay relay, OutboxProperties properties) {
-        return new DedicatedLoop("outbox-relay", Duration.ZERO, properties.pollInterval(), relay::publishRound);
+        return new DedicatedLoop("outbox-relay", Duration.ZERO, properties.pollInterval(),
+                (java.util.function.BooleanSupplier) relay::publishRound);
     }
 
     @Bean

@@ -17,7 +17,6 @@ import org.mtb.support.outbox.PendingOutbox.Mark;
 import org.mtb.support.outbox.PendingOutbox.Remainder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
 
 /**
  * Publishes the events waiting in marked documents' {@code outbox} arrays and removes each one only after Kafka
@@ -31,7 +30,7 @@ import org.springframework.beans.factory.DisposableBean;
  * flight waits for its claim to lapse; one Kafka refused (too large, say) gets a mark of its own and counts its
  * attempts, and is parked for ops after {@code max-attempts}, so that it never holds up the others.
  */
-class OutboxRelay implements DisposableBean {
+class OutboxRelay {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final Duration GAUGES_EVERY = Duration.ofSeconds(5);
@@ -60,11 +59,14 @@ class OutboxRelay implements DisposableBean {
         this.properties = properties;
         this.metrics = metrics;
         this.clock = clock;
-        this.sends = new DocumentSends(publisher, properties.parallelism());
+        this.sends = new DocumentSends(publisher, OutboxPublisher.Waiting.SENDERS);
     }
 
-    /** One round; the caller repeats it every {@code poll-interval}. */
-    void publishRound() {
+    /**
+     * One round; answers whether it found marks to work on, and so perhaps more are waiting: the caller then starts
+     * the next at once, else after {@code poll-interval}.
+     */
+    boolean publishRound() {
         try {
             Instant now = clock.instant();
             refreshGauges(now);
@@ -91,8 +93,10 @@ class OutboxRelay implements DisposableBean {
                 log.info("Publishing events again; the outbox is being drained");
                 failing = false;
             }
+            return allWent && !byCollection.isEmpty();
         } catch (RuntimeException e) {
             failed("Cannot publish events now, they stay in the outbox and are retried: {}", e);
+            return false;
         }
     }
 
@@ -107,11 +111,6 @@ class OutboxRelay implements DisposableBean {
         } catch (RuntimeException e) {
             log.warn("Could not search for unmarked events now; the next sweep will: {}", e.toString());
         }
-    }
-
-    @Override
-    public void destroy() {
-        sends.close();
     }
 
     private void markUnmarked(String collection, List<Object> ids) {

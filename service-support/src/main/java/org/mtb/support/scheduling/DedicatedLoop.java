@@ -3,6 +3,7 @@ package org.mtb.support.scheduling;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +25,7 @@ public final class DedicatedLoop implements SmartLifecycle {
     private final String name;
     private final Duration initialDelay;
     private final Duration delay;
-    private final Runnable round;
+    private final BooleanSupplier round;
     private volatile @Nullable Thread thread;
     private CountDownLatch stopping = new CountDownLatch(1);
     private volatile boolean failing;
@@ -34,6 +35,17 @@ public final class DedicatedLoop implements SmartLifecycle {
      * @param round one round of the work; an exception is logged (once per spell of failures) and the loop goes on
      */
     public DedicatedLoop(String name, Duration initialDelay, Duration delay, Runnable round) {
+        this(name, initialDelay, delay, () -> {
+            round.run();
+            return false;
+        });
+    }
+
+    /**
+     * @param round one round of the work, answering whether more is waiting: then the next round starts at once,
+     *        without the delay (a backlog is worked off at full speed, an idle loop waits)
+     */
+    public DedicatedLoop(String name, Duration initialDelay, Duration delay, BooleanSupplier round) {
         this.name = name;
         this.initialDelay = initialDelay;
         this.delay = delay;
@@ -101,9 +113,11 @@ public final class DedicatedLoop implements SmartLifecycle {
         if (pause(stop, initialDelay)) {
             return;
         }
+        boolean more = false;
         do {
+            more = false;
             try {
-                round.run();
+                more = round.getAsBoolean();
                 if (failing) {
                     log.info("{} runs normally again", name);
                     failing = false;
@@ -118,7 +132,7 @@ public final class DedicatedLoop implements SmartLifecycle {
                     failing = true;
                 }
             }
-        } while (!pause(stop, delay));
+        } while (!pause(stop, more ? Duration.ZERO : delay));
     }
 
     /** Waits {@code duration} or until stopped; answers whether the loop is to stop. */

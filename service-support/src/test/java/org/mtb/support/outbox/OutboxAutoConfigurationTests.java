@@ -44,7 +44,7 @@ class OutboxAutoConfigurationTests {
     void givesAServiceWithAnOutboxItsMarksARelayOnLoopsOfItsOwnAndMetricsTaggedWithItsName() {
         runner.withPropertyValues("mtb.outbox.enabled=true", "mtb.outbox.collections=review_cases").run(context -> {
             assertThat(context).hasSingleBean(PendingOutbox.class).hasSingleBean(OutboxRelay.class)
-                    .hasSingleBean(StreamBridgePublisher.class);
+                    .hasSingleBean(KafkaOutboxPublisher.class);
             assertThat(context.getBeansOfType(DedicatedLoop.class)).containsOnlyKeys("outboxRelayLoop",
                     "outboxSweepLoop");
             assertThat(context.getBean("outboxRelayLoop", DedicatedLoop.class).isRunning()).isTrue();

@@ -33,13 +33,12 @@ import org.mtb.support.outbox.Letters.Received;
 import org.mtb.support.testing.TestClock;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
  * The relay against a real Kafka broker (in a child JVM, so that it can be stopped) and the embedded MongoDB, sending
- * through the same StreamBridge producer the services use. Each test has a database and a topic of its own.
+ * through the same producer the services use. Each test has a database and a topic of its own.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -69,14 +68,13 @@ class OutboxRelayTests {
                 "--spring.cloud.stream.kafka.binder.producer-properties.delivery.timeout.ms=10000",
                 "--spring.cloud.stream.kafka.binder.producer-properties.linger.ms=0",
                 "--spring.cloud.stream.kafka.binder.producer-properties.acks=all");
-        publisher = new StreamBridgePublisher(context.getBean(StreamBridge.class));
+        publisher = new KafkaOutboxPublisher(context.getEnvironment());
         mongoClient = MongoClients.create(MONGO.uri("admin"));
         kafka = new KafkaTestClient(broker.bootstrapServers());
     }
 
     @AfterEach
     void closeRelays() {
-        relays.forEach(OutboxRelay::destroy);
         relays.clear();
     }
 
@@ -373,8 +371,8 @@ class OutboxRelayTests {
         }
 
         OutboxProperties properties(int batchSize, Duration roundTimeout) {
-            return new OutboxProperties(true, List.of(Letters.COLLECTION), Duration.ofMillis(200), batchSize,
-                    Duration.ofMinutes(10), Duration.ofSeconds(30), 16, roundTimeout, 3, Duration.ofSeconds(5));
+            return new OutboxProperties(true, List.of(Letters.COLLECTION), List.of(), Duration.ofMillis(200), batchSize,
+                    Duration.ofMinutes(10), Duration.ofSeconds(30), roundTimeout, 3, Duration.ofSeconds(5));
         }
 
         OutboxRelay relay(OutboxProperties properties) {
