@@ -3,13 +3,21 @@ package org.mtb.review.sla;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.mtb.contracts.Topics;
@@ -17,9 +25,11 @@ import org.mtb.contracts.review.SlaBreached;
 import org.mtb.contracts.review.SlaWarning;
 import org.mtb.support.outbox.MarkedDocuments;
 import org.mtb.support.outbox.OutboxEntry;
+import org.mtb.support.outbox.OutboxPublisher;
 import org.mtb.support.outbox.PendingOutbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -37,6 +47,9 @@ import tools.jackson.databind.json.JsonMapper;
 class SlaEvents implements MarkedDocuments {
 
     private static final Logger log = LoggerFactory.getLogger(SlaEvents.class);
+    private static final Duration SEND_TIMEOUT = Duration.ofSeconds(5);
+    private static final ExecutorService SENDING = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("sla-send-", 0).factory());
 
     private final MongoTemplate mongo;
     private final SlaCases cases;
@@ -44,21 +57,70 @@ class SlaEvents implements MarkedDocuments {
     private final SlaCounts counts;
     private final MeterRegistry meters;
     private final JsonMapper json;
+    private final OutboxPublisher publisher;
 
     SlaEvents(MongoTemplate mongo, SlaCases cases, PendingOutbox pendingOutbox, SlaCounts counts,
-            MeterRegistry meters, JsonMapper json) {
+            MeterRegistry meters, JsonMapper json, OutboxPublisher publisher) {
         this.mongo = mongo;
         this.cases = cases;
         this.pendingOutbox = pendingOutbox;
         this.counts = counts;
         this.meters = meters;
         this.json = json;
+        this.publisher = publisher;
     }
 
-    /** Records timers that fired together: one insert. */
+    /** Records timers that fired together (one insert), for settling; their events go through the cases' outboxes. */
     void fired(SlaFiring firing) {
         mongo.insert(firing);
         pendingOutbox.mark(SlaFiring.COLLECTION, List.of(firing.id()));
+    }
+
+    /**
+     * Records timers that fired together (one insert) and sends their events at once, built from the cases as they
+     * were read just ahead of the moment (the cases' own writes, thousands of them, would hold the events up for
+     * seconds). Only then is the firing marked for settling, which moves the cases and, where Kafka did not take the
+     * events now, stores them in the cases' outboxes: an event has one id however often it is sent. A firing whose
+     * sending a crash cut short has no mark; the relay's sweep finds it.
+     */
+    void firedAndSend(SlaFiring firing, Map<String, SlaCase> read) {
+        try {
+            mongo.insert(firing);
+        } catch (DuplicateKeyException firedElsewhere) {
+            // Another instance fired the same timers and sends their events; its crash leaves the firing unmarked,
+            // for the sweep.
+            return;
+        }
+        Map<String, List<OutboxEntry>> byCase = new LinkedHashMap<>();
+        firing.timers().stream().sorted(Comparator.comparing(SlaFiring.Fired::moves)).forEach(f -> byCase
+                .computeIfAbsent(f.applicationNumber(), number -> new ArrayList<>())
+                .add(event(firing, f, read.get(f.applicationNumber()))));
+        SENDING.execute(() -> sendThenMark(firing, byCase.values()));
+    }
+
+    private void sendThenMark(SlaFiring firing, Collection<List<OutboxEntry>> byCase) {
+        try {
+            CompletableFuture.allOf(byCase.stream().map(this::inOrder).toArray(CompletableFuture[]::new))
+                    .get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            mongo.updateFirst(Query.query(where("_id").is(firing.id())), new Update().set("published", true),
+                    SlaFiring.class);
+        } catch (ExecutionException | TimeoutException e) {
+            log.warn("The events of SLA firing {} were not all acknowledged now; they go through the outbox: {}",
+                    firing.id(), e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            pendingOutbox.mark(SlaFiring.COLLECTION, List.of(firing.id()));
+        }
+    }
+
+    /** A case's events, a warning before the breach fired with it. */
+    private CompletableFuture<Void> inOrder(List<OutboxEntry> events) {
+        CompletableFuture<Void> sent = publisher.send(events.getFirst());
+        for (OutboxEntry next : events.subList(1, events.size())) {
+            sent = sent.thenComposeAsync(previous -> publisher.send(next), SENDING);
+        }
+        return sent;
     }
 
     @Override
@@ -163,9 +225,15 @@ class SlaEvents implements MarkedDocuments {
         return c.decision() == null || !c.decision().decidedAt().isBefore(fired.dueAt());
     }
 
+    /**
+     * The event of a timer that still holds. Its id is the timer's (case, deadline revision, state, moment), so that
+     * the event sent at once, stored again by a settling that did not know, or sent by another instance that fired
+     * the same timer, is one event to every consumer.
+     */
     private OutboxEntry event(SlaFiring firing, SlaFiring.Fired fired, SlaCase c) {
         SlaClock sla = c.sla();
-        UUID eventId = UUID.randomUUID();
+        UUID eventId = UUID.nameUUIDFromBytes((c.applicationNumber() + "/" + fired.revision() + "/" + fired.moves()
+                + "/" + fired.dueAt()).getBytes(StandardCharsets.UTF_8));
         boolean warning = fired.moves() == SlaState.WARNED;
         Object event = warning
                 ? new SlaWarning(eventId, SlaWarning.SCHEMA_VERSION, firing.firedAt(), c.applicationNumber(),
@@ -200,10 +268,12 @@ class SlaEvents implements MarkedDocuments {
             return fired.getLast().moves();
         }
 
-        /** The case's new state, when each timer was acted on, and the events in its outbox. */
+        /** The case's new state, when each timer was acted on, and, unless they were sent, the events in its outbox. */
         SlaCases.StateChange change(SlaFiring firing) {
-            Update update = new Update().inc("version", 1).set("sla.state", after())
-                    .push("outbox").each(events.toArray());
+            Update update = new Update().inc("version", 1).set("sla.state", after());
+            if (!firing.published()) {
+                update.push("outbox").each(events.toArray());
+            }
             fired.forEach(f -> update.set(f.moves() == SlaState.BREACHED ? "sla.breachedAt" : "sla.warnedAt",
                     firing.firedAt()));
             return new SlaCases.StateChange(c, update);

@@ -1,11 +1,13 @@
 package org.mtb.review.sla;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.mtb.review.calendar.RegionCalendars;
 import org.mtb.review.timer.DueTimer;
@@ -15,7 +17,8 @@ import org.springframework.stereotype.Component;
 /**
  * Turns due SLA timers into {@code SlaWarning} and {@code SlaBreached}. Ahead of time it reads the cases and drops
  * timers that are stale (case decided, deadline computed afresh, warning or breach already recorded); at the due
- * moment it records the batch as one {@link SlaFiring}, and {@link SlaEvents} moves each case once.
+ * moment it records the batch as one {@link SlaFiring} and sends its events, and {@link SlaEvents} moves each case
+ * once.
  */
 @Component
 class SlaTimerHandler implements DueTimerHandler {
@@ -52,10 +55,14 @@ class SlaTimerHandler implements DueTimerHandler {
         if (firings.isEmpty()) {
             return List.of();
         }
-        events.fired(new SlaFiring(UUID.randomUUID().toString(), clock.instant(), firings.stream()
-                .map(f -> new SlaFiring.Fired(f.timer().subject(), moves(f.timer()), f.timer().revision(),
-                        f.timer().at(), f.workingTimeLeft().toMillis()))
-                .toList()));
+        List<SlaFiring.Fired> fired = firings.stream().map(f -> new SlaFiring.Fired(f.timer().subject(),
+                moves(f.timer()), f.timer().revision(), f.timer().at(), f.workingTimeLeft().toMillis())).toList();
+        // Named by its timers: another instance that fired the same batch writes the same id and stands back.
+        String id = UUID.nameUUIDFromBytes(fired.stream().map(f -> f.applicationNumber() + "/" + f.revision() + "/"
+                + f.moves() + "/" + f.dueAt()).sorted().collect(Collectors.joining(","))
+                .getBytes(StandardCharsets.UTF_8)).toString();
+        events.firedAndSend(new SlaFiring(id, clock.instant(), fired), firings.stream().collect(Collectors.toMap(
+                f -> f.c().applicationNumber(), Firing::c, (a, b) -> a)));
         return firings.stream().map(Firing::timer).toList();
     }
 

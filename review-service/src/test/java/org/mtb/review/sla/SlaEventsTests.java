@@ -1,10 +1,12 @@
 package org.mtb.review.sla;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.mtb.contracts.DiseaseCategory;
@@ -33,6 +35,45 @@ class SlaEventsTests {
         assertThat(bed.outboxTopics("990101-1")).containsExactly(Topics.SLA_BREACHED);
         assertThat(bed.meters.counter("review.sla.breaches", "region", REGION).count()).isEqualTo(1);
         assertThat(bed.mongo.getCollection(SlaFiring.COLLECTION).countDocuments()).isZero();
+    }
+
+    @Test
+    void sendsTheEventsAtTheMomentAndMovesTheCaseWithoutStoringThemAgain() {
+        SlaClock sla = bed.open("990101-7", REGION, SlaTestBed.AT_ONCE, ACCEPTED);
+        bed.kafka.takeEvents();
+        SlaFiring firing = firing(fired("990101-7", SlaState.BREACHED, 1, sla.breachAt()),
+                fired("990101-7", SlaState.WARNED, 1, sla.warnAt()));
+
+        bed.events.firedAndSend(firing, Map.of("990101-7", bed.cases.find(List.of("990101-7")).get("990101-7")));
+        await().atMost(Duration.ofSeconds(5)).until(() -> bed.mongo.findById(firing.id(), SlaFiring.class,
+                SlaFiring.COLLECTION).published() && bed.mongo.getCollection("outbox_pending").countDocuments() > 0);
+        bed.settleFirings();
+
+        assertThat(bed.kafka.sent).extracting(e -> e.topic()).containsExactly(Topics.SLA_WARNING,
+                Topics.SLA_BREACHED);
+        assertThat(bed.read("990101-7").sla().state()).isEqualTo(SlaState.BREACHED);
+        assertThat(bed.outboxTopics("990101-7")).as("sent at the moment, not stored again").isEmpty();
+        assertThat(bed.meters.counter("review.sla.breaches", "region", REGION).count()).isEqualTo(1);
+    }
+
+    @Test
+    void storesTheEventsInTheOutboxWhenKafkaDidNotTakeThemAtTheMomentWithTheSameIds() {
+        SlaClock sla = bed.open("990101-8", REGION, SlaTestBed.AT_ONCE, ACCEPTED);
+        SlaFiring firing = firing(fired("990101-8", SlaState.BREACHED, 1, sla.breachAt()));
+
+        bed.events.firedAndSend(firing, Map.of("990101-8", bed.cases.find(List.of("990101-8")).get("990101-8")));
+        await().atMost(Duration.ofSeconds(5)).until(() -> bed.mongo.getCollection("outbox_pending").countDocuments() > 0);
+        bed.settleFirings();
+        bed.kafka.takeEvents();
+        SlaFiring again = firing(fired("990101-8", SlaState.BREACHED, 1, sla.breachAt()));
+        bed.events.firedAndSend(again, Map.of("990101-8", bed.cases.find(List.of("990101-8")).get("990101-8")));
+
+        assertThat(bed.mongo.findById(firing.id(), SlaFiring.class, SlaFiring.COLLECTION)).isNull();
+        assertThat(bed.outboxTopics("990101-8")).containsExactly(Topics.SLA_BREACHED);
+        String stored = bed.mongo.findById("990101-8", org.bson.Document.class, SlaCases.COLLECTION)
+                .getList("outbox", org.bson.Document.class).getFirst().getString("eventId");
+        await().atMost(Duration.ofSeconds(5)).until(() -> !bed.kafka.sent.isEmpty());
+        assertThat(bed.kafka.sent.getFirst().eventId()).as("the same timer's event has one id").isEqualTo(stored);
     }
 
     @Test

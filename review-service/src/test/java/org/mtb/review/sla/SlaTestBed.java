@@ -62,6 +62,7 @@ final class SlaTestBed {
     final SlaPlanner planner = new SlaPlanner(PROPERTIES);
     final DueTimers timers;
     final SlaEvents events;
+    final RecordingPublisher kafka = new RecordingPublisher();
     final SlaTimerHandler handler;
 
     SlaTestBed(TestClock clock) {
@@ -73,7 +74,7 @@ final class SlaTestBed {
         this.cases = new SlaCases(mongo, pendingOutbox);
         this.counts = new SlaCounts(mongo, meters);
         this.timers = new DueTimers(mongo, clock, TIMERS);
-        this.events = new SlaEvents(mongo, cases, pendingOutbox, counts, meters, json);
+        this.events = new SlaEvents(mongo, cases, pendingOutbox, counts, meters, json, kafka);
         this.handler = new SlaTimerHandler(cases, calendars, events, clock);
     }
 

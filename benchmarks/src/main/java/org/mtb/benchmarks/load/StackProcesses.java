@@ -1,0 +1,87 @@
+package org.mtb.benchmarks.load;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.mtb.stack.LocalStack;
+import org.mtb.stack.StackSettings;
+
+/** The processes of a {@link LocalStack} seen from outside: their resident memory, and a kill without warning. */
+public final class StackProcesses {
+
+    private StackProcesses() {
+    }
+
+    /**
+     * One line per running part ({@code mongo 312 MB}), then this benchmark's own JVM and the stack's total. Resident
+     * memory from {@code /proc/<pid>/status}, so Linux only; elsewhere each part reads "unknown".
+     */
+    public static List<String> memory(LocalStack stack) {
+        List<String> parts = new ArrayList<>(List.of(LocalStack.MONGO, LocalStack.KAFKA));
+        parts.addAll(StackSettings.SERVICES);
+        List<String> lines = new ArrayList<>();
+        long total = 0;
+        for (String part : parts) {
+            if (stack.isRunning(part)) {
+                long kb = residentKb(stack.pid(part));
+                total += Math.max(0, kb);
+                lines.add("%-22s %s".formatted(part, megabytes(kb)));
+            }
+        }
+        lines.add("%-22s %s".formatted("stack total", megabytes(total)));
+        lines.add("%-22s %s".formatted("benchmark JVM", megabytes(residentKb(ProcessHandle.current().pid()))));
+        return lines;
+    }
+
+    /** VmRSS of a process in kB, or -1 when it cannot be read. */
+    public static long residentKb(long pid) {
+        try {
+            return Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream()
+                    .filter(l -> l.startsWith("VmRSS:"))
+                    .map(l -> l.replaceAll("\\D", ""))
+                    .filter(digits -> !digits.isEmpty())
+                    .mapToLong(Long::parseLong).findFirst().orElse(-1);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /**
+     * SIGKILL, as a crash or an OOM killer would: no shutdown hook, no graceful shutdown, nothing flushed. Returns
+     * once the process is gone, so that its port is free for a restart.
+     */
+    public static long killHard(LocalStack stack, String part) throws InterruptedException {
+        long pid = stack.pid(part);
+        ProcessHandle process = ProcessHandle.of(pid)
+                .orElseThrow(() -> new IllegalStateException(part + " (pid " + pid + ") is already gone"));
+        if (!process.destroyForcibly()) {
+            throw new IllegalStateException("Could not kill " + part + " (pid " + pid + ")");
+        }
+        try {
+            process.onExit().get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException(part + " (pid " + pid + ") still runs 30 s after SIGKILL", e);
+        }
+        return pid;
+    }
+
+    /** Starts a killed service again on its port and waits until it is healthy; answers how long that took. */
+    public static Duration restart(LocalStack stack, String service, Map<String, String> environment,
+            Duration timeout) {
+        long start = System.nanoTime();
+        stack.startService(service, environment);
+        stack.awaitHealthy(service, timeout);
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    private static String megabytes(long kb) {
+        return kb < 0 ? "unknown" : "%,d MB".formatted(kb / 1024);
+    }
+}

@@ -1,0 +1,75 @@
+package org.mtb.benchmarks.submissions;
+
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The options of {@code ./mtb bench submissions}.
+ *
+ * @param phases letters of the phases to run: {@code a} burst, {@code b} sustained rate, {@code c} latency at 300/s,
+ *               {@code d} kill mid-burst, {@code e} MongoDB commands per application (measured around b),
+ *               {@code f} bare insertOne loop
+ */
+record BenchmarkOptions(int burst, int concurrency, int rate, int seconds, boolean kill, Set<String> phases) {
+
+    static final String USAGE = "usage: SubmissionBenchmark [--burst 10000] [--concurrency 32] [--rate 600]"
+            + " [--seconds 60] [--no-kill] [--phases a,b,c,d,e,f]";
+    private static final List<String> ALL_PHASES = List.of("a", "b", "c", "d", "e", "f");
+
+    static BenchmarkOptions parse(String[] args) {
+        int burst = 10_000;
+        int concurrency = 32;
+        int rate = 600;
+        int seconds = 60;
+        boolean kill = true;
+        Set<String> phases = new LinkedHashSet<>(ALL_PHASES);
+        for (int i = 0; i < args.length; i++) {
+            String name = args[i];
+            if (name.equals("--no-kill")) {
+                kill = false;
+                continue;
+            }
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException("Missing value of " + name + ". " + USAGE);
+            }
+            String value = args[++i];
+            switch (name) {
+                case "--burst" -> burst = positive(name, value);
+                case "--concurrency" -> concurrency = positive(name, value);
+                case "--rate" -> rate = positive(name, value);
+                case "--seconds" -> seconds = positive(name, value);
+                case "--phases" -> phases = phases(value);
+                default -> throw new IllegalArgumentException("Unknown option " + name + ". " + USAGE);
+            }
+        }
+        return new BenchmarkOptions(burst, concurrency, rate, seconds, kill, Set.copyOf(phases));
+    }
+
+    /** Whether a phase runs: chosen, and for the kill not switched off by {@code --no-kill}. */
+    boolean runs(String phase) {
+        return phases.contains(phase) && (kill || !phase.equals("d"));
+    }
+
+    private static Set<String> phases(String value) {
+        Set<String> chosen = new LinkedHashSet<>(Arrays.asList(value.toLowerCase(Locale.ROOT).split("\\s*,\\s*")));
+        if (!ALL_PHASES.containsAll(chosen)) {
+            throw new IllegalArgumentException("--phases takes letters of " + ALL_PHASES + ", got " + value);
+        }
+        return chosen;
+    }
+
+    private static int positive(String name, String value) {
+        try {
+            int number = Integer.parseInt(value.replace("_", ""));
+            if (number > 0) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // Answered below, with the option's name.
+        }
+        throw new IllegalArgumentException(name + " takes a positive whole number, got " + value);
+    }
+}

@@ -1,0 +1,89 @@
+package org.mtb.benchmarks.submissions;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A burst as fast as intake-service takes it: a fixed number of workers, each sending the next application as soon
+ * as its last one is answered. An application without an answer, or with a 5xx, goes again with the same idempotency
+ * key after a pause, as a channel retries, so that a burst through a restart of intake-service still ends with every
+ * application accepted once.
+ */
+final class BurstDriver {
+
+    private static final Duration RETRY_PAUSE = Duration.ofMillis(100);
+    private static final Duration IDLE_PAUSE = Duration.ofMillis(10);
+    private static final Duration GIVE_UP_AFTER = Duration.ofMinutes(10);
+
+    private final IntakeClient client;
+
+    BurstDriver(IntakeClient client) {
+        this.client = client;
+    }
+
+    /** Applications {@code first} to {@code first + count - 1} into {@code result}; returns when each is settled. */
+    void run(LoadResult result, int first, int count, int concurrency) throws InterruptedException {
+        Work work = new Work(result, first, count, System.nanoTime() + GIVE_UP_AFTER.toNanos());
+        Thread.Builder workers = Thread.ofVirtual().name("burst-", 0);
+        List<Thread> running = new ArrayList<>(concurrency);
+        for (int w = 0; w < concurrency; w++) {
+            running.add(workers.start(work::send));
+        }
+        for (Thread worker : running) {
+            worker.join();
+        }
+        result.finish();
+        if (work.settled.get() < count) {
+            throw new IllegalStateException("Only " + work.settled.get() + " of " + count
+                    + " applications were answered within " + GIVE_UP_AFTER.toMinutes() + " minutes");
+        }
+    }
+
+    /** The burst's shared state: the next new application, those to send again, and how many are settled. */
+    private final class Work {
+
+        private final LoadResult result;
+        private final int first;
+        private final int count;
+        private final long deadlineNanos;
+        private final AtomicInteger next = new AtomicInteger();
+        private final AtomicInteger settled = new AtomicInteger();
+        private final Queue<Integer> again = new ConcurrentLinkedQueue<>();
+
+        Work(LoadResult result, int first, int count, long deadlineNanos) {
+            this.result = result;
+            this.first = first;
+            this.count = count;
+            this.deadlineNanos = deadlineNanos;
+        }
+
+        /** Settled means accepted, or refused for good (a 4xx, which sending again would not change). */
+        void send() {
+            try {
+                while (settled.get() < count && System.nanoTime() < deadlineNanos) {
+                    Integer retry = again.poll();
+                    int i = retry != null ? retry : next.getAndIncrement();
+                    if (i >= count) {
+                        // Nothing new left; others' applications may still come back to be sent again.
+                        Thread.sleep(IDLE_PAUSE);
+                        continue;
+                    }
+                    Outcome outcome = client.submit(first + i);
+                    result.add(outcome);
+                    if (outcome.retryable()) {
+                        again.add(i);
+                        Thread.sleep(RETRY_PAUSE);
+                    } else {
+                        settled.incrementAndGet();
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

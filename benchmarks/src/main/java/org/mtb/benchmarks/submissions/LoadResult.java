@@ -1,0 +1,110 @@
+package org.mtb.benchmarks.submissions;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Queue;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.mtb.benchmarks.load.Percentiles;
+
+/** Every answer of one phase, collected while its workers run. */
+final class LoadResult {
+
+    private final Queue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger accepted = new AtomicInteger();
+    private final long startNanos = System.nanoTime();
+    private final long startMillis = System.currentTimeMillis();
+    private volatile long endNanos;
+
+    void add(Outcome outcome) {
+        outcomes.add(outcome);
+        if (outcome.accepted()) {
+            accepted.incrementAndGet();
+        }
+    }
+
+    /** 201 answers so far, replays included. */
+    int acceptedCount() {
+        return accepted.get();
+    }
+
+    void finish() {
+        endNanos = System.nanoTime();
+    }
+
+    /** From the phase's start to its last answer. */
+    double seconds() {
+        long end = endNanos == 0 ? System.nanoTime() : endNanos;
+        return (end - startNanos) / 1e9;
+    }
+
+    /** The moment the last answer was in, on this JVM's clock. */
+    long finishedAtMillis() {
+        return outcomes.stream().mapToLong(Outcome::answeredAtMillis).max().orElse(System.currentTimeMillis());
+    }
+
+    /** Each accepted application once, by its number; a replay names the application its first request created. */
+    Map<String, Outcome> acceptedByNumber() {
+        Map<String, Outcome> byNumber = new LinkedHashMap<>();
+        for (Outcome outcome : outcomes) {
+            if (outcome.accepted()) {
+                byNumber.merge(Objects.requireNonNull(outcome.applicationNumber()), outcome,
+                        (one, other) -> one.replayed() ? other : one);
+            }
+        }
+        return byNumber;
+    }
+
+    /** The fewest applications accepted in any whole window of the phase, as a rate: what held throughout. */
+    double lowestRate(Duration window) {
+        long windowMillis = window.toMillis();
+        int windows = (int) (seconds() * 1000 / windowMillis);
+        if (windows == 0) {
+            return acceptedByNumber().size() / Math.max(0.001, seconds());
+        }
+        long[] perWindow = new long[windows];
+        for (Outcome outcome : outcomes) {
+            long w = (outcome.answeredAtMillis() - startMillis) / windowMillis;
+            if (outcome.accepted() && !outcome.replayed() && w >= 0 && w < windows) {
+                perWindow[(int) w]++;
+            }
+        }
+        return Arrays.stream(perWindow).min().orElse(0) * 1000.0 / windowMillis;
+    }
+
+    int replays() {
+        return (int) outcomes.stream().filter(o -> o.accepted() && o.replayed()).count();
+    }
+
+    /** Answer times of the accepted requests. */
+    Percentiles latency() {
+        List<Double> millis = new ArrayList<>();
+        outcomes.stream().filter(Outcome::accepted).forEach(o -> millis.add(o.latencyMicros() / 1000.0));
+        return Percentiles.ofMillis(millis);
+    }
+
+    /** {@code none}, or {@code HTTP 503: 12, no answer (ConnectException): 1,034}. */
+    String errors() {
+        Map<String, Integer> byKind = new TreeMap<>();
+        outcomes.stream().filter(o -> !o.accepted()).forEach(o -> byKind.merge(o.errorKind(), 1, Integer::sum));
+        if (byKind.isEmpty()) {
+            return "none";
+        }
+        List<String> parts = new ArrayList<>();
+        byKind.forEach((kind, count) -> parts.add("%s: %,d".formatted(kind, count)));
+        return String.join(", ", parts);
+    }
+
+    /** {@code 10,000 accepted in 14.2 s = 704/s; HTTP p50 ..; errors none}. */
+    String summary() {
+        int unique = acceptedByNumber().size();
+        return "%,d accepted in %.1f s = %,.0f/s; HTTP %s; errors %s".formatted(unique, seconds(),
+                unique / Math.max(0.001, seconds()), latency().summary(), errors());
+    }
+}

@@ -1,0 +1,159 @@
+package org.mtb.benchmarks.submissions;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.UUID;
+import org.mtb.benchmarks.load.StackProcesses;
+import org.mtb.benchmarks.load.TopicArrivals;
+import org.mtb.contracts.Topics;
+import org.mtb.stack.LocalStack;
+import org.mtb.stack.StackSettings;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Measures how applications get in: the whole stack started from the built jars (MongoDB, Kafka and the four
+ * services), applications sent to intake-service over HTTP, each followed to its {@code ApplicationSubmitted} by a
+ * consumer that reads the topic all along.
+ * <ol type="a">
+ *   <li>burst: {@code --burst} applications (10,000) as fast as intake takes them, {@code --concurrency} workers (32);
+ *   <li>sustained: {@code --rate} a second (600) for {@code --seconds} (60), open loop, then the lag of review's and
+ *       notification's consumer groups until it is back to 0;
+ *   <li>latency: 300 a second for 30 s;
+ *   <li>kill mid-burst: another burst, intake-service killed (SIGKILL) and restarted a third of the way in (skipped
+ *       with {@code --no-kill});
+ *   <li>the MongoDB commands each accepted application costs across all services, counted around phase b;
+ *   <li>a bare {@code insertOne} loop into the same MongoDB server, 1 and 8 threads, for the database's own limit.
+ * </ol>
+ * Every phase fails the run (exit code 1) when an accepted application never reaches Kafka. Run from the repository
+ * root with {@code ./mtb bench submissions [--burst N] [--concurrency N] [--rate N] [--seconds N] [--no-kill]
+ * [--phases a,b,c,d,e,f]}.
+ */
+public final class SubmissionBenchmark {
+
+    private static final Duration HEALTH_TIMEOUT = Duration.ofMinutes(5);
+    private static final Duration ACCEPTING_TIMEOUT = Duration.ofMinutes(3);
+    private static final Duration BASELINE_DURATION = Duration.ofSeconds(10);
+
+    private final BenchmarkOptions options;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    private SubmissionBenchmark(BenchmarkOptions options) {
+        this.options = options;
+    }
+
+    public static void main(String[] args) {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        BenchmarkOptions options;
+        try {
+            options = BenchmarkOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.out.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        try {
+            new SubmissionBenchmark(options).run();
+        } catch (Exception e) {
+            System.out.println("[submissions] FAILED: " + e.getMessage());
+            e.printStackTrace(System.out);
+            System.exit(1);
+        }
+    }
+
+    private void run() throws Exception {
+        Path repo = Path.of("").toAbsolutePath();
+        Path data = repo.resolve("benchmarks/target/submission-benchmark");
+        deleteRecursively(data);
+        StackSettings settings = StackSettings.defaults(repo).withFreePorts().withDataDir(data);
+        report("options", "%s", options);
+        try (LocalStack stack = new LocalStack(settings)) {
+            long launch = System.nanoTime();
+            stack.startAll();
+            stack.awaitAllHealthy(HEALTH_TIMEOUT);
+            report("start", "all healthy %.1f s after launch", seconds(launch));
+            IntakeClient client = new IntakeClient(settings.servicePort("intake"), json,
+                    "benchmark-" + UUID.randomUUID().toString().substring(0, 8));
+            awaitAccepting(client);
+            report("start", "intake accepting applications %.1f s after launch", seconds(launch));
+            reportMemory(stack, "memory after start");
+
+            SubmissionPhases.CommandCost commands = SubmissionPhases.CommandCost.UNKNOWN;
+            try (TopicArrivals submitted = TopicArrivals.start(settings.kafkaBootstrapServers(),
+                    Topics.APPLICATION_SUBMITTED, false);
+                    ConsumerLag lag = new ConsumerLag(settings.kafkaBootstrapServers())) {
+                // Application 0 was the probe; every phase sends applications of its own.
+                SubmissionPhases phases = new SubmissionPhases(client, submitted, lag, new MongoCommands(settings), 1);
+                if (options.runs("a")) {
+                    phases.burst(options.burst(), options.concurrency());
+                }
+                if (options.runs("b")) {
+                    commands = phases.sustained(options.rate(), options.seconds(), options.runs("e"));
+                } else if (options.runs("e")) {
+                    report("mongo commands", "skipped: they are counted around phase b, which is not chosen");
+                }
+                if (options.runs("c")) {
+                    phases.latency();
+                }
+                if (options.runs("d")) {
+                    new KillIntakeMidBurst(stack, client, phases)
+                            .run(phases.take(options.burst()), options.burst(), options.concurrency());
+                }
+            }
+            reportMemory(stack, "memory after load");
+            if (options.runs("f")) {
+                baseline(settings, commands);
+            }
+        }
+    }
+
+    /** Intake takes applications once catalog-service's catalogs reached it over Kafka, some time after health. */
+    private static void awaitAccepting(IntakeClient client) throws InterruptedException {
+        long deadline = System.nanoTime() + ACCEPTING_TIMEOUT.toNanos();
+        Outcome outcome = client.submit(0);
+        while (!outcome.accepted()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("intake-service did not accept an application within "
+                        + ACCEPTING_TIMEOUT.toMinutes() + " minutes; last answer: " + outcome.errorKind());
+            }
+            Thread.sleep(500);
+            outcome = client.submit(0);
+        }
+    }
+
+    private void baseline(StackSettings settings, SubmissionPhases.CommandCost commands) throws InterruptedException {
+        MongoBaseline baseline = new MongoBaseline(settings.mongoUri("intake"), json);
+        double one = baseline.insertsPerSecond(1, BASELINE_DURATION);
+        report("mongo baseline", "bare insertOne of ~1 KB documents, 1 thread: %,.0f/s", one);
+        double eight = baseline.insertsPerSecond(8, BASELINE_DURATION);
+        report("mongo baseline", "bare insertOne of ~1 KB documents, 8 threads: %,.0f/s", eight);
+        if (commands.perApplication() > 0) {
+            report("mongo baseline", "the platform sent %,.0f commands/s in phase b at %.1f per application; at the"
+                    + " bare insert rate that many commands would carry at most %,.0f applications/s",
+                    commands.perSecond(), commands.perApplication(),
+                    Math.max(one, eight) / commands.perApplication());
+        }
+    }
+
+    private static void reportMemory(LocalStack stack, String label) {
+        StackProcesses.memory(stack).forEach(line -> report(label, "%s", line));
+    }
+
+    static void report(String what, String format, Object... args) {
+        System.out.printf("[submissions] %-20s %s%n", what, format.formatted(args));
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (var paths = Files.walk(dir)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package org.mtb.benchmarks.submissions;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.mtb.benchmarks.load.Arrival;
+import org.mtb.benchmarks.load.Percentiles;
+import org.mtb.benchmarks.load.TopicArrivals;
+
+/** Phases a to c, e (around b), and the check every phase ends with: each accepted application on Kafka. */
+final class SubmissionPhases {
+
+    static final int LATENCY_RATE = 300;
+    static final Duration LATENCY_DURATION = Duration.ofSeconds(30);
+    private static final Duration ARRIVAL_TIMEOUT = Duration.ofMinutes(2);
+    private static final Duration LAG_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration IDLE_WINDOW = Duration.ofSeconds(10);
+    private static final Duration RATE_WINDOW = Duration.ofSeconds(10);
+
+    /** What the MongoDB commands of phase b came to: per second over its window, and per accepted application. */
+    record CommandCost(double perSecond, double perApplication) {
+
+        static final CommandCost UNKNOWN = new CommandCost(0, 0);
+    }
+
+    private final IntakeClient client;
+    private final TopicArrivals submitted;
+    private final ConsumerLag lag;
+    private final MongoCommands mongo;
+    private int nextApplication;
+
+    SubmissionPhases(IntakeClient client, TopicArrivals submitted, ConsumerLag lag, MongoCommands mongo,
+            int firstApplication) {
+        this.client = client;
+        this.submitted = submitted;
+        this.lag = lag;
+        this.mongo = mongo;
+        this.nextApplication = firstApplication;
+    }
+
+    /** The first of {@code count} applications no phase has sent yet. */
+    int take(int count) {
+        int first = nextApplication;
+        nextApplication += count;
+        return first;
+    }
+
+    /** a: as fast as intake takes them. */
+    void burst(int count, int concurrency) throws Exception {
+        LoadResult result = new LoadResult();
+        new BurstDriver(client).run(result, take(count), count, concurrency);
+        SubmissionBenchmark.report("burst", "%,d workers: %s", concurrency, result.summary());
+        reportArrivals("burst", result);
+        lag.reportCatchUp("burst", result.finishedAtMillis(), LAG_TIMEOUT);
+    }
+
+    /**
+     * b: a fixed rate for a while, then the consumers' catch-up; with e, the MongoDB commands counted from before the
+     * load until the consumers caught up, against the rate the services' polling sends while idle.
+     */
+    CommandCost sustained(int rate, int seconds, boolean countCommands) throws Exception {
+        Map<MongoCommands.Key, Double> idlePerSecond = Map.of();
+        if (countCommands) {
+            Map<MongoCommands.Key, Double> idleStart = mongo.scrape();
+            Thread.sleep(IDLE_WINDOW);
+            idlePerSecond = MongoCommands.rate(idleStart, mongo.scrape(), IDLE_WINDOW.toMillis() / 1000.0);
+        }
+        Map<MongoCommands.Key, Double> before = countCommands ? mongo.scrape() : Map.of();
+        long windowStart = System.nanoTime();
+        RateDriver.Run run = new RateDriver(client).run(take(RateDriver.count(rate, Duration.ofSeconds(seconds))),
+                rate, Duration.ofSeconds(seconds));
+        LoadResult result = run.result();
+        SubmissionBenchmark.report("sustained", "%,d/s offered for %d s: %s", rate, seconds, result.summary());
+        SubmissionBenchmark.report("sustained", "lowest %d-s window %,.0f accepted/s (target >= 600/s);"
+                + " sending fell %s behind its schedule at worst", RATE_WINDOW.toSeconds(),
+                result.lowestRate(RATE_WINDOW), Percentiles.millis(run.maxBehindMillis()));
+        reportArrivals("sustained", result);
+        lag.reportCatchUp("sustained", result.finishedAtMillis(), LAG_TIMEOUT);
+        if (!countCommands) {
+            return CommandCost.UNKNOWN;
+        }
+        double windowSeconds = (System.nanoTime() - windowStart) / 1e9;
+        int accepted = result.acceptedByNumber().size();
+        double perSecond = MongoCommands.report("mongo commands", before, mongo.scrape(), accepted, idlePerSecond,
+                windowSeconds);
+        return perSecond == 0 ? CommandCost.UNKNOWN
+                : new CommandCost(perSecond, perSecond * windowSeconds / accepted);
+    }
+
+    /** c: the answer times at a rate well below the limit. */
+    void latency() throws Exception {
+        RateDriver.Run run = new RateDriver(client).run(take(RateDriver.count(LATENCY_RATE, LATENCY_DURATION)),
+                LATENCY_RATE, LATENCY_DURATION);
+        LoadResult result = run.result();
+        SubmissionBenchmark.report("latency", "%,d/s for %d s: %s", LATENCY_RATE, LATENCY_DURATION.toSeconds(),
+                result.summary());
+        SubmissionBenchmark.report("latency", "HTTP p99 %s (target <= 100 ms: %s)",
+                Percentiles.millis(result.latency().at(0.99)), result.latency().at(0.99) <= 100 ? "met" : "missed");
+        reportArrivals("latency", result);
+    }
+
+    /**
+     * Waits for every accepted application's {@code ApplicationSubmitted}, prints how long after its acceptance each
+     * reached a consumer, and fails when one never arrives.
+     */
+    void reportArrivals(String phase, LoadResult result) throws InterruptedException {
+        Map<String, Outcome> accepted = result.acceptedByNumber();
+        submitted.awaitAll(accepted.keySet(), ARRIVAL_TIMEOUT);
+        Map<String, Arrival> arrived = submitted.arrivals(accepted.keySet());
+        List<Long> sinceAcceptance = new ArrayList<>();
+        List<Long> sinceAnswer = new ArrayList<>();
+        arrived.forEach((number, arrival) -> {
+            Outcome outcome = accepted.get(number);
+            sinceAcceptance.add(arrival.arrivedAtMillis() - outcome.acceptedAtMillis());
+            sinceAnswer.add(arrival.arrivedAtMillis() - outcome.answeredAtMillis());
+        });
+        Percentiles fromAcceptance = Percentiles.ofMillis(sinceAcceptance);
+        SubmissionBenchmark.report(phase, "ApplicationSubmitted at a consumer after acceptance (submittedAt): %s"
+                + " (target p99 <= 1 s: %s); after the 201: %s", fromAcceptance.summary(),
+                fromAcceptance.at(0.99) <= 1000 ? "met" : "missed", Percentiles.ofMillis(sinceAnswer).summary());
+        int lost = accepted.size() - arrived.size();
+        SubmissionBenchmark.report(phase, "%,d accepted, %,d on Kafka, %,d lost, %,d duplicates", accepted.size(),
+                arrived.size(), lost, submitted.duplicates(accepted.keySet()));
+        if (lost > 0) {
+            throw new IllegalStateException(phase + ": " + lost + " of " + accepted.size() + " accepted applications"
+                    + " have no ApplicationSubmitted on Kafka " + ARRIVAL_TIMEOUT.toMinutes() + " minutes later");
+        }
+    }
+}

@@ -1,0 +1,10 @@
+package org.mtb.benchmarks.submissions;
+
+import org.mtb.contracts.Channel;
+import org.mtb.contracts.intake.Applicant;
+import org.mtb.contracts.intake.Hospital;
+
+/** The body of {@code POST /api/v1/applications}, as a channel sends it. */
+record SubmitBody(String regionCode, String diseaseCode, Applicant applicant, Hospital hospital,
+        String conditionSummary, Channel channel) {
+}
