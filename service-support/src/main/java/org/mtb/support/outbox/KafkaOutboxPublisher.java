@@ -1,5 +1,7 @@
 package org.mtb.support.outbox;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
@@ -46,13 +48,14 @@ final class KafkaOutboxPublisher implements OutboxPublisher, DisposableBean {
             .getBytes(StandardCharsets.UTF_8);
 
     private final KafkaProducer<byte[], byte[]> producer;
+    private final KafkaClientMetrics producerMetrics;
     private final Admin admin;
     private final int partitions;
     private final Optional<Short> replication;
     private final Set<String> provisioned = ConcurrentHashMap.newKeySet();
     private final Binder binder;
 
-    KafkaOutboxPublisher(Environment environment) {
+    KafkaOutboxPublisher(Environment environment, MeterRegistry meters) {
         this.binder = Binder.get(environment);
         Map<String, Object> common = new HashMap<>(binder.bind(BINDER + ".configuration",
                 Bindable.mapOf(String.class, String.class)).orElse(Map.of()));
@@ -66,6 +69,9 @@ final class KafkaOutboxPublisher implements OutboxPublisher, DisposableBean {
         producerSettings.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         producerSettings.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         this.producer = new KafkaProducer<>(producerSettings);
+        // kafka_producer_* for this producer (client_id <service>-outbox): send rates, errors, batch sizes.
+        this.producerMetrics = new KafkaClientMetrics(producer);
+        producerMetrics.bindTo(meters);
         this.admin = Admin.create(common);
         this.partitions = binder.bind(BINDER + ".min-partition-count", Integer.class).orElse(1);
         short factor = binder.bind(BINDER + ".replication-factor", Short.class).orElse((short) -1);
@@ -127,6 +133,7 @@ final class KafkaOutboxPublisher implements OutboxPublisher, DisposableBean {
 
     @Override
     public void destroy() {
+        producerMetrics.close();
         producer.close(Duration.ofSeconds(5));
         admin.close(Duration.ofSeconds(5));
     }

@@ -32,8 +32,8 @@ public class OutboxAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    OutboxPublisher outboxPublisher(Environment environment, OutboxProperties properties) {
-        KafkaOutboxPublisher publisher = new KafkaOutboxPublisher(environment);
+    OutboxPublisher outboxPublisher(Environment environment, OutboxProperties properties, MeterRegistry meters) {
+        KafkaOutboxPublisher publisher = new KafkaOutboxPublisher(environment, meters);
         publisher.provisionInBackground(properties.topics());
         return publisher;
     }

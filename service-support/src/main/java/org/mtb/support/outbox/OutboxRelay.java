@@ -71,17 +71,19 @@ class OutboxRelay {
             Instant now = clock.instant();
             refreshGauges(now);
             Instant claimedUntil = now.plus(properties.claimDuration());
-            Map<String, List<Mark>> byCollection = new LinkedHashMap<>();
+            List<Mark> candidates = new ArrayList<>();
             int documents = 0;
             for (Mark mark : pending.unclaimed(now, properties.batchSize())) {
                 // A round takes marks up to batch-size documents (at least one mark, however many it names).
                 if (documents >= properties.batchSize()) {
                     break;
                 }
-                if (pending.claim(mark, claimedUntil)) {
-                    byCollection.computeIfAbsent(mark.collection(), c -> new ArrayList<>()).add(mark);
-                    documents += mark.documentIds().size();
-                }
+                candidates.add(mark);
+                documents += mark.documentIds().size();
+            }
+            Map<String, List<Mark>> byCollection = new LinkedHashMap<>();
+            for (Mark mark : pending.claim(candidates, now, claimedUntil)) {
+                byCollection.computeIfAbsent(mark.collection(), c -> new ArrayList<>()).add(mark);
             }
             boolean allWent = true;
             for (Map.Entry<String, List<Mark>> collection : byCollection.entrySet()) {
@@ -140,11 +142,16 @@ class OutboxRelay {
                     processor.collection(), error);
         }
         Instant retryAt = now.plus(properties.retryAfter());
+        List<Mark> done = new ArrayList<>();
         for (Mark mark : marks) {
             List<Object> left = mark.documentIds().stream().filter(unsettled::contains).toList();
-            pending.settle(mark, left.isEmpty() ? List.of()
-                    : List.of(new Remainder(left, mark.attempts(), retryAt, error)));
+            if (left.isEmpty()) {
+                done.add(mark);
+            } else {
+                pending.settle(mark, List.of(new Remainder(left, mark.attempts(), retryAt, error)));
+            }
         }
+        pending.settled(done);
         return unsettled.isEmpty();
     }
 
@@ -181,13 +188,22 @@ class OutboxRelay {
         }
         metrics.published(published);
         boolean allWent = true;
+        List<Mark> done = new ArrayList<>();
         for (Mark mark : marks) {
-            allWent &= settle(collection, mark, outcomes, now, claimedUntil);
+            if (settle(collection, mark, outcomes, now, claimedUntil)) {
+                done.add(mark);
+            } else {
+                allWent = false;
+            }
         }
+        pending.settled(done);
         return allWent;
     }
 
-    /** Keeps of a mark what did not go out, each document as its outcome says; answers whether all went. */
+    /**
+     * Keeps of a mark what did not go out, each document as its outcome says; answers whether all went, leaving the
+     * removal of such a mark to the caller, with the others of the round.
+     */
     private boolean settle(String collection, Mark mark, Map<Object, Outcome> outcomes, Instant now,
             Instant claimedUntil) {
         List<Remainder> left = new ArrayList<>();
@@ -219,7 +235,9 @@ class OutboxRelay {
                     inFlight.size(), collection, properties.roundTimeout());
             left.add(new Remainder(inFlight, mark.attempts(), claimedUntil, "unacknowledged within the round"));
         }
-        pending.settle(mark, left);
+        if (!left.isEmpty()) {
+            pending.settle(mark, left);
+        }
         return left.isEmpty();
     }
 

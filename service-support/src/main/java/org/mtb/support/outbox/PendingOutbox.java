@@ -5,8 +5,10 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.bson.Document;
@@ -76,6 +78,43 @@ public class PendingOutbox implements SmartInitializingSingleton {
     boolean claim(Mark mark, Instant until) {
         Update claim = new Update().inc("claim", 1).set("claimedUntil", until);
         return mongo.updateFirst(held(mark.id(), mark.claim()), claim, MARKS).getModifiedCount() == 1;
+    }
+
+    /**
+     * Claims those of the marks read as unclaimed that are still unclaimed at {@code now} (another relay may have
+     * claimed some since), in two commands whatever their number; answers the marks claimed, as they were read.
+     */
+    List<Mark> claim(List<Mark> marks, Instant now, Instant until) {
+        if (marks.isEmpty()) {
+            return List.of();
+        }
+        String round = UUID.randomUUID().toString();
+        Query stillUnclaimed = Query.query(where("_id").in(marks.stream().map(Mark::id).toList())
+                .orOperator(where("claimedUntil").exists(false), where("claimedUntil").lt(now)));
+        Update claim = new Update().inc("claim", 1).set("claimedUntil", until).set("claimedIn", round);
+        if (mongo.updateMulti(stillUnclaimed, claim, MARKS).getModifiedCount() == 0) {
+            return List.of();
+        }
+        Query mine = Query.query(where("claimedIn").is(round));
+        mine.fields().include("_id").include("claim");
+        Map<String, Long> claims = new HashMap<>();
+        mongo.find(mine, Document.class, MARKS).forEach(d -> claims.put(d.getString("_id"),
+                d.get("claim", Number.class).longValue()));
+        // As read: a settlement names the claim count after the claim, one more than read.
+        return marks.stream().filter(m -> claims.containsKey(m.id()))
+                .map(m -> new Mark(m.id(), m.collection(), m.documentIds(), claims.get(m.id()) - 1, m.attempts(),
+                        m.markedAt()))
+                .toList();
+    }
+
+    /** Removes marks this relay claimed and settled completely, in one command; those claimed again since stay. */
+    void settled(List<Mark> claimed) {
+        if (claimed.isEmpty()) {
+            return;
+        }
+        List<Criteria> stillHeld = claimed.stream().map(m -> where("_id").is(m.id()).and("claim").is(m.claim() + 1))
+                .toList();
+        mongo.remove(Query.query(new Criteria().orOperator(stillHeld)), MARKS);
     }
 
     /**

@@ -68,7 +68,8 @@ class OutboxRelayTests {
                 "--spring.cloud.stream.kafka.binder.producer-properties.delivery.timeout.ms=10000",
                 "--spring.cloud.stream.kafka.binder.producer-properties.linger.ms=0",
                 "--spring.cloud.stream.kafka.binder.producer-properties.acks=all");
-        publisher = new KafkaOutboxPublisher(context.getEnvironment());
+        publisher = new KafkaOutboxPublisher(context.getEnvironment(),
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
         mongoClient = MongoClients.create(MONGO.uri("admin"));
         kafka = new KafkaTestClient(broker.bootstrapServers());
     }
