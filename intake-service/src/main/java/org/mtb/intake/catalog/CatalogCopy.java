@@ -1,26 +1,47 @@
 package org.mtb.intake.catalog;
 
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import org.mtb.contracts.catalog.CatalogPublished;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
-/** Reads and updates intake's copy of the regional catalogs. */
+/**
+ * Reads and updates intake's copy of the regional catalogs. Every submission needs its region's catalog, so a region
+ * read is kept in memory and read again from MongoDB once it is {@value #FRESH_SECONDS} s old: a catalog another
+ * instance applied is in force here within that time, one this instance applied at once.
+ */
 @Component
 public class CatalogCopy {
 
     private static final Logger log = LoggerFactory.getLogger(CatalogCopy.class);
+    static final long FRESH_SECONDS = 5;
 
     private final MongoTemplate mongo;
+    private final Map<String, Held> held = new ConcurrentHashMap<>();
 
     CatalogCopy(MongoTemplate mongo) {
         this.mongo = mongo;
     }
 
     public Optional<RegionCatalog> region(String regionCode) {
-        return Optional.ofNullable(mongo.findById(regionCode, RegionCatalog.class));
+        long now = System.nanoTime();
+        Held copy = held.get(regionCode);
+        if (copy != null && now - copy.readAt() < TimeUnit.SECONDS.toNanos(FRESH_SECONDS)) {
+            return Optional.of(copy.catalog());
+        }
+        RegionCatalog read = mongo.findById(regionCode, RegionCatalog.class);
+        // Only regions that exist are held, so that requests naming made-up regions cannot fill the memory.
+        if (read != null) {
+            held.put(regionCode, new Held(read, now));
+        } else {
+            held.remove(regionCode);
+        }
+        return Optional.ofNullable(read);
     }
 
     public boolean isEmpty() {
@@ -37,10 +58,16 @@ public class CatalogCopy {
             log.debug("Catalog {} {} is not newer than the copy held; ignored", event.regionCode(), event.version());
             return;
         }
-        mongo.save(new RegionCatalog(event.regionCode(), event.regionName(), event.version(),
+        RegionCatalog catalog = new RegionCatalog(event.regionCode(), event.regionName(), event.version(),
                 event.effectiveFrom() == null ? null : event.effectiveFrom().toString(), event.acceptedInsuranceTypes(),
-                event.diseases(), event.policy(), event.eventId().toString(), event.occurredAt()));
+                event.diseases(), event.policy(), event.eventId().toString(), event.occurredAt());
+        mongo.save(catalog);
+        held.put(event.regionCode(), new Held(catalog, System.nanoTime()));
         log.info("Catalog of region {} now at version {} ({} diseases)", event.regionCode(), event.version(),
                 event.diseases().size());
+    }
+
+    /** A region's catalog as read at {@code readAt} ({@link System#nanoTime()}). */
+    private record Held(RegionCatalog catalog, long readAt) {
     }
 }
