@@ -44,6 +44,8 @@ public final class SubmissionBenchmark {
         this.options = options;
     }
 
+    private static final int WARM_UP = 3_000;
+
     public static void main(String[] args) {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         BenchmarkOptions options;
@@ -68,7 +70,12 @@ public final class SubmissionBenchmark {
         Path data = repo.resolve("benchmarks/target/submission-benchmark");
         deleteRecursively(data);
         StackSettings settings = StackSettings.defaults(repo).withFreePorts().withDataDir(data);
-        report("options", "%s", options);
+        String jvm = System.getenv("MTB_JVM_OPTS");
+        if (jvm != null && !jvm.isBlank()) {
+            // The services' JVM options, as ./mtb up takes them, to compare flags (C1 only or not, say).
+            settings = settings.withJvmOptions(java.util.List.of(jvm.trim().split("\\s+")));
+        }
+        report("options", "%s; service JVM options %s", options, settings.jvmOptions());
         try (LocalStack stack = new LocalStack(settings)) {
             long launch = System.nanoTime();
             stack.startAll();
@@ -86,6 +93,7 @@ public final class SubmissionBenchmark {
                     ConsumerLag lag = new ConsumerLag(settings.kafkaBootstrapServers())) {
                 // Application 0 was the probe; every phase sends applications of its own.
                 SubmissionPhases phases = new SubmissionPhases(client, submitted, lag, new MongoCommands(settings), 1);
+                phases.warmUp(WARM_UP, 16);
                 if (options.runs("a")) {
                     phases.burst(options.burst(), options.concurrency());
                 }

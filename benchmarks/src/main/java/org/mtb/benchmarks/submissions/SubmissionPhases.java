@@ -46,6 +46,17 @@ final class SubmissionPhases {
         return first;
     }
 
+    /**
+     * Before any phase: applications enough for the services' JIT compilers to have compiled the paths they take, and
+     * the consumers' catch-up, so that the phases measure a warm platform as it runs in production.
+     */
+    void warmUp(int count, int concurrency) throws Exception {
+        LoadResult result = new LoadResult();
+        new BurstDriver(client).run(result, take(count), count, concurrency);
+        SubmissionBenchmark.report("warm-up", "%,d workers: %s", concurrency, result.summary());
+        lag.reportCatchUp("warm-up", result.finishedAtMillis(), LAG_TIMEOUT);
+    }
+
     /** a: as fast as intake takes them. */
     void burst(int count, int concurrency) throws Exception {
         LoadResult result = new LoadResult();
