@@ -6,18 +6,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.mtb.contracts.Topics;
@@ -47,9 +40,6 @@ import tools.jackson.databind.json.JsonMapper;
 class SlaEvents implements MarkedDocuments {
 
     private static final Logger log = LoggerFactory.getLogger(SlaEvents.class);
-    private static final Duration SEND_TIMEOUT = Duration.ofSeconds(5);
-    private static final ExecutorService SENDING = Executors.newThreadPerTaskExecutor(
-            Thread.ofVirtual().name("sla-send-", 0).factory());
 
     private final MongoTemplate mongo;
     private final SlaCases cases;
@@ -57,7 +47,7 @@ class SlaEvents implements MarkedDocuments {
     private final SlaCounts counts;
     private final MeterRegistry meters;
     private final JsonMapper json;
-    private final OutboxPublisher publisher;
+    private final FiringSends sends;
 
     SlaEvents(MongoTemplate mongo, SlaCases cases, PendingOutbox pendingOutbox, SlaCounts counts,
             MeterRegistry meters, JsonMapper json, OutboxPublisher publisher) {
@@ -67,7 +57,7 @@ class SlaEvents implements MarkedDocuments {
         this.counts = counts;
         this.meters = meters;
         this.json = json;
-        this.publisher = publisher;
+        this.sends = new FiringSends(mongo, pendingOutbox, publisher);
     }
 
     /** Records timers that fired together (one insert), for settling; their events go through the cases' outboxes. */
@@ -95,32 +85,7 @@ class SlaEvents implements MarkedDocuments {
         firing.timers().stream().sorted(Comparator.comparing(SlaFiring.Fired::moves)).forEach(f -> byCase
                 .computeIfAbsent(f.applicationNumber(), number -> new ArrayList<>())
                 .add(event(firing, f, read.get(f.applicationNumber()))));
-        SENDING.execute(() -> sendThenMark(firing, byCase.values()));
-    }
-
-    private void sendThenMark(SlaFiring firing, Collection<List<OutboxEntry>> byCase) {
-        try {
-            CompletableFuture.allOf(byCase.stream().map(this::inOrder).toArray(CompletableFuture[]::new))
-                    .get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            mongo.updateFirst(Query.query(where("_id").is(firing.id())), new Update().set("published", true),
-                    SlaFiring.class);
-        } catch (ExecutionException | TimeoutException e) {
-            log.warn("The events of SLA firing {} were not all acknowledged now; they go through the outbox: {}",
-                    firing.id(), e.toString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            pendingOutbox.mark(SlaFiring.COLLECTION, List.of(firing.id()));
-        }
-    }
-
-    /** A case's events, a warning before the breach fired with it. */
-    private CompletableFuture<Void> inOrder(List<OutboxEntry> events) {
-        CompletableFuture<Void> sent = publisher.send(events.getFirst());
-        for (OutboxEntry next : events.subList(1, events.size())) {
-            sent = sent.thenComposeAsync(previous -> publisher.send(next), SENDING);
-        }
-        return sent;
+        sends.sendThenMark(firing, byCase.values());
     }
 
     @Override
