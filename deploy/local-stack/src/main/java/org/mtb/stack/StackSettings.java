@@ -41,10 +41,11 @@ public record StackSettings(
      * small heap, the serial collector (no collector threads or remembered sets to pay for on a small heap), small
      * thread stacks, and C1 only. Measured with {@code ./mtb bench submissions} on 2 cores, C2 took the services 46 s
      * instead of 25 s to be healthy and 50 MB more each, and accepted no more applications per second (261/s against
-     * 264/s): the C1 compiler is the better choice here (see benchmarks/README.md).
+     * 264/s): the C1 compiler is the better choice here (see benchmarks/README.md). A service out of memory exits
+     * rather than run on half alive (its relay stopped, say).
      */
     static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xmx256m", "-XX:+UseSerialGC", "-Xss512k",
-            "-XX:TieredStopAtLevel=1");
+            "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError");
 
     public StackSettings {
         Objects.requireNonNull(dataDir, "dataDir");
