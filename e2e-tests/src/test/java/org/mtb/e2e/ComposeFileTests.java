@@ -21,7 +21,7 @@ import org.yaml.snakeyaml.Yaml;
  */
 class ComposeFileTests {
 
-    private final Path repo = repositoryRoot();
+    private final Path repo = MetricReferences.repositoryRoot();
     private final StackSettings embedded = StackSettings.defaults(repo);
     private final Map<String, Object> services = map(load(repo.resolve("docker-compose.yml")).get("services"));
 
@@ -136,17 +136,5 @@ class ComposeFileTests {
     private static List<?> list(Object value) {
         assertThat(value).isInstanceOf(List.class);
         return (List<?>) value;
-    }
-
-    /** Surefire runs in the module directory, an IDE maybe at the root: look upwards for the compose file. */
-    private static Path repositoryRoot() {
-        Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath();
-        for (Path candidate = dir; candidate != null; candidate = candidate.getParent()) {
-            if (Files.isRegularFile(candidate.resolve("docker-compose.yml"))
-                    && Files.isRegularFile(candidate.resolve("mvnw"))) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("No docker-compose.yml next to mvnw in " + dir + " or above");
     }
 }

@@ -19,13 +19,8 @@ class BusyGateTests {
 
     @Test
     void answersServiceBusyWithRetryAfterWhileEveryPlaceIsTakenAndServesAgainOnceOneIsFree() throws Exception {
-        CountDownLatch working = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<Void> first = CompletableFuture.runAsync(() -> pass(api(), () -> {
-            working.countDown();
-            await(release);
-        }));
-        assertThat(working.await(5, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<Void> first = takeThePlace(release);
 
         MockHttpServletResponse refused = new MockHttpServletResponse();
         gate.doFilter(api(), refused, new MockFilterChain());
@@ -46,12 +41,7 @@ class BusyGateTests {
     @Test
     void neverHoldsBackHealthOrMetrics() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        CountDownLatch working = new CountDownLatch(1);
-        CompletableFuture<Void> first = CompletableFuture.runAsync(() -> pass(api(), () -> {
-            working.countDown();
-            await(release);
-        }));
-        assertThat(working.await(5, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<Void> first = takeThePlace(release);
 
         MockHttpServletResponse health = new MockHttpServletResponse();
         gate.doFilter(new MockHttpServletRequest("GET", "/actuator/health"), health, new MockFilterChain());
@@ -59,6 +49,17 @@ class BusyGateTests {
         assertThat(health.getStatus()).isEqualTo(200);
         release.countDown();
         first.get(5, TimeUnit.SECONDS);
+    }
+
+    /** An API request that holds the gate's one place until released. */
+    private CompletableFuture<Void> takeThePlace(CountDownLatch release) throws InterruptedException {
+        CountDownLatch working = new CountDownLatch(1);
+        CompletableFuture<Void> holding = CompletableFuture.runAsync(() -> pass(api(), () -> {
+            working.countDown();
+            await(release);
+        }));
+        assertThat(working.await(5, TimeUnit.SECONDS)).isTrue();
+        return holding;
     }
 
     private static MockHttpServletRequest api() {
