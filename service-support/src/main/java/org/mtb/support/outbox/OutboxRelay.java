@@ -44,6 +44,7 @@ class OutboxRelay {
     private final OutboxMetrics metrics;
     private final Clock clock;
     private final DocumentSends sends;
+    private final OutboxSweep sweep;
     private volatile boolean failing;
     private @Nullable Instant nextGauges;
 
@@ -60,6 +61,7 @@ class OutboxRelay {
         this.metrics = metrics;
         this.clock = clock;
         this.sends = new DocumentSends(publisher, OutboxPublisher.Waiting.SENDERS);
+        this.sweep = new OutboxSweep(pending, store, parked, processors, properties, metrics);
     }
 
     /**
@@ -104,28 +106,7 @@ class OutboxRelay {
 
     /** Marks every document with events that no mark names nor the parking holds; at start, then now and then. */
     void sweep() {
-        try {
-            for (String collection : properties.collections()) {
-                markUnmarked(collection, store.ids(collection, OutboxStore.withEvents()));
-            }
-            processors.values().forEach(p -> markUnmarked(p.collection(), store.ids(p.collection(), p.unsettled())));
-            metrics.parked(parked.count());
-        } catch (RuntimeException e) {
-            log.warn("Could not search for unmarked events now; the next sweep will: {}", e.toString());
-        }
-    }
-
-    private void markUnmarked(String collection, List<Object> ids) {
-        Set<Object> marked = pending.markedDocumentIds(collection);
-        Set<Object> parkedIds = parked.documentIds(collection);
-        List<Object> unmarked = ids.stream().filter(id -> !marked.contains(id) && !parkedIds.contains(id)).toList();
-        for (int from = 0; from < unmarked.size(); from += properties.batchSize()) {
-            pending.mark(collection, unmarked.subList(from, Math.min(unmarked.size(), from + properties.batchSize())));
-        }
-        if (!unmarked.isEmpty()) {
-            log.info("Found {} document(s) of {} with events but no mark (a crash between a write and its mark)",
-                    unmarked.size(), collection);
-        }
+        sweep.run();
     }
 
     /** Hands a processor its marked documents; those it could not settle are handed over after retry-after. */
