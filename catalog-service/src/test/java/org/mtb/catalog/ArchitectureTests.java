@@ -8,6 +8,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.junit.ArchTests;
 import com.tngtech.archunit.lang.ArchRule;
 import org.mtb.support.architecture.ServiceArchitecture;
 import org.mtb.support.web.ApiException;
@@ -33,11 +34,5 @@ class ArchitectureTests {
             .should().dependOnClassesThat().resideInAPackage("org.springframework..");
 
     @ArchTest
-    static final ArchRule everyPackageIsNullMarked = ServiceArchitecture.everyPackageIsNullMarked();
-
-    @ArchTest
-    static final ArchRule printsNothingToTheConsole = ServiceArchitecture.printsNothingToTheConsole();
-
-    @ArchTest
-    static final ArchRule injectsThroughConstructorsOnly = ServiceArchitecture.injectsThroughConstructorsOnly();
+    static final ArchTests codeRules = ArchTests.in(ServiceArchitecture.CodeRules.class);
 }

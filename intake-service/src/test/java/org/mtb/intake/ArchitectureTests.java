@@ -4,6 +4,7 @@ package org.mtb.intake;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.junit.ArchTests;
 import com.tngtech.archunit.lang.ArchRule;
 import org.mtb.support.architecture.ServiceArchitecture;
 
@@ -18,11 +19,5 @@ class ArchitectureTests {
             ServiceArchitecture.keepsNoCopyOfSharedInfrastructure("org.mtb.intake");
 
     @ArchTest
-    static final ArchRule everyPackageIsNullMarked = ServiceArchitecture.everyPackageIsNullMarked();
-
-    @ArchTest
-    static final ArchRule printsNothingToTheConsole = ServiceArchitecture.printsNothingToTheConsole();
-
-    @ArchTest
-    static final ArchRule injectsThroughConstructorsOnly = ServiceArchitecture.injectsThroughConstructorsOnly();
+    static final ArchTests codeRules = ArchTests.in(ServiceArchitecture.CodeRules.class);
 }

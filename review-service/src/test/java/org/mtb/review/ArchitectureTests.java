@@ -5,6 +5,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.junit.ArchTests;
 import com.tngtech.archunit.lang.ArchRule;
 import org.mtb.support.architecture.ServiceArchitecture;
 
@@ -24,11 +25,5 @@ class ArchitectureTests {
             .because("cases depend on their deadlines, not the other way round");
 
     @ArchTest
-    static final ArchRule everyPackageIsNullMarked = ServiceArchitecture.everyPackageIsNullMarked();
-
-    @ArchTest
-    static final ArchRule printsNothingToTheConsole = ServiceArchitecture.printsNothingToTheConsole();
-
-    @ArchTest
-    static final ArchRule injectsThroughConstructorsOnly = ServiceArchitecture.injectsThroughConstructorsOnly();
+    static final ArchTests codeRules = ArchTests.in(ServiceArchitecture.CodeRules.class);
 }

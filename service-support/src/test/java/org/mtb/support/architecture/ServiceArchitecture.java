@@ -9,6 +9,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
@@ -73,5 +74,24 @@ public final class ServiceArchitecture {
 
     public static ArchRule injectsThroughConstructorsOnly() {
         return noFields().should().beAnnotatedWith("org.springframework.beans.factory.annotation.Autowired");
+    }
+
+    /**
+     * The rules every module's code keeps, whatever it does: included by each module's architecture test with
+     * {@code @ArchTest static final ArchTests codeRules = ArchTests.in(ServiceArchitecture.CodeRules.class);}.
+     */
+    public static final class CodeRules {
+
+        @ArchTest
+        public static final ArchRule everyPackageIsNullMarked = everyPackageIsNullMarked();
+
+        @ArchTest
+        public static final ArchRule printsNothingToTheConsole = printsNothingToTheConsole();
+
+        @ArchTest
+        public static final ArchRule injectsThroughConstructorsOnly = injectsThroughConstructorsOnly();
+
+        private CodeRules() {
+        }
     }
 }
