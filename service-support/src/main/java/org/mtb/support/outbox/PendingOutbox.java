@@ -40,7 +40,7 @@ public class PendingOutbox implements SmartInitializingSingleton {
         this.clock = clock;
     }
 
-    /** Claims and settlements name a mark by {@code (_id, claim)}: an index on both answers them even embedded. */
+    /** A settlement names a mark by {@code (_id, claim)}: an index on both answers it even embedded. */
     @Override
     public void afterSingletonsInstantiated() {
         mongo.indexOps(MARKS).createIndex(new Index().on("_id", Sort.Direction.ASC).on("claim", Sort.Direction.ASC)
@@ -72,12 +72,6 @@ public class PendingOutbox implements SmartInitializingSingleton {
         oldest.fields().include("markedAt");
         Document mark = mongo.findOne(oldest, Document.class, MARKS);
         return mark == null || mark.getDate("markedAt") == null ? null : mark.getDate("markedAt").toInstant();
-    }
-
-    /** Claims a mark read as unclaimed, unless another relay claimed it since (its claim count moved on). */
-    boolean claim(Mark mark, Instant until) {
-        Update claim = new Update().inc("claim", 1).set("claimedUntil", until);
-        return mongo.updateFirst(held(mark.id(), mark.claim()), claim, MARKS).getModifiedCount() == 1;
     }
 
     /**

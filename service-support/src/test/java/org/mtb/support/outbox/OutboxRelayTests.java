@@ -240,7 +240,8 @@ class OutboxRelayTests {
         f.letters.write("held-1", 1);
         f.letters.write("held-2", 1);
         PendingOutbox marks = new PendingOutbox(f.mongo, clock);
-        marks.unclaimed(clock.instant(), 10).forEach(mark -> marks.claim(mark, clock.instant().plusSeconds(3600)));
+        assertThat(marks.claim(marks.unclaimed(clock.instant(), 10), clock.instant(), clock.instant().plusSeconds(3600)))
+                .as("held by another relay").hasSize(2);
         clock.advance(Duration.ofSeconds(40));
 
         f.relay(f.properties()).publishRound();
