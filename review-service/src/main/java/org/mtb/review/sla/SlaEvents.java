@@ -43,7 +43,6 @@ class SlaEvents implements MarkedDocuments {
 
     private final MongoTemplate mongo;
     private final SlaCases cases;
-    private final PendingOutbox pendingOutbox;
     private final SlaCounts counts;
     private final MeterRegistry meters;
     private final JsonMapper json;
@@ -53,17 +52,10 @@ class SlaEvents implements MarkedDocuments {
             MeterRegistry meters, JsonMapper json, OutboxPublisher publisher) {
         this.mongo = mongo;
         this.cases = cases;
-        this.pendingOutbox = pendingOutbox;
         this.counts = counts;
         this.meters = meters;
         this.json = json;
         this.sends = new FiringSends(mongo, pendingOutbox, publisher);
-    }
-
-    /** Records timers that fired together (one insert), for settling; their events go through the cases' outboxes. */
-    void fired(SlaFiring firing) {
-        mongo.insert(firing);
-        pendingOutbox.mark(SlaFiring.COLLECTION, List.of(firing.id()));
     }
 
     /**

@@ -26,8 +26,8 @@ class SlaEventsTests {
     void movesTheCaseOnceAndStoresOneEventEvenWhenTheTimerFiredTwice() {
         SlaClock sla = bed.open("990101-1", REGION, SlaTestBed.AT_ONCE, ACCEPTED);
 
-        bed.events.fired(firing(fired("990101-1", SlaState.BREACHED, 1, sla.breachAt())));
-        bed.events.fired(firing(fired("990101-1", SlaState.BREACHED, 1, sla.breachAt())));
+        bed.recordFiring(firing(fired("990101-1", SlaState.BREACHED, 1, sla.breachAt())));
+        bed.recordFiring(firing(fired("990101-1", SlaState.BREACHED, 1, sla.breachAt())));
         bed.settleFirings();
 
         assertThat(bed.read("990101-1").sla().state()).isEqualTo(SlaState.BREACHED);
@@ -80,7 +80,7 @@ class SlaEventsTests {
     void settlesAWarningBeforeTheBreachThatFellDueWithIt() {
         SlaClock sla = bed.open("990101-2", REGION, SlaTestBed.AT_ONCE, ACCEPTED);
 
-        bed.events.fired(firing(fired("990101-2", SlaState.BREACHED, 1, sla.breachAt()),
+        bed.recordFiring(firing(fired("990101-2", SlaState.BREACHED, 1, sla.breachAt()),
                 fired("990101-2", SlaState.WARNED, 1, sla.warnAt())));
         bed.settleFirings();
 
@@ -92,7 +92,7 @@ class SlaEventsTests {
     void leavesACaseAloneWhoseDeadlineWasComputedAfresh() {
         SlaClock sla = bed.open("990101-3", REGION, SlaTestBed.AT_ONCE, ACCEPTED);
 
-        bed.events.fired(firing(fired("990101-3", SlaState.WARNED, 0, sla.warnAt())));
+        bed.recordFiring(firing(fired("990101-3", SlaState.WARNED, 0, sla.warnAt())));
         bed.settleFirings();
 
         assertThat(bed.read("990101-3").sla().state()).isEqualTo(SlaState.ON_TIME);
@@ -103,7 +103,7 @@ class SlaEventsTests {
     void leavesACaseAloneWhenTheTimerWasSetForAnotherMomentOfTheSameRevision() {
         SlaClock sla = bed.open("990101-6", REGION, SlaTestBed.AT_ONCE, ACCEPTED);
 
-        bed.events.fired(firing(fired("990101-6", SlaState.WARNED, 1, sla.warnAt().minusSeconds(90))));
+        bed.recordFiring(firing(fired("990101-6", SlaState.WARNED, 1, sla.warnAt().minusSeconds(90))));
         bed.settleFirings();
 
         assertThat(bed.outboxTopics("990101-6")).isEmpty();
@@ -118,7 +118,7 @@ class SlaEventsTests {
         bed.store("990101-5", REGION, DiseaseCategory.SPECIAL, ACCEPTED, "APPROVED",
                 sla.breachAt().plus(Duration.ofMillis(1)), sla);
 
-        bed.events.fired(firing(fired("990101-4", SlaState.BREACHED, 1, sla.breachAt()),
+        bed.recordFiring(firing(fired("990101-4", SlaState.BREACHED, 1, sla.breachAt()),
                 fired("990101-5", SlaState.BREACHED, 1, sla.breachAt())));
         bed.settleFirings();
 

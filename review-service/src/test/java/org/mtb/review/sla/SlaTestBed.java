@@ -139,6 +139,11 @@ final class SlaTestBed {
         return c.getList("outbox", Document.class).stream().map(e -> e.getString("topic")).toList();
     }
 
+    /** Records timers that fired together whose events Kafka did not take at the moment (as when it is down). */
+    void recordFiring(SlaFiring firing) {
+        mongo.insert(firing);
+    }
+
     /** Settles every firing recorded so far, as the outbox relay would hand them over. */
     void settleFirings() {
         List<Object> ids = mongo.findAll(Document.class, SlaFiring.COLLECTION).stream().map(d -> d.get("_id")).toList();
