@@ -5,7 +5,13 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.mtb.contracts.Topics;
@@ -18,20 +24,22 @@ import org.mtb.review.policy.RegionPolicies;
 import org.mtb.review.sla.SlaClock;
 import org.mtb.review.sla.SlaCounts;
 import org.mtb.review.sla.SlaPlanner;
+import org.mtb.review.timer.DueTimer;
 import org.mtb.review.timer.DueTimers;
 import org.mtb.support.outbox.OutboxEntry;
 import org.mtb.support.outbox.PendingOutbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.BulkOperationException;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Opens a case for each submitted application, with its deadline from the region's policy and calendar. The case
- * id is the application number, so the insert is its own idempotency check. Its timers are stored before the case:
+ * Opens a case for each submitted application, with its deadline from the region's policy and calendar, a poll's
+ * submissions together. The case id is the application number, so the insert is its own idempotency check. Its timers are stored before the case:
  * if the service stops in between, the submission is delivered again and the case opened then, while a timer
  * without its case is ignored when it falls due.
  */
@@ -39,6 +47,7 @@ import tools.jackson.databind.json.JsonMapper;
 class CaseOpener {
 
     private static final Logger log = LoggerFactory.getLogger(CaseOpener.class);
+    private static final int DUPLICATE_KEY = 11000;
 
     private final MongoTemplate mongo;
     private final RegionPolicies policies;
@@ -66,60 +75,113 @@ class CaseOpener {
         this.meters = meters;
     }
 
-    void open(ApplicationSubmitted submitted) {
-        String number = submitted.applicationNumber();
-        if (isOpen(number)) {
-            duplicate(submitted);
-            return;
+    /**
+     * Opens the cases of a poll's submissions together: one read of which are open already, one write of every
+     * timer, one unordered insert of the cases, one mark; a submission seen before (redelivered, or twice in the
+     * poll) opens nothing. Cases stored before a failure are marked before it is thrown, so that a retry, which finds
+     * them open, leaves nothing unpublished.
+     */
+    void openAll(List<ApplicationSubmitted> submissions) {
+        Map<String, ApplicationSubmitted> byNumber = new LinkedHashMap<>();
+        for (ApplicationSubmitted submitted : submissions) {
+            if (byNumber.putIfAbsent(submitted.applicationNumber(), submitted) != null) {
+                duplicate(submitted);
+            }
         }
+        Set<String> open = openAmong(byNumber.keySet());
+        List<ReviewCase> opening = new ArrayList<>();
+        List<DueTimer> timersOfAll = new ArrayList<>();
+        Instant now = clock.instant();
+        for (ApplicationSubmitted submitted : byNumber.values()) {
+            if (open.contains(submitted.applicationNumber())) {
+                duplicate(submitted);
+            } else {
+                opening.add(newCase(submitted, now, timersOfAll));
+            }
+        }
+        if (!timersOfAll.isEmpty()) {
+            timers.schedule(timersOfAll);
+        }
+        List<ReviewCase> opened = new ArrayList<>(opening);
+        RuntimeException failed = null;
+        if (!opening.isEmpty()) {
+            BulkOperations inserts = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, ReviewCase.class);
+            inserts.insert(opening);
+            try {
+                inserts.execute();
+            } catch (BulkOperationException refused) {
+                Set<ReviewCase> notStored = new HashSet<>();
+                for (var error : refused.getErrors()) {
+                    ReviewCase refusedCase = opening.get(error.getIndex());
+                    notStored.add(refusedCase);
+                    if (error.getCode() == DUPLICATE_KEY) {
+                        duplicate(byNumber.get(refusedCase.applicationNumber()));
+                    } else {
+                        failed = refused;
+                    }
+                }
+                opened.removeAll(notStored);
+            }
+        }
+        pendingOutbox.mark(ReviewCase.COLLECTION, opened.stream().map(ReviewCase::applicationNumber).toList());
+        counted(opened);
+        if (failed != null) {
+            throw failed;
+        }
+    }
+
+    private ReviewCase newCase(ApplicationSubmitted submitted, Instant now, List<DueTimer> timersOfAll) {
+        String number = submitted.applicationNumber();
         @Nullable PolicyCopy catalog = policies.find(submitted.regionCode()).orElse(null);
         @Nullable ReviewTimeLimit limit = catalog == null || catalog.policy() == null ? null
                 : catalog.policy().timeLimit(submitted.diseaseCategory());
         @Nullable SlaClock sla = limit == null ? null : planner.plan(limit, submitted.submittedAt(),
                 calendars.calendarFor(submitted.regionCode()));
         if (sla != null) {
-            timers.schedule(planner.timers(number, sla));
+            timersOfAll.addAll(planner.timers(number, sla));
         }
-        Instant now = clock.instant();
         ReviewStarted started = new ReviewStarted(UUID.randomUUID(), ReviewStarted.SCHEMA_VERSION, now, number,
                 submitted.regionCode(), now);
         OutboxEntry event = new OutboxEntry(started.eventId().toString(), Topics.REVIEW_STARTED, number,
                 json.writeValueAsString(started), now);
-        ReviewCase opened = new ReviewCase(number, submitted.eventId().toString(), submitted.regionCode(),
+        return new ReviewCase(number, submitted.eventId().toString(), submitted.regionCode(),
                 submitted.diseaseCode(), submitted.diseaseName(), submitted.diseaseCategory(), submitted.applicant(),
                 submitted.hospital(), submitted.conditionSummary(), submitted.channel(), submitted.submittedAt(), now,
                 CaseStatus.OPEN, null, catalog == null ? null : catalog.version(), sla, 0L, List.of(event));
-        try {
-            mongo.insert(opened);
-        } catch (DuplicateKeyException alreadyOpen) {
-            duplicate(submitted);
-            return;
+    }
+
+    private void counted(List<ReviewCase> opened) {
+        Map<String, List<SlaClock>> clocksByRegion = new LinkedHashMap<>();
+        for (ReviewCase reviewCase : opened) {
+            if (reviewCase.sla() != null) {
+                clocksByRegion.computeIfAbsent(reviewCase.regionCode(), r -> new ArrayList<>()).add(reviewCase.sla());
+            }
+            meters.counter("review.cases.opened", "region", reviewCase.regionCode()).increment();
+            if (reviewCase.sla() == null) {
+                log.warn("Case {} opened for {} in region {} without a deadline: {}; it gets one when the catalog "
+                        + "brings it", reviewCase.applicationNumber(), reviewCase.diseaseCode(), reviewCase.regionCode(),
+                        reviewCase.catalogVersion() == null ? "the region's catalog has not arrived yet"
+                                : "catalog " + reviewCase.catalogVersion() + " has no time limit for "
+                                        + reviewCase.diseaseCategory());
+            } else {
+                log.info("Case {} opened for {} in region {} under catalog {}, due {}{}", reviewCase.applicationNumber(),
+                        reviewCase.diseaseCode(), reviewCase.regionCode(), reviewCase.catalogVersion(), reviewCase.sla().dueAt(),
+                        reviewCase.sla().provisional() ? " (provisional)" : "");
+            }
         }
-        pendingOutbox.mark(ReviewCase.COLLECTION, List.of(number));
-        if (sla != null) {
-            counts.opened(submitted.regionCode(), sla);
-        }
-        meters.counter("review.cases.opened", "region", submitted.regionCode()).increment();
-        if (sla == null) {
-            log.warn("Case {} opened for {} in region {} without a deadline: {}; it gets one when the catalog "
-                    + "brings it", number, submitted.diseaseCode(), submitted.regionCode(), catalog == null
-                    ? "the region's catalog has not arrived yet"
-                    : "catalog " + catalog.version() + " has no time limit for " + submitted.diseaseCategory());
-        } else {
-            log.info("Case {} opened for {} in region {} under catalog {}, due {}{}", number,
-                    submitted.diseaseCode(), submitted.regionCode(), catalog.version(), sla.dueAt(),
-                    sla.provisional() ? " (provisional)" : "");
-        }
+        clocksByRegion.forEach(counts::opened);
     }
 
     /**
-     * By a find on the id alone: {@code MongoTemplate.exists} counts, which the embedded MongoDB answers by reading
-     * every case.
+     * Which of these cases exist, by a find on the ids alone: {@code MongoTemplate.exists} counts, which the embedded
+     * MongoDB answers by reading every case.
      */
-    private boolean isOpen(String number) {
-        Query byId = Query.query(where("_id").is(number));
+    private Set<String> openAmong(Collection<String> numbers) {
+        Query byId = Query.query(where("_id").in(numbers));
         byId.fields().include("_id");
-        return mongo.findOne(byId, org.bson.Document.class, ReviewCase.COLLECTION) != null;
+        Set<String> open = new HashSet<>();
+        mongo.find(byId, org.bson.Document.class, ReviewCase.COLLECTION).forEach(d -> open.add(d.getString("_id")));
+        return open;
     }
 
     private void duplicate(ApplicationSubmitted submitted) {

@@ -47,6 +47,19 @@ public class SlaCounts {
         change(regionCode, null, sla);
     }
 
+    /** Cases of one region opened together: one upsert for all of them. */
+    public void opened(String regionCode, List<SlaClock> clocks) {
+        Map<String, Integer> delta = new HashMap<>();
+        for (SlaClock sla : clocks) {
+            if (sla.provisional()) {
+                meters.counter("review.deadlines.provisional", "region", regionCode).increment();
+                delta.merge(PROVISIONAL, 1, Integer::sum);
+            }
+            delta.merge(sla.state().name(), 1, Integer::sum);
+        }
+        apply(regionCode, delta);
+    }
+
     public void closed(String regionCode, SlaClock sla) {
         change(regionCode, sla, null);
     }

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -64,8 +65,14 @@ public class DueTimers {
                     .append("r", timer.revision()).append("at", timer.at().toEpochMilli());
             byBucket.computeIfAbsent(bucketId(minute, shard(timer.subject())), id -> new ArrayList<>()).add(entry);
         }
-        byBucket.forEach((id, entries) -> mongo.upsert(Query.query(where("_id").is(id)),
-                new Update().push("timers").each(entries.toArray()), BUCKETS));
+        if (byBucket.isEmpty()) {
+            return;
+        }
+        // One command for every bucket: a poll's cases put timers in many shards' buckets at once.
+        BulkOperations upserts = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, BUCKETS);
+        byBucket.forEach((id, entries) -> upserts.upsert(Query.query(where("_id").is(id)),
+                new Update().push("timers").each(entries.toArray())));
+        upserts.execute();
     }
 
     /** The first minute pollers have not cleared yet, shared by all instances; the lowest long before any ran. */

@@ -82,6 +82,24 @@ abstract class ReviewFlowScenario {
     }
 
     @Test
+    void parksAnUnreadableSubmissionOnTheDeadLetterTopicAndOpensTheCasesAroundIt() throws Exception {
+        ApplicationSubmitted before = submitted();
+        ApplicationSubmitted after = submitted();
+        // One key, so one partition: the three records come in order, most likely in one poll.
+        String key = before.applicationNumber();
+        kafka.send(Topics.APPLICATION_SUBMITTED, key, json.writeValueAsString(before));
+        kafka.send(Topics.APPLICATION_SUBMITTED, key, "{not json");
+        kafka.send(Topics.APPLICATION_SUBMITTED, key, json.writeValueAsString(after));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(openCases("659006"))
+                .extracting(c -> c.get("applicationNumber").asString())
+                .contains(before.applicationNumber(), after.applicationNumber()));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(kafka.readAll(
+                Topics.deadLetter(Topics.APPLICATION_SUBMITTED, "review-service"), Duration.ofSeconds(1)))
+                .extracting(r -> r.value()).containsExactly("{not json"));
+    }
+
+    @Test
     void publishesTheDecisionOnceAndRefusesASecondOne() throws Exception {
         ApplicationSubmitted submitted = submitted();
         String number = submitted.applicationNumber();

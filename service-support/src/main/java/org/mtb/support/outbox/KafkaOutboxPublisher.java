@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,11 +15,10 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.header.internals.RecordHeader;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.mtb.support.kafka.BinderSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -41,7 +39,6 @@ import org.springframework.core.env.Environment;
 final class KafkaOutboxPublisher implements OutboxPublisher, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(KafkaOutboxPublisher.class);
-    private static final String BINDER = "spring.cloud.stream.kafka.binder";
     private static final Duration PROVISIONING_TIMEOUT = Duration.ofSeconds(5);
     private static final byte[] JSON_CONTENT_TYPE = "\"application/json\"".getBytes(StandardCharsets.UTF_8);
     private static final byte[] HEADER_TYPES = "{\"contentType\":\"java.lang.String\",\"eventId\":\"java.lang.String\"}"
@@ -57,24 +54,15 @@ final class KafkaOutboxPublisher implements OutboxPublisher, DisposableBean {
 
     KafkaOutboxPublisher(Environment environment, MeterRegistry meters) {
         this.binder = Binder.get(environment);
-        Map<String, Object> common = new HashMap<>(binder.bind(BINDER + ".configuration",
-                Bindable.mapOf(String.class, String.class)).orElse(Map.of()));
-        common.put("bootstrap.servers", binder.bind(BINDER + ".brokers", Bindable.listOf(String.class))
-                .map(brokers -> String.join(",", brokers)).orElse("localhost:9092"));
-        Map<String, Object> producerSettings = new HashMap<>(common);
-        producerSettings.putAll(binder.bind(BINDER + ".producer-properties", Bindable.mapOf(String.class,
-                String.class)).orElse(Map.of()));
-        producerSettings.put(ProducerConfig.CLIENT_ID_CONFIG, environment.getProperty("spring.application.name",
-                "service") + "-outbox");
-        producerSettings.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        producerSettings.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        Map<String, Object> common = BinderSettings.common(environment);
+        Map<String, Object> producerSettings = BinderSettings.producer(environment, "outbox");
         this.producer = new KafkaProducer<>(producerSettings);
         // kafka_producer_* for this producer (client_id <service>-outbox): send rates, errors, batch sizes.
         this.producerMetrics = new KafkaClientMetrics(producer);
         producerMetrics.bindTo(meters);
         this.admin = Admin.create(common);
-        this.partitions = binder.bind(BINDER + ".min-partition-count", Integer.class).orElse(1);
-        short factor = binder.bind(BINDER + ".replication-factor", Short.class).orElse((short) -1);
+        this.partitions = binder.bind(BinderSettings.BINDER + ".min-partition-count", Integer.class).orElse(1);
+        short factor = binder.bind(BinderSettings.BINDER + ".replication-factor", Short.class).orElse((short) -1);
         this.replication = factor > 0 ? Optional.of(factor) : Optional.empty();
     }
 

@@ -31,6 +31,11 @@ public class OutboxAutoConfiguration {
     }
 
     @Bean
+    OutboxInserts outboxInserts(MongoTemplate mongo, PendingOutbox pending) {
+        return new OutboxInserts(mongo, pending);
+    }
+
+    @Bean
     @ConditionalOnMissingBean
     OutboxPublisher outboxPublisher(Environment environment, OutboxProperties properties, MeterRegistry meters) {
         KafkaOutboxPublisher publisher = new KafkaOutboxPublisher(environment, meters);

@@ -34,6 +34,7 @@ public class PendingOutbox implements SmartInitializingSingleton {
 
     private final MongoTemplate mongo;
     private final Clock clock;
+    private final GroupCommit<Marking> marking = new GroupCommit<>(this::insertMarks);
 
     public PendingOutbox(MongoTemplate mongo, Clock clock) {
         this.mongo = mongo;
@@ -47,12 +48,30 @@ public class PendingOutbox implements SmartInitializingSingleton {
                 .unique().named("id_claim"));
     }
 
-    /** Tells the relay that these documents of {@code collection} hold events to publish. */
+    /**
+     * Tells the relay that these documents of {@code collection} hold events to publish. Callers marking at the same
+     * time share one mark per collection, written in one command.
+     */
     public void mark(String collection, Collection<?> documentIds) {
         if (documentIds.isEmpty()) {
             return;
         }
-        insert(collection, List.copyOf(documentIds), clock.instant(), 0, null, null);
+        marking.write(new Marking(collection, List.copyOf(documentIds)));
+    }
+
+    /** One new mark per collection naming every document of the group, in one command. */
+    private List<@Nullable RuntimeException> insertMarks(List<Marking> group) {
+        Instant now = clock.instant();
+        Map<String, List<Object>> byCollection = new java.util.LinkedHashMap<>();
+        group.forEach(m -> byCollection.computeIfAbsent(m.collection(), c -> new java.util.ArrayList<>())
+                .addAll(m.documentIds()));
+        List<Document> marks = byCollection.entrySet().stream()
+                .map(e -> newMark(e.getKey(), e.getValue(), now, 0, null, null)).toList();
+        mongo.insert(marks, MARKS);
+        return java.util.Collections.nCopies(group.size(), null);
+    }
+
+    private record Marking(String collection, List<Object> documentIds) {
     }
 
     /** Unclaimed marks (never claimed, or their claim lapsed), oldest first. */
@@ -147,6 +166,11 @@ public class PendingOutbox implements SmartInitializingSingleton {
 
     private void insert(String collection, List<Object> documentIds, Instant markedAt, int attempts,
             @Nullable Instant claimedUntil, @Nullable String lastError) {
+        mongo.insert(newMark(collection, documentIds, markedAt, attempts, claimedUntil, lastError), MARKS);
+    }
+
+    private static Document newMark(String collection, List<Object> documentIds, Instant markedAt, int attempts,
+            @Nullable Instant claimedUntil, @Nullable String lastError) {
         Document mark = new Document("_id", UUID.randomUUID().toString()).append("collection", collection)
                 .append("documentIds", documentIds).append("markedAt", markedAt).append("claim", 0L)
                 .append("attempts", attempts);
@@ -156,7 +180,7 @@ public class PendingOutbox implements SmartInitializingSingleton {
         if (lastError != null) {
             mark.append("lastError", lastError);
         }
-        mongo.insert(mark, MARKS);
+        return mark;
     }
 
     private static Query held(String id, long claim) {
