@@ -18,7 +18,7 @@ import org.mtb.contracts.intake.Hospital;
 import org.mtb.intake.catalog.CatalogCopy;
 import org.mtb.intake.catalog.RegionCatalog;
 import org.mtb.support.outbox.OutboxEntry;
-import org.mtb.support.outbox.PendingOutbox;
+import org.mtb.support.outbox.OutboxInserts;
 import org.mtb.support.web.FieldProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,11 +39,11 @@ class ApplicationService {
     private final Clock clock;
     private final IntakeProperties properties;
     private final MeterRegistry meters;
-    private final PendingOutbox pendingOutbox;
+    private final OutboxInserts outbox;
 
     ApplicationService(Applications applications, ApplicationNumbers numbers, CatalogCopy catalog, JsonMapper json,
-            Clock clock, IntakeProperties properties, MeterRegistry meters, PendingOutbox pendingOutbox) {
-        this.pendingOutbox = pendingOutbox;
+            Clock clock, IntakeProperties properties, MeterRegistry meters, OutboxInserts outbox) {
+        this.outbox = outbox;
         this.applications = applications;
         this.numbers = numbers;
         this.catalog = catalog;
@@ -57,36 +57,41 @@ class ApplicationService {
     record Submission(Application application, boolean replayed) {
     }
 
+    /**
+     * Stores a new application, or answers the one stored earlier under the same key. The insert is the check:
+     * the unique key refuses a repeat, which is then looked up, so a new application costs no read; a request that
+     * fails validation is looked up first, since it may repeat one accepted before the catalog changed.
+     */
     Submission submit(String idempotencyKey, SubmitApplicationRequest request) {
         checkKey(idempotencyKey);
         String fingerprint = fingerprint(request);
-        Optional<Application> earlier = applications.findByIdempotencyKey(idempotencyKey);
-        if (earlier.isPresent()) {
-            return replay(earlier.get(), fingerprint);
-        }
         Optional<RegionCatalog> region = request.regionCode() == null ? Optional.empty()
                 : catalog.region(request.regionCode());
         if (region.isEmpty() && catalog.isEmpty()) {
-            throw ApplicationProblems.catalogUnavailable();
+            return earlier(idempotencyKey, fingerprint).orElseThrow(ApplicationProblems::catalogUnavailable);
         }
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, properties.timeZone());
         List<FieldProblem> problems = ApplicationValidator.validate(request, region, today);
         if (!problems.isEmpty()) {
-            throw ApplicationProblems.invalid(problems);
+            return earlier(idempotencyKey, fingerprint).orElseThrow(() -> ApplicationProblems.invalid(problems));
         }
         Application application = newApplication(idempotencyKey, fingerprint, request, region.orElseThrow(), now, today);
         try {
-            applications.insert(application);
-        } catch (DuplicateKeyException raced) {
-            return replay(applications.findByIdempotencyKey(idempotencyKey).orElseThrow(() -> raced), fingerprint);
+            outbox.insert(application, application.applicationNumber(), Application.COLLECTION);
+        } catch (DuplicateKeyException repeated) {
+            return earlier(idempotencyKey, fingerprint).orElseThrow(() -> repeated);
         }
-        pendingOutbox.mark(Application.COLLECTION, List.of(application.applicationNumber()));
         meters.counter("intake.applications.submitted", "region", application.regionCode(),
                 "channel", application.channel().name()).increment();
         log.info("Application {} submitted for {} in region {} via {}", application.applicationNumber(),
                 application.diseaseCode(), application.regionCode(), application.channel());
         return new Submission(application, false);
+    }
+
+    /** The application stored earlier under this key, as a replay; a different request under it is refused. */
+    private Optional<Submission> earlier(String idempotencyKey, String fingerprint) {
+        return applications.findByIdempotencyKey(idempotencyKey).map(earlier -> replay(earlier, fingerprint));
     }
 
     private Submission replay(Application earlier, String fingerprint) {

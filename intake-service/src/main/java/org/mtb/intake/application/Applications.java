@@ -31,8 +31,4 @@ public class Applications {
     Optional<Application> findByIdempotencyKey(String key) {
         return Optional.ofNullable(mongo.findOne(Query.query(where("idempotencyKey").is(key)), Application.class));
     }
-
-    void insert(Application application) {
-        mongo.insert(application);
-    }
 }

@@ -3,6 +3,12 @@ package org.mtb.intake.progress;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.mtb.contracts.review.ApplicationDecided;
 import org.mtb.contracts.review.DecisionOutcome;
@@ -12,9 +18,11 @@ import org.mtb.intake.application.ApplicationStatus;
 import org.mtb.intake.application.TimelineEntry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,22 +43,102 @@ class ApplicationProgress {
         this.meters = meters;
     }
 
-    void reviewStarted(ReviewStarted event) {
-        // The decision may have overtaken this event: only a still-SUBMITTED application moves to UNDER_REVIEW.
-        record(event.applicationNumber(), event.eventId().toString(),
+    /** What a review-started event does: the decision may have overtaken it, so only SUBMITTED moves on. */
+    static Change started(ReviewStarted event) {
+        return new Change(event.applicationNumber(), event.eventId().toString(),
                 new TimelineEntry(ApplicationStatus.UNDER_REVIEW, event.openedAt(), "审核中"),
                 current -> current == ApplicationStatus.SUBMITTED ? ApplicationStatus.UNDER_REVIEW : current);
     }
 
-    void decided(ApplicationDecided event) {
+    static Change decided(ApplicationDecided event) {
         ApplicationStatus status = event.outcome() == DecisionOutcome.APPROVED
                 ? ApplicationStatus.APPROVED : ApplicationStatus.REJECTED;
-        String note = status == ApplicationStatus.APPROVED ? "审核通过" : "审核未通过：" + String.join("；", event.reasons());
-        TimelineEntry entry = new TimelineEntry(status, event.decidedAt(), note);
-        if (record(event.applicationNumber(), event.eventId().toString(), entry, current -> status)) {
-            meters.counter("intake.applications.decided", "outcome", status.name()).increment();
-            log.info("Application {} is {}", event.applicationNumber(), status);
+        String note = status == ApplicationStatus.APPROVED ? "审核通过"
+                : "审核未通过：" + String.join("；", event.reasons());
+        return new Change(event.applicationNumber(), event.eventId().toString(),
+                new TimelineEntry(status, event.decidedAt(), note), current -> status);
+    }
+
+    /**
+     * Applies a poll's changes: one read of their applications and one unordered bulk of updates, each conditional
+     * on the version read. A change that lost a race, or is the second of its application in the poll, is applied
+     * alone afterwards. A change of an application intake does not hold is named to the error handler (retried,
+     * then dead-lettered) once the others are applied.
+     */
+    void recordAll(List<Change> changes) {
+        Map<String, Application> current = new HashMap<>();
+        mongo.find(Query.query(where("_id").in(changes.stream().map(Change::applicationNumber).distinct().toList())),
+                Application.class).forEach(application -> current.put(application.applicationNumber(), application));
+        BulkOperations updates = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Application.class);
+        List<Change> inBulk = new ArrayList<>();
+        List<Change> alone = new ArrayList<>();
+        int firstUnknown = -1;
+        for (int index = 0; index < changes.size(); index++) {
+            Change change = changes.get(index);
+            Application application = current.get(change.applicationNumber());
+            if (application == null) {
+                firstUnknown = firstUnknown < 0 ? index : firstUnknown;
+            } else if (seen(application, change.eventId())) {
+                duplicate(change);
+            } else if (inBulk.stream().anyMatch(c -> c.applicationNumber().equals(change.applicationNumber()))) {
+                alone.add(change);
+            } else {
+                updates.updateOne(unchanged(application), update(application, change));
+                inBulk.add(change);
+            }
         }
+        if (!inBulk.isEmpty() && updates.execute().getModifiedCount() < inBulk.size()) {
+            // Some lost a race: those whose event is not recorded yet go again, alone.
+            Set<String> recorded = new HashSet<>();
+            mongo.find(Query.query(where("_id").in(inBulk.stream().map(Change::applicationNumber).toList())),
+                    Application.class).forEach(a -> recorded.addAll(a.processedEventIds() == null ? List.of()
+                            : a.processedEventIds()));
+            List<Change> lost = inBulk.stream().filter(c -> !recorded.contains(c.eventId())).toList();
+            inBulk.removeAll(lost);
+            alone.addAll(0, lost);
+        }
+        inBulk.forEach(this::recorded);
+        alone.forEach(change -> {
+            if (record(change)) {
+                recorded(change);
+            }
+        });
+        if (firstUnknown >= 0) {
+            Change unknown = changes.get(firstUnknown);
+            throw new BatchListenerFailedException("Unknown application", new UnknownApplicationException(
+                    unknown.applicationNumber(), unknown.eventId()), firstUnknown);
+        }
+    }
+
+    private static boolean seen(Application application, String eventId) {
+        return application.processedEventIds() != null && application.processedEventIds().contains(eventId);
+    }
+
+    private static Query unchanged(Application application) {
+        return Query.query(where("_id").is(application.applicationNumber()).and("version").is(application.version()));
+    }
+
+    private static Update update(Application application, Change change) {
+        return new Update().set("status", change.next().apply(application.status())).push("timeline", change.entry())
+                .addToSet("processedEventIds", change.eventId()).inc("version", 1);
+    }
+
+    private void duplicate(Change change) {
+        meters.counter("intake.events.duplicates").increment();
+        log.debug("Event {} for {} was already applied", change.eventId(), change.applicationNumber());
+    }
+
+    private void recorded(Change change) {
+        ApplicationStatus status = change.entry().status();
+        if (status == ApplicationStatus.APPROVED || status == ApplicationStatus.REJECTED) {
+            meters.counter("intake.applications.decided", "outcome", status.name()).increment();
+            log.info("Application {} is {}", change.applicationNumber(), status);
+        }
+    }
+
+    /** What one event does to its application. */
+    record Change(String applicationNumber, String eventId, TimelineEntry entry,
+            UnaryOperator<ApplicationStatus> next) {
     }
 
     /**
@@ -58,27 +146,23 @@ class ApplicationProgress {
      * One update, conditional on the version read, writes the status, the entry and the event id together; when
      * another event changed the application meanwhile, it is read again.
      */
-    private boolean record(String applicationNumber, String eventId, TimelineEntry entry,
-            UnaryOperator<ApplicationStatus> next) {
+    private boolean record(Change change) {
         for (int attempt = 1; ; attempt++) {
-            Application current = mongo.findById(applicationNumber, Application.class);
+            Application current = mongo.findById(change.applicationNumber(), Application.class);
             if (current == null) {
-                throw new UnknownApplicationException(applicationNumber, eventId);
+                throw new UnknownApplicationException(change.applicationNumber(), change.eventId());
             }
-            if (current.processedEventIds() != null && current.processedEventIds().contains(eventId)) {
-                meters.counter("intake.events.duplicates").increment();
-                log.debug("Event {} for {} was already applied", eventId, applicationNumber);
+            if (seen(current, change.eventId())) {
+                duplicate(change);
                 return false;
             }
-            Query unchanged = Query.query(where("_id").is(applicationNumber).and("version").is(current.version()));
-            Update update = new Update().set("status", next.apply(current.status())).push("timeline", entry)
-                    .addToSet("processedEventIds", eventId).inc("version", 1);
-            if (mongo.updateFirst(unchanged, update, Application.class).getModifiedCount() == 1) {
+            if (mongo.updateFirst(unchanged(current), update(current, change), Application.class)
+                    .getModifiedCount() == 1) {
                 return true;
             }
             if (attempt == 5) {
-                throw new IllegalStateException("Application " + applicationNumber + " kept changing; event "
-                        + eventId + " is retried");
+                throw new IllegalStateException("Application " + change.applicationNumber() + " kept changing; event "
+                        + change.eventId() + " is retried");
             }
         }
     }

@@ -1,24 +1,30 @@
 package org.mtb.intake.progress;
 
+import java.util.List;
 import java.util.function.Consumer;
 import org.mtb.contracts.review.ApplicationDecided;
 import org.mtb.contracts.review.ReviewStarted;
+import org.mtb.support.consumer.EventBatches;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.messaging.Message;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Bindings of review's events; a message that keeps failing goes to the binder's dead-letter topic. */
+/**
+ * Bindings of review's events, a poll's records at a time; a record that cannot be read, or concerns an application
+ * intake does not hold, goes alone to the dead-letter topic after its retries.
+ */
 @Configuration(proxyBeanMethods = false)
 class ReviewEventsListener {
 
     @Bean
-    Consumer<Message<byte[]>> onReviewStarted(ApplicationProgress progress, JsonMapper json) {
-        return message -> progress.reviewStarted(json.readValue(message.getPayload(), ReviewStarted.class));
+    Consumer<List<byte[]>> onReviewStarted(ApplicationProgress progress, JsonMapper json) {
+        return payloads -> EventBatches.handle(payloads, payload -> ApplicationProgress.started(
+                json.readValue(payload, ReviewStarted.class)), progress::recordAll);
     }
 
     @Bean
-    Consumer<Message<byte[]>> onApplicationDecided(ApplicationProgress progress, JsonMapper json) {
-        return message -> progress.decided(json.readValue(message.getPayload(), ApplicationDecided.class));
+    Consumer<List<byte[]>> onApplicationDecided(ApplicationProgress progress, JsonMapper json) {
+        return payloads -> EventBatches.handle(payloads, payload -> ApplicationProgress.decided(
+                json.readValue(payload, ApplicationDecided.class)), progress::recordAll);
     }
 }
