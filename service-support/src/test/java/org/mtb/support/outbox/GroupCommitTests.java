@@ -1,0 +1,129 @@
+package org.mtb.support.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+
+class GroupCommitTests {
+
+    @Test
+    void writesEveryRequestOnceAndConcurrentOnesTogether() throws Exception {
+        List<List<Integer>> groups = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger writing = new AtomicInteger();
+        AtomicInteger overlapping = new AtomicInteger();
+        GroupCommit<Integer> commit = new GroupCommit<>(group -> {
+            if (writing.incrementAndGet() > 1) {
+                overlapping.incrementAndGet();
+            }
+            sleep(2);
+            groups.add(group);
+            writing.decrementAndGet();
+            return Collections.nCopies(group.size(), null);
+        });
+        int callers = 200;
+        CountDownLatch start = new CountDownLatch(1);
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<?>> calls = new ArrayList<>();
+            for (int i = 0; i < callers; i++) {
+                int request = i;
+                calls.add(threads.submit(() -> {
+                    start.await();
+                    commit.write(request);
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> call : calls) {
+                call.get();
+            }
+        }
+        List<Integer> written = groups.stream().flatMap(List::stream).sorted().toList();
+        assertThat(written).hasSize(callers).doesNotHaveDuplicates();
+        assertThat(groups.size()).as("groups for %d concurrent callers", callers).isLessThan(callers / 4);
+        assertThat(overlapping).as("writes under way at once").hasValue(0);
+    }
+
+    @Test
+    void tellsEachCallerItsOwnFailureAndGoesOnWithTheNextGroup() throws Exception {
+        CountDownLatch firstWriting = new CountDownLatch(1);
+        CountDownLatch othersQueued = new CountDownLatch(1);
+        GroupCommit<String> commit = new GroupCommit<>(group -> {
+            if (group.contains("first")) {
+                firstWriting.countDown();
+                await(othersQueued);
+            }
+            List<@Nullable RuntimeException> failures = new ArrayList<>();
+            group.forEach(request -> failures.add(request.startsWith("bad") ? new IllegalArgumentException(request)
+                    : null));
+            return failures;
+        });
+        ConcurrentHashMap<String, String> outcomes = new ConcurrentHashMap<>();
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<?> first = threads.submit(() -> commit.write("first"));
+            firstWriting.await();
+            List<Future<?>> queued = new ArrayList<>();
+            for (String request : List.of("good-1", "bad-1", "good-2", "bad-2")) {
+                queued.add(threads.submit(() -> {
+                    try {
+                        commit.write(request);
+                        outcomes.put(request, "written");
+                    } catch (IllegalArgumentException refused) {
+                        outcomes.put(request, "refused " + refused.getMessage());
+                    }
+                }));
+            }
+            Thread.sleep(100);
+            othersQueued.countDown();
+            first.get();
+            for (Future<?> call : queued) {
+                call.get();
+            }
+        }
+        assertThat(outcomes).containsOnly(java.util.Map.entry("good-1", "written"),
+                java.util.Map.entry("bad-1", "refused bad-1"), java.util.Map.entry("good-2", "written"),
+                java.util.Map.entry("bad-2", "refused bad-2"));
+    }
+
+    @Test
+    void aWriterThatThrowsFailsItsWholeGroupAndTheNextWriteStillGoes() {
+        AtomicInteger calls = new AtomicInteger();
+        GroupCommit<String> commit = new GroupCommit<>(group -> {
+            if (calls.incrementAndGet() == 1) {
+                throw new IllegalStateException("MongoDB is down");
+            }
+            return Collections.nCopies(group.size(), null);
+        });
+
+        assertThatThrownBy(() -> commit.write("one")).isInstanceOf(IllegalStateException.class)
+                .hasMessage("MongoDB is down");
+        commit.write("two");
+        assertThat(calls).hasValue(2);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
