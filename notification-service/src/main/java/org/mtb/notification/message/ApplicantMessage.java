@@ -8,9 +8,10 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * One message to an applicant on one channel. The id {@code <eventId>:<channel>} makes the insert the
- * idempotency check: a redelivered event collides with its own earlier messages. {@code recipientPhone} is
- * in clear because the SMS has to be sent to it; it leaves this service only masked.
+ * One message to an applicant on one channel. The id {@code <eventId>:<channel>} is the idempotency check: a
+ * redelivered event finds its own earlier messages by id (or collides with them on insert, should another instance
+ * store them meanwhile). {@code recipientPhone} is in clear because the SMS has to be sent to it; it leaves this
+ * service only masked.
  *
  * @param nextAttemptAt when the retry job may (re)send this SMS; absent once SENT or given up
  */
@@ -36,6 +37,12 @@ record ApplicantMessage(
     ApplicantMessage withNextAttemptAt(Instant at) {
         return new ApplicantMessage(id, applicationNumber, eventId, eventType, channel, recipientPhone, title, body,
                 status, attempts, createdAt, sentAt, lastError, at);
+    }
+
+    /** This SMS as sent on its {@code attempts}-th attempt: nothing is due any more; the last error stays visible. */
+    ApplicantMessage sent(int attempts, Instant at) {
+        return new ApplicantMessage(id, applicationNumber, eventId, eventType, channel, recipientPhone, title, body,
+                MessageStatus.SENT, attempts, createdAt, at, lastError, null);
     }
 
     static String idOf(UUID eventId, DeliveryChannel channel) {

@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Query;
@@ -26,7 +27,8 @@ import org.springframework.stereotype.Component;
  * MongoDB (it uses an index only when a query names exactly the index's fields) answers without reading every
  * message: {@code application_messages} lists each application's message ids, and {@code sms_due} holds the SMS
  * still to be (re)sent with their due time. Both are written before the message, so a crash leaves at worst an
- * entry for a message that is not there or already sent, which the readers skip and remove.
+ * entry for a message that is not there or already sent, which the readers skip and remove. The messages of a Kafka
+ * poll are stored by {@link MessageBatches}, in that order, with one bulk command per collection.
  */
 @Component
 class Messages implements SmartInitializingSingleton {
@@ -54,21 +56,6 @@ class Messages implements SmartInitializingSingleton {
                 .on("nextAttemptAt", Sort.Direction.ASC).unique().named("id_next_attempt"));
         mongo.indexOps(ApplicantMessage.class).createIndex(new Index().on("_id", Sort.Direction.ASC)
                 .on("attempts", Sort.Direction.ASC).unique().named("id_attempts"));
-    }
-
-    /** False when a message with this id exists already: the event behind it was handled before. */
-    boolean insertIfAbsent(ApplicantMessage message) {
-        mongo.upsert(Query.query(where("_id").is(message.applicationNumber())),
-                new Update().addToSet("ids", message.id()), BY_APPLICATION);
-        if (message.nextAttemptAt() != null) {
-            dueIfAbsent(message.id(), message.nextAttemptAt());
-        }
-        try {
-            mongo.insert(message);
-            return true;
-        } catch (DuplicateKeyException handledBefore) {
-            return false;
-        }
     }
 
     List<ApplicantMessage> forApplication(String applicationNumber, Optional<DeliveryChannel> channel) {
@@ -135,13 +122,23 @@ class Messages implements SmartInitializingSingleton {
         return true;
     }
 
-    void markSent(String id, int attempts, Instant sentAt) {
-        mongo.updateFirst(Query.query(where("_id").is(id)), Update.update("status", MessageStatus.SENT)
-                .set("attempts", attempts).set("sentAt", sentAt).unset("nextAttemptAt"), ApplicantMessage.class);
-        mongo.remove(Query.query(where("_id").is(id)), SMS_DUE);
+    /**
+     * Records SMS that went through, each as {@link ApplicantMessage#sent} answers it: one bulk update of the messages,
+     * then one removal of their due entries.
+     */
+    void markSentAll(List<ApplicantMessage> sent) {
+        if (sent.isEmpty()) {
+            return;
+        }
+        BulkOperations updates = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, ApplicantMessage.class);
+        for (ApplicantMessage sms : sent) {
+            updates.updateOne(Query.query(where("_id").is(sms.id())), Update.update("status", sms.status())
+                    .set("attempts", sms.attempts()).set("sentAt", sms.sentAt()).unset("nextAttemptAt"));
+        }
+        updates.execute();
+        mongo.remove(Query.query(where("_id").in(sent.stream().map(ApplicantMessage::id).toList())), SMS_DUE);
     }
 
-    /** {@code nextAttemptAt} null means no further attempt. */
     /**
      * Records a failed send, unless another outcome was recorded since the send began (its claim lapsed and another
      * instance sent it): only a send made after {@code attempts - 1} recorded ones counts. {@code nextAttemptAt} null
@@ -195,10 +192,5 @@ class Messages implements SmartInitializingSingleton {
 
     private void due(String id, Instant at) {
         mongo.upsert(Query.query(where("_id").is(id)), Update.update("nextAttemptAt", at), SMS_DUE);
-    }
-
-    /** A redelivered event must not move the due time, hence the claim, of an SMS stored before. */
-    private void dueIfAbsent(String id, Instant at) {
-        mongo.upsert(Query.query(where("_id").is(id)), new Update().setOnInsert("nextAttemptAt", at), SMS_DUE);
     }
 }

@@ -1,24 +1,31 @@
 package org.mtb.notification.message;
 
+import java.util.List;
 import java.util.function.Consumer;
 import org.mtb.contracts.intake.ApplicationSubmitted;
 import org.mtb.contracts.review.ApplicationDecided;
+import org.mtb.support.consumer.EventBatches;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.messaging.Message;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Bindings of the events applicants are told about; a message that keeps failing goes to the dead-letter topic. */
+/**
+ * Bindings of the events applicants are told about, each taking the records of a Kafka poll together (a few bulk
+ * MongoDB commands per poll). A record that is not a complete event, or that keeps failing, goes alone to the
+ * dead-letter topic; the records around it are handled.
+ */
 @Configuration(proxyBeanMethods = false)
 class NotificationEventsListener {
 
     @Bean
-    Consumer<Message<byte[]>> onApplicationSubmitted(Notifier notifier, JsonMapper json) {
-        return message -> notifier.submitted(json.readValue(message.getPayload(), ApplicationSubmitted.class));
+    Consumer<List<byte[]>> onApplicationSubmitted(Notifier notifier, JsonMapper json) {
+        return payloads -> EventBatches.handle(payloads,
+                bytes -> Notifier.checked(json.readValue(bytes, ApplicationSubmitted.class)), notifier::submittedAll);
     }
 
     @Bean
-    Consumer<Message<byte[]>> onApplicationDecided(Notifier notifier, JsonMapper json) {
-        return message -> notifier.decided(json.readValue(message.getPayload(), ApplicationDecided.class));
+    Consumer<List<byte[]>> onApplicationDecided(Notifier notifier, JsonMapper json) {
+        return payloads -> EventBatches.handle(payloads,
+                bytes -> Notifier.checked(json.readValue(bytes, ApplicationDecided.class)), notifier::decidedAll);
     }
 }

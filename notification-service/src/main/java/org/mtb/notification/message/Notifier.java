@@ -4,8 +4,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.mtb.contracts.intake.Applicant;
 import org.mtb.contracts.intake.ApplicationSubmitted;
@@ -18,25 +23,27 @@ import org.slf4j.MDC;
 import org.springframework.stereotype.Service;
 
 /**
- * Turns each event into exactly one in-app message and one SMS. Each message is inserted under an id derived
- * from the event, so a redelivered event finds its messages stored and sends nothing again; the two inserts are
- * independent so that a crash between them is completed, not skipped, by the redelivery.
+ * Turns each event into exactly one in-app message and one SMS, for a Kafka poll's events together: a few bulk
+ * commands per poll, not per event. Each message has an id derived from its event, so one query finds the messages
+ * stored before: a redelivered event only reads, and writes and sends nothing again. The new messages are inserted
+ * each on its own (an unordered bulk insert, after their index and due entries), so that a crash part-way is
+ * completed, not skipped, by the redelivery: it finds the messages stored before and stores the others.
  */
 @Service
 class Notifier {
 
     private static final Logger log = LoggerFactory.getLogger(Notifier.class);
 
-    private final Messages messages;
+    private final MessageBatches batches;
     private final MessageTemplates templates;
     private final SmsDelivery delivery;
     private final SmsDeliveryProperties properties;
     private final Clock clock;
     private final MeterRegistry meters;
 
-    Notifier(Messages messages, MessageTemplates templates, SmsDelivery delivery, SmsDeliveryProperties properties,
-            Clock clock, MeterRegistry meters) {
-        this.messages = messages;
+    Notifier(MessageBatches batches, MessageTemplates templates, SmsDelivery delivery,
+            SmsDeliveryProperties properties, Clock clock, MeterRegistry meters) {
+        this.batches = batches;
         this.templates = templates;
         this.delivery = delivery;
         this.properties = properties;
@@ -44,76 +51,157 @@ class Notifier {
         this.meters = meters;
     }
 
-    void submitted(ApplicationSubmitted event) {
+    /**
+     * The event, if it names what a message needs; else an IllegalArgumentException, which sends its record alone to
+     * the dead-letter topic for a look.
+     */
+    static ApplicationSubmitted checked(@Nullable ApplicationSubmitted event) {
+        if (event == null) {
+            throw new IllegalArgumentException("The record holds no event");
+        }
+        requireCommon(event.eventId(), event.applicationNumber(), event.diseaseName());
+        return event;
+    }
+
+    /** As {@link #checked(ApplicationSubmitted)}; a decision must also say what was decided. */
+    static ApplicationDecided checked(@Nullable ApplicationDecided event) {
+        if (event == null) {
+            throw new IllegalArgumentException("The record holds no event");
+        }
+        requireCommon(event.eventId(), event.applicationNumber(), event.diseaseName());
+        require(event.outcome(), "outcome");
+        return event;
+    }
+
+    /** Tells the applicants of {@link #checked checked} submissions, in the order given. */
+    void submittedAll(List<ApplicationSubmitted> events) {
+        tell(events.stream().map(Notifier::occasion).toList());
+    }
+
+    /** Tells the applicants of {@link #checked checked} decisions, in the order given. */
+    void decidedAll(List<ApplicationDecided> events) {
+        tell(events.stream().map(Notifier::occasion).toList());
+    }
+
+    /** One decision, as a poll of one. */
+    void decided(ApplicationDecided event) {
+        decidedAll(List.of(checked(event)));
+    }
+
+    private void tell(List<Occasion> occasions) {
+        Instant now = clock.instant();
+        // Stored claimed by this instance for the lease: no retry job takes them while they are being sent here.
+        // Stored to the millisecond, as MongoDB keeps it, so that the claim recognises its own due entries.
+        Instant claimedUntil = now.plus(properties.claimLease()).truncatedTo(ChronoUnit.MILLIS);
+        Map<UUID, List<ApplicantMessage>> byEvent = new LinkedHashMap<>();
+        for (Occasion occasion : occasions) {
+            if (byEvent.containsKey(occasion.eventId())) {
+                redelivered(occasion.eventId(), occasion.notice().applicationNumber());
+            } else {
+                byEvent.put(occasion.eventId(), messagesOf(occasion, now, claimedUntil));
+            }
+        }
+        Set<String> stored = batches.existingIds(byEvent.values().stream().flatMap(List::stream)
+                .map(ApplicantMessage::id).toList());
+        List<ApplicantMessage> fresh = new ArrayList<>();
+        byEvent.forEach((eventId, messages) -> {
+            List<ApplicantMessage> notStored = messages.stream().filter(m -> !stored.contains(m.id())).toList();
+            if (notStored.isEmpty()) {
+                redelivered(eventId, messages.getFirst().applicationNumber());
+            }
+            fresh.addAll(notStored);
+        });
+        if (fresh.isEmpty()) {
+            return;
+        }
+        List<ApplicantMessage> pendingSms = reportStored(batches.storeAll(fresh));
+        List<ApplicantMessage> claimed = batches.claimFirstAll(pendingSms, now);
+        if (claimed.size() < pendingSms.size()) {
+            Set<String> claimedIds = claimed.stream().map(ApplicantMessage::id).collect(Collectors.toSet());
+            pendingSms.stream().filter(sms -> !claimedIds.contains(sms.id())).forEach(Notifier::claimedElsewhere);
+        }
+        delivery.deliverAll(claimed);
+    }
+
+    /** Counts and logs the messages this instance stored; answers the pending SMS among them, to be sent. */
+    private List<ApplicantMessage> reportStored(List<ApplicantMessage> inserted) {
+        List<ApplicantMessage> pendingSms = new ArrayList<>();
+        for (ApplicantMessage message : inserted) {
+            try (var ignored = MDC.putCloseable("applicationNumber", message.applicationNumber())) {
+                if (message.channel() == DeliveryChannel.IN_APP) {
+                    meters.counter("notification.messages.sent", "channel", DeliveryChannel.IN_APP.name(),
+                            "event", message.eventType().name()).increment();
+                    log.info("In-app message {} about application {} stored", message.id(),
+                            message.applicationNumber());
+                } else if (message.nextAttemptAt() == null) {
+                    delivery.undeliverable(message);
+                } else {
+                    pendingSms.add(message);
+                }
+            }
+        }
+        return pendingSms;
+    }
+
+    private List<ApplicantMessage> messagesOf(Occasion occasion, Instant now, Instant claimedUntil) {
+        UUID eventId = occasion.eventId();
+        Notice notice = occasion.notice();
+        String phone = occasion.phone();
+        ApplicantMessage inApp = ApplicantMessage.inApp(eventId, notice, templates.inApp(notice), phone, now);
+        RenderedMessage text = templates.sms(notice);
+        ApplicantMessage sms = phone == null || phone.isBlank()
+                ? ApplicantMessage.undeliverableSms(eventId, notice, text, now)
+                : ApplicantMessage.pendingSms(eventId, notice, text, phone.strip(), now, claimedUntil);
+        return List.of(inApp, sms);
+    }
+
+    private void redelivered(UUID eventId, String applicationNumber) {
+        meters.counter("notification.events.duplicates").increment();
+        try (var ignored = MDC.putCloseable("applicationNumber", applicationNumber)) {
+            log.debug("Messages of event {} exist already; event redelivered, nothing written or sent", eventId);
+        }
+    }
+
+    private static void claimedElsewhere(ApplicantMessage sms) {
+        try (var ignored = MDC.putCloseable("applicationNumber", sms.applicationNumber())) {
+            log.info("SMS {} about application {} is claimed by another instance; sent from there or by a retry",
+                    sms.id(), sms.applicationNumber());
+        }
+    }
+
+    private static Occasion occasion(ApplicationSubmitted event) {
         Applicant applicant = event.applicant();
         String name = applicant == null ? null : applicant.name();
         String phone = applicant == null ? null : applicant.phone();
-        notify(event.eventId(), EventType.APPLICATION_SUBMITTED, event.applicationNumber(), event.diseaseName(), name,
-                phone, List.of());
+        return new Occasion(event.eventId(), new Notice(EventType.APPLICATION_SUBMITTED, event.applicationNumber(),
+                event.diseaseName(), name, List.of()), phone);
     }
 
-    void decided(ApplicationDecided event) {
-        require(event.outcome(), "outcome");
+    private static Occasion occasion(ApplicationDecided event) {
         EventType type = event.outcome() == DecisionOutcome.APPROVED
                 ? EventType.APPLICATION_APPROVED : EventType.APPLICATION_REJECTED;
         Recipient recipient = event.recipient();
         String name = recipient == null ? null : recipient.name();
         String phone = recipient == null ? null : recipient.phone();
-        notify(event.eventId(), type, event.applicationNumber(), event.diseaseName(), name, phone, event.reasons());
+        return new Occasion(event.eventId(), new Notice(type, event.applicationNumber(), event.diseaseName(), name,
+                event.reasons()), phone);
     }
 
-    private void notify(UUID eventId, EventType type, String applicationNumber, String diseaseName,
-            @Nullable String name, @Nullable String phone, List<String> reasons) {
-        // An event without these cannot be told to anyone: failing sends it to the dead-letter topic for a look.
+    // An event without these cannot be told to anyone.
+    private static void requireCommon(@Nullable UUID eventId, @Nullable String applicationNumber,
+            @Nullable String diseaseName) {
         require(eventId, "eventId");
         require(applicationNumber, "applicationNumber");
         require(diseaseName, "diseaseName");
-        try (var ignored = MDC.putCloseable("applicationNumber", applicationNumber)) {
-            Notice notice = new Notice(type, applicationNumber, diseaseName, name, reasons);
-            Instant now = clock.instant();
-            storeInApp(eventId, notice, phone, now);
-            storeAndSendSms(eventId, notice, phone, now);
-        }
-    }
-
-    private void storeInApp(UUID eventId, Notice notice, @Nullable String phone, Instant now) {
-        ApplicantMessage inApp = ApplicantMessage.inApp(eventId, notice, templates.inApp(notice), phone, now);
-        if (messages.insertIfAbsent(inApp)) {
-            meters.counter("notification.messages.sent", "channel", DeliveryChannel.IN_APP.name(),
-                    "event", notice.type().name()).increment();
-            log.info("In-app message {} about application {} stored", inApp.id(), notice.applicationNumber());
-        } else {
-            meters.counter("notification.events.duplicates").increment();
-            log.debug("In-app message {} exists already; event redelivered", inApp.id());
-        }
-    }
-
-    private void storeAndSendSms(UUID eventId, Notice notice, @Nullable String phone, Instant now) {
-        RenderedMessage text = templates.sms(notice);
-        if (phone == null || phone.isBlank()) {
-            ApplicantMessage sms = ApplicantMessage.undeliverableSms(eventId, notice, text, now);
-            if (messages.insertIfAbsent(sms)) {
-                delivery.undeliverable(sms);
-            }
-            return;
-        }
-        // Stored claimed by this instance for the lease: no retry job takes it while it is being sent here. Stored to
-        // the millisecond, as MongoDB keeps it, so that the claim recognises its own due entry.
-        ApplicantMessage sms = ApplicantMessage.pendingSms(eventId, notice, text, phone.strip(), now,
-                now.plus(properties.claimLease()).truncatedTo(ChronoUnit.MILLIS));
-        if (!messages.insertIfAbsent(sms)) {
-            log.debug("SMS {} exists already; event redelivered, nothing sent", sms.id());
-        } else if (messages.claimFirst(sms, now)) {
-            delivery.deliver(sms);
-        } else {
-            log.info("SMS {} about application {} is claimed by another instance; sent from there or by a retry",
-                    sms.id(), notice.applicationNumber());
-        }
     }
 
     private static void require(@Nullable Object value, String field) {
         if (value == null) {
             throw new IllegalArgumentException("The event has no " + field);
         }
+    }
+
+    /** One event to tell an applicant about: what happened, and the phone it names, if any. */
+    private record Occasion(UUID eventId, Notice notice, @Nullable String phone) {
     }
 }

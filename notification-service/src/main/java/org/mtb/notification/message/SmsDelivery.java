@@ -4,16 +4,20 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.mtb.contracts.PersonalData;
 import org.mtb.notification.sms.SmsGateway;
 import org.mtb.notification.sms.SmsReceipt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends one SMS through the gateway and records the outcome. A failure is kept, not thrown: the retry job
- * tries again later, and the Kafka event that caused the SMS is done with once its messages are stored.
+ * Sends SMS through the gateway and records the outcomes. A failure is kept, not thrown: the retry job tries again
+ * later, and the Kafka event that caused the SMS is done with once its messages are stored.
  */
 @Component
 class SmsDelivery {
@@ -38,8 +42,35 @@ class SmsDelivery {
         this.givenUp = meters.counter("notification.sms.failed");
     }
 
-    /** Sends {@code sms}, which the caller owns: it has just inserted it, or claimed it from the retry queue. */
+    /** Sends one SMS the caller owns, as {@link #deliverAll} does. */
     void deliver(ApplicantMessage sms) {
+        deliverAll(List.of(sms));
+    }
+
+    /**
+     * Sends SMS the caller owns until each one's {@code nextAttemptAt}: it has just inserted them, or claimed them
+     * from the retry queue. They go one at a time, and those that went through are recorded together (one bulk
+     * update, one removal of their due entries). An SMS whose claim ran out before its turn is not sent here but left
+     * to the retry job, so that no other instance sends it too; the sends before it are then recorded at once.
+     */
+    void deliverAll(List<ApplicantMessage> claimed) {
+        List<Delivered> delivered = new ArrayList<>(claimed.size());
+        for (ApplicantMessage sms : claimed) {
+            // The gateway logs too, and names the application through this context.
+            try (var ignored = MDC.putCloseable("applicationNumber", sms.applicationNumber())) {
+                send(sms, delivered);
+            }
+        }
+        record(delivered);
+    }
+
+    private void send(ApplicantMessage sms, List<Delivered> delivered) {
+        Instant claimedUntil = sms.nextAttemptAt();
+        if (claimedUntil != null && !clock.instant().isBefore(claimedUntil)) {
+            log.info("SMS {} about application {} left to the retry job: its claim ran out before its turn", sms.id(),
+                    sms.applicationNumber());
+            return;
+        }
         int attempt = sms.attempts() + 1;
         SmsReceipt receipt;
         try {
@@ -48,12 +79,24 @@ class SmsDelivery {
             failed(sms, attempt, e);
             return;
         }
-        messages.markSent(sms.id(), attempt, clock.instant());
-        meters.counter("notification.messages.sent", "channel", DeliveryChannel.SMS.name(),
-                "event", sms.eventType().name()).increment();
-        log.info("SMS {} about application {} sent to {} on attempt {} (provider id {})", sms.id(),
-                sms.applicationNumber(), PersonalData.maskPhone(sms.recipientPhone()), attempt,
-                receipt == null ? "-" : receipt.providerMessageId());
+        delivered.add(new Delivered(sms.sent(attempt, clock.instant()), receipt));
+    }
+
+    private void record(List<Delivered> delivered) {
+        if (delivered.isEmpty()) {
+            return;
+        }
+        messages.markSentAll(delivered.stream().map(Delivered::sms).toList());
+        for (Delivered each : delivered) {
+            ApplicantMessage sms = each.sms();
+            try (var ignored = MDC.putCloseable("applicationNumber", sms.applicationNumber())) {
+                meters.counter("notification.messages.sent", "channel", DeliveryChannel.SMS.name(),
+                        "event", sms.eventType().name()).increment();
+                log.info("SMS {} about application {} sent to {} on attempt {} (provider id {})", sms.id(),
+                        sms.applicationNumber(), PersonalData.maskPhone(sms.recipientPhone()), sms.attempts(),
+                        each.receipt() == null ? "-" : each.receipt().providerMessageId());
+            }
+        }
     }
 
     /** Counts an SMS that can never be sent, e.g. because the event carried no phone number. */
@@ -79,5 +122,9 @@ class SmsDelivery {
             log.info("SMS {} about application {} failed on attempt {}, retried from {}: {}", sms.id(),
                     sms.applicationNumber(), attempt, next, error);
         }
+    }
+
+    /** An SMS the gateway took, as it is to be recorded, with the provider's receipt if it gave one. */
+    private record Delivered(ApplicantMessage sms, @Nullable SmsReceipt receipt) {
     }
 }

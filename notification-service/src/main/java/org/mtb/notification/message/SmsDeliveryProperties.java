@@ -12,7 +12,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param firstRetryAfter wait after the first failure; it doubles with every further failure
  * @param maxRetryAfter the longest wait between two attempts
  * @param claimLease how long an SMS is left to the instance that claimed it (the one that stored it, for the first
- *        send; a retry job, for a retry) before another may send it: longer than the provider ever takes to answer
+ *        send; a retry job, for a retry) before another may send it: longer than the provider ever takes to answer.
+ *        The SMS of one Kafka poll share one lease and are sent one after the other; those not sent before it ran
+ *        out are left to the retry job
  */
 @ConfigurationProperties("notification.sms")
 record SmsDeliveryProperties(

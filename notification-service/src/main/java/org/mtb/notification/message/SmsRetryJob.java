@@ -1,6 +1,7 @@
 package org.mtb.notification.message;
 
 import java.time.Clock;
+import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -31,8 +32,9 @@ class SmsRetryJob {
         for (ApplicantMessage due : messages.dueSms(clock.instant(), properties.maxAttempts(), BATCH)) {
             try (var ignored = MDC.putCloseable("applicationNumber", due.applicationNumber())) {
                 // The lease runs from the claim, not from the batch's start: the sends before it may have been slow.
-                if (messages.claim(due, clock.instant().plus(properties.claimLease()))) {
-                    delivery.deliver(due);
+                Instant claimedUntil = clock.instant().plus(properties.claimLease());
+                if (messages.claim(due, claimedUntil)) {
+                    delivery.deliver(due.withNextAttemptAt(claimedUntil));
                 }
             } catch (RuntimeException e) {
                 // One message the store could not update must not hold up the others; it is due again after its lease.

@@ -4,6 +4,7 @@ import org.mtb.stack.KafkaTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -66,6 +67,9 @@ abstract class NotificationFlowScenario {
     @Autowired
     MongoTemplate mongo;
 
+    @Autowired
+    MeterRegistry meters;
+
     RestClient http;
     KafkaTestClient kafka;
 
@@ -121,6 +125,23 @@ abstract class NotificationFlowScenario {
         await().atMost(PATIENCE).until(() -> kafka.consumedPast(GROUP, third));
         assertThat(messages(number)).hasSize(2).allMatch(m -> m.get("status").asString().equals("SENT"));
         assertThat(recordedSms(number)).hasSize(1);
+    }
+
+    @Test
+    void writesAndSendsNothingWhenAHandledEventIsReplayed() throws Exception {
+        String number = nextNumber();
+        String event = json.writeValueAsString(submitted(number, PHONE));
+        kafka.send(Topics.APPLICATION_SUBMITTED, number, event);
+        List<JsonNode> handled = awaitMessages(number, 2, this::smsSent);
+        double duplicates = meters.counter("notification.events.duplicates").count();
+
+        RecordMetadata replayed = kafka.send(Topics.APPLICATION_SUBMITTED, number, event);
+
+        await().atMost(PATIENCE).until(() -> kafka.consumedPast(GROUP, replayed));
+        assertThat(messages(number)).isEqualTo(handled);
+        assertThat(recordedSms(number)).hasSize(1);
+        // Counted only for an event whose messages were all found stored: it was skipped before any write.
+        assertThat(meters.counter("notification.events.duplicates").count()).isGreaterThan(duplicates);
     }
 
     @Test

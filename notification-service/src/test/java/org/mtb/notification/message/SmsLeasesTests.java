@@ -131,8 +131,8 @@ class SmsLeasesTests {
         final Messages messages = new Messages(mongo);
         final SmsDelivery delivery = new SmsDelivery(messages, gateway, PROPERTIES, clock, new SimpleMeterRegistry());
         final SmsRetryJob retryJob = new SmsRetryJob(messages, delivery, PROPERTIES, clock);
-        final Notifier notifier = new Notifier(messages, MessageTemplates.fromClasspath(), delivery, PROPERTIES, clock,
-                new SimpleMeterRegistry());
+        final Notifier notifier = new Notifier(new MessageBatches(mongo, messages), MessageTemplates.fromClasspath(),
+                delivery, PROPERTIES, clock, new SimpleMeterRegistry());
 
         Instance() {
             messages.afterSingletonsInstantiated();

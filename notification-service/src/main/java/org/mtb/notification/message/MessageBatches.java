@@ -1,0 +1,136 @@
+package org.mtb.notification.message;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import com.mongodb.bulk.BulkWriteError;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.mongodb.BulkOperationException;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * The messages of a Kafka poll's events, stored with a few bulk commands for the whole poll instead of a few per
+ * event: which of them are stored already, the new ones with their application index and due entries written first
+ * (as {@link Messages} explains), and the first claim of their SMS.
+ */
+@Component
+class MessageBatches {
+
+    private static final Logger log = LoggerFactory.getLogger(MessageBatches.class);
+    private static final int DUPLICATE_KEY = 11000;
+
+    private final MongoTemplate mongo;
+    private final Messages messages;
+
+    MessageBatches(MongoTemplate mongo, Messages messages) {
+        this.mongo = mongo;
+        this.messages = messages;
+    }
+
+    /** Those of {@code ids} that name a stored message, in one query that reads the ids only. */
+    Set<String> existingIds(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        Query stored = Query.query(where("_id").in(ids));
+        stored.fields().include("_id");
+        Set<String> existing = new HashSet<>();
+        mongo.find(stored, Document.class, ApplicantMessage.COLLECTION)
+                .forEach(message -> existing.add(message.getString("_id")));
+        return existing;
+    }
+
+    /**
+     * Stores messages that were not found stored: each application's index entry and each pending SMS's due entry
+     * first, then the messages, one unordered bulk write each. Answers the messages inserted here, in the order
+     * given; one that another instance inserted meanwhile is left to that instance.
+     */
+    List<ApplicantMessage> storeAll(List<ApplicantMessage> fresh) {
+        if (fresh.isEmpty()) {
+            return List.of();
+        }
+        Map<String, List<String>> idsByApplication = new LinkedHashMap<>();
+        for (ApplicantMessage message : fresh) {
+            idsByApplication.computeIfAbsent(message.applicationNumber(), n -> new ArrayList<>()).add(message.id());
+        }
+        BulkOperations index = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Messages.BY_APPLICATION);
+        idsByApplication.forEach((number, ids) -> index.upsert(Query.query(where("_id").is(number)),
+                new Update().addToSet("ids").each(ids.toArray())));
+        index.execute();
+        List<ApplicantMessage> pending = fresh.stream().filter(message -> message.nextAttemptAt() != null).toList();
+        if (!pending.isEmpty()) {
+            BulkOperations due = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Messages.SMS_DUE);
+            // A redelivered event must not move the due time, hence the claim, of an SMS stored before.
+            pending.forEach(sms -> due.upsert(Query.query(where("_id").is(sms.id())),
+                    new Update().setOnInsert("nextAttemptAt", sms.nextAttemptAt())));
+            due.execute();
+        }
+        return insertAll(fresh);
+    }
+
+    /**
+     * Takes the first send of SMS this instance just stored, reading their due entries in one query: an entry still
+     * at the time its SMS was stored with is this instance's claim; a missing or moved one (rare) goes through
+     * {@link Messages#claimFirst}. Answers the SMS claimed, in the order given.
+     */
+    List<ApplicantMessage> claimFirstAll(List<ApplicantMessage> stored, Instant now) {
+        if (stored.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Instant> dueAt = new HashMap<>();
+        Query entries = Query.query(where("_id").in(stored.stream().map(ApplicantMessage::id).toList()));
+        for (Document entry : mongo.find(entries, Document.class, Messages.SMS_DUE)) {
+            Date at = entry.getDate("nextAttemptAt");
+            if (at != null) {
+                dueAt.put(entry.getString("_id"), at.toInstant());
+            }
+        }
+        List<ApplicantMessage> claimed = new ArrayList<>(stored.size());
+        for (ApplicantMessage sms : stored) {
+            Instant until = sms.nextAttemptAt();
+            if ((until != null && until.equals(dueAt.get(sms.id()))) || messages.claimFirst(sms, now)) {
+                claimed.add(sms);
+            }
+        }
+        return claimed;
+    }
+
+    /** A duplicate id means another instance stored that message meanwhile; any other error is thrown. */
+    private List<ApplicantMessage> insertAll(List<ApplicantMessage> fresh) {
+        Set<Integer> storedElsewhere = new HashSet<>();
+        try {
+            mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, ApplicantMessage.class).insert(fresh).execute();
+        } catch (BulkOperationException e) {
+            for (BulkWriteError error : e.getErrors()) {
+                if (error.getCode() != DUPLICATE_KEY) {
+                    throw e;
+                }
+                storedElsewhere.add(error.getIndex());
+            }
+        }
+        List<ApplicantMessage> inserted = new ArrayList<>(fresh.size());
+        for (int i = 0; i < fresh.size(); i++) {
+            if (storedElsewhere.contains(i)) {
+                log.debug("Message {} was stored meanwhile by another instance; left to it", fresh.get(i).id());
+            } else {
+                inserted.add(fresh.get(i));
+            }
+        }
+        return inserted;
+    }
+}
