@@ -49,37 +49,45 @@ class SmsDelivery {
 
     /**
      * Sends SMS the caller owns until each one's {@code nextAttemptAt}: it has just inserted them, or claimed them
-     * from the retry queue. They go one at a time, and those that went through are recorded together (one bulk
-     * update, one removal of their due entries). An SMS whose claim ran out before its turn is not sent here but left
-     * to the retry job, so that no other instance sends it too; the sends before it are then recorded at once.
+     * from the retry queue. They go to the gateway in one batch, and those that went through are recorded together
+     * (one bulk update, one removal of their due entries). An SMS whose claim ran out already is not sent here but
+     * left to the retry job, so that no other instance sends it too.
      */
     void deliverAll(List<ApplicantMessage> claimed) {
-        List<Delivered> delivered = new ArrayList<>(claimed.size());
+        Instant now = clock.instant();
+        List<ApplicantMessage> sending = new ArrayList<>(claimed.size());
         for (ApplicantMessage sms : claimed) {
-            // The gateway logs too, and names the application through this context.
-            try (var ignored = MDC.putCloseable("applicationNumber", sms.applicationNumber())) {
-                send(sms, delivered);
+            if (sms.nextAttemptAt() != null && !now.isBefore(sms.nextAttemptAt())) {
+                log.info("SMS {} about application {} left to the retry job: its claim ran out before its turn",
+                        sms.id(), sms.applicationNumber());
+            } else {
+                sending.add(sms);
+            }
+        }
+        if (sending.isEmpty()) {
+            return;
+        }
+        List<SmsGateway.SmsOutcome> outcomes;
+        try {
+            outcomes = gateway.sendAll(sending.stream().map(sms -> new SmsGateway.OutgoingSms(sms.recipientPhone(),
+                    sms.body(), sms.applicationNumber())).toList());
+        } catch (RuntimeException refused) {
+            outcomes = sending.stream().map(sms -> SmsGateway.SmsOutcome.failed(refused)).toList();
+        }
+        Instant sentAt = clock.instant();
+        List<Delivered> delivered = new ArrayList<>(sending.size());
+        for (int i = 0; i < sending.size(); i++) {
+            ApplicantMessage sms = sending.get(i);
+            SmsGateway.SmsOutcome outcome = outcomes.get(i);
+            if (outcome.failure() != null) {
+                try (var ignored = MDC.putCloseable("applicationNumber", sms.applicationNumber())) {
+                    failed(sms, sms.attempts() + 1, outcome.failure());
+                }
+            } else {
+                delivered.add(new Delivered(sms.sent(sms.attempts() + 1, sentAt), outcome.receipt()));
             }
         }
         record(delivered);
-    }
-
-    private void send(ApplicantMessage sms, List<Delivered> delivered) {
-        Instant claimedUntil = sms.nextAttemptAt();
-        if (claimedUntil != null && !clock.instant().isBefore(claimedUntil)) {
-            log.info("SMS {} about application {} left to the retry job: its claim ran out before its turn", sms.id(),
-                    sms.applicationNumber());
-            return;
-        }
-        int attempt = sms.attempts() + 1;
-        SmsReceipt receipt;
-        try {
-            receipt = gateway.send(sms.recipientPhone(), sms.body());
-        } catch (RuntimeException e) {
-            failed(sms, attempt, e);
-            return;
-        }
-        delivered.add(new Delivered(sms.sent(attempt, clock.instant()), receipt));
     }
 
     private void record(List<Delivered> delivered) {

@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.UUID;
 import org.mtb.contracts.PersonalData;
 import org.slf4j.Logger;
@@ -14,7 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The gateway in use until an SMS provider is contracted: it "delivers" by writing the text to
- * {@value RecordedSms#COLLECTION}, so that what applicants would receive can be checked end to end.
+ * {@value RecordedSms#COLLECTION}, so that what applicants would receive can be checked end to end; a batch in one
+ * insert.
  */
 @Component
 class RecordingSmsGateway implements SmsGateway {
@@ -36,6 +38,23 @@ class RecordingSmsGateway implements SmsGateway {
         // The application number is in the logging context (MDC) of the caller.
         log.info("SMS {} recorded for {} ({} characters)", id, PersonalData.maskPhone(phone), text.length());
         return new SmsReceipt(id);
+    }
+
+    /** Records a batch in one insert, as a provider's batch interface takes it in one call. */
+    @Override
+    public List<SmsOutcome> sendAll(List<OutgoingSms> texts) {
+        List<RecordedSms> recorded = texts.stream().map(sms -> new RecordedSms(UUID.randomUUID().toString(),
+                PersonalData.maskPhone(sms.phone()), sha256(sms.phone()), sms.text(), clock.instant())).toList();
+        try {
+            mongo.insert(recorded, RecordedSms.class);
+        } catch (RuntimeException refused) {
+            return texts.stream().map(sms -> SmsOutcome.failed(refused)).toList();
+        }
+        for (int i = 0; i < texts.size(); i++) {
+            log.info("SMS {} about {} recorded for {} ({} characters)", recorded.get(i).id(), texts.get(i).reference(),
+                    recorded.get(i).phoneMasked(), texts.get(i).text().length());
+        }
+        return recorded.stream().map(sms -> SmsOutcome.sent(new SmsReceipt(sms.id()))).toList();
     }
 
     private static String sha256(String phone) {
