@@ -1,11 +1,15 @@
 package org.mtb.stack;
 
+import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.backend.h2.H2UniqueIndex;
 import java.lang.reflect.Constructor;
@@ -17,7 +21,8 @@ import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 /**
- * mongo-java-server's H2 backend with its unique indexes kept in an order H2 can compare cheaply.
+ * mongo-java-server's H2 backend with its unique indexes kept in an order H2 can compare cheaply, and its documents
+ * stored as BSON ({@link BsonDocumentType}) instead of Java-serialized.
  *
  * <p>The stock backend stores an index's keys ({@link KeyValue}, which is not {@link Comparable}) in an H2 map with
  * H2's generic key type, which orders such objects by their Java-serialized bytes: every step of every index lookup
@@ -30,6 +35,11 @@ final class OrderedKeysH2Backend extends H2Backend {
 
     static final String KEY_ORDER_MAP = "mtb.index-key-order";
     private static final String KEY_ORDER_VERSION = "value-order-1";
+    /** Which collections' document maps hold BSON ({@link BsonDocumentType}) rather than H2's generic values. */
+    static final String DOCUMENT_FORMAT_MAP = "mtb.document-format";
+    private static final String DOCUMENT_FORMAT_VERSION = "bson-1";
+    private static final String DATA_PREFIX = "databases.";
+    private static final String META_PREFIX = "meta.";
 
     OrderedKeysH2Backend(String file) {
         super(file);
@@ -47,6 +57,48 @@ final class OrderedKeysH2Backend extends H2Backend {
 
         OrderedKeysDatabase(String databaseName, MVStore store, CursorRegistry cursors) {
             super(databaseName, store, cursors);
+        }
+
+        /**
+         * The stock collection, its documents stored as BSON. A collection written by the stock backend is rewritten
+         * once when first opened (recorded in {@value #DOCUMENT_FORMAT_MAP}), so an existing data directory keeps
+         * working.
+         */
+        @Override
+        protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+            MVStore store = store();
+            String namespace = getFullCollectionNamespace(collectionName);
+            String dataName = DATA_PREFIX + namespace;
+            MVMap<String, String> formats = store.openMap(DOCUMENT_FORMAT_MAP);
+            if (!DOCUMENT_FORMAT_VERSION.equals(formats.get(dataName))) {
+                rewriteAsBson(store, dataName);
+                formats.put(dataName, DOCUMENT_FORMAT_VERSION);
+            }
+            MVMap<Object, Document> data = store.openMap(dataName,
+                    new MVMap.Builder<Object, Document>().valueType(BsonDocumentType.INSTANCE));
+            MVMap<String, Object> meta = store.openMap(META_PREFIX + namespace);
+            return new H2Collection(this, collectionName, options, data, meta, cursorRegistry);
+        }
+
+        /** A renamed collection's documents are copied by the stock backend in its own format: rewritten at next open. */
+        @Override
+        public void moveCollection(MongoDatabase target, MongoCollection<?> collection, String newName) {
+            super.moveCollection(target, collection, newName);
+            store().<String, String>openMap(DOCUMENT_FORMAT_MAP).remove(DATA_PREFIX + target.getDatabaseName() + "."
+                    + newName);
+        }
+
+        private static void rewriteAsBson(MVStore store, String dataName) {
+            if (!store.hasMap(dataName)) {
+                return;
+            }
+            MVMap<Object, Object> generic = store.openMap(dataName);
+            List<Map.Entry<Object, Object>> documents = new ArrayList<>();
+            generic.entrySet().forEach(e -> documents.add(Map.entry(e.getKey(), e.getValue())));
+            store.removeMap(generic);
+            MVMap<Object, Document> bson = store.openMap(dataName,
+                    new MVMap.Builder<Object, Document>().valueType(BsonDocumentType.INSTANCE));
+            documents.forEach(e -> bson.put(e.getKey(), (Document) e.getValue()));
         }
 
         @Override

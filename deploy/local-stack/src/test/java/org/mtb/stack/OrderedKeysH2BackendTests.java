@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.bson.ObjectId;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -40,6 +42,29 @@ class OrderedKeysH2BackendTests {
         }
         try (EmbeddedMongo mongo = EmbeddedMongo.onDisk(file, 0)) {
             assertEveryCaseFound(mongo.port(), 2 * CASES);
+        }
+    }
+
+    @Test
+    void keepsEveryKindOfValueStoredAsBsonAcrossARestart() throws IOException {
+        Path file = dir.resolve("values.mv.db");
+        Document rich = new Document("_id", "rich").append("text", "酒泉市人民医院").append("int", 7)
+                .append("long", 7L << 40).append("double", 2.5).append("flag", true).append("nothing", null)
+                .append("at", Instant.parse("2026-11-30T04:00:00.123Z")).append("objectId", new ObjectId())
+                .append("list", List.of(1, "two", new Document("three", 3)))
+                .append("outbox", List.of(new Document("eventId", "e-1").append("payload", "{\"a\":1}")));
+        try (EmbeddedMongo mongo = EmbeddedMongo.onDisk(file, 0)) {
+            assertThat(MongoWire.command(mongo.port(), "mtb_values", new Document("insert", "values")
+                    .append("documents", List.of(rich))).get("n")).isEqualTo(1);
+            MongoWire.command(mongo.port(), "mtb_values", new Document("update", "values").append("updates",
+                    List.of(new Document("q", new Document("_id", "rich")).append("u", new Document("$inc",
+                            new Document("int", 1))))));
+        }
+        try (EmbeddedMongo mongo = EmbeddedMongo.onDisk(file, 0)) {
+            Document reply = MongoWire.command(mongo.port(), "mtb_values", new Document("find", "values")
+                    .append("filter", new Document("_id", "rich")));
+            List<Object> found = List.copyOf((List<?>) ((Document) reply.get("cursor")).get("firstBatch"));
+            assertThat(found).containsExactly(rich.cloneDeeply().append("int", 8));
         }
     }
 
