@@ -21,20 +21,21 @@ import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 /**
- * mongo-java-server's H2 backend with its unique indexes kept in an order H2 can compare cheaply, and its documents
- * stored as BSON ({@link BsonDocumentType}) instead of Java-serialized.
+ * mongo-java-server's H2 backend with its unique indexes and documents in formats H2 handles cheaply.
  *
- * <p>The stock backend stores an index's keys ({@link KeyValue}, which is not {@link Comparable}) in an H2 map with
- * H2's generic key type, which orders such objects by their Java-serialized bytes: every step of every index lookup
- * serialized two objects. Profiles of a burst of writes showed that in more than half of the server's CPU time. Here
- * the same maps, in the same file format, order keys by {@link KeyValueOrder}; an index written by the stock backend
- * is re-sorted once when first opened (recorded in the map {@value #KEY_ORDER_MAP}), so an existing data directory
- * keeps working.
+ * <p>The stock backend stores an index's keys ({@link KeyValue}, which is not {@link Comparable}) and the documents
+ * with H2's generic type: keys ordered by their Java-serialized bytes, so that every step of every index lookup
+ * serialized two objects, and keys and documents written with Java serialization. Profiles of the local stack under
+ * load showed these in most of the server's CPU time. Here index keys are ordered by their values and written as
+ * BSON ({@link IndexKeyType}), and documents are written as BSON ({@link BsonDocumentType}). An index or a collection
+ * written by the stock backend, or by an earlier version of this one, is rewritten once when first opened (recorded
+ * in the maps {@value #KEY_ORDER_MAP} and {@value #DOCUMENT_FORMAT_MAP}), so an existing data directory keeps
+ * working.
  */
 final class OrderedKeysH2Backend extends H2Backend {
 
     static final String KEY_ORDER_MAP = "mtb.index-key-order";
-    private static final String KEY_ORDER_VERSION = "value-order-1";
+    private static final String KEY_ORDER_VERSION = "bson-value-order-2";
     /** Which collections' document maps hold BSON ({@link BsonDocumentType}) rather than H2's generic values. */
     static final String DOCUMENT_FORMAT_MAP = "mtb.document-format";
     private static final String DOCUMENT_FORMAT_VERSION = "bson-1";
@@ -106,13 +107,13 @@ final class OrderedKeysH2Backend extends H2Backend {
                 boolean sparse) {
             MVStore store = store();
             String mapName = getDatabaseName() + "." + collectionName + "._index_" + indexName;
-            MVMap<KeyValue, Object> map = store.openMap(mapName,
-                    new MVMap.Builder<KeyValue, Object>().keyType(new KeyValueOrder()));
             MVMap<String, String> orders = store.openMap(KEY_ORDER_MAP);
             if (!KEY_ORDER_VERSION.equals(orders.get(mapName))) {
-                resort(map);
+                rewriteKeys(store, mapName);
                 orders.put(mapName, KEY_ORDER_VERSION);
             }
+            MVMap<KeyValue, Object> map = store.openMap(mapName,
+                    new MVMap.Builder<KeyValue, Object>().keyType(IndexKeyType.INSTANCE));
             try {
                 return INDEX.newInstance(map, indexName, keys, sparse);
             } catch (ReflectiveOperationException e) {
@@ -120,15 +121,21 @@ final class OrderedKeysH2Backend extends H2Backend {
             }
         }
 
-        /** Reads the entries in stored order (no comparison needed) and writes them again in key order. */
-        private static void resort(MVMap<KeyValue, Object> map) {
-            if (map.isEmpty()) {
+        /**
+         * Reads an index written in an earlier format in stored order (no comparison needed) and writes it again in
+         * this one, in key order.
+         */
+        private static void rewriteKeys(MVStore store, String mapName) {
+            if (!store.hasMap(mapName)) {
                 return;
             }
-            List<Map.Entry<KeyValue, Object>> entries = new ArrayList<>();
-            map.entrySet().forEach(e -> entries.add(Map.entry(e.getKey(), e.getValue())));
-            map.clear();
-            entries.forEach(e -> map.put(e.getKey(), e.getValue()));
+            MVMap<Object, Object> earlier = store.openMap(mapName);
+            List<Map.Entry<Object, Object>> entries = new ArrayList<>();
+            earlier.entrySet().forEach(e -> entries.add(Map.entry(e.getKey(), e.getValue())));
+            store.removeMap(earlier);
+            MVMap<KeyValue, Object> rewritten = store.openMap(mapName,
+                    new MVMap.Builder<KeyValue, Object>().keyType(IndexKeyType.INSTANCE));
+            entries.forEach(e -> rewritten.put((KeyValue) e.getKey(), e.getValue()));
         }
 
         private MVStore store() {
