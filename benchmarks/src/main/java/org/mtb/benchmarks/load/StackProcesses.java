@@ -40,6 +40,53 @@ public final class StackProcesses {
         return lines;
     }
 
+    /**
+     * The CPU time each running part and this benchmark's JVM have used so far, in seconds (user and system, from
+     * {@code /proc/<pid>/stat} at Linux's usual 100 ticks a second); empty where it cannot be read.
+     */
+    public static Map<String, Double> cpuSeconds(LocalStack stack) {
+        List<String> parts = new ArrayList<>(List.of(LocalStack.MONGO, LocalStack.KAFKA));
+        parts.addAll(StackSettings.SERVICES);
+        Map<String, Double> seconds = new java.util.LinkedHashMap<>();
+        for (String part : parts) {
+            if (stack.isRunning(part)) {
+                cpuTicks(stack.pid(part)).ifPresent(ticks -> seconds.put(part, ticks / 100.0));
+            }
+        }
+        cpuTicks(ProcessHandle.current().pid()).ifPresent(ticks -> seconds.put("benchmark JVM", ticks / 100.0));
+        return seconds;
+    }
+
+    /**
+     * One line per part: the cores it kept busy on average between two {@link #cpuSeconds} readings
+     * {@code seconds} apart, then the total.
+     */
+    public static List<String> cpuLines(Map<String, Double> before, Map<String, Double> after, double seconds) {
+        List<String> lines = new ArrayList<>();
+        double total = 0;
+        for (Map.Entry<String, Double> part : after.entrySet()) {
+            Double start = before.get(part.getKey());
+            if (start != null && part.getValue() >= start) {
+                double cores = (part.getValue() - start) / seconds;
+                total += cores;
+                lines.add("%-22s %.2f cores".formatted(part.getKey(), cores));
+            }
+        }
+        lines.add("%-22s %.2f cores of %d".formatted("total", total, Runtime.getRuntime().availableProcessors()));
+        return lines;
+    }
+
+    private static java.util.Optional<Long> cpuTicks(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            // The command name in brackets may hold spaces: fields are counted after its closing bracket.
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return java.util.Optional.of(Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
+        } catch (IOException | RuntimeException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     /** VmRSS of a process in kB, or -1 when it cannot be read. */
     public static long residentKb(long pid) {
         try {

@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Map;
 import org.mtb.benchmarks.load.Arrival;
 import org.mtb.benchmarks.load.Percentiles;
+import org.mtb.benchmarks.load.StackProcesses;
 import org.mtb.benchmarks.load.TopicArrivals;
+import org.mtb.stack.LocalStack;
 
 /** Phases a to c, e (around b), and the check every phase ends with: each accepted application on Kafka. */
 final class SubmissionPhases {
@@ -28,11 +30,13 @@ final class SubmissionPhases {
     private final TopicArrivals submitted;
     private final ConsumerLag lag;
     private final MongoCommands mongo;
+    private final LocalStack stack;
     private int nextApplication;
 
     SubmissionPhases(IntakeClient client, TopicArrivals submitted, ConsumerLag lag, MongoCommands mongo,
-            int firstApplication) {
+            LocalStack stack, int firstApplication) {
         this.client = client;
+        this.stack = stack;
         this.submitted = submitted;
         this.lag = lag;
         this.mongo = mongo;
@@ -78,6 +82,7 @@ final class SubmissionPhases {
             idlePerSecond = MongoCommands.rate(idleStart, mongo.scrape(), IDLE_WINDOW.toMillis() / 1000.0);
         }
         Map<MongoCommands.Key, Double> before = countCommands ? mongo.scrape() : Map.of();
+        Map<String, Double> cpuBefore = StackProcesses.cpuSeconds(stack);
         long windowStart = System.nanoTime();
         RateDriver.Run run = new RateDriver(client).run(take(RateDriver.count(rate, Duration.ofSeconds(seconds))),
                 rate, Duration.ofSeconds(seconds));
@@ -88,6 +93,7 @@ final class SubmissionPhases {
                 result.lowestRate(RATE_WINDOW), Percentiles.millis(run.maxBehindMillis()));
         reportArrivals("sustained", result);
         lag.reportCatchUp("sustained", result.finishedAtMillis(), LAG_TIMEOUT);
+        reportCpu("sustained", cpuBefore, windowStart);
         if (!countCommands) {
             return CommandCost.UNKNOWN;
         }
@@ -101,6 +107,8 @@ final class SubmissionPhases {
 
     /** c: the answer times at a rate well below the limit. */
     void latency() throws Exception {
+        Map<String, Double> cpuBefore = StackProcesses.cpuSeconds(stack);
+        long start = System.nanoTime();
         RateDriver.Run run = new RateDriver(client).run(take(RateDriver.count(LATENCY_RATE, LATENCY_DURATION)),
                 LATENCY_RATE, LATENCY_DURATION);
         LoadResult result = run.result();
@@ -109,6 +117,17 @@ final class SubmissionPhases {
         SubmissionBenchmark.report("latency", "HTTP p99 %s (target <= 100 ms: %s)",
                 Percentiles.millis(result.latency().at(0.99)), result.latency().at(0.99) <= 100 ? "met" : "missed");
         reportArrivals("latency", result);
+        reportCpu("latency", cpuBefore, start);
+    }
+
+    /**
+     * Where the machine's cores went from {@code start} until now (the load and the consumers' work on it), this
+     * benchmark's own sending and receiving included.
+     */
+    private void reportCpu(String phase, Map<String, Double> before, long start) {
+        double seconds = (System.nanoTime() - start) / 1e9;
+        StackProcesses.cpuLines(before, StackProcesses.cpuSeconds(stack), seconds)
+                .forEach(line -> SubmissionBenchmark.report(phase, "CPU %s", line));
     }
 
     /**
