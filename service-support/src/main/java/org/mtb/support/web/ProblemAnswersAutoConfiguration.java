@@ -33,7 +33,7 @@ public class ProblemAnswersAutoConfiguration {
     @Bean
     FilterRegistrationBean<BusyGate> busyGate(Environment environment, ObjectProvider<MeterRegistry> meters) {
         BusyGate gate = new BusyGate(environment.getProperty("mtb.web.max-concurrent-requests", Integer.class, 64),
-                environment.getProperty("mtb.web.max-wait", Duration.class, Duration.ofSeconds(2)),
+                environment.getProperty("mtb.web.max-wait", Duration.class, Duration.ofMillis(300)),
                 meters.getIfAvailable(SimpleMeterRegistry::new));
         FilterRegistrationBean<BusyGate> registration = new FilterRegistrationBean<>(gate);
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
