@@ -1,17 +1,11 @@
 package org.mtb.stack;
 
 import de.bwaldvogel.mongo.bson.Document;
-import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
-import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import java.nio.ByteBuffer;
 import java.util.Collection;
 import java.util.Map;
-import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.BasicDataType;
-import org.h2.mvstore.type.ObjectDataType;
 
 /**
  * Stores a collection's documents in H2 as BSON, the encoding MongoDB itself uses, instead of H2's generic value type,
@@ -24,43 +18,17 @@ final class BsonDocumentType extends BasicDataType<Document> {
 
     static final BsonDocumentType INSTANCE = new BsonDocumentType();
 
-    private static final byte BSON = 1;
-    private static final byte SERIALIZED = 2;
-
-    private final ObjectDataType serialized = new ObjectDataType();
-
     private BsonDocumentType() {
     }
 
     @Override
     public void write(WriteBuffer buffer, Document document) {
-        ByteBuf bson = Unpooled.buffer(256);
-        try {
-            BsonEncoder.encodeDocument(document, bson);
-        } catch (RuntimeException notBson) {
-            buffer.put(SERIALIZED);
-            serialized.write(buffer, document);
-            return;
-        }
-        int length = bson.readableBytes();
-        buffer.put(BSON).putVarInt(length);
-        buffer.put(bson.array(), bson.arrayOffset() + bson.readerIndex(), length);
+        TaggedBson.write(buffer, document, document);
     }
 
     @Override
     public Document read(ByteBuffer buffer) {
-        byte format = buffer.get();
-        if (format == SERIALIZED) {
-            return (Document) serialized.read(buffer);
-        }
-        if (format != BSON) {
-            throw new IllegalStateException("Unknown document format " + format + " in the local MongoDB's file");
-        }
-        int length = DataUtils.readVarInt(buffer);
-        int start = buffer.position();
-        Document document = BsonDecoder.decodeBson(Unpooled.wrappedBuffer(buffer.slice(start, length)));
-        buffer.position(start + length);
-        return document;
+        return (Document) TaggedBson.read(buffer);
     }
 
     /** H2 sizes its caches and pages by this: an estimate from the values, without encoding the document. */

@@ -3,19 +3,13 @@ package org.mtb.stack;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.bson.Document;
-import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
-import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.BasicDataType;
-import org.h2.mvstore.type.ObjectDataType;
 
 /**
  * The keys of a unique index ({@link KeyValue}) as H2 stores and orders them. The stock backend gives them H2's
@@ -31,11 +25,7 @@ final class IndexKeyType extends BasicDataType<KeyValue> {
     static final IndexKeyType INSTANCE = new IndexKeyType();
 
     private static final Comparator<Object> VALUES = ValueComparator.ascWithoutListHandling();
-    private static final byte BSON = 1;
-    private static final byte SERIALIZED = 2;
     private static final String VALUES_FIELD = "v";
-
-    private final ObjectDataType serialized = new ObjectDataType();
 
     private IndexKeyType() {
     }
@@ -57,29 +47,14 @@ final class IndexKeyType extends BasicDataType<KeyValue> {
 
     @Override
     public void write(WriteBuffer buffer, KeyValue key) {
-        byte[] bson = bson(key);
-        if (bson == null) {
-            buffer.put(SERIALIZED);
-            serialized.write(buffer, key);
-            return;
-        }
-        buffer.put(BSON).putVarInt(bson.length).put(bson);
+        TaggedBson.write(buffer, document(key), key);
     }
 
     @Override
     public KeyValue read(ByteBuffer buffer) {
-        byte format = buffer.get();
-        if (format == SERIALIZED) {
-            return (KeyValue) serialized.read(buffer);
-        }
-        if (format != BSON) {
-            throw new IllegalStateException("Unknown index key format " + format + " in the local MongoDB's file");
-        }
-        int length = DataUtils.readVarInt(buffer);
-        int start = buffer.position();
-        Document document = BsonDecoder.decodeBson(Unpooled.wrappedBuffer(buffer.slice(start, length)));
-        buffer.position(start + length);
-        return new KeyValue((List<?>) document.get(VALUES_FIELD));
+        Object stored = TaggedBson.read(buffer);
+        return stored instanceof Document document ? new KeyValue((List<?>) document.get(VALUES_FIELD))
+                : (KeyValue) stored;
     }
 
     @Override
@@ -96,32 +71,14 @@ final class IndexKeyType extends BasicDataType<KeyValue> {
         return new KeyValue[size];
     }
 
-    /** The key's BSON, or null when BSON cannot hold one of its values. */
-    private static byte[] bson(KeyValue key) {
+    private static Document document(KeyValue key) {
         List<Object> values = new ArrayList<>(key.size());
         key.forEach(values::add);
-        ByteBuf bson = Unpooled.buffer(64);
-        try {
-            BsonEncoder.encodeDocument(new Document(VALUES_FIELD, values), bson);
-        } catch (RuntimeException notBson) {
-            return null;
-        }
-        byte[] bytes = new byte[bson.readableBytes()];
-        bson.readBytes(bytes);
-        return bytes;
+        return new Document(VALUES_FIELD, values);
     }
 
-    private byte[] bytes(KeyValue key) {
-        byte[] bson = bson(key);
-        if (bson != null) {
-            return bson;
-        }
-        WriteBuffer buffer = new WriteBuffer();
-        serialized.write(buffer, key);
-        ByteBuffer written = buffer.getBuffer();
-        written.flip();
-        byte[] bytes = new byte[written.remaining()];
-        written.get(bytes);
-        return bytes;
+    private static byte[] bytes(KeyValue key) {
+        byte[] bson = TaggedBson.encode(document(key));
+        return bson != null ? bson : TaggedBson.generic(key);
     }
 }

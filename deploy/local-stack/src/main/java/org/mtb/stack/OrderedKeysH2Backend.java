@@ -72,11 +72,10 @@ final class OrderedKeysH2Backend extends H2Backend {
             String dataName = DATA_PREFIX + namespace;
             MVMap<String, String> formats = store.openMap(DOCUMENT_FORMAT_MAP);
             if (!DOCUMENT_FORMAT_VERSION.equals(formats.get(dataName))) {
-                rewriteAsBson(store, dataName);
+                rewrite(store, dataName, documents());
                 formats.put(dataName, DOCUMENT_FORMAT_VERSION);
             }
-            MVMap<Object, Document> data = store.openMap(dataName,
-                    new MVMap.Builder<Object, Document>().valueType(BsonDocumentType.INSTANCE));
+            MVMap<Object, Document> data = store.openMap(dataName, documents());
             MVMap<String, Object> meta = store.openMap(META_PREFIX + namespace);
             return new H2Collection(this, collectionName, options, data, meta, cursorRegistry);
         }
@@ -89,19 +88,6 @@ final class OrderedKeysH2Backend extends H2Backend {
                     + newName);
         }
 
-        private static void rewriteAsBson(MVStore store, String dataName) {
-            if (!store.hasMap(dataName)) {
-                return;
-            }
-            MVMap<Object, Object> generic = store.openMap(dataName);
-            List<Map.Entry<Object, Object>> documents = new ArrayList<>();
-            generic.entrySet().forEach(e -> documents.add(Map.entry(e.getKey(), e.getValue())));
-            store.removeMap(generic);
-            MVMap<Object, Document> bson = store.openMap(dataName,
-                    new MVMap.Builder<Object, Document>().valueType(BsonDocumentType.INSTANCE));
-            documents.forEach(e -> bson.put(e.getKey(), (Document) e.getValue()));
-        }
-
         @Override
         protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
                 boolean sparse) {
@@ -109,11 +95,10 @@ final class OrderedKeysH2Backend extends H2Backend {
             String mapName = getDatabaseName() + "." + collectionName + "._index_" + indexName;
             MVMap<String, String> orders = store.openMap(KEY_ORDER_MAP);
             if (!KEY_ORDER_VERSION.equals(orders.get(mapName))) {
-                rewriteKeys(store, mapName);
+                rewrite(store, mapName, indexKeys());
                 orders.put(mapName, KEY_ORDER_VERSION);
             }
-            MVMap<KeyValue, Object> map = store.openMap(mapName,
-                    new MVMap.Builder<KeyValue, Object>().keyType(IndexKeyType.INSTANCE));
+            MVMap<KeyValue, Object> map = store.openMap(mapName, indexKeys());
             try {
                 return INDEX.newInstance(map, indexName, keys, sparse);
             } catch (ReflectiveOperationException e) {
@@ -122,10 +107,11 @@ final class OrderedKeysH2Backend extends H2Backend {
         }
 
         /**
-         * Reads an index written in an earlier format in stored order (no comparison needed) and writes it again in
-         * this one, in key order.
+         * Reads a map written in an earlier format (H2's generic types) in stored order, which needs no comparison,
+         * and writes it again, under the same name, in the format {@code typed} gives.
          */
-        private static void rewriteKeys(MVStore store, String mapName) {
+        @SuppressWarnings("unchecked")
+        private static <K, V> void rewrite(MVStore store, String mapName, MVMap.Builder<K, V> typed) {
             if (!store.hasMap(mapName)) {
                 return;
             }
@@ -133,9 +119,16 @@ final class OrderedKeysH2Backend extends H2Backend {
             List<Map.Entry<Object, Object>> entries = new ArrayList<>();
             earlier.entrySet().forEach(e -> entries.add(Map.entry(e.getKey(), e.getValue())));
             store.removeMap(earlier);
-            MVMap<KeyValue, Object> rewritten = store.openMap(mapName,
-                    new MVMap.Builder<KeyValue, Object>().keyType(IndexKeyType.INSTANCE));
-            entries.forEach(e -> rewritten.put((KeyValue) e.getKey(), e.getValue()));
+            MVMap<K, V> rewritten = store.openMap(mapName, typed);
+            entries.forEach(e -> rewritten.put((K) e.getKey(), (V) e.getValue()));
+        }
+
+        private static MVMap.Builder<Object, Document> documents() {
+            return new MVMap.Builder<Object, Document>().valueType(BsonDocumentType.INSTANCE);
+        }
+
+        private static MVMap.Builder<KeyValue, Object> indexKeys() {
+            return new MVMap.Builder<KeyValue, Object>().keyType(IndexKeyType.INSTANCE);
         }
 
         private MVStore store() {

@@ -1,0 +1,76 @@
+package org.mtb.stack;
+
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
+import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import java.nio.ByteBuffer;
+import org.h2.mvstore.DataUtils;
+import org.h2.mvstore.WriteBuffer;
+import org.h2.mvstore.type.ObjectDataType;
+
+/**
+ * The stored form of {@link BsonDocumentType} and {@link IndexKeyType}: a tag byte, then either the BSON document
+ * with its length, or, for a value BSON cannot hold, the original object in H2's generic (Java-serialized) form.
+ */
+final class TaggedBson {
+
+    private static final byte BSON = 1;
+    private static final byte SERIALIZED = 2;
+    private static final ObjectDataType GENERIC = new ObjectDataType();
+
+    private TaggedBson() {
+    }
+
+    /** Writes {@code bson}, or {@code original} with the generic type when BSON cannot hold it. */
+    static void write(WriteBuffer buffer, Document bson, Object original) {
+        byte[] encoded = encode(bson);
+        if (encoded == null) {
+            buffer.put(SERIALIZED);
+            GENERIC.write(buffer, original);
+            return;
+        }
+        buffer.put(BSON).putVarInt(encoded.length).put(encoded);
+    }
+
+    /** What {@link #write} wrote: the BSON document, or the original object. */
+    static Object read(ByteBuffer buffer) {
+        byte format = buffer.get();
+        if (format == SERIALIZED) {
+            return GENERIC.read(buffer);
+        }
+        if (format != BSON) {
+            throw new IllegalStateException("Unknown stored format " + format + " in the local MongoDB's file");
+        }
+        int length = DataUtils.readVarInt(buffer);
+        int start = buffer.position();
+        Document document = BsonDecoder.decodeBson(Unpooled.wrappedBuffer(buffer.slice(start, length)));
+        buffer.position(start + length);
+        return document;
+    }
+
+    /** The document's BSON, or null when BSON cannot hold one of its values. */
+    static byte[] encode(Document document) {
+        ByteBuf bson = Unpooled.buffer(128);
+        try {
+            BsonEncoder.encodeDocument(document, bson);
+        } catch (RuntimeException notBson) {
+            return null;
+        }
+        byte[] bytes = new byte[bson.readableBytes()];
+        bson.readBytes(bytes);
+        return bytes;
+    }
+
+    /** The object in H2's generic form, for an order among values BSON cannot hold. */
+    static byte[] generic(Object value) {
+        WriteBuffer buffer = new WriteBuffer();
+        GENERIC.write(buffer, value);
+        ByteBuffer written = buffer.getBuffer();
+        written.flip();
+        byte[] bytes = new byte[written.remaining()];
+        written.get(bytes);
+        return bytes;
+    }
+}
