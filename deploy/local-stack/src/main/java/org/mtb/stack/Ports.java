@@ -25,6 +25,30 @@ final class Ports {
         }
     }
 
+    /**
+     * {@code count} distinct free ports: every socket is held until all are chosen, since a port closed at once may
+     * be handed out again by the next ask.
+     */
+    static java.util.List<Integer> freePorts(int count) {
+        java.util.List<ServerSocket> held = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < count; i++) {
+                held.add(new ServerSocket(0, 1, InetAddress.getByName(HOST)));
+            }
+            return held.stream().map(ServerSocket::getLocalPort).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("No free TCP port on " + HOST, e);
+        } finally {
+            for (ServerSocket socket : held) {
+                try {
+                    socket.close();
+                } catch (IOException ignored) {
+                    // Closing a socket that never served anything; the port is free either way.
+                }
+            }
+        }
+    }
+
     static boolean isListening(int port) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(HOST, port), 500);

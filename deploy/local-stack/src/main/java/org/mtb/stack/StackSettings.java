@@ -111,10 +111,10 @@ public record StackSettings(
 
     /** Every port replaced by a currently free one, so a test can run beside a developer's stack. */
     public StackSettings withFreePorts() {
+        List<Integer> free = Ports.freePorts(servicePorts.size() + 3);
         Map<String, Integer> ports = new LinkedHashMap<>();
-        servicePorts.keySet().forEach(name -> ports.put(name, Ports.freePort()));
-        return new StackSettings(dataDir, Ports.freePort(), Ports.freePort(), Ports.freePort(), ports, jarsRoot,
-                jvmOptions);
+        servicePorts.keySet().forEach(name -> ports.put(name, free.get(ports.size() + 3)));
+        return new StackSettings(dataDir, free.get(0), free.get(1), free.get(2), ports, jarsRoot, jvmOptions);
     }
 
     /** {@code intake} or {@code intake-service} to {@code intake-service}; unknown names are rejected. */

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -42,17 +43,34 @@ class ApplicationNumbers {
             // A region's first number of the day: the blocks of earlier days are done with.
             String today = DAY.format(day);
             blocks.keySet().removeIf(other -> !other.endsWith(today));
-            block = blocks.computeIfAbsent(counter, c -> new Block());
+            block = blocks.computeIfAbsent(counter, c -> new Block(1, 0));
         }
-        long sequence;
-        synchronized (block) {
-            if (block.next > block.last) {
-                block.last = reserve(counter);
-                block.next = block.last - blockSize + 1;
+        while (true) {
+            long sequence = block.next.getAndIncrement();
+            if (sequence <= block.last) {
+                return counter + "-" + sixDigits(sequence);
             }
-            sequence = block.next++;
+            block = nextBlock(counter, block);
         }
-        return "%s-%06d".formatted(counter, sequence);
+    }
+
+    /** The block after {@code spent}, reserved by the first caller to find it spent; the others take it from there. */
+    private Block nextBlock(String counter, Block spent) {
+        synchronized (spent) {
+            Block current = blocks.get(counter);
+            if (current != null && current != spent) {
+                return current;
+            }
+            long last = reserve(counter);
+            Block fresh = new Block(last - blockSize + 1, last);
+            blocks.put(counter, fresh);
+            return fresh;
+        }
+    }
+
+    private static String sixDigits(long sequence) {
+        String digits = Long.toString(sequence);
+        return digits.length() >= 6 ? digits : "000000".substring(digits.length()) + digits;
     }
 
     /** Takes the counter forward by a block; answers the block's last number. */
@@ -63,8 +81,14 @@ class ApplicationNumbers {
         return ((Number) updated.get("sequence")).longValue();
     }
 
+    /** Numbers {@code next} to {@code last} of a reserved block; {@code next} passes {@code last} once it is spent. */
     private static final class Block {
-        private long next = 1;
-        private long last;
+        private final AtomicLong next;
+        private final long last;
+
+        Block(long first, long last) {
+            this.next = new AtomicLong(first);
+            this.last = last;
+        }
     }
 }
