@@ -17,14 +17,6 @@ final class Ports {
     private Ports() {
     }
 
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("No free TCP port on " + HOST, e);
-        }
-    }
-
     /**
      * {@code count} distinct free ports: every socket is held until all are chosen, since a port closed at once may
      * be handed out again by the next ask.
