@@ -6,7 +6,6 @@ import de.bwaldvogel.mongo.bson.Document;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.List;
-import org.h2.mvstore.WriteBuffer;
 import org.junit.jupiter.api.Test;
 
 class BsonDocumentTypeTests {
@@ -17,7 +16,7 @@ class BsonDocumentTypeTests {
                 .append("version", 3L).append("submittedAt", Instant.parse("2026-11-30T04:00:00.123Z"))
                 .append("timeline", List.of(new Document("status", "SUBMITTED").append("note", "已受理")));
 
-        ByteBuffer stored = write(document);
+        ByteBuffer stored = StoredForm.of(BsonDocumentType.INSTANCE, document);
 
         assertThat(stored.get(0)).as("format tag").isEqualTo((byte) 1);
         assertThat(BsonDocumentType.INSTANCE.read(stored)).isEqualTo(document);
@@ -28,17 +27,9 @@ class BsonDocumentTypeTests {
     void keepsAValueBsonCannotHoldWithTheGenericType() {
         Document document = new Document("_id", 1).append("odd", new java.util.Locale("zh", "CN"));
 
-        ByteBuffer stored = write(document);
+        ByteBuffer stored = StoredForm.of(BsonDocumentType.INSTANCE, document);
 
         assertThat(stored.get(0)).as("format tag").isEqualTo((byte) 2);
         assertThat(BsonDocumentType.INSTANCE.read(stored)).isEqualTo(document);
-    }
-
-    private static ByteBuffer write(Document document) {
-        WriteBuffer buffer = new WriteBuffer();
-        BsonDocumentType.INSTANCE.write(buffer, document);
-        ByteBuffer written = buffer.getBuffer();
-        written.flip();
-        return written;
     }
 }

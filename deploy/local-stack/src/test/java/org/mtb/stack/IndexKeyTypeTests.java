@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
 import java.nio.ByteBuffer;
-import org.h2.mvstore.WriteBuffer;
 import org.junit.jupiter.api.Test;
 
 class IndexKeyTypeTests {
@@ -14,7 +13,7 @@ class IndexKeyTypeTests {
     void writesAKeyAsBsonAndReadsItBack() {
         KeyValue key = new KeyValue("659006-20261130-000001", 3L);
 
-        ByteBuffer stored = write(key);
+        ByteBuffer stored = StoredForm.of(IndexKeyType.INSTANCE, key);
 
         assertThat(stored.get(0)).as("format tag").isEqualTo((byte) 1);
         assertThat(IndexKeyType.INSTANCE.read(stored)).isEqualTo(key);
@@ -25,7 +24,7 @@ class IndexKeyTypeTests {
     void keepsAKeyBsonCannotHoldWithTheGenericType() {
         KeyValue key = new KeyValue("a", Missing.getInstance());
 
-        ByteBuffer stored = write(key);
+        ByteBuffer stored = StoredForm.of(IndexKeyType.INSTANCE, key);
 
         assertThat(stored.get(0)).as("format tag").isEqualTo((byte) 2);
         // Read back as an equal key in the index's order (Missing is a singleton Java serialization copies).
@@ -45,13 +44,5 @@ class IndexKeyTypeTests {
         // MongoDB compares 1 and 1L as equal; the index keeps them apart, in a fixed order.
         int intFirst = type.compare(new KeyValue(1), new KeyValue(1L));
         assertThat(intFirst).isNotZero().isEqualTo(-type.compare(new KeyValue(1L), new KeyValue(1)));
-    }
-
-    private static ByteBuffer write(KeyValue key) {
-        WriteBuffer buffer = new WriteBuffer();
-        IndexKeyType.INSTANCE.write(buffer, key);
-        ByteBuffer written = buffer.getBuffer();
-        written.flip();
-        return written;
     }
 }

@@ -71,6 +71,7 @@ class ApplicationProgress {
                 Application.class).forEach(application -> current.put(application.applicationNumber(), application));
         BulkOperations updates = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Application.class);
         List<Change> inBulk = new ArrayList<>();
+        Set<String> applicationsInBulk = new HashSet<>();
         List<Change> alone = new ArrayList<>();
         int firstUnknown = -1;
         for (int index = 0; index < changes.size(); index++) {
@@ -80,7 +81,7 @@ class ApplicationProgress {
                 firstUnknown = firstUnknown < 0 ? index : firstUnknown;
             } else if (seen(application, change.eventId())) {
                 duplicate(change);
-            } else if (inBulk.stream().anyMatch(c -> c.applicationNumber().equals(change.applicationNumber()))) {
+            } else if (!applicationsInBulk.add(change.applicationNumber())) {
                 alone.add(change);
             } else {
                 updates.updateOne(unchanged(application), update(application, change));

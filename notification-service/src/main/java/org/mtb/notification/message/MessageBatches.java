@@ -2,7 +2,6 @@ package org.mtb.notification.message;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
-import com.mongodb.bulk.BulkWriteError;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -12,11 +11,12 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.bson.Document;
+import org.mtb.support.mongo.UnorderedInserts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
@@ -32,7 +32,6 @@ import org.springframework.stereotype.Component;
 class MessageBatches {
 
     private static final Logger log = LoggerFactory.getLogger(MessageBatches.class);
-    private static final int DUPLICATE_KEY = 11000;
 
     private final MongoTemplate mongo;
     private final Messages messages;
@@ -112,23 +111,17 @@ class MessageBatches {
 
     /** A duplicate id means another instance stored that message meanwhile; any other error is thrown. */
     private List<ApplicantMessage> insertAll(List<ApplicantMessage> fresh) {
-        Set<Integer> storedElsewhere = new HashSet<>();
-        try {
-            mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, ApplicantMessage.class).insert(fresh).execute();
-        } catch (BulkOperationException e) {
-            for (BulkWriteError error : e.getErrors()) {
-                if (error.getCode() != DUPLICATE_KEY) {
-                    throw e;
-                }
-                storedElsewhere.add(error.getIndex());
-            }
+        UnorderedInserts.Outcome outcome = UnorderedInserts.insert(mongo, ApplicantMessage.class,
+                ApplicantMessage.COLLECTION, fresh);
+        if (outcome.refusedOtherwise()) {
+            throw Objects.requireNonNull(outcome.failure());
         }
         List<ApplicantMessage> inserted = new ArrayList<>(fresh.size());
         for (int i = 0; i < fresh.size(); i++) {
-            if (storedElsewhere.contains(i)) {
-                log.debug("Message {} was stored meanwhile by another instance; left to it", fresh.get(i).id());
-            } else {
+            if (outcome.stored(i)) {
                 inserted.add(fresh.get(i));
+            } else {
+                log.debug("Message {} was stored meanwhile by another instance; left to it", fresh.get(i).id());
             }
         }
         return inserted;

@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -27,11 +28,10 @@ import org.mtb.review.sla.SlaPlanner;
 import org.mtb.review.timer.DueTimer;
 import org.mtb.review.timer.DueTimers;
 import org.mtb.support.outbox.OutboxEntry;
+import org.mtb.support.mongo.UnorderedInserts;
 import org.mtb.support.outbox.PendingOutbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.mongodb.BulkOperationException;
-import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
@@ -47,7 +47,6 @@ import tools.jackson.databind.json.JsonMapper;
 class CaseOpener {
 
     private static final Logger log = LoggerFactory.getLogger(CaseOpener.class);
-    private static final int DUPLICATE_KEY = 11000;
 
     private final MongoTemplate mongo;
     private final RegionPolicies policies;
@@ -102,31 +101,20 @@ class CaseOpener {
         if (!timersOfAll.isEmpty()) {
             timers.schedule(timersOfAll);
         }
-        List<ReviewCase> opened = new ArrayList<>(opening);
-        RuntimeException failed = null;
-        if (!opening.isEmpty()) {
-            BulkOperations inserts = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, ReviewCase.class);
-            inserts.insert(opening);
-            try {
-                inserts.execute();
-            } catch (BulkOperationException refused) {
-                Set<ReviewCase> notStored = new HashSet<>();
-                for (var error : refused.getErrors()) {
-                    ReviewCase refusedCase = opening.get(error.getIndex());
-                    notStored.add(refusedCase);
-                    if (error.getCode() == DUPLICATE_KEY) {
-                        duplicate(byNumber.get(refusedCase.applicationNumber()));
-                    } else {
-                        failed = refused;
-                    }
-                }
-                opened.removeAll(notStored);
+        UnorderedInserts.Outcome inserted = UnorderedInserts.insert(mongo, ReviewCase.class, ReviewCase.COLLECTION,
+                opening);
+        List<ReviewCase> opened = new ArrayList<>(opening.size());
+        for (int i = 0; i < opening.size(); i++) {
+            if (inserted.stored(i)) {
+                opened.add(opening.get(i));
+            } else if (inserted.duplicate(i)) {
+                duplicate(byNumber.get(opening.get(i).applicationNumber()));
             }
         }
         pendingOutbox.mark(ReviewCase.COLLECTION, opened.stream().map(ReviewCase::applicationNumber).toList());
         counted(opened);
-        if (failed != null) {
-            throw failed;
+        if (inserted.refusedOtherwise()) {
+            throw Objects.requireNonNull(inserted.failure());
         }
     }
 

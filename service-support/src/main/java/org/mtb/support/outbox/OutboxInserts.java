@@ -1,15 +1,16 @@
 package org.mtb.support.outbox;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.mtb.support.mongo.UnorderedInserts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.BulkOperationException;
-import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
@@ -22,7 +23,6 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 public class OutboxInserts {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxInserts.class);
-    private static final int DUPLICATE_KEY = 11000;
 
     private final MongoTemplate mongo;
     private final PendingOutbox pending;
@@ -49,22 +49,22 @@ public class OutboxInserts {
         for (int i = 0; i < group.size(); i++) {
             byCollection.computeIfAbsent(group.get(i).collection(), c -> new ArrayList<>()).add(i);
         }
-        List<@Nullable RuntimeException> failures = new ArrayList<>(java.util.Collections.nCopies(group.size(), null));
+        List<@Nullable RuntimeException> failures = new ArrayList<>(Collections.nCopies(group.size(), null));
         byCollection.forEach((collection, indexes) -> insertInto(collection, indexes, group, failures));
         return failures;
     }
 
     private void insertInto(String collection, List<Integer> indexes, List<Insert> group,
             List<@Nullable RuntimeException> failures) {
-        BulkOperations inserts = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED,
-                group.get(indexes.getFirst()).document().getClass(), collection);
-        indexes.forEach(i -> inserts.insert(group.get(i).document()));
-        try {
-            inserts.execute();
-        } catch (BulkOperationException refused) {
-            refused.getErrors().forEach(error -> failures.set(indexes.get(error.getIndex()),
-                    error.getCode() == DUPLICATE_KEY ? new DuplicateKeyException(error.getMessage())
-                            : new org.springframework.dao.DataIntegrityViolationException(error.getMessage())));
+        UnorderedInserts.Outcome outcome = UnorderedInserts.insert(mongo,
+                group.get(indexes.getFirst()).document().getClass(), collection,
+                indexes.stream().map(i -> group.get(i).document()).toList());
+        for (int i = 0; i < indexes.size(); i++) {
+            if (outcome.duplicate(i)) {
+                failures.set(indexes.get(i), new DuplicateKeyException(outcome.refusal(i)));
+            } else if (!outcome.stored(i)) {
+                failures.set(indexes.get(i), new DataIntegrityViolationException(outcome.refusal(i)));
+            }
         }
         List<Object> stored = indexes.stream().filter(i -> failures.get(i) == null).map(i -> group.get(i).id())
                 .toList();

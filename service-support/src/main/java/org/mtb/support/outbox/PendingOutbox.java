@@ -4,9 +4,12 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -62,13 +65,13 @@ public class PendingOutbox implements SmartInitializingSingleton {
     /** One new mark per collection naming every document of the group, in one command. */
     private List<@Nullable RuntimeException> insertMarks(List<Marking> group) {
         Instant now = clock.instant();
-        Map<String, List<Object>> byCollection = new java.util.LinkedHashMap<>();
-        group.forEach(m -> byCollection.computeIfAbsent(m.collection(), c -> new java.util.ArrayList<>())
+        Map<String, List<Object>> byCollection = new LinkedHashMap<>();
+        group.forEach(m -> byCollection.computeIfAbsent(m.collection(), c -> new ArrayList<>())
                 .addAll(m.documentIds()));
         List<Document> marks = byCollection.entrySet().stream()
                 .map(e -> newMark(e.getKey(), e.getValue(), now, 0, null, null)).toList();
         mongo.insert(marks, MARKS);
-        return java.util.Collections.nCopies(group.size(), null);
+        return Collections.nCopies(group.size(), null);
     }
 
     private record Marking(String collection, List<Object> documentIds) {

@@ -1,0 +1,70 @@
+package org.mtb.support.mongo;
+
+import com.mongodb.bulk.BulkWriteError;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.mongodb.BulkOperationException;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+/**
+ * Inserts many documents in one unordered bulk command and tells, per document, whether it was stored, refused as a
+ * duplicate of a unique key (redelivered, or stored meanwhile by another instance), or refused otherwise: one
+ * document's refusal does not keep the others out.
+ */
+public final class UnorderedInserts {
+
+    /** MongoDB's code for a write refused by a unique index. */
+    public static final int DUPLICATE_KEY = 11000;
+
+    private UnorderedInserts() {
+    }
+
+    /**
+     * Inserts {@code documents}, entities mapped as {@code type} (or {@link org.bson.Document}s), into
+     * {@code collection}; answers what became of each, by its index in the list.
+     */
+    public static Outcome insert(MongoTemplate mongo, Class<?> type, String collection, List<?> documents) {
+        if (documents.isEmpty()) {
+            return new Outcome(Map.of(), null);
+        }
+        try {
+            mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, type, collection).insert(documents).execute();
+            return new Outcome(Map.of(), null);
+        } catch (BulkOperationException refused) {
+            return new Outcome(refused.getErrors().stream().collect(Collectors.toMap(BulkWriteError::getIndex,
+                    Function.identity())), refused);
+        }
+    }
+
+    /**
+     * The refusals of one bulk insert, by index.
+     *
+     * @param failure the exception MongoDB's refusal came as, to throw when a refusal was not a duplicate key
+     */
+    public record Outcome(Map<Integer, BulkWriteError> refused, @Nullable BulkOperationException failure) {
+
+        public boolean stored(int index) {
+            return !refused.containsKey(index);
+        }
+
+        public boolean duplicate(int index) {
+            BulkWriteError error = refused.get(index);
+            return error != null && error.getCode() == DUPLICATE_KEY;
+        }
+
+        /** Whether any document was refused for another reason than a duplicate key. */
+        public boolean refusedOtherwise() {
+            return refused.values().stream().anyMatch(error -> error.getCode() != DUPLICATE_KEY);
+        }
+
+        /** What MongoDB said of the document's refusal; null when it was stored. */
+        public @Nullable String refusal(int index) {
+            BulkWriteError error = refused.get(index);
+            return error == null ? null : error.getMessage();
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package org.mtb.support.mongo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import java.util.List;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.mtb.stack.EmbeddedMongo;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+
+class UnorderedInsertsTests {
+
+    private static final EmbeddedMongo MONGO = EmbeddedMongo.inMemory();
+    private static final MongoClient CLIENT = MongoClients.create(MONGO.uri("admin"));
+
+    private final MongoTemplate mongo = new MongoTemplate(CLIENT, "inserts_" + System.nanoTime());
+
+    @AfterAll
+    static void stop() {
+        CLIENT.close();
+        MONGO.close();
+    }
+
+    @Test
+    void storesEveryDocumentNotRefusedAndTellsADuplicateFromOtherRefusals() {
+        mongo.indexOps("cases").createIndex(new Index("key", Sort.Direction.ASC).unique());
+        UnorderedInserts.insert(mongo, Document.class, "cases", List.of(new Document("_id", "a").append("key", 1)));
+
+        UnorderedInserts.Outcome outcome = UnorderedInserts.insert(mongo, Document.class, "cases", List.of(
+                new Document("_id", "a").append("key", 9),
+                new Document("_id", "b").append("key", 2),
+                new Document("_id", "c").append("key", 1),
+                new Document("_id", "d").append("key", 4)));
+
+        assertThat(outcome.stored(1)).isTrue();
+        assertThat(outcome.stored(3)).isTrue();
+        assertThat(outcome.duplicate(0)).isTrue();
+        assertThat(outcome.duplicate(2)).as("refused by the unique index on key").isTrue();
+        assertThat(outcome.refusedOtherwise()).isFalse();
+        assertThat(outcome.refusal(0)).contains("duplicate key");
+        assertThat(outcome.refusal(1)).isNull();
+        assertThat(mongo.findAll(Document.class, "cases")).extracting(d -> d.getString("_id"))
+                .containsExactlyInAnyOrder("a", "b", "d");
+    }
+
+    @Test
+    void answersNothingRefusedForNoDocuments() {
+        UnorderedInserts.Outcome outcome = UnorderedInserts.insert(mongo, Document.class, "cases", List.of());
+
+        assertThat(outcome.refused()).isEmpty();
+        assertThat(outcome.failure()).isNull();
+    }
+}
