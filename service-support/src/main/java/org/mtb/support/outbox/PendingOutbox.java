@@ -77,10 +77,14 @@ public class PendingOutbox implements SmartInitializingSingleton {
     private record Marking(String collection, List<Object> documentIds) {
     }
 
-    /** Unclaimed marks (never claimed, or their claim lapsed), oldest first. */
+    /**
+     * Unclaimed marks (never claimed, or their claim ran out), oldest first. A claim holds until its
+     * {@code claimedUntil}, not at that instant: a mark kept for a retry from now is taken by the very next round,
+     * however coarse the clock.
+     */
     List<Mark> unclaimed(Instant now, int limit) {
         Query query = Query.query(new Criteria().orOperator(where("claimedUntil").exists(false),
-                where("claimedUntil").lt(now))).with(Sort.by("markedAt", "_id")).limit(limit);
+                where("claimedUntil").lte(now))).with(Sort.by("markedAt", "_id")).limit(limit);
         return mongo.find(query, Document.class, MARKS).stream().map(Mark::of).toList();
     }
 
@@ -106,7 +110,7 @@ public class PendingOutbox implements SmartInitializingSingleton {
         }
         String round = UUID.randomUUID().toString();
         Query stillUnclaimed = Query.query(where("_id").in(marks.stream().map(Mark::id).toList())
-                .orOperator(where("claimedUntil").exists(false), where("claimedUntil").lt(now)));
+                .orOperator(where("claimedUntil").exists(false), where("claimedUntil").lte(now)));
         Update claim = new Update().inc("claim", 1).set("claimedUntil", until).set("claimedIn", round);
         if (mongo.updateMulti(stillUnclaimed, claim, MARKS).getModifiedCount() == 0) {
             return List.of();

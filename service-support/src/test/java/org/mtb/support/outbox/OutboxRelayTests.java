@@ -107,12 +107,35 @@ class OutboxRelayTests {
 
         CompletableFuture<Void> one = CompletableFuture.runAsync(() -> drain(f, first));
         CompletableFuture<Void> two = CompletableFuture.runAsync(() -> drain(f, second));
-        CompletableFuture.allOf(one, two).get(60, TimeUnit.SECONDS);
+        // Longer than a drain's own limit, so that a drain that cannot finish says why.
+        CompletableFuture.allOf(one, two).get(90, TimeUnit.SECONDS);
 
         Map<String, List<Received>> received = Letters.byEventId(kafka.readAll(f.topic, Duration.ofSeconds(2)));
         assertThat(received.keySet()).containsExactlyInAnyOrderElementsOf(written);
         assertThat(received.values()).allSatisfy(copies -> assertThat(copies).hasSize(1));
         assertThat(f.marks()).isZero();
+    }
+
+    @Test
+    void retriesAnEventKafkaCouldNotTakeInTheNextRoundEvenWhileTheClockStandsStill() {
+        Fixture f = fixture(TestClock.at("2026-11-30T01:30:00Z"));
+        String eventId = f.letters.write("unlucky", 1);
+        AtomicBoolean refused = new AtomicBoolean();
+        OutboxPublisher downOnce = event -> {
+            if (refused.compareAndSet(false, true)) {
+                throw new org.apache.kafka.common.errors.TimeoutException("Kafka is down for a moment");
+            }
+            publisher.publish(event);
+        };
+        OutboxRelay relay = f.relay(new OutboxStore(f.mongo), downOnce, f.properties());
+
+        assertThat(relay.publishRound()).as("the first round could not publish").isFalse();
+        assertThat(f.marks()).isEqualTo(1);
+        relay.publishRound();
+
+        assertThat(Letters.byEventId(kafka.readAll(f.topic, Duration.ofSeconds(1))).get(eventId)).hasSize(1);
+        assertThat(f.marks()).isZero();
+        assertThat(f.letters.waiting()).isZero();
     }
 
     @Test
@@ -327,9 +350,10 @@ class OutboxRelayTests {
     }
 
     private static void drain(Fixture f, OutboxRelay relay) {
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(1)).until(() -> {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(1)).untilAsserted(() -> {
             relay.publishRound();
-            return f.marks() == 0;
+            assertThat(f.marks()).as(() -> "marks left: " + f.mongo.findAll(org.bson.Document.class,
+                    PendingOutbox.MARKS)).isZero();
         });
     }
 
