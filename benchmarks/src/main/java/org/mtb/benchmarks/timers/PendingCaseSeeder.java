@@ -22,7 +22,8 @@ import org.bson.Document;
 final class PendingCaseSeeder {
 
     static final String REGION = "990002";
-    private static final int SHARDS = 64;
+    /** As review-service's {@code review.timers.shards}: the seeded buckets are those it reads. */
+    private static final int SHARDS = 512;
     private static final int BATCH = 2_000;
     private static final Duration SPREAD = Duration.ofDays(30);
     private static final Duration WARNING_BEFORE = Duration.ofDays(5);

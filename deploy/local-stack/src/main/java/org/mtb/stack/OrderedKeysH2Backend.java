@@ -9,7 +9,6 @@ import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.backend.h2.H2UniqueIndex;
 import java.lang.reflect.Constructor;
@@ -74,7 +73,8 @@ final class OrderedKeysH2Backend extends H2Backend {
         }
 
         /**
-         * The stock collection, its documents stored as BSON. A collection written by the stock backend is rewritten
+         * The stock collection, its documents stored as BSON and its size measured when asked
+         * ({@link SizeOnDemandH2Collection}). A collection written by the stock backend is rewritten
          * once when first opened (recorded in {@value #DOCUMENT_FORMAT_MAP}), so an existing data directory keeps
          * working.
          */
@@ -90,7 +90,7 @@ final class OrderedKeysH2Backend extends H2Backend {
             }
             MVMap<Object, Document> data = store.openMap(dataName, documents());
             MVMap<String, Object> meta = store.openMap(META_PREFIX + namespace);
-            return new H2Collection(this, collectionName, options, data, meta, cursorRegistry);
+            return new SizeOnDemandH2Collection(this, collectionName, options, data, meta, cursorRegistry);
         }
 
         /** A renamed collection's documents are copied by the stock backend in its own format: rewritten at next open. */

@@ -82,6 +82,37 @@ class OrderedKeysH2BackendTests {
         }
     }
 
+    @Test
+    void reportsTheSizeOfWhatIsStoredWhenAskedAfterInsertsUpdatesAndRemovals() throws IOException {
+        Path file = dir.resolve("sizes.mv.db");
+        List<Document> kept = new ArrayList<>();
+        try (EmbeddedMongo mongo = EmbeddedMongo.onDisk(file, 0)) {
+            writeCases(mongo.port(), 0, 10);
+            MongoWire.command(mongo.port(), "mtb_review", new Document("update", "cases").append("updates",
+                    List.of(new Document("q", new Document("_id", "case-3")).append("u", new Document("$set",
+                            new Document("note", "补正材料已收到".repeat(20)))))));
+            MongoWire.command(mongo.port(), "mtb_review", new Document("delete", "cases").append("deletes",
+                    List.of(new Document("q", new Document("_id", "case-7")).append("limit", 1))));
+            for (Object found : find(mongo.port(), new Document())) {
+                kept.add((Document) found);
+            }
+            assertThat(collectionSize(mongo.port())).isEqualTo(bsonBytes(kept));
+        }
+        try (EmbeddedMongo mongo = EmbeddedMongo.onDisk(file, 0)) {
+            assertThat(collectionSize(mongo.port())).as("after a restart").isEqualTo(bsonBytes(kept));
+        }
+    }
+
+    private static long collectionSize(int port) throws IOException {
+        return ((Number) MongoWire.command(port, "mtb_review", new Document("collStats", "cases")).get("size"))
+                .longValue();
+    }
+
+    private static long bsonBytes(List<Document> documents) {
+        assertThat(documents).hasSize(9);
+        return documents.stream().mapToLong(d -> TaggedBson.encode(d).length).sum();
+    }
+
     private static void writeCases(int port, int from, int to) throws IOException {
         MongoWire.command(port, "mtb_review", new Document("createIndexes", "cases").append("indexes", List.of(
                 new Document("key", new Document("number", 1).append("attempt", 1)).append("name", "number_attempt")
@@ -113,7 +144,7 @@ class OrderedKeysH2BackendTests {
     }
 
     private static String collectionOf(Document filter) {
-        return filter.get("_id") instanceof String s && s.startsWith("case-") ? "cases" : "mixed";
+        return filter.isEmpty() || filter.get("_id") instanceof String s && s.startsWith("case-") ? "cases" : "mixed";
     }
 
     private static Document insert(int port, Document document) throws IOException {
