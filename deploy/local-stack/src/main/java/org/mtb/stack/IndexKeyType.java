@@ -34,7 +34,11 @@ final class IndexKeyType extends BasicDataType<KeyValue> {
     public int compare(KeyValue left, KeyValue right) {
         int common = Math.min(left.size(), right.size());
         for (int i = 0; i < common; i++) {
-            int order = VALUES.compare(left.get(i), right.get(i));
+            Object l = left.get(i);
+            Object r = right.get(i);
+            // Two strings (most keys: ids, application numbers) compare as MongoDB's comparator would compare them,
+            // without its walk through the types; a profile found one tenth of the server's CPU in that walk.
+            int order = l instanceof String a && r instanceof String b ? a.compareTo(b) : VALUES.compare(l, r);
             if (order != 0) {
                 return order;
             }

@@ -45,4 +45,19 @@ class IndexKeyTypeTests {
         int intFirst = type.compare(new KeyValue(1), new KeyValue(1L));
         assertThat(intFirst).isNotZero().isEqualTo(-type.compare(new KeyValue(1L), new KeyValue(1)));
     }
+
+    @Test
+    void ordersStringsExactlyAsMongoDbsComparatorDoes() {
+        // The files written before strings had a path of their own were ordered by the comparator: the order must
+        // not change under them.
+        java.util.Comparator<Object> mongo = de.bwaldvogel.mongo.backend.ValueComparator.ascWithoutListHandling();
+        java.util.List<String> values = java.util.List.of("", "a", "B", "b", "ab", "a\u0000", "659006-20261130-000001",
+                "659006-20261130-000010", "酒泉", "酒泉市", "\uD83D\uDE00", "\uFFFD", "Z", "z", "0", "10", "9");
+        for (String left : values) {
+            for (String right : values) {
+                assertThat(Integer.signum(IndexKeyType.INSTANCE.compare(new KeyValue(left, 1), new KeyValue(right, 1))))
+                        .as("%s against %s", left, right).isEqualTo(Integer.signum(mongo.compare(left, right)));
+            }
+        }
+    }
 }

@@ -1,0 +1,170 @@
+package org.mtb.benchmarks.submissions;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedDeque;
+
+/**
+ * A plain HTTP/1.1 client for the load driver: blocking requests over a pool of keep-alive connections, one request
+ * at a time per connection. The JDK's {@code HttpClient} took a third of a core at 600 requests/s on the same two
+ * cores as the stack it measured; this one writes the request and reads the answer (by {@code Content-Length} or
+ * chunked) and does nothing else. A connection the server closed while it sat in the pool fails before any answer
+ * arrived: the request is then sent once more on a new connection (each submission carries an idempotency key, so it
+ * cannot apply twice).
+ */
+final class KeepAliveHttp implements AutoCloseable {
+
+    /** An answer: the status, the headers (names in lower case) and the body as text. */
+    record Answer(int status, Map<String, String> headers, String body) {
+    }
+
+    private final InetSocketAddress server;
+    private final int timeoutMillis;
+    private final ConcurrentLinkedDeque<Connection> idle = new ConcurrentLinkedDeque<>();
+
+    KeepAliveHttp(String host, int port, Duration timeout) {
+        this.server = new InetSocketAddress(host, port);
+        this.timeoutMillis = (int) timeout.toMillis();
+    }
+
+    /** POSTs {@code body} to {@code path} with the given headers, and waits for the whole answer. */
+    Answer post(String path, Map<String, String> headers, String body) throws IOException {
+        byte[] content = body.getBytes(StandardCharsets.UTF_8);
+        StringBuilder head = new StringBuilder(256).append("POST ").append(path).append(" HTTP/1.1\r\nHost: ")
+                .append(server.getHostString()).append(':').append(server.getPort()).append("\r\n");
+        headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+        head.append("Content-Length: ").append(content.length).append("\r\n\r\n");
+        byte[] request = concat(head.toString().getBytes(StandardCharsets.UTF_8), content);
+        Connection pooled = idle.pollFirst();
+        if (pooled != null) {
+            try {
+                return exchange(pooled, request);
+            } catch (StaleConnection e) {
+                pooled.close();
+            }
+        }
+        try {
+            return exchange(open(), request);
+        } catch (StaleConnection e) {
+            throw new EOFException("the server closed a new connection without answering");
+        }
+    }
+
+    @Override
+    public void close() {
+        for (Connection connection = idle.pollFirst(); connection != null; connection = idle.pollFirst()) {
+            connection.close();
+        }
+    }
+
+    private Connection open() throws IOException {
+        Socket socket = new Socket();
+        socket.setTcpNoDelay(true);
+        socket.setSoTimeout(timeoutMillis);
+        socket.connect(server, 2_000);
+        return new Connection(socket, new BufferedInputStream(socket.getInputStream(), 8192),
+                socket.getOutputStream());
+    }
+
+    private Answer exchange(Connection connection, byte[] request) throws IOException {
+        boolean answering = false;
+        try {
+            connection.out().write(request);
+            connection.out().flush();
+            String statusLine = connection.line();
+            answering = true;
+            int status = Integer.parseInt(statusLine.substring(9, 12));
+            Map<String, String> headers = new java.util.HashMap<>();
+            for (String line = connection.line(); !line.isEmpty(); line = connection.line()) {
+                int colon = line.indexOf(':');
+                headers.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
+            }
+            String body = new String(readBody(connection, headers), StandardCharsets.UTF_8);
+            if ("close".equalsIgnoreCase(headers.get("connection"))) {
+                connection.close();
+            } else {
+                idle.addFirst(connection);
+            }
+            return new Answer(status, headers, body);
+        } catch (IOException | RuntimeException e) {
+            connection.close();
+            if (!answering && e instanceof IOException && !(e instanceof java.net.SocketTimeoutException)) {
+                throw new StaleConnection(e);
+            }
+            throw e;
+        }
+    }
+
+    private static byte[] readBody(Connection connection, Map<String, String> headers) throws IOException {
+        String length = headers.get("content-length");
+        if (length != null) {
+            return connection.in().readNBytes(Integer.parseInt(length));
+        }
+        if (!"chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
+            return new byte[0];
+        }
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        for (int size = chunkSize(connection.line()); size > 0; size = chunkSize(connection.line())) {
+            body.write(connection.in().readNBytes(size));
+            connection.line();
+        }
+        for (String trailer = connection.line(); !trailer.isEmpty(); trailer = connection.line()) {
+            // trailers are not used
+        }
+        return body.toByteArray();
+    }
+
+    private static int chunkSize(String line) {
+        int extension = line.indexOf(';');
+        return Integer.parseInt((extension < 0 ? line : line.substring(0, extension)).trim(), 16);
+    }
+
+    private static byte[] concat(byte[] head, byte[] content) {
+        byte[] all = new byte[head.length + content.length];
+        System.arraycopy(head, 0, all, 0, head.length);
+        System.arraycopy(content, 0, all, head.length, content.length);
+        return all;
+    }
+
+    /** A pooled connection the server had closed: nothing of an answer arrived. */
+    private static final class StaleConnection extends IOException {
+        StaleConnection(Throwable cause) {
+            super(cause);
+        }
+    }
+
+    private record Connection(Socket socket, InputStream in, OutputStream out) {
+
+        /** One header line, without its CRLF (ISO-8859-1, as HTTP/1.1 headers are). */
+        String line() throws IOException {
+            StringBuilder line = new StringBuilder(64);
+            for (int b = in.read(); b != '\n'; b = in.read()) {
+                if (b < 0) {
+                    throw new EOFException("the connection ended in the middle of an answer");
+                }
+                if (b != '\r') {
+                    line.append((char) b);
+                }
+            }
+            return line.toString();
+        }
+
+        void close() {
+            try {
+                socket.close();
+            } catch (IOException ignored) {
+                // closing anyway
+            }
+        }
+    }
+}
