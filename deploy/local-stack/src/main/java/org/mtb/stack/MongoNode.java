@@ -13,9 +13,13 @@ final class MongoNode {
      * stack's 2 GiB; the timer benchmark's 500,000 cases take {@code MTB_MONGO_HEAP=1g} ({@code ./mtb bench timers}
      * sets it), as do a million review cases.
      */
-    private static final List<String> JVM_OPTIONS = Stream.concat(
+    private static final List<String> JVM_OPTIONS = Stream.of(
             Stream.of("-Xmx" + System.getenv().getOrDefault("MTB_MONGO_HEAP", "512m"), "-XX:+UseSerialGC"),
-            JavaCommand.INFRA_LOGGING.stream()).toList();
+            JavaCommand.INFRA_LOGGING.stream(),
+            // Further options for this JVM only, e.g. to try another collector: MTB_MONGO_JVM_OPTS="-XX:..."
+            Stream.of(System.getenv().getOrDefault("MTB_MONGO_JVM_OPTS", "").trim().split("\\s+"))
+                    .filter(option -> !option.isEmpty()))
+            .flatMap(options -> options).toList();
 
     private final Path dataFile;
     private final int port;
