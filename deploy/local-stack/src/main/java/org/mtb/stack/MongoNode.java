@@ -18,7 +18,7 @@ final class MongoNode {
                     // Much of what the server allocates lives about a second (pages H2 has not written yet): a young
                     // generation of 320 MB with wide survivor spaces lets it die there. With the defaults it was
                     // promoted early, and full collections of 200-330 ms every few seconds stalled every service
-                    // (2 instead of 6-8 in the submissions benchmark; HTTP p99 at 300/s 75 ms instead of 171 ms).
+                    // (benchmarks/README.md, submissions).
                     "-Xmn320m", "-XX:SurvivorRatio=3"),
             JavaCommand.INFRA_LOGGING.stream(),
             // Further options for this JVM only, e.g. to try another collector: MTB_MONGO_JVM_OPTS="-XX:..."
