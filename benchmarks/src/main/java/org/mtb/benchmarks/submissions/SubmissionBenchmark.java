@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.mtb.benchmarks.load.StackProcesses;
 import org.mtb.benchmarks.load.TopicArrivals;
 import org.mtb.contracts.Topics;
@@ -69,13 +70,12 @@ public final class SubmissionBenchmark {
         Path repo = Path.of("").toAbsolutePath();
         Path data = repo.resolve("benchmarks/target/submission-benchmark");
         deleteRecursively(data);
-        StackSettings settings = StackSettings.defaults(repo).withFreePorts().withDataDir(data);
-        String jvm = System.getenv("MTB_JVM_OPTS");
-        if (jvm != null && !jvm.isBlank()) {
-            // The services' JVM options, as ./mtb up takes them, to compare flags (C1 only or not, say).
-            settings = settings.withJvmOptions(java.util.List.of(jvm.trim().split("\\s+")));
-        }
-        report("options", "%s; service JVM options %s", options, settings.jvmOptions());
+        // The services' JVM options as ./mtb up takes them (MTB_JVM_OPTS, MTB_INTAKE_JVM_OPTS and its likes), to
+        // compare flags (C1 only or not, say); ports and data of the benchmark's own.
+        StackSettings settings = StackSettings.fromEnvironment(repo).withFreePorts().withDataDir(data);
+        report("options", "%s; service JVM options %s%s", options, settings.jvmOptions(),
+                StackSettings.SERVICES.stream().filter(s -> !settings.jvmOptions(s).equals(settings.jvmOptions()))
+                        .map(s -> "; " + s + " " + settings.jvmOptions(s)).collect(Collectors.joining()));
         try (LocalStack stack = new LocalStack(settings)) {
             long launch = System.nanoTime();
             stack.startAll();

@@ -112,7 +112,7 @@ public final class LocalStack implements AutoCloseable {
         env.put("MONGODB_URI", settings.mongoUri(service));
         env.put("KAFKA_BOOTSTRAP_SERVERS", settings.kafkaBootstrapServers());
         env.putAll(extraEnvironment);
-        track(ManagedProcess.start(service, JavaCommand.jar(settings.jvmOptions(), jar, List.of()), env,
+        track(ManagedProcess.start(service, JavaCommand.jar(settings.jvmOptions(service), jar, List.of()), env,
                 logFile(service)));
     }
 

@@ -22,6 +22,7 @@ import java.util.function.UnaryOperator;
  * @param servicePorts        HTTP port per service, in start order
  * @param jarsRoot            repository root; each service jar is {@code <service>/target/<service>.jar}
  * @param jvmOptions          extra options for every service JVM
+ * @param serviceJvmOptions   options for one service's JVM, after those of every service (a later option wins)
  */
 public record StackSettings(
         Path dataDir,
@@ -30,7 +31,8 @@ public record StackSettings(
         int mongoPort,
         Map<String, Integer> servicePorts,
         Path jarsRoot,
-        List<String> jvmOptions) {
+        List<String> jvmOptions,
+        Map<String, List<String>> serviceJvmOptions) {
 
     /** The four services, in the order the runner lists them. */
     public static final List<String> SERVICES =
@@ -60,6 +62,9 @@ public record StackSettings(
         }
         servicePorts = Collections.unmodifiableMap(ports);
         jvmOptions = List.copyOf(jvmOptions);
+        Map<String, List<String>> own = new LinkedHashMap<>();
+        serviceJvmOptions.forEach((name, options) -> own.put(serviceName(name), List.copyOf(options)));
+        serviceJvmOptions = Collections.unmodifiableMap(own);
     }
 
     /** The defaults: Kafka 9092 (controller 9093), Mongo 27017, services 8081-8084, data in {@code <repo>/.data}. */
@@ -69,7 +74,8 @@ public record StackSettings(
         ports.put("review-service", 8082);
         ports.put("notification-service", 8083);
         ports.put("catalog-service", 8084);
-        return new StackSettings(repoRoot.resolve(".data"), 9092, 9093, 27017, ports, repoRoot, DEFAULT_JVM_OPTIONS);
+        return new StackSettings(repoRoot.resolve(".data"), 9092, 9093, 27017, ports, repoRoot, DEFAULT_JVM_OPTIONS,
+                Map.of());
     }
 
     /**
@@ -85,7 +91,8 @@ public record StackSettings(
      * {@code MTB_JARS_ROOT}, {@code MTB_KAFKA_PORT}, {@code MTB_KAFKA_CONTROLLER_PORT} (else Kafka
      * port + 1 when only the Kafka port is overridden), {@code MTB_MONGO_PORT},
      * {@code MTB_INTAKE_PORT}, {@code MTB_REVIEW_PORT}, {@code MTB_NOTIFICATION_PORT},
-     * {@code MTB_CATALOG_PORT} and {@code MTB_JVM_OPTS} (space separated).
+     * {@code MTB_CATALOG_PORT}, {@code MTB_JVM_OPTS} (space separated) and, for one service,
+     * {@code MTB_INTAKE_JVM_OPTS} and its likes.
      */
     StackSettings overriddenBy(UnaryOperator<String> lookup) {
         Path data = pathOr(lookup.apply("MTB_DATA_DIR"), dataDir);
@@ -96,17 +103,28 @@ public record StackSettings(
         int mongo = portOr(lookup, "MTB_MONGO_PORT", mongoPort);
         Map<String, Integer> ports = new LinkedHashMap<>();
         servicePorts.forEach((name, port) -> ports.put(name, portOr(lookup, portVariable(name), port)));
-        String opts = lookup.apply("MTB_JVM_OPTS");
-        List<String> jvm = opts == null ? jvmOptions : opts.isBlank() ? List.of() : List.of(opts.trim().split("\\s+"));
-        return new StackSettings(data, kafka, controller, mongo, ports, jars, jvm);
+        List<String> jvm = optionsOr(lookup.apply("MTB_JVM_OPTS"), jvmOptions);
+        Map<String, List<String>> own = new LinkedHashMap<>();
+        servicePorts.keySet().forEach(name -> own.put(name, optionsOr(lookup.apply(jvmOptionsVariable(name)),
+                serviceJvmOptions.getOrDefault(name, List.of()))));
+        return new StackSettings(data, kafka, controller, mongo, ports, jars, jvm, own);
+    }
+
+    /** The options a service's JVM starts with: those of every service, then its own. */
+    public List<String> jvmOptions(String service) {
+        List<String> options = new java.util.ArrayList<>(jvmOptions);
+        options.addAll(serviceJvmOptions.getOrDefault(serviceName(service), List.of()));
+        return List.copyOf(options);
     }
 
     public StackSettings withDataDir(Path dir) {
-        return new StackSettings(dir, kafkaPort, kafkaControllerPort, mongoPort, servicePorts, jarsRoot, jvmOptions);
+        return new StackSettings(dir, kafkaPort, kafkaControllerPort, mongoPort, servicePorts, jarsRoot, jvmOptions,
+                serviceJvmOptions);
     }
 
     public StackSettings withJvmOptions(List<String> options) {
-        return new StackSettings(dataDir, kafkaPort, kafkaControllerPort, mongoPort, servicePorts, jarsRoot, options);
+        return new StackSettings(dataDir, kafkaPort, kafkaControllerPort, mongoPort, servicePorts, jarsRoot, options,
+                serviceJvmOptions);
     }
 
     /** Every port replaced by a currently free one, so a test can run beside a developer's stack. */
@@ -114,7 +132,8 @@ public record StackSettings(
         List<Integer> free = Ports.freePorts(servicePorts.size() + 3);
         Map<String, Integer> ports = new LinkedHashMap<>();
         servicePorts.keySet().forEach(name -> ports.put(name, free.get(ports.size() + 3)));
-        return new StackSettings(dataDir, free.get(0), free.get(1), free.get(2), ports, jarsRoot, jvmOptions);
+        return new StackSettings(dataDir, free.get(0), free.get(1), free.get(2), ports, jarsRoot, jvmOptions,
+                serviceJvmOptions);
     }
 
     /** {@code intake} or {@code intake-service} to {@code intake-service}; unknown names are rejected. */
@@ -169,6 +188,15 @@ public record StackSettings(
     static String portVariable(String service) {
         String full = serviceName(service);
         return "MTB_" + full.substring(0, full.indexOf('-')).toUpperCase(Locale.ROOT) + "_PORT";
+    }
+
+    static String jvmOptionsVariable(String service) {
+        return portVariable(service).replace("_PORT", "_JVM_OPTS");
+    }
+
+    /** Space-separated options; blank means none, absent means {@code otherwise}. */
+    private static List<String> optionsOr(String value, List<String> otherwise) {
+        return value == null ? otherwise : value.isBlank() ? List.of() : List.of(value.trim().split("\\s+"));
     }
 
     private static String systemPropertyOrEnv(String variable) {

@@ -84,6 +84,18 @@ class StackSettingsTests {
     }
 
     @Test
+    void aServicesOwnJvmOptionsComeAfterThoseOfEveryService() {
+        StackSettings settings = defaults.overriddenBy(Map.of("MTB_JVM_OPTS", "-Xmx256m -XX:TieredStopAtLevel=1",
+                "MTB_INTAKE_JVM_OPTS", " -XX:TieredStopAtLevel=4  -Xmx320m ")::get);
+
+        assertThat(settings.jvmOptions("intake")).containsExactly("-Xmx256m", "-XX:TieredStopAtLevel=1",
+                "-XX:TieredStopAtLevel=4", "-Xmx320m");
+        assertThat(settings.jvmOptions("review-service")).containsExactly("-Xmx256m", "-XX:TieredStopAtLevel=1");
+        assertThat(defaults.overriddenBy(Map.of("MTB_INTAKE_JVM_OPTS", "")::get).jvmOptions("intake"))
+                .as("blank: none of its own").isEqualTo(defaults.jvmOptions());
+    }
+
+    @Test
     void controllerPortFollowsAnOverriddenKafkaPortUnlessSetItself() {
         assertThat(defaults.overriddenBy(Map.of("MTB_KAFKA_PORT", "19092")::get).kafkaControllerPort())
                 .isEqualTo(19093);
