@@ -18,6 +18,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *        left claimed until their claim lapses. Shorter than {@code claimDuration}
  * @param maxAttempts how often Kafka may refuse a document's event (too large, say) before it is parked for ops
  * @param retryAfter the wait after a refusal, growing with each attempt
+ * @param linger how long a round that found fewer than {@code batchSize} documents waits before the next starts, so
+ *        that events written meanwhile go together (Kafka's {@code linger.ms}, for the outbox): without it a relay
+ *        under a steady trickle ran round after round of one or two documents, six commands each
  */
 @ConfigurationProperties("mtb.outbox")
 record OutboxProperties(
@@ -30,7 +33,8 @@ record OutboxProperties(
         @DefaultValue("30s") Duration claimDuration,
         @DefaultValue("10s") Duration roundTimeout,
         @DefaultValue("5") int maxAttempts,
-        @DefaultValue("5s") Duration retryAfter) {
+        @DefaultValue("5s") Duration retryAfter,
+        @DefaultValue("20ms") Duration linger) {
 
     /** Refuses settings under which two relays could publish one claimed mark at once, or nothing would go out. */
     void validate() {

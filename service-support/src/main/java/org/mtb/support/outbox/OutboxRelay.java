@@ -97,10 +97,23 @@ class OutboxRelay {
                 log.info("Publishing events again; the outbox is being drained");
                 failing = false;
             }
-            return allWent && !byCollection.isEmpty();
+            boolean found = !byCollection.isEmpty();
+            if (allWent && found && documents < properties.batchSize()) {
+                linger();
+            }
+            return allWent && found;
         } catch (RuntimeException e) {
             failed("Cannot publish events now, they stay in the outbox and are retried: {}", e);
             return false;
+        }
+    }
+
+    /** Lets a round that was not full be joined by the events written meanwhile (see {@code linger}). */
+    private void linger() {
+        try {
+            Thread.sleep(properties.linger());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

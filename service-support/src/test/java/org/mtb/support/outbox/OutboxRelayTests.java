@@ -139,6 +139,29 @@ class OutboxRelayTests {
     }
 
     @Test
+    void aRoundThatWasNotFullLingersBeforeTheNextAndAFullOneDoesNot() {
+        Fixture f = fixture(TestClock.at("2026-11-30T01:45:00Z"));
+        String first = f.letters.write("trickle-1", 1);
+        OutboxRelay lingering = f.relay(new OutboxStore(f.mongo), publisher,
+                f.properties(10, Duration.ofSeconds(10), Duration.ofMillis(300)));
+
+        long start = System.nanoTime();
+        assertThat(lingering.publishRound()).as("perhaps more waiting").isTrue();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+        assertThat(Letters.byEventId(kafka.readAll(f.topic, Duration.ofSeconds(1))).get(first)).hasSize(1);
+
+        f.letters.write("backlog-1", 1);
+        f.letters.write("backlog-2", 1);
+        OutboxRelay full = f.relay(new OutboxStore(f.mongo), publisher,
+                f.properties(1, Duration.ofSeconds(10), Duration.ofSeconds(30)));
+        start = System.nanoTime();
+        assertThat(full.publishRound()).isTrue();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("a full round goes on at once")
+                .isLessThan(Duration.ofSeconds(30));
+        assertThat(f.marks()).isEqualTo(1);
+    }
+
+    @Test
     void aRelayKilledBetweenKafkasAcknowledgementAndTheRemovalPublishesTheEventAgainAndLosesNothing() {
         TestClock clock = TestClock.at("2026-11-30T02:00:00Z");
         Fixture f = fixture(clock);
@@ -397,8 +420,12 @@ class OutboxRelayTests {
         }
 
         OutboxProperties properties(int batchSize, Duration roundTimeout) {
+            return properties(batchSize, roundTimeout, Duration.ZERO);
+        }
+
+        OutboxProperties properties(int batchSize, Duration roundTimeout, Duration linger) {
             return new OutboxProperties(true, List.of(Letters.COLLECTION), List.of(), Duration.ofMillis(200), batchSize,
-                    Duration.ofMinutes(10), Duration.ofSeconds(30), roundTimeout, 3, Duration.ofSeconds(5));
+                    Duration.ofMinutes(10), Duration.ofSeconds(30), roundTimeout, 3, Duration.ofSeconds(5), linger);
         }
 
         OutboxRelay relay(OutboxProperties properties) {
