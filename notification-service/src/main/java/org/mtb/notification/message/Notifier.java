@@ -83,11 +83,6 @@ class Notifier {
         tell(events.stream().map(Notifier::occasion).toList());
     }
 
-    /** One decision, as a poll of one. */
-    void decided(ApplicationDecided event) {
-        decidedAll(List.of(checked(event)));
-    }
-
     private void tell(List<Occasion> occasions) {
         Instant now = clock.instant();
         // Stored claimed by this instance for the lease: no retry job takes them while they are being sent here.

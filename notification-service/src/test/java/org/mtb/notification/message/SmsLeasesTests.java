@@ -44,7 +44,7 @@ class SmsLeasesTests {
     void sendsTheFirstSmsOnceWhileTheOtherInstanceLooksForSmsToRetry() {
         gateway.takes(Duration.ofSeconds(15), second.retryJob::retryDue);
 
-        first.notifier.decided(decided("659006-20261130-000001"));
+        tell(first.notifier, decided("659006-20261130-000001"));
 
         assertThat(gateway.sent).hasSize(1);
         assertThat(first.messages.forApplication("659006-20261130-000001", java.util.Optional.of(DeliveryChannel.SMS)))
@@ -90,7 +90,7 @@ class SmsLeasesTests {
         clock.advance(Duration.ofMinutes(2));
         gateway.takes(Duration.ofSeconds(5), second.retryJob::retryDue);
 
-        first.notifier.decided(event);
+        tell(first.notifier, event);
 
         assertThat(gateway.sent).hasSize(1);
     }
@@ -101,7 +101,7 @@ class SmsLeasesTests {
         gateway.takes(Duration.ofSeconds(70), second.retryJob::retryDue);
         gateway.failAfterMeanwhile();
 
-        first.notifier.decided(decided("659006-20261130-000006"));
+        tell(first.notifier, decided("659006-20261130-000006"));
         clock.advance(Duration.ofMinutes(30));
         first.retryJob.retryDue();
         second.retryJob.retryDue();
@@ -115,8 +115,13 @@ class SmsLeasesTests {
     /** An SMS whose first send failed, due again in 5 s; answers its body. */
     private String failedSms(String number) {
         gateway.failNext();
-        first.notifier.decided(decided(number));
+        tell(first.notifier, decided(number));
         return first.messages.forApplication(number, java.util.Optional.of(DeliveryChannel.SMS)).getFirst().body();
+    }
+
+    /** One decision, as a poll of one, through the check the binding applies. */
+    private static void tell(Notifier notifier, ApplicationDecided event) {
+        notifier.decidedAll(List.of(Notifier.checked(event)));
     }
 
     private ApplicationDecided decided(String number) {
