@@ -12,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The whole platform on this machine: Mongo and Kafka in child JVMs started from this JVM's class
- * path, and the four service jars. Used by {@link StackRunner} and by the end-to-end tests, which
+ * path, the authorization server's jar and the four service jars. Used by {@link StackRunner} and by the end-to-end tests, which
  * also stop and restart single parts.
  *
  * <p>Every child is stopped by {@link #stopAll()}, by {@link #close()} and, should the caller
@@ -22,6 +22,8 @@ public final class LocalStack implements AutoCloseable {
 
     public static final String MONGO = "mongo";
     public static final String KAFKA = "kafka";
+    /** The authorization server that issues the tokens the services accept. */
+    public static final String AUTH = "auth";
 
     private static final Duration INFRA_START_TIMEOUT = Duration.ofSeconds(120);
 
@@ -38,13 +40,17 @@ public final class LocalStack implements AutoCloseable {
         return settings;
     }
 
-    /** Starts everything not yet running: Mongo, then Kafka, each until it accepts connections, then the services. */
+    /**
+     * Starts everything not yet running: Mongo, then Kafka, each until it accepts connections, then the authorization
+     * server and the services side by side (a service fetches the server's keys only with the first token it checks).
+     */
     public synchronized void startAll() {
         Preflight.requireJars(settings);
         Preflight.requirePortsFree(settings, this::isRunning);
         try {
             startMongo();
             startKafka();
+            startAuth();
             StackSettings.SERVICES.forEach(this::startService);
         } catch (RuntimeException e) {
             stopAll();
@@ -55,6 +61,7 @@ public final class LocalStack implements AutoCloseable {
     /** Waits for every service within one deadline; they boot side by side, so the slowest sets the pace. */
     public void awaitAllHealthy(Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
+        awaitHealthy(AUTH, timeout);
         for (String service : StackSettings.SERVICES) {
             Duration left = Duration.between(Instant.now(), deadline);
             awaitHealthy(service, left.isNegative() ? Duration.ZERO : left);
@@ -90,6 +97,31 @@ public final class LocalStack implements AutoCloseable {
         stop(KAFKA);
     }
 
+    /** Launches the authorization server and returns at once; {@link #awaitHealthy} with {@link #AUTH} waits. */
+    public synchronized void startAuth() {
+        if (isRunning(AUTH)) {
+            return;
+        }
+        Path jar = settings.authJar();
+        if (!Files.isRegularFile(jar)) {
+            throw new StackException(AUTH, logFile(AUTH), "Missing " + jar + ". " + Preflight.BUILD_HINT);
+        }
+        Ports.requireFree(settings.authPort(), "the authorization server", "MTB_AUTH_PORT");
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("PORT", String.valueOf(settings.authPort()));
+        env.put("MTB_AUTH_ISSUER", settings.authIssuer());
+        env.put("MTB_AUTH_KEY_FILE", settings.authKeyFile().toString());
+        if (Files.isRegularFile(settings.realmFile())) {
+            env.put("MTB_AUTH_REALM_FILE", "file:" + settings.realmFile());
+        }
+        track(ManagedProcess.start(AUTH, JavaCommand.jar(settings.authJvmOptions(), jar, List.of()), env,
+                logFile(AUTH)));
+    }
+
+    public synchronized void stopAuth() {
+        stop(AUTH);
+    }
+
     /** Launches a service jar and returns at once; use {@link #awaitHealthy} to wait for it. */
     public synchronized void startService(String name) {
         startService(name, Map.of());
@@ -111,6 +143,8 @@ public final class LocalStack implements AutoCloseable {
         env.put("PORT", String.valueOf(port));
         env.put("MONGODB_URI", settings.mongoUri(service));
         env.put("KAFKA_BOOTSTRAP_SERVERS", settings.kafkaBootstrapServers());
+        env.put("MTB_SECURITY_ISSUER", settings.authIssuer());
+        env.put("MTB_SECURITY_JWKS_URI", settings.authJwksUri());
         env.putAll(extraEnvironment);
         track(ManagedProcess.start(service, JavaCommand.jar(settings.jvmOptions(service), jar, List.of()), env,
                 logFile(service)));
@@ -122,8 +156,8 @@ public final class LocalStack implements AutoCloseable {
 
     /** Polls {@code /actuator/health} until it answers 200 UP; fails early when the service process has exited. */
     public void awaitHealthy(String name, Duration timeout) {
-        String service = StackSettings.serviceName(name);
-        int port = settings.servicePort(service);
+        String service = partName(name);
+        int port = AUTH.equals(service) ? settings.authPort() : settings.servicePort(service);
         Instant deadline = Instant.now().plus(timeout);
         while (!HealthCheck.isUp(port)) {
             ManagedProcess process = running.get(service);
@@ -139,7 +173,10 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    /** Services first (side by side), then Kafka, then Mongo, so no service loses a server while it shuts down. */
+    /**
+     * Services first (side by side), then the authorization server, Kafka and Mongo, so no service loses a server
+     * while it shuts down.
+     */
     public synchronized void stopAll() {
         List<Thread> stopping = new ArrayList<>();
         for (String service : StackSettings.SERVICES) {
@@ -152,6 +189,7 @@ public final class LocalStack implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        stop(AUTH);
         stop(KAFKA);
         stop(MONGO);
     }
@@ -222,6 +260,6 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private static String partName(String part) {
-        return MONGO.equals(part) || KAFKA.equals(part) ? part : StackSettings.serviceName(part);
+        return MONGO.equals(part) || KAFKA.equals(part) || AUTH.equals(part) ? part : StackSettings.serviceName(part);
     }
 }

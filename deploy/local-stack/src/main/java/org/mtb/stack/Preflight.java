@@ -14,8 +14,8 @@ final class Preflight {
     }
 
     static List<Path> missingJars(StackSettings settings) {
-        return StackSettings.SERVICES.stream()
-                .map(settings::serviceJar)
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(settings.authJar()),
+                        StackSettings.SERVICES.stream().map(settings::serviceJar))
                 .filter(jar -> !Files.isRegularFile(jar))
                 .toList();
     }
@@ -23,7 +23,7 @@ final class Preflight {
     static void requireJars(StackSettings settings) {
         List<Path> missing = missingJars(settings);
         if (!missing.isEmpty()) {
-            throw new StackException("build", null, "Missing service jar(s): " + missing + ". " + BUILD_HINT);
+            throw new StackException("build", null, "Missing jar(s): " + missing + ". " + BUILD_HINT);
         }
     }
 
@@ -35,6 +35,9 @@ final class Preflight {
         if (!running.test(LocalStack.KAFKA)) {
             Ports.requireFree(settings.kafkaPort(), "Kafka", "MTB_KAFKA_PORT");
             Ports.requireFree(settings.kafkaControllerPort(), "Kafka controller", "MTB_KAFKA_CONTROLLER_PORT");
+        }
+        if (!running.test(LocalStack.AUTH)) {
+            Ports.requireFree(settings.authPort(), "the authorization server", "MTB_AUTH_PORT");
         }
         for (String service : StackSettings.SERVICES) {
             if (!running.test(service)) {

@@ -62,7 +62,7 @@ public final class StackRunner {
         LocalStack stack = new LocalStack(settings);
         List<Path> missing = stack.missingJars();
         if (!missing.isEmpty()) {
-            missing.forEach(jar -> System.out.println("Missing service jar: " + jar));
+            missing.forEach(jar -> System.out.println("Missing jar: " + jar));
             System.out.println(Preflight.BUILD_HINT + " ./mtb up --build builds and starts in one go.");
             return 1;
         }
@@ -103,7 +103,7 @@ public final class StackRunner {
     /** Reports a part that dies on its own, once, so a crash does not go unnoticed while the runner idles. */
     private void watch(LocalStack stack) {
         Set<String> reported = new HashSet<>();
-        List<String> parts = new ArrayList<>(List.of(LocalStack.MONGO, LocalStack.KAFKA));
+        List<String> parts = new ArrayList<>(List.of(LocalStack.MONGO, LocalStack.KAFKA, LocalStack.AUTH));
         parts.addAll(StackSettings.SERVICES);
         while (true) {
             Ports.sleep(Duration.ofSeconds(5));

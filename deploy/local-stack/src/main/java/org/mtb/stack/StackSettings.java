@@ -19,6 +19,7 @@ import java.util.function.UnaryOperator;
  * @param kafkaPort           the broker's PLAINTEXT listener
  * @param kafkaControllerPort the KRaft controller listener
  * @param mongoPort           the MongoDB wire protocol server
+ * @param authPort            the authorization server (issuer {@code http://localhost:<authPort>})
  * @param servicePorts        HTTP port per service, in start order
  * @param jarsRoot            repository root; each service jar is {@code <service>/target/<service>.jar}
  * @param jvmOptions          extra options for every service JVM
@@ -29,6 +30,7 @@ public record StackSettings(
         int kafkaPort,
         int kafkaControllerPort,
         int mongoPort,
+        int authPort,
         Map<String, Integer> servicePorts,
         Path jarsRoot,
         List<String> jvmOptions,
@@ -49,6 +51,12 @@ public record StackSettings(
     static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xmx256m", "-XX:+UseSerialGC", "-Xss512k",
             "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError");
 
+    /**
+     * The authorization server holds a dozen clients and users and signs a token now and then: a small heap is plenty,
+     * after the options of every service (a later option wins).
+     */
+    static final List<String> AUTH_JVM_OPTIONS = List.of("-Xmx64m");
+
     public StackSettings {
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(jarsRoot, "jarsRoot");
@@ -67,14 +75,18 @@ public record StackSettings(
         serviceJvmOptions = Collections.unmodifiableMap(own);
     }
 
-    /** The defaults: Kafka 9092 (controller 9093), Mongo 27017, services 8081-8084, data in {@code <repo>/.data}. */
+    /**
+     * The defaults: Kafka 9092 (controller 9093), Mongo 27017, the authorization server 8085, services 8081-8084, data
+     * in {@code <repo>/.data}.
+     */
     public static StackSettings defaults(Path repoRoot) {
         Map<String, Integer> ports = new LinkedHashMap<>();
         ports.put("intake-service", 8081);
         ports.put("review-service", 8082);
         ports.put("notification-service", 8083);
         ports.put("catalog-service", 8084);
-        return new StackSettings(repoRoot.resolve(".data"), 9092, 9093, 27017, ports, repoRoot, DEFAULT_JVM_OPTIONS,
+        return new StackSettings(repoRoot.resolve(".data"), 9092, 9093, 27017, 8085, ports, repoRoot,
+                DEFAULT_JVM_OPTIONS,
                 Map.of());
     }
 
@@ -89,7 +101,7 @@ public record StackSettings(
     /**
      * Applies overrides looked up by environment-variable name: {@code MTB_DATA_DIR},
      * {@code MTB_JARS_ROOT}, {@code MTB_KAFKA_PORT}, {@code MTB_KAFKA_CONTROLLER_PORT} (else Kafka
-     * port + 1 when only the Kafka port is overridden), {@code MTB_MONGO_PORT},
+     * port + 1 when only the Kafka port is overridden), {@code MTB_MONGO_PORT}, {@code MTB_AUTH_PORT},
      * {@code MTB_INTAKE_PORT}, {@code MTB_REVIEW_PORT}, {@code MTB_NOTIFICATION_PORT},
      * {@code MTB_CATALOG_PORT}, {@code MTB_JVM_OPTS} (space separated) and, for one service,
      * {@code MTB_INTAKE_JVM_OPTS} and its likes.
@@ -101,13 +113,14 @@ public record StackSettings(
         int controller = portOr(lookup, "MTB_KAFKA_CONTROLLER_PORT",
                 kafka == kafkaPort ? kafkaControllerPort : kafka + 1);
         int mongo = portOr(lookup, "MTB_MONGO_PORT", mongoPort);
+        int auth = portOr(lookup, "MTB_AUTH_PORT", authPort);
         Map<String, Integer> ports = new LinkedHashMap<>();
         servicePorts.forEach((name, port) -> ports.put(name, portOr(lookup, portVariable(name), port)));
         List<String> jvm = optionsOr(lookup.apply("MTB_JVM_OPTS"), jvmOptions);
         Map<String, List<String>> own = new LinkedHashMap<>();
         servicePorts.keySet().forEach(name -> own.put(name, optionsOr(lookup.apply(jvmOptionsVariable(name)),
                 serviceJvmOptions.getOrDefault(name, List.of()))));
-        return new StackSettings(data, kafka, controller, mongo, ports, jars, jvm, own);
+        return new StackSettings(data, kafka, controller, mongo, auth, ports, jars, jvm, own);
     }
 
     /** The options a service's JVM starts with: those of every service, then its own. */
@@ -117,23 +130,30 @@ public record StackSettings(
         return List.copyOf(options);
     }
 
+    /** The authorization server's JVM options: those of every service, then a smaller heap. */
+    public List<String> authJvmOptions() {
+        List<String> options = new java.util.ArrayList<>(jvmOptions);
+        options.addAll(AUTH_JVM_OPTIONS);
+        return List.copyOf(options);
+    }
+
     public StackSettings withDataDir(Path dir) {
-        return new StackSettings(dir, kafkaPort, kafkaControllerPort, mongoPort, servicePorts, jarsRoot, jvmOptions,
-                serviceJvmOptions);
+        return new StackSettings(dir, kafkaPort, kafkaControllerPort, mongoPort, authPort, servicePorts, jarsRoot,
+                jvmOptions, serviceJvmOptions);
     }
 
     public StackSettings withJvmOptions(List<String> options) {
-        return new StackSettings(dataDir, kafkaPort, kafkaControllerPort, mongoPort, servicePorts, jarsRoot, options,
-                serviceJvmOptions);
+        return new StackSettings(dataDir, kafkaPort, kafkaControllerPort, mongoPort, authPort, servicePorts, jarsRoot,
+                options, serviceJvmOptions);
     }
 
     /** Every port replaced by a currently free one, so a test can run beside a developer's stack. */
     public StackSettings withFreePorts() {
-        List<Integer> free = Ports.freePorts(servicePorts.size() + 3);
+        List<Integer> free = Ports.freePorts(servicePorts.size() + 4);
         Map<String, Integer> ports = new LinkedHashMap<>();
-        servicePorts.keySet().forEach(name -> ports.put(name, free.get(ports.size() + 3)));
-        return new StackSettings(dataDir, free.get(0), free.get(1), free.get(2), ports, jarsRoot, jvmOptions,
-                serviceJvmOptions);
+        servicePorts.keySet().forEach(name -> ports.put(name, free.get(ports.size() + 4)));
+        return new StackSettings(dataDir, free.get(0), free.get(1), free.get(2), free.get(3), ports, jarsRoot,
+                jvmOptions, serviceJvmOptions);
     }
 
     /** {@code intake} or {@code intake-service} to {@code intake-service}; unknown names are rejected. */
@@ -172,11 +192,39 @@ public record StackSettings(
         return jarsRoot.resolve(full).resolve("target").resolve(full + ".jar");
     }
 
+    /** The {@code iss} of the authorization server's tokens, which the services check; also its base URL. */
+    public String authIssuer() {
+        return "http://localhost:" + authPort;
+    }
+
+    /** Where the services fetch the keys that sign tokens. */
+    public String authJwksUri() {
+        return "http://127.0.0.1:" + authPort + "/oauth2/jwks";
+    }
+
+    public String authTokenUri() {
+        return authIssuer() + "/oauth2/token";
+    }
+
+    public Path authJar() {
+        return jarsRoot.resolve("deploy").resolve("auth-server").resolve("target").resolve("auth-server.jar");
+    }
+
+    /** The realm file compose's Keycloak imports; the authorization server reads the same one. */
+    public Path realmFile() {
+        return jarsRoot.resolve("deploy").resolve("keycloak").resolve("mtb-realm.json");
+    }
+
+    /** The key that signs tokens, created by the authorization server on its first start; never committed. */
+    public Path authKeyFile() {
+        return dataDir.resolve("auth").resolve("signing-key.jwk");
+    }
+
     public Path logsDir() {
         return dataDir.resolve("logs");
     }
 
-    /** The log file of a part: {@code mongo}, {@code kafka} or a service name. */
+    /** The log file of a part: {@code mongo}, {@code kafka}, {@code auth} or a service name. */
     public Path logFile(String part) {
         return logsDir().resolve(part + ".log");
     }

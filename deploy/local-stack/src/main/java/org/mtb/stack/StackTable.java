@@ -22,6 +22,10 @@ final class StackTable {
         rows.add(new Row(LocalStack.KAFKA, checkState ? portState(settings.kafkaPort()) : "-",
                 settings.kafkaBootstrapServers(), "controller 127.0.0.1:" + settings.kafkaControllerPort(),
                 settings.logFile(LocalStack.KAFKA).toString()));
+        rows.add(new Row(LocalStack.AUTH, checkState ? serviceState(settings.authPort()) : "-", settings.authIssuer(),
+                "token " + settings.authTokenUri() + "  " + settings.authIssuer()
+                        + "/.well-known/oauth-authorization-server",
+                settings.logFile(LocalStack.AUTH).toString()));
         for (String service : StackSettings.SERVICES) {
             String url = settings.serviceUrl(service);
             String links = url + "/actuator/health  " + url + "/actuator/prometheus";

@@ -20,6 +20,9 @@ class StackSettingsTests {
         assertThat(defaults.kafkaPort()).isEqualTo(9092);
         assertThat(defaults.kafkaControllerPort()).isEqualTo(9093);
         assertThat(defaults.mongoPort()).isEqualTo(27017);
+        assertThat(defaults.authPort()).isEqualTo(8085);
+        assertThat(defaults.authIssuer()).isEqualTo("http://localhost:8085");
+        assertThat(defaults.authJwksUri()).isEqualTo("http://127.0.0.1:8085/oauth2/jwks");
         assertThat(defaults.servicePorts()).containsExactly(
                 Map.entry("intake-service", 8081),
                 Map.entry("review-service", 8082),
@@ -125,9 +128,23 @@ class StackSettingsTests {
         StackSettings settings = defaults.withFreePorts();
 
         Set<Integer> ports = new HashSet<>(settings.servicePorts().values());
-        ports.addAll(List.of(settings.kafkaPort(), settings.kafkaControllerPort(), settings.mongoPort()));
-        assertThat(ports).hasSize(7).doesNotContain(9092, 27017, 8081);
+        ports.addAll(List.of(settings.kafkaPort(), settings.kafkaControllerPort(), settings.mongoPort(),
+                settings.authPort()));
+        assertThat(ports).hasSize(8).doesNotContain(9092, 27017, 8081, 8085);
         assertThat(settings.dataDir()).isEqualTo(defaults.dataDir());
+    }
+
+    @Test
+    void theAuthorizationServerTakesTheOptionsOfEveryServiceThenASmallerHeapAndItsPortFromTheEnvironment() {
+        StackSettings settings = defaults.overriddenBy(Map.of("MTB_AUTH_PORT", "18085",
+                "MTB_JVM_OPTS", "-Xmx300m -Dx=1")::get);
+
+        assertThat(settings.authPort()).isEqualTo(18085);
+        assertThat(settings.authIssuer()).isEqualTo("http://localhost:18085");
+        assertThat(settings.authJvmOptions()).containsExactly("-Xmx300m", "-Dx=1", "-Xmx64m");
+        assertThat(settings.authJar()).isEqualTo(repo.resolve("deploy/auth-server/target/auth-server.jar"));
+        assertThat(settings.realmFile()).isEqualTo(repo.resolve("deploy/keycloak/mtb-realm.json"));
+        assertThat(settings.authKeyFile()).startsWithRaw(settings.dataDir());
     }
 
     @Test

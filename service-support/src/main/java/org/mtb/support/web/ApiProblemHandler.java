@@ -2,6 +2,7 @@ package org.mtb.support.web;
 
 import java.util.List;
 import java.util.stream.Collectors;
+import org.mtb.support.security.SecurityProblems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -11,6 +12,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -43,6 +46,18 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
         FieldProblem field = new FieldProblem(e.getName(), "INVALID_VALUE", "is not a valid value" + allowed);
         return respond(HttpStatus.BAD_REQUEST, Problems.of(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER",
                 "Invalid parameter", "Parameter '" + e.getName() + "' has an invalid value" + allowed, List.of(field)));
+    }
+
+    /** A {@code @PreAuthorize} that refused the caller's roles. */
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<ProblemDetail> roleNotAllowed(AccessDeniedException e) {
+        return respond(HttpStatus.FORBIDDEN, SecurityProblems.forbidden());
+    }
+
+    @ExceptionHandler(AuthenticationException.class)
+    ResponseEntity<ProblemDetail> notAuthenticated(AuthenticationException e) {
+        return respond(HttpStatus.UNAUTHORIZED, SecurityProblems.unauthorized(SecurityProblems.TOKEN_MISSING,
+                "This needs an access token: Authorization: Bearer <token>"));
     }
 
     @ExceptionHandler(Exception.class)

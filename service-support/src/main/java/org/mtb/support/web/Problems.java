@@ -8,12 +8,12 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 
 /** Builds problem details the same way everywhere: a type URI derived from the code, and the code itself. */
-final class Problems {
+public final class Problems {
 
     private Problems() {
     }
 
-    static ProblemDetail of(HttpStatusCode status, String code, String title, String detail, List<FieldProblem> errors) {
+    public static ProblemDetail of(HttpStatusCode status, String code, String title, String detail, List<FieldProblem> errors) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create("/problems/" + code.toLowerCase(Locale.ROOT).replace('_', '-')));
         problem.setTitle(title);

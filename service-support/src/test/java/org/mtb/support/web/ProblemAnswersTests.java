@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.mtb.support.security.SignedInRequests;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
@@ -27,7 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
  * imported).
  */
 @WebMvcTest(controllers = ProblemAnswersTests.Echo.class)
-@Import(ProblemAnswersTests.Echo.class)
+@Import({ProblemAnswersTests.Echo.class, SignedInRequests.class})
 class ProblemAnswersTests {
 
     @Autowired

@@ -1,0 +1,124 @@
+package org.mtb.support.security;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
+import java.util.List;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.io.Resource;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Makes a servlet service an OAuth2 resource server. A request needs a bearer JWT signed with RS256 by a key of the
+ * issuer, with the configured issuer and audience and within its validity; {@code alg: none}, an HS256 token and any
+ * other algorithm are refused. The token's {@code roles} become {@code ROLE_*} authorities for {@code @PreAuthorize}
+ * on controllers; {@link Caller} gives the rest. Health stays open; every other actuator endpoint, Prometheus's
+ * included, needs {@link Role#OPS}. No sessions and no CSRF: nothing is remembered between requests.
+ */
+@AutoConfiguration(beforeName = {
+        "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
+        "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet"
+                + ".OAuth2ResourceServerAutoConfiguration"})
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableConfigurationProperties(SecurityProperties.class)
+@EnableWebSecurity
+@EnableMethodSecurity
+public class ResourceServerAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    JwtDecoder accessTokenDecoder(SecurityProperties properties) {
+        NimbusJwtDecoder decoder = properties.jwkSetLocation() != null
+                ? NimbusJwtDecoder.withPublicKey(publicKey(properties.jwkSetLocation()))
+                        .signatureAlgorithm(SignatureAlgorithm.RS256).build()
+                : NimbusJwtDecoder.withJwkSetUri(properties.jwksUri()).jwsAlgorithm(SignatureAlgorithm.RS256).build();
+        decoder.setJwtValidator(validator(properties));
+        return decoder;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    SecurityFilterChain resourceServer(HttpSecurity http) {
+        SecurityProblems problems = new SecurityProblems();
+        JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
+        roles.setAuthoritiesClaimName("roles");
+        roles.setAuthorityPrefix("ROLE_");
+        JwtAuthenticationConverter tokens = new JwtAuthenticationConverter();
+        tokens.setJwtGrantedAuthoritiesConverter(roles);
+        http.authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator/**").hasRole(Role.OPS.name())
+                        .anyRequest().authenticated())
+                .oauth2ResourceServer(server -> server
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(tokens))
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
+                .exceptionHandling(refusals -> refusals.authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .httpBasic(basic -> basic.disable())
+                .formLogin(form -> form.disable())
+                .logout(logout -> logout.disable())
+                .requestCache(cache -> cache.disable());
+        return http.build();
+    }
+
+    @Bean
+    WebMvcConfigurer callerArguments() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+                resolvers.add(new CallerArguments());
+            }
+        };
+    }
+
+    /** Expiry and not-before (60 s of clock skew), the exact issuer, and the audience among {@code aud}. */
+    static OAuth2TokenValidator<Jwt> validator(SecurityProperties properties) {
+        OAuth2TokenValidator<Jwt> audience = new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
+                aud -> aud != null && aud.contains(properties.audience()));
+        return new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(properties.issuer()),
+                audience);
+    }
+
+    private static java.security.interfaces.RSAPublicKey publicKey(Resource location) {
+        try (InputStream in = location.getInputStream()) {
+            JWK key = JWKSet.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8)).getKeys().getFirst();
+            return key.toRSAKey().toRSAPublicKey();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the issuer's keys from " + location, e);
+        } catch (ParseException | JOSEException | RuntimeException e) {
+            throw new IllegalStateException(location + " holds no RSA public key in a JWK set", e);
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package org.mtb.support.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.mtb.support.web.Problems;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Answers a request without a valid token (401) or with a role that may not do it (403) as problem+json with a stable
+ * code, besides the {@code WWW-Authenticate} header RFC 6750 asks for. Never echoes the token.
+ */
+public final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+    /** No bearer token at all. */
+    public static final String TOKEN_MISSING = "TOKEN_MISSING";
+    /** A token past its expiry. */
+    public static final String TOKEN_EXPIRED = "TOKEN_EXPIRED";
+    /** A token with a bad signature or algorithm, another issuer or audience, or not a JWT. */
+    public static final String TOKEN_INVALID = "TOKEN_INVALID";
+    /** A valid token whose roles may not do what was asked. */
+    public static final String ROLE_NOT_ALLOWED = "ROLE_NOT_ALLOWED";
+
+    private static final Logger log = LoggerFactory.getLogger(SecurityProblems.class);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final BearerTokenAuthenticationEntryPoint challenge = new BearerTokenAuthenticationEntryPoint();
+    private final BearerTokenAccessDeniedHandler denial = new BearerTokenAccessDeniedHandler();
+
+    @Override
+    public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException refused)
+            throws IOException {
+        challenge.commence(request, response, refused);
+        String header = request.getHeader("Authorization");
+        boolean noToken = header == null || header.isBlank();
+        String reason = String.valueOf(refused.getMessage());
+        String code = noToken ? TOKEN_MISSING
+                : reason.toLowerCase(Locale.ROOT).contains("expired") ? TOKEN_EXPIRED : TOKEN_INVALID;
+        if (!noToken) {
+            // Not the path: a mistyped one may hold an ID number or a phone.
+            log.info("Refused an access token for a {} request: {}", request.getMethod(), reason);
+        }
+        write(response, unauthorized(code, noToken ? "This needs an access token: Authorization: Bearer <token>"
+                : "The access token was refused: " + reason));
+    }
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
+            throws IOException {
+        denial.handle(request, response, denied);
+        write(response, forbidden());
+    }
+
+    /** 401 with the code; also used for a refusal raised inside a controller. */
+    public static ProblemDetail unauthorized(String code, String detail) {
+        return Problems.of(HttpStatus.UNAUTHORIZED, code, "Not authenticated", detail, List.of());
+    }
+
+    /** 403 for a role that may not do what was asked; also used for a refusal raised inside a controller. */
+    public static ProblemDetail forbidden() {
+        return Problems.of(HttpStatus.FORBIDDEN, ROLE_NOT_ALLOWED, "Not allowed",
+                "The roles of this access token may not do this", List.of());
+    }
+
+    private static void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", String.valueOf(problem.getType()));
+        body.put("title", problem.getTitle());
+        body.put("status", problem.getStatus());
+        body.put("detail", problem.getDetail());
+        body.put("instance", String.valueOf(problem.getInstance()));
+        if (problem.getProperties() != null) {
+            body.putAll(problem.getProperties());
+        }
+        JSON.writeValue(response.getOutputStream(), body);
+    }
+}

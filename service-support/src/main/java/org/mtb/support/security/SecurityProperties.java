@@ -1,0 +1,24 @@
+package org.mtb.support.security;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.core.io.Resource;
+
+/**
+ * Which tokens a service accepts ({@code mtb.security.*}; {@code MTB_SECURITY_ISSUER} and its likes in the
+ * environment). The service knows nothing else of the authorization server.
+ *
+ * @param issuer          the exact {@code iss} a token must carry
+ * @param jwksUri         where the issuer publishes the keys that sign its tokens
+ * @param jwkSetLocation  a file holding the issuer's public keys instead of {@code jwksUri}, for a deployment with
+ *                        fixed keys and for tests; null to fetch them from {@code jwksUri}
+ * @param audience        a value the token's {@code aud} must hold
+ */
+@ConfigurationProperties("mtb.security")
+public record SecurityProperties(
+        @DefaultValue("http://localhost:8085") String issuer,
+        @DefaultValue("http://127.0.0.1:8085/oauth2/jwks") String jwksUri,
+        @Nullable Resource jwkSetLocation,
+        @DefaultValue("mtb-api") String audience) {
+}

@@ -1,0 +1,152 @@
+package org.mtb.support.security;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.PlainJWT;
+import com.nimbusds.jwt.SignedJWT;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The trust boundary every service gets from the library, and the bad tokens issue 10 lists, each refused. */
+@WebMvcTest(controllers = ResourceServerTests.Guarded.class)
+@Import(ResourceServerTests.Guarded.class)
+class ResourceServerTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Test
+    void aValidTokenReachesTheEndpointAndTheCallerComesFromIt() throws Exception {
+        String token = TestTokens.token("reviewer-620900").roles(Role.REVIEWER).regions("620900")
+                .claim("institution", "H1").claim("azp", "mtb-cli").sign();
+
+        call("/guarded/reviewers", token).andExpect(status().isOk())
+                .andExpect(jsonPath("$.subject").value("reviewer-620900"))
+                .andExpect(jsonPath("$.client").value("mtb-cli"))
+                .andExpect(jsonPath("$.roles[0]").value("REVIEWER"))
+                .andExpect(jsonPath("$.regions[0]").value("620900"))
+                .andExpect(jsonPath("$.institution").value("H1"))
+                .andExpect(jsonPath("$.actsIn620900").value(true))
+                .andExpect(jsonPath("$.actsIn659006").value(false));
+    }
+
+    @Test
+    void noTokenIsRefusedWithItsCodeAndTheBearerChallenge() throws Exception {
+        mvc.perform(get("/guarded/reviewers")).andExpect(status().isUnauthorized())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(header().string(HttpHeaders.WWW_AUTHENTICATE, org.hamcrest.Matchers.startsWith("Bearer")))
+                .andExpect(jsonPath("$.code").value("TOKEN_MISSING"));
+    }
+
+    @Test
+    void anExpiredTokenIsRefusedAsExpired() throws Exception {
+        String expired = TestTokens.token("r").roles(Role.REVIEWER)
+                .issuedAt(Instant.now().minus(Duration.ofHours(1)), Duration.ofMinutes(15)).sign();
+
+        refused(expired, "TOKEN_EXPIRED");
+    }
+
+    @Test
+    void aTokenForAnotherAudienceOrOfAnUnknownIssuerIsRefused() throws Exception {
+        refused(TestTokens.token("r").roles(Role.REVIEWER).claim("aud", List.of("another-api")).sign(),
+                "TOKEN_INVALID");
+        refused(TestTokens.token("r").roles(Role.REVIEWER).claim("iss", "https://evil.example").sign(),
+                "TOKEN_INVALID");
+    }
+
+    @Test
+    void anUnsignedTokenAnHs256TokenKeyedWithThePublicKeyAndAForeignKeysTokenAreRefused() throws Exception {
+        JWTClaimsSet claims = claims();
+        refused(new PlainJWT(claims).serialize(), "TOKEN_INVALID");
+
+        // The classic confusion attack: HMAC keyed with the issuer's public key, which anyone can read.
+        String publicKey = TestTokens.class.getResource("test-issuer-public.jwks") != null
+                ? new String(TestTokens.class.getResourceAsStream("test-issuer-public.jwks").readAllBytes(),
+                        StandardCharsets.UTF_8)
+                : "";
+        SignedJWT hs256 = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
+        hs256.sign(new MACSigner(publicKey.getBytes(StandardCharsets.UTF_8)));
+        refused(hs256.serialize(), "TOKEN_INVALID");
+
+        RSAKey foreign = new RSAKeyGenerator(2048).keyID("test-issuer-1").generate();
+        SignedJWT forged = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("test-issuer-1").build(),
+                claims);
+        forged.sign(new RSASSASigner(foreign));
+        refused(forged.serialize(), "TOKEN_INVALID");
+        refused("not-a-jwt", "TOKEN_INVALID");
+    }
+
+    @Test
+    void aRoleTheEndpointDoesNotAllowIsForbiddenWithItsCode() throws Exception {
+        call("/guarded/reviewers", TestTokens.applicant("applicant-zhang", "11010519491231002X"))
+                .andExpect(status().isForbidden())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value("ROLE_NOT_ALLOWED"));
+    }
+
+    @Test
+    void healthIsOpenAndTheOtherActuatorEndpointsAreForOpsOnly() throws Exception {
+        // The slice has no actuator endpoints: what counts is whether security let the request through (404) or not.
+        mvc.perform(get("/actuator/health")).andExpect(status().isNotFound());
+        mvc.perform(get("/actuator/prometheus")).andExpect(status().isUnauthorized());
+        call("/actuator/prometheus", TestTokens.staff(Role.REVIEWER, "r", "620900")).andExpect(status().isForbidden());
+        call("/actuator/prometheus", TestTokens.ops()).andExpect(status().isNotFound());
+    }
+
+    private ResultActions call(String path, String token) throws Exception {
+        return mvc.perform(get(path).header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(token)));
+    }
+
+    private void refused(String token, String code) throws Exception {
+        call("/guarded/reviewers", token).andExpect(status().isUnauthorized())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(header().string(HttpHeaders.WWW_AUTHENTICATE,
+                        org.hamcrest.Matchers.startsWith("Bearer error=\"invalid_token\"")))
+                .andExpect(jsonPath("$.code").value(code));
+    }
+
+    private static JWTClaimsSet claims() {
+        return new JWTClaimsSet.Builder().subject("r").issuer(TestTokens.ISSUER).audience(TestTokens.AUDIENCE)
+                .claim("roles", List.of("REVIEWER")).issueTime(new Date())
+                .expirationTime(Date.from(Instant.now().plusSeconds(600))).build();
+    }
+
+    @RestController
+    static class Guarded {
+
+        @GetMapping("/guarded/reviewers")
+        @PreAuthorize("hasAnyRole('REVIEWER', 'SUPERVISOR')")
+        Map<String, Object> reviewers(Caller caller) {
+            return Map.of("subject", caller.subject(), "client", String.valueOf(caller.client()),
+                    "roles", caller.roles(), "regions", caller.regions(),
+                    "institution", String.valueOf(caller.institution()),
+                    "actsIn620900", caller.actsIn("620900"), "actsIn659006", caller.actsIn("659006"));
+        }
+    }
+}
