@@ -47,6 +47,17 @@ class GoldenFixturesTests {
         assertThat(event.hospital().level()).isEqualTo(3);
         assertThat(event.channel()).isEqualTo(Channel.APP);
         assertThat(event.submittedAt()).isEqualTo(Instant.parse("2026-11-23T02:15:30Z"));
+        assertThat(event.submittedBy()).as("written before submissions needed a token").isNull();
+    }
+
+    @Test
+    void deserializesApplicationSubmittedWithItsSubmitter() throws IOException {
+        ApplicationSubmitted event = read("application-submitted.v1-submitted-by.json", ApplicationSubmitted.class);
+
+        assertThat(event.schemaVersion()).isEqualTo(1);
+        assertThat(event.submittedBy()).isEqualTo(
+                new org.mtb.contracts.intake.Submitter("gs-jiuquan-platform", "gs-jiuquan-platform", "CHANNEL"));
+        assertThat(json.readValue(json.writeValueAsString(event), ApplicationSubmitted.class)).isEqualTo(event);
     }
 
     @Test

@@ -65,7 +65,8 @@ final class BurstEvents {
             ApplicationSubmitted submitted = new ApplicationSubmitted(UUID.randomUUID(),
                     ApplicationSubmitted.SCHEMA_VERSION, acceptedAt, number, region, "M01200", "血友病",
                     DiseaseCategory.SPECIAL, new Applicant("11010519491231002X", "张三", "13800138000",
-                            InsuranceType.RESIDENT), new Hospital("基准市人民医院", 3), "血友病A型", Channel.APP, acceptedAt);
+                            InsuranceType.RESIDENT), new Hospital("基准市人民医院", 3), "血友病A型", Channel.APP, acceptedAt,
+                    null);
             submissions.put(number, json.writeValueAsString(submitted));
         }
         kafka.sendAll(Topics.APPLICATION_SUBMITTED, submissions);

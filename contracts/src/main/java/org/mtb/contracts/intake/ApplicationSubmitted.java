@@ -2,11 +2,17 @@ package org.mtb.contracts.intake;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.mtb.contracts.ApplicationEvent;
 import org.mtb.contracts.Channel;
 import org.mtb.contracts.DiseaseCategory;
 
-/** An application was accepted and given its acceptance number (受理编号). */
+/**
+ * An application was accepted and given its acceptance number (受理编号).
+ *
+ * <p>{@code submittedBy} is absent in events written before submissions needed a token; it was added without a new
+ * schema version, since a reader that does not know it loses nothing it relied on.
+ */
 public record ApplicationSubmitted(
         UUID eventId,
         int schemaVersion,
@@ -20,7 +26,8 @@ public record ApplicationSubmitted(
         Hospital hospital,
         String conditionSummary,
         Channel channel,
-        Instant submittedAt) implements ApplicationEvent {
+        Instant submittedAt,
+        @Nullable Submitter submittedBy) implements ApplicationEvent {
 
     public static final int SCHEMA_VERSION = 1;
 }

@@ -7,7 +7,9 @@ import org.mtb.contracts.Channel;
 import org.mtb.contracts.DiseaseCategory;
 import org.mtb.contracts.intake.Applicant;
 import org.mtb.contracts.intake.Hospital;
+import org.mtb.contracts.intake.Submitter;
 import org.mtb.support.outbox.OutboxEntry;
+import org.mtb.support.security.ApplicationReaders;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -15,6 +17,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * A submitted application. Immutable once submitted except for its status and timeline, which only
  * the review events move; {@code processedEventIds} makes those moves idempotent.
  *
+ * @param idempotencyKey the submitter's subject and the key it sent ({@link Submitters#scopedKey}): two callers that
+ *        happen to send the same key get two applications, and neither sees the other's
+ * @param submittedBy who submitted it, from the request's access token; null for one stored before tokens
  * @param version grows with every move; a move is one update conditional on the version it read (null in an
  *        application stored before versions existed), answered by a unique index on {@code (_id, version)} even in
  *        the embedded MongoDB, which uses an index only when a query names exactly its fields
@@ -37,9 +42,16 @@ public record Application(
         List<TimelineEntry> timeline,
         @Nullable List<String> processedEventIds,
         @Nullable Long version,
-        List<OutboxEntry> outbox) {
+        List<OutboxEntry> outbox,
+        @Nullable Submitter submittedBy) {
 
     public static final String COLLECTION = "applications";
+
+    /** The parties {@link ApplicationReaders} decides on. */
+    ApplicationReaders.Parties parties() {
+        return new ApplicationReaders.Parties(regionCode, submittedBy == null ? null : submittedBy.subject(),
+                submittedBy == null ? null : submittedBy.client(), applicant.idNumber());
+    }
 
     @Override
     public String toString() {

@@ -1,8 +1,11 @@
 package org.mtb.intake.application;
 
 import java.net.URI;
+import org.mtb.support.security.ApplicationReaders;
+import org.mtb.support.security.Caller;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -28,18 +31,22 @@ class ApplicationController {
 
     /** A retry with the same key and body answers the same 201 and body, marked {@value #REPLAYED}. */
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<ApplicationView> submit(@RequestHeader(IDEMPOTENCY_KEY) String idempotencyKey,
+    @PreAuthorize("hasAnyRole('APPLICANT', 'CHANNEL', 'COUNTER_CLERK')")
+    ResponseEntity<ApplicationView> submit(Caller caller, @RequestHeader(IDEMPOTENCY_KEY) String idempotencyKey,
             @RequestBody SubmitApplicationRequest request) {
-        ApplicationService.Submission submission = service.submit(idempotencyKey, request);
+        ApplicationService.Submission submission = service.submit(caller, idempotencyKey, request);
         Application application = submission.application();
         return ResponseEntity.created(URI.create("/api/v1/applications/" + application.applicationNumber()))
                 .header(REPLAYED, Boolean.toString(submission.replayed()))
                 .body(ApplicationView.of(application));
     }
 
+    /** Another caller's application answers 404 as an unknown one does ({@link ApplicationReaders}). */
     @GetMapping("/{applicationNumber}")
-    ApplicationView find(@PathVariable String applicationNumber) {
-        return applications.find(applicationNumber).map(ApplicationView::of)
+    ApplicationView find(Caller caller, @PathVariable String applicationNumber) {
+        return applications.find(applicationNumber)
+                .filter(application -> ApplicationReaders.mayRead(caller, application.parties()))
+                .map(ApplicationView::of)
                 .orElseThrow(() -> ApplicationProblems.notFound(applicationNumber));
     }
 }

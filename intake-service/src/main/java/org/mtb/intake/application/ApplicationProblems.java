@@ -32,6 +32,12 @@ final class ApplicationProblems {
                 "No regional catalog has reached intake yet; try again shortly");
     }
 
+    /** A channel or counter submitting for a region its token does not name. */
+    static ApiException regionOutOfScope(String regionCode) {
+        return new ApiException(HttpStatus.FORBIDDEN, "REGION_OUT_OF_SCOPE", "Region not served",
+                "This access token does not act in region " + regionCode);
+    }
+
     static ApiException notFound(String applicationNumber) {
         return new ApiException(HttpStatus.NOT_FOUND, "APPLICATION_NOT_FOUND", "Application not found",
                 "There is no application " + applicationNumber);

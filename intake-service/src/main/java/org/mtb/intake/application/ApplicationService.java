@@ -15,10 +15,12 @@ import org.mtb.contracts.catalog.CatalogDisease;
 import org.mtb.contracts.intake.Applicant;
 import org.mtb.contracts.intake.ApplicationSubmitted;
 import org.mtb.contracts.intake.Hospital;
+import org.mtb.contracts.intake.Submitter;
 import org.mtb.intake.catalog.CatalogCopy;
 import org.mtb.intake.catalog.RegionCatalog;
 import org.mtb.support.outbox.OutboxEntry;
 import org.mtb.support.outbox.OutboxInserts;
+import org.mtb.support.security.Caller;
 import org.mtb.support.web.FieldProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,8 +64,13 @@ class ApplicationService {
      * the unique key refuses a repeat, which is then looked up, so a new application costs no read; a request that
      * fails validation is looked up first, since it may repeat one accepted before the catalog changed.
      */
-    Submission submit(String idempotencyKey, SubmitApplicationRequest request) {
-        checkKey(idempotencyKey);
+    Submission submit(Caller caller, String sentKey, SubmitApplicationRequest request) {
+        checkKey(sentKey);
+        Submitter submitter = Submitters.of(caller);
+        if (request.regionCode() != null && !Submitters.maySubmitIn(caller, submitter, request.regionCode())) {
+            throw ApplicationProblems.regionOutOfScope(request.regionCode());
+        }
+        String idempotencyKey = Submitters.scopedKey(submitter, sentKey);
         String fingerprint = fingerprint(request);
         Optional<RegionCatalog> region = request.regionCode() == null ? Optional.empty()
                 : catalog.region(request.regionCode());
@@ -76,7 +83,8 @@ class ApplicationService {
         if (!problems.isEmpty()) {
             return earlier(idempotencyKey, fingerprint).orElseThrow(() -> ApplicationProblems.invalid(problems));
         }
-        Application application = newApplication(idempotencyKey, fingerprint, request, region.orElseThrow(), now, today);
+        Application application = newApplication(idempotencyKey, fingerprint, request, region.orElseThrow(), now, today,
+                submitter);
         try {
             outbox.insert(application, application.applicationNumber(), Application.COLLECTION);
         } catch (DuplicateKeyException repeated) {
@@ -84,8 +92,9 @@ class ApplicationService {
         }
         meters.counter("intake.applications.submitted", "region", application.regionCode(),
                 "channel", application.channel().name()).increment();
-        log.info("Application {} submitted for {} in region {} via {}", application.applicationNumber(),
-                application.diseaseCode(), application.regionCode(), application.channel());
+        log.info("Application {} submitted for {} in region {} via {} by {} {}", application.applicationNumber(),
+                application.diseaseCode(), application.regionCode(), application.channel(), submitter.role(),
+                submitter.subject());
         return new Submission(application, false);
     }
 
@@ -102,7 +111,7 @@ class ApplicationService {
     }
 
     private Application newApplication(String key, String fingerprint, SubmitApplicationRequest request,
-            RegionCatalog region, Instant now, LocalDate today) {
+            RegionCatalog region, Instant now, LocalDate today, Submitter submitter) {
         String number = numbers.next(region.regionCode(), today);
         CatalogDisease disease = region.disease(request.diseaseCode()).orElseThrow();
         var who = request.applicant();
@@ -111,13 +120,13 @@ class ApplicationService {
         Hospital hospital = new Hospital(request.hospital().name().strip(), request.hospital().level());
         ApplicationSubmitted event = new ApplicationSubmitted(UUID.randomUUID(), ApplicationSubmitted.SCHEMA_VERSION, now,
                 number, region.regionCode(), disease.code(), disease.name(), disease.category(), applicant, hospital,
-                request.conditionSummary().strip(), request.channel(), now);
+                request.conditionSummary().strip(), request.channel(), now, submitter);
         OutboxEntry outbox = new OutboxEntry(event.eventId().toString(), Topics.APPLICATION_SUBMITTED, number,
                 json.writeValueAsString(event), now);
         return new Application(number, key, fingerprint, region.regionCode(), disease.code(), disease.name(),
                 disease.category(), applicant, hospital, event.conditionSummary(), request.channel(), now,
                 ApplicationStatus.SUBMITTED, List.of(new TimelineEntry(ApplicationStatus.SUBMITTED, now, "已受理")),
-                List.of(), 0L, List.of(outbox));
+                List.of(), 0L, List.of(outbox), submitter);
     }
 
     private void checkKey(String key) {

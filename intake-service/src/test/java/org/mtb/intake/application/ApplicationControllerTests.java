@@ -19,7 +19,13 @@ import org.mtb.contracts.DiseaseCategory;
 import org.mtb.contracts.InsuranceType;
 import org.mtb.contracts.intake.Applicant;
 import org.mtb.contracts.intake.Hospital;
+import org.mtb.contracts.intake.Submitter;
+import org.mtb.support.security.Role;
+import org.mtb.support.security.SignedInRequests;
+import org.mtb.support.security.TestTokens;
 import org.mtb.support.web.FieldProblem;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpHeaders;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.http.MediaType;
@@ -27,6 +33,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 @WebMvcTest(ApplicationController.class)
+@Import(SignedInRequests.class)
 class ApplicationControllerTests {
 
     private static final String BODY = """
@@ -46,7 +53,7 @@ class ApplicationControllerTests {
 
     @Test
     void answersCreatedWithTheApplicationMasked() throws Exception {
-        given(service.submit(eq("k1"), any())).willReturn(new ApplicationService.Submission(stored(), false));
+        given(service.submit(any(), eq("k1"), any())).willReturn(new ApplicationService.Submission(stored(), false));
 
         mvc.perform(post("/api/v1/applications").header("Idempotency-Key", "k1")
                         .contentType(MediaType.APPLICATION_JSON).content(BODY))
@@ -120,7 +127,7 @@ class ApplicationControllerTests {
 
     @Test
     void listsEveryFieldProblem() throws Exception {
-        given(service.submit(eq("k1"), any())).willThrow(ApplicationProblems.invalid(List.of(
+        given(service.submit(any(), eq("k1"), any())).willThrow(ApplicationProblems.invalid(List.of(
                 new FieldProblem("applicant.phone", "INVALID_MOBILE_NUMBER", "must be an 11-digit mainland mobile number"),
                 new FieldProblem("hospital.level", "HOSPITAL_LEVEL_TOO_LOW", "level 2 or above"))));
 
@@ -153,11 +160,40 @@ class ApplicationControllerTests {
                 .andExpect(jsonPath("$.code").value("UNSUPPORTED_MEDIA_TYPE"));
     }
 
+    @Test
+    void anotherAccountsApplicationAnswersAsIfItDidNotExist() throws Exception {
+        given(applications.find("659006-20261123-000001")).willReturn(java.util.Optional.of(stored()));
+
+        mvc.perform(get("/api/v1/applications/659006-20261123-000001").header(HttpHeaders.AUTHORIZATION,
+                        TestTokens.bearer(TestTokens.applicant("applicant-li", "620902198001011232"))))
+                .andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("APPLICATION_NOT_FOUND"));
+        mvc.perform(get("/api/v1/applications/659006-20261123-000001").header(HttpHeaders.AUTHORIZATION,
+                        TestTokens.bearer(TestTokens.applicant("applicant-zhang", "11010519491231002X"))))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.applicant.idNumber").value("1101**********002X"));
+        mvc.perform(get("/api/v1/applications/659006-20261123-000001").header(HttpHeaders.AUTHORIZATION,
+                        TestTokens.bearer(TestTokens.staff(Role.HOTLINE, "hotline-620900", "620900"))))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void onlyApplicantsChannelsAndCountersSubmitAndNobodyWithoutAToken() throws Exception {
+        mvc.perform(post("/api/v1/applications").header("Idempotency-Key", "k1")
+                        .header(HttpHeaders.AUTHORIZATION,
+                                TestTokens.bearer(TestTokens.staff(Role.REVIEWER, "reviewer-659006", "659006")))
+                        .contentType(MediaType.APPLICATION_JSON).content(BODY))
+                .andExpect(status().isForbidden()).andExpect(jsonPath("$.code").value("ROLE_NOT_ALLOWED"));
+        mvc.perform(post("/api/v1/applications").header("Idempotency-Key", "k1").header(HttpHeaders.AUTHORIZATION, "")
+                        .contentType(MediaType.APPLICATION_JSON).content(BODY))
+                .andExpect(status().isUnauthorized()).andExpect(jsonPath("$.code").value("TOKEN_MISSING"));
+        org.mockito.BDDMockito.then(service).shouldHaveNoInteractions();
+    }
+
     private static Application stored() {
         Instant at = Instant.parse("2026-11-23T02:00:00Z");
         return new Application("659006-20261123-000001", "k1", "f", "659006", "M01200", "血友病", DiseaseCategory.SPECIAL,
                 new Applicant("11010519491231002X", "张三", "13800138000", InsuranceType.RESIDENT),
                 new Hospital("第二师医院", 3), "血友病A型", Channel.APP, at, ApplicationStatus.SUBMITTED,
-                List.of(new TimelineEntry(ApplicationStatus.SUBMITTED, at, "已受理")), List.of(), 0L, List.of());
+                List.of(new TimelineEntry(ApplicationStatus.SUBMITTED, at, "已受理")), List.of(), 0L, List.of(),
+                new Submitter("test-caller", "mtb-cli", "APPLICANT"));
     }
 }

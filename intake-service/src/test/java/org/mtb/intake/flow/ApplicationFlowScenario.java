@@ -25,6 +25,10 @@ import org.mtb.contracts.review.ReviewStarted;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.mtb.contracts.intake.Submitter;
+import org.mtb.support.security.Role;
+import org.mtb.support.security.TestTokens;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
@@ -45,6 +49,9 @@ abstract class ApplicationFlowScenario {
              "hospital":{"name":"第二师医院","level":3},"conditionSummary":"血友病A型，需长期替代治疗","channel":"APP"}
             """;
 
+    /** The insured person of {@link #BODY}, submitting for himself. */
+    static final String ZHANG = TestTokens.applicant("applicant-zhang", "11010519491231002X");
+
     @LocalServerPort
     int port;
 
@@ -59,6 +66,7 @@ abstract class ApplicationFlowScenario {
     @BeforeAll
     void publishCatalog() throws Exception {
         http = RestClient.builder().baseUrl("http://127.0.0.1:" + port)
+                .defaultHeader(HttpHeaders.AUTHORIZATION, TestTokens.bearer(ZHANG))
                 .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> { }).build();
         kafka = new KafkaTestClient(bootstrapServers());
         var catalog = new CatalogPublished(UUID.randomUUID(), 1, Instant.now(), "659006", "铁门关市", "2025.1",
@@ -93,6 +101,55 @@ abstract class ApplicationFlowScenario {
         assertThat(event.applicant().idNumber()).isEqualTo("11010519491231002X");
         assertThat(event.diseaseName()).isEqualTo("血友病");
         assertThat(event.diseaseCategory()).isEqualTo(DiseaseCategory.SPECIAL);
+        assertThat(event.submittedBy()).isEqualTo(new Submitter("applicant-zhang", "mtb-cli", "APPLICANT"));
+    }
+
+    @Test
+    void anotherAccountReadsNothingOfAnApplicationAndRegionStaffReadTheirRegionsOnly() {
+        String number = json.readTree(submit("key-" + UUID.randomUUID(), BODY).getBody()).get("applicationNumber")
+                .asString();
+
+        assertThat(read(number, TestTokens.applicant("applicant-li", "620902198001011232")).getStatusCode().value())
+                .isEqualTo(404);
+        assertThat(read(number, TestTokens.staff(Role.HOTLINE, "hotline-620900", "620900")).getStatusCode().value())
+                .isEqualTo(404);
+        assertThat(read(number, TestTokens.staff(Role.HOTLINE, "hotline-659006", "659006")).getStatusCode().value())
+                .isEqualTo(200);
+        assertThat(read(number, TestTokens.channel("xj-tiemenguan-platform", "659006")).getStatusCode().value())
+                .as("a channel that did not submit it").isEqualTo(404);
+        JsonNode unknown = json.readTree(read("659006-20000101-999999", ZHANG).getBody());
+        JsonNode notYours = json.readTree(read(number, TestTokens.applicant("applicant-li", "620902198001011232"))
+                .getBody());
+        for (String same : List.of("type", "title", "status", "code")) {
+            assertThat(notYours.get(same)).as(same + ", as for an unknown number").isEqualTo(unknown.get(same));
+        }
+    }
+
+    @Test
+    void theSameKeyFromTwoCallersMakesTwoApplicationsAndAChannelSubmitsOnlyInItsRegions() {
+        String key = "key-" + UUID.randomUUID();
+        var mine = submit(key, BODY);
+        var theirs = submit(key, BODY, TestTokens.channel("xj-tiemenguan-platform", "659006"));
+        var elsewhere = submit("key-" + UUID.randomUUID(), BODY, TestTokens.channel("gs-jiuquan-platform", "620900"));
+
+        assertThat(theirs.getStatusCode().value()).isEqualTo(201);
+        assertThat(theirs.getHeaders().getFirst("Idempotent-Replayed")).isEqualTo("false");
+        assertThat(json.readTree(theirs.getBody()).get("applicationNumber").asString())
+                .isNotEqualTo(json.readTree(mine.getBody()).get("applicationNumber").asString());
+        assertThat(elsewhere.getStatusCode().value()).isEqualTo(403);
+        assertThat(json.readTree(elsewhere.getBody()).get("code").asString()).isEqualTo("REGION_OUT_OF_SCOPE");
+    }
+
+    @Test
+    void everyEndpointButHealthNeedsAToken() {
+        var noToken = RestClient.builder().baseUrl("http://127.0.0.1:" + port)
+                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> { }).build()
+                .get().uri("/api/v1/applications/659006-20000101-000001").retrieve().toEntity(String.class);
+        var metrics = http.get().uri("/actuator/prometheus").retrieve().toEntity(String.class);
+
+        assertThat(noToken.getStatusCode().value()).isEqualTo(401);
+        assertThat(json.readTree(noToken.getBody()).get("code").asString()).isEqualTo("TOKEN_MISSING");
+        assertThat(metrics.getStatusCode().value()).as("an applicant's token").isEqualTo(403);
     }
 
     @Test
@@ -169,14 +226,24 @@ abstract class ApplicationFlowScenario {
     void countsSubmittedApplicationsForPrometheus() {
         submit("key-" + UUID.randomUUID(), BODY);
 
-        String metrics = http.get().uri("/actuator/prometheus").retrieve().body(String.class);
+        String metrics = http.get().uri("/actuator/prometheus")
+                .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(TestTokens.ops())).retrieve().body(String.class);
 
         assertThat(metrics).containsPattern("intake_applications_submitted_total\\{.*region=\"659006\".*} [1-9]");
     }
 
     org.springframework.http.ResponseEntity<String> submit(String key, String body) {
+        return submit(key, body, ZHANG);
+    }
+
+    org.springframework.http.ResponseEntity<String> submit(String key, String body, String token) {
         return http.post().uri("/api/v1/applications").contentType(MediaType.APPLICATION_JSON)
-                .header("Idempotency-Key", key)
+                .header("Idempotency-Key", key).header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(token))
                 .body(body).retrieve().toEntity(String.class);
+    }
+
+    org.springframework.http.ResponseEntity<String> read(String number, String token) {
+        return http.get().uri("/api/v1/applications/{n}", number)
+                .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(token)).retrieve().toEntity(String.class);
     }
 }

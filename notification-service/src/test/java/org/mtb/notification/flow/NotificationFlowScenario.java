@@ -221,7 +221,7 @@ abstract class NotificationFlowScenario {
         Instant now = Instant.now();
         return new ApplicationSubmitted(UUID.randomUUID(), 1, now, number, "659006", "M01200", "血友病",
                 DiseaseCategory.SPECIAL, new Applicant(ID_NUMBER, NAME, phone, InsuranceType.RESIDENT),
-                new Hospital("第二师医院", 3), "血友病A型，需长期替代治疗", Channel.APP, now);
+                new Hospital("第二师医院", 3), "血友病A型，需长期替代治疗", Channel.APP, now, null);
     }
 
     static ApplicationDecided decided(String number, DecisionOutcome outcome, List<String> reasons) {

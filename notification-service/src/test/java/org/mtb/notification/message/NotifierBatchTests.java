@@ -129,6 +129,6 @@ class NotifierBatchTests {
         return new ApplicationSubmitted(UUID.randomUUID(), ApplicationSubmitted.SCHEMA_VERSION, now, number, "659006",
                 "M01200", "血友病", DiseaseCategory.SPECIAL,
                 new Applicant("11010519491231002X", "张三", "13800138000", InsuranceType.RESIDENT),
-                new Hospital("第二师医院", 3), "血友病A型，需长期替代治疗", Channel.APP, now);
+                new Hospital("第二师医院", 3), "血友病A型，需长期替代治疗", Channel.APP, now, null);
     }
 }

@@ -10,7 +10,6 @@ final class DecisionValidator {
 
     static final int MAX_REASONS = 20;
     static final int MAX_REASON_LENGTH = 500;
-    static final int MAX_REVIEWER_ID_LENGTH = 64;
 
     private DecisionValidator() {
     }
@@ -36,11 +35,9 @@ final class DecisionValidator {
                         "must be at most " + MAX_REASON_LENGTH + " characters"));
             }
         }
-        if (request.reviewerId() == null || request.reviewerId().isBlank()) {
-            problems.add(new FieldProblem("reviewerId", "REQUIRED", "is required"));
-        } else if (request.reviewerId().length() > MAX_REVIEWER_ID_LENGTH) {
-            problems.add(new FieldProblem("reviewerId", "TOO_LONG",
-                    "must be at most " + MAX_REVIEWER_ID_LENGTH + " characters"));
+        if (request.reviewerId() != null) {
+            problems.add(new FieldProblem("reviewerId", "NOT_ACCEPTED",
+                    "the reviewer is the subject of the access token; leave it out"));
         }
         return problems;
     }

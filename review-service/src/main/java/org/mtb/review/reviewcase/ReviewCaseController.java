@@ -6,7 +6,9 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.mtb.review.calendar.RegionCalendars;
 import org.mtb.review.sla.SlaView;
+import org.mtb.support.security.Caller;
 import org.springframework.http.MediaType;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,6 +23,8 @@ class ReviewCaseController {
 
     private static final Pattern REGION_CODE = Pattern.compile("\\d{6}");
     private static final int MAX_PAGE = 500;
+    /** Reviewers and supervisors, each only in the regions of their token. */
+    private static final String REVIEWERS = "hasAnyRole('REVIEWER', 'SUPERVISOR')";
 
     private final ReviewCases cases;
     private final RegionCalendars calendars;
@@ -37,23 +41,27 @@ class ReviewCaseController {
      * come first too: they need attention); at most {@value #MAX_PAGE} cases.
      */
     @GetMapping
-    List<CaseView> list(@RequestParam(required = false) @Nullable String regionCode,
+    @PreAuthorize(REVIEWERS)
+    List<CaseView> list(Caller caller, @RequestParam(required = false) @Nullable String regionCode,
             @RequestParam(required = false) @Nullable CaseStatus status) {
         if (regionCode != null && !REGION_CODE.matcher(regionCode).matches()) {
             throw CaseProblems.invalidRegionCode();
         }
-        return cases.list(regionCode, status, MAX_PAGE).stream().map(this::view).toList();
+        return cases.list(caller, regionCode, status, MAX_PAGE).stream().map(this::view).toList();
     }
 
+    /** A case of another region answers 404, as an unknown one does. */
     @GetMapping("/{applicationNumber}")
-    CaseView find(@PathVariable String applicationNumber) {
-        return cases.find(applicationNumber).map(this::view)
+    @PreAuthorize(REVIEWERS)
+    CaseView find(Caller caller, @PathVariable String applicationNumber) {
+        return cases.find(caller, applicationNumber).map(this::view)
                 .orElseThrow(() -> CaseProblems.notFound(applicationNumber));
     }
 
     @PostMapping(path = "/{applicationNumber}/decision", consumes = MediaType.APPLICATION_JSON_VALUE)
-    CaseView decide(@PathVariable String applicationNumber, @RequestBody DecisionRequest decision) {
-        return view(cases.decide(applicationNumber, decision));
+    @PreAuthorize(REVIEWERS)
+    CaseView decide(Caller caller, @PathVariable String applicationNumber, @RequestBody DecisionRequest decision) {
+        return view(cases.decide(caller, applicationNumber, decision));
     }
 
     private CaseView view(ReviewCase c) {

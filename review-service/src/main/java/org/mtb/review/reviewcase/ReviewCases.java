@@ -19,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.mtb.support.security.Caller;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -48,10 +49,16 @@ class ReviewCases {
         this.meters = meters;
     }
 
-    List<ReviewCase> list(@Nullable String regionCode, @Nullable CaseStatus status, int limit) {
+    /** The cases of the caller's regions, of one region of them when {@code regionCode} is given. */
+    List<ReviewCase> list(Caller caller, @Nullable String regionCode, @Nullable CaseStatus status, int limit) {
         Criteria criteria = new Criteria();
         if (regionCode != null) {
+            if (!caller.actsIn(regionCode)) {
+                return List.of();
+            }
             criteria = criteria.and("regionCode").is(regionCode);
+        } else if (!caller.isNational()) {
+            criteria = criteria.and("regionCode").in(caller.regions());
         }
         if (status != null) {
             criteria = criteria.and("status").is(status);
@@ -64,18 +71,24 @@ class ReviewCases {
         return Optional.ofNullable(mongo.findById(applicationNumber, ReviewCase.class));
     }
 
-    /** Decides an open case; see {@link #tryDecide}. */
-    ReviewCase decide(String applicationNumber, DecisionRequest request) {
+    /** The case if it is in the caller's regions; another region's case is as unknown to the caller. */
+    Optional<ReviewCase> find(Caller caller, String applicationNumber) {
+        return find(applicationNumber).filter(c -> caller.actsIn(c.regionCode()));
+    }
+
+    /** Decides an open case of the caller's regions, as the caller; see {@link #tryDecide}. */
+    ReviewCase decide(Caller caller, String applicationNumber, DecisionRequest request) {
         List<FieldProblem> problems = DecisionValidator.validate(request);
         if (!problems.isEmpty()) {
             throw CaseProblems.invalidDecision(problems);
         }
         for (int attempt = 1; ; attempt++) {
-            ReviewCase open = find(applicationNumber).orElseThrow(() -> CaseProblems.notFound(applicationNumber));
+            ReviewCase open = find(caller, applicationNumber)
+                    .orElseThrow(() -> CaseProblems.notFound(applicationNumber));
             if (open.status() != CaseStatus.OPEN) {
                 throw CaseProblems.alreadyDecided(open);
             }
-            if (tryDecide(open, request)) {
+            if (tryDecide(open, request, caller.subject())) {
                 return find(applicationNumber).orElseThrow();
             }
             if (attempt == 3) {
@@ -89,12 +102,12 @@ class ReviewCases {
      * deciding at once cannot both win, and the decision cannot be stored without its event. It fails when the
      * case changed meanwhile (another decision, or an SLA timer), and the caller looks again.
      */
-    private boolean tryDecide(ReviewCase open, DecisionRequest request) {
+    private boolean tryDecide(ReviewCase open, DecisionRequest request, String reviewerId) {
         String applicationNumber = open.applicationNumber();
         Instant now = clock.instant();
         List<String> reasons = request.reasons() == null ? List.of()
                 : request.reasons().stream().map(String::strip).toList();
-        Decision decision = new Decision(request.outcome(), reasons, request.reviewerId().strip(), now);
+        Decision decision = new Decision(request.outcome(), reasons, reviewerId, now);
         CaseStatus status = request.outcome() == DecisionOutcome.APPROVED ? CaseStatus.APPROVED : CaseStatus.REJECTED;
         ApplicationDecided decided = new ApplicationDecided(UUID.randomUUID(), ApplicationDecided.SCHEMA_VERSION, now,
                 applicationNumber, open.regionCode(), open.diseaseCode(), open.diseaseName(), decision.outcome(),

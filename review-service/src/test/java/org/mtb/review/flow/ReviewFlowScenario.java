@@ -27,6 +27,10 @@ import org.mtb.stack.KafkaTestClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.mtb.support.security.Role;
+import org.mtb.support.security.SignedInRequests;
+import org.mtb.support.security.TestTokens;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -56,6 +60,7 @@ abstract class ReviewFlowScenario {
     @BeforeAll
     void connect() {
         http = RestClient.builder().baseUrl("http://127.0.0.1:" + port)
+                .defaultHeader(HttpHeaders.AUTHORIZATION, TestTokens.bearer(SignedInRequests.everyRole()))
                 .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> { }).build();
         kafka = new KafkaTestClient(bootstrapServers());
     }
@@ -106,8 +111,8 @@ abstract class ReviewFlowScenario {
         kafka.send(Topics.APPLICATION_SUBMITTED, number, json.writeValueAsString(submitted));
         await().atMost(Duration.ofSeconds(20)).until(() -> get("/api/v1/review-cases/" + number).getStatusCode().value() == 200);
 
-        var first = decide(number, "{\"outcome\":\"REJECTED\",\"reasons\":[\"病历资料超过一年\"],\"reviewerId\":\"expert-7\"}");
-        var second = decide(number, "{\"outcome\":\"APPROVED\",\"reviewerId\":\"expert-8\"}");
+        var first = decide(number, "{\"outcome\":\"REJECTED\",\"reasons\":[\"病历资料超过一年\"]}");
+        var second = decide(number, "{\"outcome\":\"APPROVED\"}");
 
         assertThat(first.getStatusCode().value()).isEqualTo(200);
         assertThat(json.readTree(first.getBody()).get("status").asString()).isEqualTo("REJECTED");
@@ -121,6 +126,7 @@ abstract class ReviewFlowScenario {
             assertThat(decided.outcome()).isEqualTo(DecisionOutcome.REJECTED);
             assertThat(decided.reasons()).containsExactly("病历资料超过一年");
             assertThat(decided.recipient().phone()).isEqualTo("13800138000");
+            assertThat(decided.reviewerId()).as("the token's subject").isEqualTo("test-caller");
         });
         assertThat(openCases("659006")).noneMatch(c -> c.get("applicationNumber").asString().equals(number));
     }
@@ -193,7 +199,7 @@ abstract class ReviewFlowScenario {
 
     @Test
     void answersADecisionOnAnUnknownCaseWith404() {
-        var response = decide("659006-19990101-000001", "{\"outcome\":\"APPROVED\",\"reviewerId\":\"expert-7\"}");
+        var response = decide("659006-19990101-000001", "{\"outcome\":\"APPROVED\"}");
 
         assertThat(response.getStatusCode().value()).isEqualTo(404);
         assertThat(json.readTree(response.getBody()).get("code").asString()).isEqualTo("CASE_NOT_FOUND");
@@ -205,7 +211,7 @@ abstract class ReviewFlowScenario {
         kafka.send(Topics.APPLICATION_SUBMITTED, submitted.applicationNumber(), json.writeValueAsString(submitted));
         await().atMost(Duration.ofSeconds(20)).until(() ->
                 get("/api/v1/review-cases/" + submitted.applicationNumber()).getStatusCode().value() == 200);
-        decide(submitted.applicationNumber(), "{\"outcome\":\"APPROVED\",\"reviewerId\":\"expert-7\"}");
+        decide(submitted.applicationNumber(), "{\"outcome\":\"APPROVED\"}");
 
         JsonNode health = json.readTree(get("/actuator/health").getBody());
         assertThat(health.get("status").asString()).isEqualTo("UP");
@@ -214,19 +220,60 @@ abstract class ReviewFlowScenario {
                 .containsPattern("review_decisions_made_total\\{.*outcome=\"APPROVED\".*} [1-9]");
     }
 
+    @Test
+    void aReviewerSeesListsAndDecidesOnlyTheCasesOfTheRegionsInTheToken() throws Exception {
+        ApplicationSubmitted submitted = submitted();
+        String number = submitted.applicationNumber();
+        kafka.send(Topics.APPLICATION_SUBMITTED, number, json.writeValueAsString(submitted));
+        await().atMost(Duration.ofSeconds(20)).until(() -> get("/api/v1/review-cases/" + number).getStatusCode().value() == 200);
+        String elsewhere = TestTokens.staff(Role.REVIEWER, "reviewer-620900", "620900");
+        String here = TestTokens.staff(Role.REVIEWER, "reviewer-659006", "659006");
+
+        assertThat(get("/api/v1/review-cases/" + number, elsewhere).getStatusCode().value()).isEqualTo(404);
+        assertThat(json.readTree(get("/api/v1/review-cases?status=OPEN", elsewhere).getBody()).valueStream()
+                .map(c -> c.get("regionCode").asString()).distinct()).doesNotContain("659006");
+        assertThat(json.readTree(get("/api/v1/review-cases?regionCode=659006", elsewhere).getBody())).isEmpty();
+        var refused = decide(number, "{\"outcome\":\"APPROVED\"}", elsewhere);
+        assertThat(refused.getStatusCode().value()).isEqualTo(404);
+        assertThat(json.readTree(refused.getBody()).get("code").asString()).isEqualTo("CASE_NOT_FOUND");
+        var named = decide(number, "{\"outcome\":\"APPROVED\",\"reviewerId\":\"someone-else\"}", here);
+        assertThat(named.getStatusCode().value()).isEqualTo(400);
+        assertThat(json.readTree(named.getBody()).get("errors").get(0).get("code").asString())
+                .isEqualTo("NOT_ACCEPTED");
+
+        var decided = decide(number, "{\"outcome\":\"APPROVED\"}", here);
+
+        assertThat(decided.getStatusCode().value()).isEqualTo(200);
+        assertThat(json.readTree(decided.getBody()).get("decision").get("reviewerId").asString())
+                .isEqualTo("reviewer-659006");
+    }
+
+    @Test
+    void noTokenIsRefusedAndPrometheusIsForOps() {
+        var anonymous = RestClient.builder().baseUrl("http://127.0.0.1:" + port)
+                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> { }).build();
+
+        assertThat(anonymous.get().uri("/api/v1/review-cases").retrieve().toEntity(String.class).getStatusCode()
+                .value()).isEqualTo(401);
+        assertThat(anonymous.get().uri("/actuator/health").retrieve().toEntity(String.class).getStatusCode()
+                .value()).isEqualTo(200);
+        assertThat(get("/actuator/prometheus", TestTokens.staff(Role.REVIEWER, "r", "659006")).getStatusCode()
+                .value()).isEqualTo(403);
+    }
+
     private ApplicationSubmitted submitted() {
         String number = "659006-20261123-%06d".formatted(SEQUENCE.incrementAndGet() + 1000 * (port % 100));
         Instant now = Instant.now();
         return new ApplicationSubmitted(UUID.randomUUID(), 1, now, number, "659006", "M01200", "血友病",
                 DiseaseCategory.SPECIAL, new Applicant("11010519491231002X", "张三", "13800138000", InsuranceType.RESIDENT),
-                new Hospital("第二师医院", 3), "血友病A型", Channel.APP, now);
+                new Hospital("第二师医院", 3), "血友病A型", Channel.APP, now, null);
     }
 
     private ApplicationSubmitted chronic(String region, Instant submittedAt) {
         String number = region + "-20250926-%06d".formatted(SEQUENCE.incrementAndGet() + 1000 * (port % 100));
         return new ApplicationSubmitted(UUID.randomUUID(), 1, submittedAt, number, region, "M03900", "高血压",
                 DiseaseCategory.CHRONIC, new Applicant("11010519491231002X", "张三", "13800138000", InsuranceType.EMPLOYEE),
-                new Hospital("酒泉市人民医院", 3), "高血压", Channel.APP, submittedAt);
+                new Hospital("酒泉市人民医院", 3), "高血压", Channel.APP, submittedAt, null);
     }
 
     private java.util.List<JsonNode> openCases(String region) {
@@ -241,5 +288,16 @@ abstract class ReviewFlowScenario {
     private ResponseEntity<String> decide(String number, String body) {
         return http.post().uri("/api/v1/review-cases/{n}/decision", number).contentType(MediaType.APPLICATION_JSON)
                 .body(body).retrieve().toEntity(String.class);
+    }
+
+    private ResponseEntity<String> decide(String number, String body, String token) {
+        return http.post().uri("/api/v1/review-cases/{n}/decision", number).contentType(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(token)).body(body).retrieve()
+                .toEntity(String.class);
+    }
+
+    private ResponseEntity<String> get(String uri, String token) {
+        return http.get().uri(uri).header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(token)).retrieve()
+                .toEntity(String.class);
     }
 }

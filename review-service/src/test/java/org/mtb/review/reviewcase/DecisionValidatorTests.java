@@ -13,12 +13,12 @@ class DecisionValidatorTests {
 
     @Test
     void acceptsAnApprovalWithoutReasons() {
-        assertThat(DecisionValidator.validate(new DecisionRequest(DecisionOutcome.APPROVED, null, "expert-1"))).isEmpty();
+        assertThat(DecisionValidator.validate(new DecisionRequest(DecisionOutcome.APPROVED, null, null))).isEmpty();
     }
 
     @Test
     void requiresAReasonForARejection() {
-        assertThat(DecisionValidator.validate(new DecisionRequest(DecisionOutcome.REJECTED, List.of(), "expert-1")))
+        assertThat(DecisionValidator.validate(new DecisionRequest(DecisionOutcome.REJECTED, List.of(), null)))
                 .extracting(FieldProblem::field, FieldProblem::code).containsExactly(tuple("reasons", "REQUIRED"));
     }
 
@@ -33,6 +33,6 @@ class DecisionValidatorTests {
                         tuple("reasons[1]", "REQUIRED"),
                         tuple("reasons[2]", "REQUIRED"),
                         tuple("reasons[3]", "TOO_LONG"),
-                        tuple("reviewerId", "REQUIRED"));
+                        tuple("reviewerId", "NOT_ACCEPTED"));
     }
 }

@@ -20,6 +20,10 @@ import org.mtb.contracts.InsuranceType;
 import org.mtb.contracts.intake.Applicant;
 import org.mtb.contracts.intake.Hospital;
 import org.mtb.contracts.review.DecisionOutcome;
+import org.mtb.support.security.Role;
+import org.mtb.support.security.SignedInRequests;
+import org.mtb.support.security.TestTokens;
+import org.springframework.http.HttpHeaders;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.http.MediaType;
@@ -27,6 +31,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 @WebMvcTest(ReviewCaseController.class)
+@org.springframework.context.annotation.Import(SignedInRequests.class)
 class ReviewCaseControllerTests {
 
     @Autowired
@@ -40,7 +45,7 @@ class ReviewCaseControllerTests {
 
     @Test
     void listsTheQueueWithPersonalDataMasked() throws Exception {
-        given(cases.list("659006", CaseStatus.OPEN, 500)).willReturn(List.of(openCase()));
+        given(cases.list(any(), eq("659006"), eq(CaseStatus.OPEN), eq(500))).willReturn(List.of(openCase()));
 
         mvc.perform(get("/api/v1/review-cases").param("regionCode", "659006").param("status", "OPEN"))
                 .andExpect(status().isOk())
@@ -72,10 +77,10 @@ class ReviewCaseControllerTests {
                 DiseaseCategory.SPECIAL, openCase().applicant(), openCase().hospital(), "x", Channel.APP, Instant.EPOCH,
                 Instant.EPOCH, CaseStatus.APPROVED,
                 new Decision(DecisionOutcome.APPROVED, List.of(), "expert-1", Instant.EPOCH), null, null, 0L, List.of());
-        given(cases.decide(eq("659006-20261123-000001"), any())).willThrow(CaseProblems.alreadyDecided(decided));
+        given(cases.decide(any(), eq("659006-20261123-000001"), any())).willThrow(CaseProblems.alreadyDecided(decided));
 
         mvc.perform(post("/api/v1/review-cases/659006-20261123-000001/decision").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"outcome\":\"REJECTED\",\"reasons\":[\"x\"],\"reviewerId\":\"expert-2\"}"))
+                        .content("{\"outcome\":\"REJECTED\",\"reasons\":[\"x\"]}"))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.code").value("CASE_ALREADY_DECIDED"));
     }
@@ -83,18 +88,30 @@ class ReviewCaseControllerTests {
     @Test
     void refusesAnUnknownOutcome() throws Exception {
         mvc.perform(post("/api/v1/review-cases/659006-20261123-000001/decision").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"outcome\":\"MAYBE\",\"reviewerId\":\"expert-2\"}"))
+                        .content("{\"outcome\":\"MAYBE\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("outcome"));
     }
 
     @Test
     void answersAnUnknownCaseWith404() throws Exception {
-        given(cases.find("659006-20261123-000009")).willReturn(java.util.Optional.empty());
+        given(cases.find(any(), eq("659006-20261123-000009"))).willReturn(java.util.Optional.empty());
 
         mvc.perform(get("/api/v1/review-cases/659006-20261123-000009"))
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.code").value("CASE_NOT_FOUND"));
+    }
+
+    @Test
+    void onlyReviewersAndSupervisorsReachTheQueue() throws Exception {
+        mvc.perform(get("/api/v1/review-cases").header(HttpHeaders.AUTHORIZATION,
+                        TestTokens.bearer(TestTokens.applicant("applicant-zhang", "11010519491231002X"))))
+                .andExpect(status().isForbidden()).andExpect(jsonPath("$.code").value("ROLE_NOT_ALLOWED"));
+        mvc.perform(post("/api/v1/review-cases/659006-20261123-000001/decision").header(HttpHeaders.AUTHORIZATION,
+                        TestTokens.bearer(TestTokens.staff(Role.HOTLINE, "h", "659006")))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"outcome\":\"APPROVED\"}"))
+                .andExpect(status().isForbidden());
+        org.mockito.BDDMockito.then(cases).shouldHaveNoInteractions();
     }
 
     private static ReviewCase openCase() {
