@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.mtb.contracts.PersonalData;
+import org.mtb.contracts.intake.Submitter;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -14,6 +15,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * service only masked.
  *
  * @param nextAttemptAt when the retry job may (re)send this SMS; absent once SENT or given up
+ * @param submittedBy   who submitted the application, on the messages of its submission; copied to the
+ *                      application's index entry, which decides who may read its messages
  */
 @Document(ApplicantMessage.COLLECTION)
 record ApplicantMessage(
@@ -30,19 +33,20 @@ record ApplicantMessage(
         Instant createdAt,
         @Nullable Instant sentAt,
         @Nullable String lastError,
-        @Nullable Instant nextAttemptAt) {
+        @Nullable Instant nextAttemptAt,
+        @Nullable Submitter submittedBy) {
 
     static final String COLLECTION = "messages";
 
     ApplicantMessage withNextAttemptAt(Instant at) {
         return new ApplicantMessage(id, applicationNumber, eventId, eventType, channel, recipientPhone, title, body,
-                status, attempts, createdAt, sentAt, lastError, at);
+                status, attempts, createdAt, sentAt, lastError, at, submittedBy);
     }
 
     /** This SMS as sent on its {@code attempts}-th attempt: nothing is due any more; the last error stays visible. */
     ApplicantMessage sent(int attempts, Instant at) {
         return new ApplicantMessage(id, applicationNumber, eventId, eventType, channel, recipientPhone, title, body,
-                MessageStatus.SENT, attempts, createdAt, at, lastError, null);
+                MessageStatus.SENT, attempts, createdAt, at, lastError, null, submittedBy);
     }
 
     static String idOf(UUID eventId, DeliveryChannel channel) {
@@ -75,7 +79,8 @@ record ApplicantMessage(
             @Nullable String phone, RenderedMessage text, MessageStatus status, int attempts, Instant now,
             @Nullable Instant sentAt, @Nullable String lastError, @Nullable Instant nextAttemptAt) {
         return new ApplicantMessage(idOf(eventId, channel), notice.applicationNumber(), eventId.toString(), notice.type(),
-                channel, phone, text.title(), text.body(), status, attempts, now, sentAt, lastError, nextAttemptAt);
+                channel, phone, text.title(), text.body(), status, attempts, now, sentAt, lastError, nextAttemptAt,
+                notice.submittedBy());
     }
 
     @Override

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.bson.Document;
+import org.mtb.contracts.intake.Submitter;
 import org.mtb.support.mongo.UnorderedInserts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,12 +65,23 @@ class MessageBatches {
             return List.of();
         }
         Map<String, List<String>> idsByApplication = new LinkedHashMap<>();
+        Map<String, Submitter> submitters = new HashMap<>();
         for (ApplicantMessage message : fresh) {
             idsByApplication.computeIfAbsent(message.applicationNumber(), n -> new ArrayList<>()).add(message.id());
+            if (message.submittedBy() != null) {
+                submitters.put(message.applicationNumber(), message.submittedBy());
+            }
         }
         BulkOperations index = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Messages.BY_APPLICATION);
-        idsByApplication.forEach((number, ids) -> index.upsert(Query.query(where("_id").is(number)),
-                new Update().addToSet("ids").each(ids.toArray())));
+        idsByApplication.forEach((number, ids) -> {
+            Update update = new Update().addToSet("ids").each(ids.toArray());
+            Submitter submitter = submitters.get(number);
+            if (submitter != null) {
+                update.set(Messages.SUBMITTER_SUBJECT, submitter.subject())
+                        .set(Messages.SUBMITTER_CLIENT, submitter.client());
+            }
+            index.upsert(Query.query(where("_id").is(number)), update);
+        });
         index.execute();
         List<ApplicantMessage> pending = fresh.stream().filter(message -> message.nextAttemptAt() != null).toList();
         if (!pending.isEmpty()) {

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.mtb.support.security.Caller;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,15 +27,15 @@ class MessageController {
 
     /**
      * An application without messages answers an empty list, not 404: a channel polling right after submission
-     * would otherwise take the application for unknown.
+     * would otherwise take the application for unknown. So does an application the caller may not read.
      */
     @GetMapping
-    List<MessageView> list(@PathVariable String applicationNumber,
+    List<MessageView> list(Caller caller, @PathVariable String applicationNumber,
             @RequestParam(required = false) @Nullable String channel) {
         if (!APPLICATION_NUMBER.matcher(applicationNumber).matches()) {
             throw MessageProblems.invalidApplicationNumber();
         }
-        return messages.forApplication(applicationNumber, channel(channel)).stream()
+        return messages.forApplication(caller, applicationNumber, channel(channel)).stream()
                 .map(MessageView::of).sorted(MessageView.ORDER).toList();
     }
 

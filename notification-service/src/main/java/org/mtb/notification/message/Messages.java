@@ -12,6 +12,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
+import org.mtb.support.security.ApplicationReaders;
+import org.mtb.support.security.Caller;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -34,6 +36,9 @@ import org.springframework.stereotype.Component;
 class Messages implements SmartInitializingSingleton {
 
     static final String BY_APPLICATION = "application_messages";
+    /** Fields of an application's index entry: who submitted it, from its submission's event. */
+    static final String SUBMITTER_SUBJECT = "submitterSubject";
+    static final String SUBMITTER_CLIENT = "submitterClient";
     static final String SMS_DUE = "sms_due";
     /** Pages of due entries one look at the queue reads at most, should every one of them be stale. */
     private static final int MAX_PAGES = 10;
@@ -58,9 +63,17 @@ class Messages implements SmartInitializingSingleton {
                 .on("attempts", Sort.Direction.ASC).unique().named("id_attempts"));
     }
 
-    List<ApplicantMessage> forApplication(String applicationNumber, Optional<DeliveryChannel> channel) {
+    /**
+     * The messages of an application the caller may read ({@link ApplicationReaders}: the submitting account or
+     * channel, the region's staff; this service keeps no ID number to know the insured person by). An application
+     * the caller may not read has, to the caller, no messages, as an unknown one has.
+     */
+    List<ApplicantMessage> forApplication(Caller caller, String applicationNumber,
+            Optional<DeliveryChannel> channel) {
         Document index = mongo.findById(applicationNumber, Document.class, BY_APPLICATION);
-        if (index == null) {
+        if (index == null || !ApplicationReaders.mayRead(caller, new ApplicationReaders.Parties(
+                applicationNumber.substring(0, applicationNumber.indexOf('-')), index.getString(SUBMITTER_SUBJECT),
+                index.getString(SUBMITTER_CLIENT), null))) {
             return List.of();
         }
         return mongo.find(Query.query(where("_id").in(index.getList("ids", String.class))), ApplicantMessage.class)

@@ -169,7 +169,7 @@ class Notifier {
         String name = applicant == null ? null : applicant.name();
         String phone = applicant == null ? null : applicant.phone();
         return new Occasion(event.eventId(), new Notice(EventType.APPLICATION_SUBMITTED, event.applicationNumber(),
-                event.diseaseName(), name, List.of()), phone);
+                event.diseaseName(), name, List.of(), event.submittedBy()), phone);
     }
 
     private static Occasion occasion(ApplicationDecided event) {

@@ -33,6 +33,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.mtb.contracts.intake.Submitter;
+import org.mtb.support.security.Role;
+import org.mtb.support.security.SignedInRequests;
+import org.mtb.support.security.TestTokens;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
@@ -78,6 +83,7 @@ abstract class NotificationFlowScenario {
     @BeforeAll
     void connect() {
         http = RestClient.builder().baseUrl("http://127.0.0.1:" + port)
+                .defaultHeader(HttpHeaders.AUTHORIZATION, TestTokens.bearer(SignedInRequests.everyRole()))
                 .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> { }).build();
         kafka = new KafkaTestClient(bootstrapServers());
     }
@@ -199,6 +205,28 @@ abstract class NotificationFlowScenario {
     }
 
     @Test
+    void theSubmittingAccountAndTheRegionsStaffReadTheMessagesAndToOthersThereAreNone() throws Exception {
+        String number = nextNumber();
+        ApplicationSubmitted event = submitted(number, PHONE);
+        ApplicationSubmitted byZhang = new ApplicationSubmitted(event.eventId(), event.schemaVersion(),
+                event.occurredAt(), number, event.regionCode(), event.diseaseCode(), event.diseaseName(),
+                event.diseaseCategory(), event.applicant(), event.hospital(), event.conditionSummary(), event.channel(),
+                event.submittedAt(), new Submitter("applicant-zhang", "mtb-cli", "APPLICANT"));
+        kafka.send(Topics.APPLICATION_SUBMITTED, number, json.writeValueAsString(byZhang));
+        awaitMessages(number, 2, this::smsSent);
+
+        assertThat(messagesAs(number, TestTokens.applicant("applicant-zhang", ID_NUMBER))).hasSize(2);
+        assertThat(messagesAs(number, TestTokens.staff(Role.HOTLINE, "hotline-659006", "659006"))).hasSize(2);
+        assertThat(messagesAs(number, TestTokens.applicant("applicant-li", "620902198001011232"))).isEmpty();
+        assertThat(messagesAs(number, TestTokens.channel("xj-tiemenguan-platform", "659006"))).isEmpty();
+        assertThat(messagesAs(number, TestTokens.staff(Role.HOTLINE, "hotline-620900", "620900"))).isEmpty();
+        assertThat(RestClient.builder().baseUrl("http://127.0.0.1:" + port)
+                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> { }).build().get()
+                .uri("/api/v1/applications/{n}/messages", number).retrieve().toEntity(String.class)
+                .getStatusCode().value()).isEqualTo(401);
+    }
+
+    @Test
     void countsSentMessagesForPrometheus() throws Exception {
         String number = nextNumber();
         kafka.send(Topics.APPLICATION_SUBMITTED, number, json.writeValueAsString(submitted(number, PHONE)));
@@ -241,6 +269,12 @@ abstract class NotificationFlowScenario {
 
     List<JsonNode> messages(String number) {
         return json.readTree(rawMessages(number)).valueStream().toList();
+    }
+
+    List<JsonNode> messagesAs(String number, String token) {
+        return json.readTree(http.get().uri("/api/v1/applications/{n}/messages", number)
+                .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(token)).retrieve().body(String.class))
+                .valueStream().toList();
     }
 
     String rawMessages(String number) {

@@ -3,6 +3,7 @@ package org.mtb.notification.message;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
 import static org.mockito.Mockito.never;
@@ -23,6 +24,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 @WebMvcTest(MessageController.class)
+@org.springframework.context.annotation.Import(org.mtb.support.security.SignedInRequests.class)
 class MessageControllerTests {
 
     private static final String NUMBER = "659006-20261123-000001";
@@ -37,7 +39,7 @@ class MessageControllerTests {
 
     @Test
     void listsTheMessagesInAppFirstWithTheRecipientMasked() throws Exception {
-        given(messages.forApplication(NUMBER, Optional.empty())).willReturn(List.of(sms(), inApp()));
+        given(messages.forApplication(any(), eq(NUMBER), eq(Optional.empty()))).willReturn(List.of(sms(), inApp()));
 
         mvc.perform(get("/api/v1/applications/{n}/messages", NUMBER))
                 .andExpect(status().isOk())
@@ -59,7 +61,7 @@ class MessageControllerTests {
 
     @Test
     void answersAnEmptyListWhileAnApplicationHasNoMessagesYet() throws Exception {
-        given(messages.forApplication(NUMBER, Optional.empty())).willReturn(List.of());
+        given(messages.forApplication(any(), eq(NUMBER), eq(Optional.empty()))).willReturn(List.of());
 
         mvc.perform(get("/api/v1/applications/{n}/messages", NUMBER))
                 .andExpect(status().isOk())
@@ -68,7 +70,7 @@ class MessageControllerTests {
 
     @Test
     void filtersByChannel() throws Exception {
-        given(messages.forApplication(NUMBER, Optional.of(DeliveryChannel.SMS))).willReturn(List.of(sms()));
+        given(messages.forApplication(any(), eq(NUMBER), eq(Optional.of(DeliveryChannel.SMS)))).willReturn(List.of(sms()));
 
         mvc.perform(get("/api/v1/applications/{n}/messages", NUMBER).param("channel", "SMS"))
                 .andExpect(status().isOk())
@@ -86,7 +88,7 @@ class MessageControllerTests {
                 .andExpect(jsonPath("$.errors[0].field").value("applicationNumber"))
                 .andExpect(jsonPath("$.errors[0].code").value("INVALID_FORMAT"))
                 .andExpect(content().string(not(containsString("11010519491231002X"))));
-        then(messages).should(never()).forApplication(any(), any());
+        then(messages).should(never()).forApplication(any(), any(), any());
     }
 
     @Test
@@ -103,13 +105,13 @@ class MessageControllerTests {
         return new ApplicantMessage(EVENT + ":IN_APP", NUMBER, EVENT.toString(), EventType.APPLICATION_SUBMITTED,
                 DeliveryChannel.IN_APP, "13800138000", "门诊慢特病申请已受理",
                 "张*您好，您申请的门诊慢特病（血友病）已受理，受理编号" + NUMBER + "。",
-                MessageStatus.SENT, 1, AT, AT, null, null);
+                MessageStatus.SENT, 1, AT, AT, null, null, null);
     }
 
     private static ApplicantMessage sms() {
         return new ApplicantMessage(EVENT + ":SMS", NUMBER, EVENT.toString(), EventType.APPLICATION_SUBMITTED,
                 DeliveryChannel.SMS, "13800138000", "门诊慢特病申请已受理",
                 "【医保服务】张*您好，您申请的门诊慢特病（血友病）已受理，受理编号" + NUMBER + "，审核结果将以短信和消息通知。",
-                MessageStatus.SENT, 1, AT, AT.plusSeconds(1), null, null);
+                MessageStatus.SENT, 1, AT, AT.plusSeconds(1), null, null, null);
     }
 }

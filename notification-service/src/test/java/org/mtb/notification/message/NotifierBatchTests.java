@@ -83,7 +83,7 @@ class NotifierBatchTests {
 
         assertThat(commands()).containsExactlyElementsOf(FIRST_DELIVERY);
         assertThat(sent).hasSize(3);
-        assertThat(messages.forApplication("659006-20261130-100002", Optional.empty()))
+        assertThat(messages.forApplication(org.mtb.support.security.SignedInRequests.everyRoleCaller(), "659006-20261130-100002", Optional.empty()))
                 .extracting(ApplicantMessage::channel, ApplicantMessage::status, ApplicantMessage::attempts)
                 .containsExactlyInAnyOrder(tuple(DeliveryChannel.IN_APP, MessageStatus.SENT, 1),
                         tuple(DeliveryChannel.SMS, MessageStatus.SENT, 1));
@@ -116,7 +116,7 @@ class NotifierBatchTests {
         assertThat(commands()).containsExactlyElementsOf(FIRST_DELIVERY);
         assertThat(sent).hasSize(2).anySatisfy(text -> assertThat(text).contains("659006-20261130-100006"))
                 .anySatisfy(text -> assertThat(text).contains("659006-20261130-100007"));
-        assertThat(messages.forApplication("659006-20261130-100007", Optional.empty())).hasSize(2);
+        assertThat(messages.forApplication(org.mtb.support.security.SignedInRequests.everyRoleCaller(), "659006-20261130-100007", Optional.empty())).hasSize(2);
         assertThat(meters.counter("notification.events.duplicates").count()).isEqualTo(2.0);
     }
 

@@ -47,7 +47,7 @@ class SmsLeasesTests {
         tell(first.notifier, decided("659006-20261130-000001"));
 
         assertThat(gateway.sent).hasSize(1);
-        assertThat(first.messages.forApplication("659006-20261130-000001", java.util.Optional.of(DeliveryChannel.SMS)))
+        assertThat(first.messages.forApplication(org.mtb.support.security.SignedInRequests.everyRoleCaller(), "659006-20261130-000001", java.util.Optional.of(DeliveryChannel.SMS)))
                 .singleElement().satisfies(sms -> assertThat(sms.status()).isEqualTo(MessageStatus.SENT));
     }
 
@@ -107,7 +107,7 @@ class SmsLeasesTests {
         second.retryJob.retryDue();
 
         assertThat(gateway.sent).hasSize(1);
-        assertThat(first.messages.forApplication("659006-20261130-000006", java.util.Optional.of(DeliveryChannel.SMS)))
+        assertThat(first.messages.forApplication(org.mtb.support.security.SignedInRequests.everyRoleCaller(), "659006-20261130-000006", java.util.Optional.of(DeliveryChannel.SMS)))
                 .singleElement().satisfies(sms -> assertThat(sms.status()).isEqualTo(MessageStatus.SENT));
         assertThat(mongo.getCollection(Messages.SMS_DUE).countDocuments()).isZero();
     }
@@ -116,7 +116,7 @@ class SmsLeasesTests {
     private String failedSms(String number) {
         gateway.failNext();
         tell(first.notifier, decided(number));
-        return first.messages.forApplication(number, java.util.Optional.of(DeliveryChannel.SMS)).getFirst().body();
+        return first.messages.forApplication(org.mtb.support.security.SignedInRequests.everyRoleCaller(), number, java.util.Optional.of(DeliveryChannel.SMS)).getFirst().body();
     }
 
     /** One decision, as a poll of one, through the check the binding applies. */

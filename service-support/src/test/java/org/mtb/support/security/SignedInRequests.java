@@ -21,6 +21,12 @@ public class SignedInRequests {
                 .claim("azp", "mtb-cli").sign();
     }
 
+    /** The caller {@link #everyRole()}'s token stands for, for tests that call a service's classes directly. */
+    public static Caller everyRoleCaller() {
+        return new Caller("test-caller", "test-caller", "mtb-cli", java.util.Set.of(Role.values()),
+                java.util.List.of(Caller.ALL_REGIONS), null, null);
+    }
+
     @Bean
     MockMvcBuilderCustomizer signedInByDefault() {
         return builder -> builder.defaultRequest(
