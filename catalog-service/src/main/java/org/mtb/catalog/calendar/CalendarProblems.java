@@ -22,6 +22,12 @@ final class CalendarProblems {
                 problems.size() + " parameter(s) need correcting; all are listed in 'errors'", problems);
     }
 
+    /** A region operator importing a schedule, which serves the regions of other operators too. */
+    static ApiException nationalOperatorsOnly() {
+        return new ApiException(HttpStatus.FORBIDDEN, "REGION_OUT_OF_SCOPE", "National operators only",
+                "A schedule serves the regions of several operators; only a national operator imports its years");
+    }
+
     static ApiException invalidScheduleYear(List<FieldProblem> problems) {
         return new ApiException(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "Invalid schedule year",
                 problems.size() + " problem(s) need correcting; all are listed in 'errors'; nothing was imported",

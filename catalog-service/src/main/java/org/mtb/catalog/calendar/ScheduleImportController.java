@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.mtb.calendar.ScheduleEntry;
 import org.mtb.catalog.calendar.RegionCalendars.RegionCalendar;
+import org.mtb.support.security.Caller;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -29,10 +31,15 @@ class ScheduleImportController {
         this.calendars = calendars;
     }
 
+    /** A schedule serves regions of several operators, so only a national operator imports one. */
     @PutMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<CalendarViews.ImportedYear> importYear(@PathVariable String schedule, @PathVariable int year,
-            @RequestBody ScheduleYearRequest request) {
-        ScheduleImports.Outcome outcome = imports.importYear(schedule, year, request);
+    @PreAuthorize("hasRole('OPERATOR')")
+    ResponseEntity<CalendarViews.ImportedYear> importYear(Caller caller, @PathVariable String schedule,
+            @PathVariable int year, @RequestBody ScheduleYearRequest request) {
+        if (!caller.isNational()) {
+            throw CalendarProblems.nationalOperatorsOnly();
+        }
+        ScheduleImports.Outcome outcome = imports.importYear(schedule, year, request, caller.subject());
         return ResponseEntity.status(outcome.created() ? HttpStatus.CREATED : HttpStatus.OK).body(view(outcome));
     }
 

@@ -45,11 +45,11 @@ class ScheduleImports {
         this.clock = clock;
     }
 
-    Outcome importYear(String schedule, int year, ScheduleYearRequest request) {
+    Outcome importYear(String schedule, int year, ScheduleYearRequest request, String importedBy) {
         if (!calendars.hasSchedule(schedule)) {
             throw CalendarProblems.scheduleNotFound(calendars.scheduleNames());
         }
-        ScheduleYearValidator.Checked checked = ScheduleYearValidator.check(year, request);
+        ScheduleYearValidator.Checked checked = ScheduleYearValidator.check(year, request, importedBy);
         if (!checked.problems().isEmpty()) {
             throw CalendarProblems.invalidScheduleYear(checked.problems());
         }

@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param source the notice the days come from, e.g. {@code 国办发明电〔2026〕N号}; the source of every day that
  *        gives none of its own
- * @param importedBy who imports it, kept with the year
+ * @param importedBy refused: the operator who imports is the access token's subject, kept with the year
  */
 record ScheduleYearRequest(@Nullable String source, @Nullable String importedBy, @Nullable List<@Nullable Day> days) {
 

@@ -24,7 +24,6 @@ final class ScheduleYearValidator {
     static final int LAST_YEAR = 2100;
     private static final int MAX_SOURCE = 1000;
     private static final int MAX_NAME = 200;
-    private static final int MAX_IMPORTED_BY = 100;
     private static final int MAX_DAYS = 366;
 
     /** The entries in date order, each with its source; to be used only when there are no problems. */
@@ -35,14 +34,18 @@ final class ScheduleYearValidator {
     private ScheduleYearValidator() {
     }
 
-    static Checked check(int year, ScheduleYearRequest request) {
+    /** The checked request; {@code importedBy} is the operator the access token names, never a body field. */
+    static Checked check(int year, ScheduleYearRequest request, String importedBy) {
         List<FieldProblem> problems = new ArrayList<>();
         boolean yearInRange = year >= FIRST_YEAR && year <= LAST_YEAR;
         if (!yearInRange) {
             problems.add(new FieldProblem("year", "OUT_OF_RANGE", "must be " + FIRST_YEAR + " to " + LAST_YEAR));
         }
         String source = required(request.source(), "source", MAX_SOURCE, problems);
-        String importedBy = required(request.importedBy(), "importedBy", MAX_IMPORTED_BY, problems);
+        if (request.importedBy() != null) {
+            problems.add(new FieldProblem("importedBy", "NOT_ACCEPTED",
+                    "the operator is the subject of the access token; leave it out"));
+        }
         List<ScheduleEntry> entries = new ArrayList<>();
         List<ScheduleYearRequest.@Nullable Day> days = request.days();
         if (days == null || days.isEmpty()) {

@@ -56,7 +56,7 @@ class RegionLoader implements ApplicationRunner {
             return;
         }
         try {
-            regions.insert(RegionVersion.of(file, clock.instant()));
+            regions.insert(RegionVersion.of(file, clock.instant(), null));
             log.info("Stored region {} {} version {} effective {}: {} of {} declared diseases listed",
                     file.regionCode(), file.regionName(), file.version(), file.effectiveFrom(), file.diseases().size(),
                     file.declaredDiseaseCount().total());

@@ -12,6 +12,12 @@ final class RegionProblems {
     private RegionProblems() {
     }
 
+    /** An operator importing a version of a region its token does not name. */
+    static ApiException regionOutOfScope(String regionCode) {
+        return new ApiException(HttpStatus.FORBIDDEN, "REGION_OUT_OF_SCOPE", "Region not served",
+                "This access token does not act in region " + regionCode);
+    }
+
     static ApiException invalidDate() {
         return new ApiException(HttpStatus.BAD_REQUEST, "INVALID_DATE", "Invalid date",
                 "Parameter 'at' must be a date YYYY-MM-DD, e.g. 2025-06-01",

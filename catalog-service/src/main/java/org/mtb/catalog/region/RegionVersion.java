@@ -17,6 +17,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param effectiveFrom an ISO date kept as text: a stored {@code LocalDate} becomes an instant in the writing
  *        JVM's zone and could read back as the day before in another zone
  * @param announcedAt when its {@code CatalogPublished} was put into {@code outbox}; null until it is in force
+ * @param importedBy  the operator who imported it (the access token's subject); null for a region file shipped
+ *                    with the service
  */
 @Document(RegionVersion.COLLECTION)
 record RegionVersion(
@@ -35,7 +37,8 @@ record RegionVersion(
         @Nullable Policy policy,
         Instant storedAt,
         @Nullable Instant announcedAt,
-        List<OutboxEntry> outbox) {
+        List<OutboxEntry> outbox,
+        @Nullable String importedBy) {
 
     static final String COLLECTION = "regions";
 
@@ -43,11 +46,12 @@ record RegionVersion(
         return regionCode + ":" + version;
     }
 
-    static RegionVersion of(RegionFile file, Instant storedAt) {
+    static RegionVersion of(RegionFile file, Instant storedAt, @Nullable String importedBy) {
         return new RegionVersion(id(file.regionCode(), file.version()), file.regionCode(), file.regionName(),
                 file.province(), file.version(), file.effectiveFrom().toString(), file.source(),
                 file.acceptedInsuranceTypes(), file.acceptedInsuranceTypesSource(), file.declaredDiseaseCount(),
-                file.declaredDiseaseCountSource(), file.diseases(), file.policy(), storedAt, null, List.of());
+                file.declaredDiseaseCountSource(), file.diseases(), file.policy(), storedAt, null, List.of(),
+                importedBy);
     }
 
     LocalDate effectiveDate() {

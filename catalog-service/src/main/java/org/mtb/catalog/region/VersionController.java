@@ -1,8 +1,10 @@
 package org.mtb.catalog.region;
 
 import java.net.URI;
+import org.mtb.support.security.Caller;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -13,9 +15,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * A region's stored versions: a new one is imported whole, in the shape of a region file, and read back by its
- * version. Importing changes what every service applies, so it is an operator endpoint: deploy it behind the
- * bureau's gateway, which lets only authenticated catalog operators reach {@code POST}. This service has no
- * authentication of its own, and the channels must never be routed here.
+ * version. Importing changes what every service applies: only an operator imports, a region operator only for
+ * its own region, and the version records who did.
  */
 @RestController
 @RequestMapping(path = "/api/v1/regions/{regionCode}/versions", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -30,8 +31,14 @@ class VersionController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<VersionView> importVersion(@PathVariable String regionCode, @RequestBody RegionFile version) {
-        RegionVersion stored = importer.importVersion(regionCode, version);
+    @PreAuthorize("hasRole('OPERATOR')")
+    ResponseEntity<VersionView> importVersion(Caller caller, @PathVariable String regionCode,
+            @RequestBody RegionFile version) {
+        RegionCodes.requireWellFormed(regionCode);
+        if (!caller.actsIn(regionCode)) {
+            throw RegionProblems.regionOutOfScope(regionCode);
+        }
+        RegionVersion stored = importer.importVersion(regionCode, version, caller.subject());
         URI location = UriComponentsBuilder.fromPath("/api/v1/regions/{regionCode}/versions/{version}")
                 .buildAndExpand(stored.regionCode(), stored.version()).toUri();
         return ResponseEntity.created(location).body(VersionView.of(stored));

@@ -38,7 +38,7 @@ class VersionImporter {
      * @throws org.mtb.support.web.ApiException 400 {@code INVALID_CATALOG_VERSION} with every problem, or 409
      *         {@code VERSION_EXISTS}
      */
-    RegionVersion importVersion(String regionCode, RegionFile file) {
+    RegionVersion importVersion(String regionCode, RegionFile file, String importedBy) {
         RegionCodes.requireWellFormed(regionCode);
         LocalDate today = catalog.today();
         List<FieldProblem> problems = new ArrayList<>(RegionFileValidator.problems(file));
@@ -57,7 +57,7 @@ class VersionImporter {
         if (regions.find(id).isPresent()) {
             throw RegionProblems.versionExists(regionCode, file.version());
         }
-        RegionVersion version = RegionVersion.of(file, clock.instant());
+        RegionVersion version = RegionVersion.of(file, clock.instant(), importedBy);
         try {
             regions.insert(version);
         } catch (DuplicateKeyException storedMeanwhile) {

@@ -10,6 +10,7 @@ import org.mtb.contracts.InsuranceType;
  * One stored version, whole: what an import stored, and what its {@code Location} answers.
  *
  * @param announcedAt when its catalog was put out for publication; null while it is not in force yet
+ * @param importedBy  the operator who imported it; null for a region file shipped with the service
  */
 record VersionView(
         String regionCode,
@@ -27,7 +28,8 @@ record VersionView(
         @Nullable Policy policy,
         List<DiseaseView> diseases,
         Instant storedAt,
-        @Nullable Instant announcedAt) {
+        @Nullable Instant announcedAt,
+        @Nullable String importedBy) {
 
     static VersionView of(RegionVersion version) {
         return new VersionView(version.regionCode(), version.regionName(), version.province(), version.version(),
@@ -35,6 +37,6 @@ record VersionView(
                 version.acceptedInsuranceTypesSource(), version.declaredDiseaseCount(),
                 version.declaredDiseaseCountSource(), version.listedDiseaseCount(), version.complete(),
                 version.policy(), version.diseases().stream().map(DiseaseView::of).toList(), version.storedAt(),
-                version.announcedAt());
+                version.announcedAt(), version.importedBy());
     }
 }

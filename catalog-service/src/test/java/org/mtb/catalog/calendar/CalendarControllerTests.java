@@ -19,7 +19,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /** The calendar API on the shipped data files. */
 @WebMvcTest(CalendarController.class)
-@Import(RegionCalendars.class)
+@Import({RegionCalendars.class, org.mtb.support.security.SignedInRequests.class})
 class CalendarControllerTests {
 
     @Autowired

@@ -27,6 +27,10 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.mtb.support.security.Caller;
+import org.mtb.support.security.Role;
+import org.mtb.support.security.TestTokens;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -125,7 +129,6 @@ class CalendarImportTests {
 
         assertThat(put("xinjiang", 2027, """
                 {"source": "Test notice of Xinjiang's 2027 regional days, not a published schedule",
-                 "importedBy": "ops-li",
                  "days": [{"dateFrom": "2027-03-10", "dateTo": "2027-03-11", "kind": "OFF", "name": "肉孜节"}]}
                 """).getStatusCode().value()).isEqualTo(201);
         assertThat(get("/api/v1/regions/659006/calendar/2027").get("provisional").asBoolean()).isFalse();
@@ -139,7 +142,7 @@ class CalendarImportTests {
     @Test
     void answersEveryProblemOfAnImportAtOnceAndImportsNothing() {
         var response = put("national", 2030, """
-                {"importedBy": "ops-li", "days": [
+                {"days": [
                   {"date": "2030-01-01", "kind": "OFF", "name": "元旦"},
                   {"date": "2030-02-13", "kind": "WORKED", "name": "春节调休上班"},
                   {"date": "2029-12-31", "kind": "OFF", "name": "元旦"},
@@ -209,7 +212,6 @@ class CalendarImportTests {
 
         var response = put("xinjiang", 2028, """
                 {"source": "Test notice of Xinjiang's 2028 regional days, not a published schedule",
-                 "importedBy": "ops-li",
                  "days": [{"dateFrom": "2028-02-26", "dateTo": "2028-02-28", "kind": "OFF", "name": "肉孜节"}]}
                 """);
 
@@ -284,6 +286,8 @@ class CalendarImportTests {
 
     private static RestClient client(int port) {
         return RestClient.builder().baseUrl("http://127.0.0.1:" + port)
+                .defaultHeader(HttpHeaders.AUTHORIZATION, TestTokens.bearer(TestTokens.staff(Role.OPERATOR,
+                        TestSchedules.OPERATOR, Caller.ALL_REGIONS)))
                 .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> { }).build();
     }
 }

@@ -15,10 +15,10 @@ class ScheduleYearValidatorTests {
 
     @Test
     void expandsRangesAndGivesEveryDayTheSourceOfTheNotice() {
-        var checked = ScheduleYearValidator.check(2027, new ScheduleYearRequest(SOURCE, "ops-li", List.of(
+        var checked = ScheduleYearValidator.check(2027, new ScheduleYearRequest(SOURCE, null, List.of(
                 day("2027-02-20", "WORKED", "春节调休上班"),
                 new ScheduleYearRequest.Day(null, "2027-02-06", "2027-02-08", "OFF", "春节", null),
-                new ScheduleYearRequest.Day("2027-01-01", null, null, "OFF", "元旦", "own source"))));
+                new ScheduleYearRequest.Day("2027-01-01", null, null, "OFF", "元旦", "own source"))), "ops-li");
 
         assertThat(checked.problems()).isEmpty();
         assertThat(checked.entries()).containsExactly(
@@ -31,11 +31,11 @@ class ScheduleYearValidatorTests {
 
     @Test
     void listsEveryProblemAtOnce() {
-        var checked = ScheduleYearValidator.check(2030, new ScheduleYearRequest(" ", "ops-li", List.of(
+        var checked = ScheduleYearValidator.check(2030, new ScheduleYearRequest(" ", null, List.of(
                 day("2030-01-01", "OFF", "元旦"),
                 day("2030-02-13", "WORKED", "春节调休上班"),
                 day("2029-12-31", "OFF", "元旦"),
-                day("2030-01-01", "OFF", "元旦"))));
+                day("2030-01-01", "OFF", "元旦"))), "ops-li");
 
         assertThat(checked.problems()).extracting(FieldProblem::field, FieldProblem::code).containsExactlyInAnyOrder(
                 tuple("source", "REQUIRED"),
@@ -46,9 +46,9 @@ class ScheduleYearValidatorTests {
 
     @Test
     void findsADateTwiceAcrossOverlappingRanges() {
-        var checked = ScheduleYearValidator.check(2027, new ScheduleYearRequest(SOURCE, "ops-li", List.of(
+        var checked = ScheduleYearValidator.check(2027, new ScheduleYearRequest(SOURCE, null, List.of(
                 new ScheduleYearRequest.Day(null, "2027-10-01", "2027-10-07", "OFF", "国庆节", null),
-                new ScheduleYearRequest.Day(null, "2027-10-07", "2027-10-08", "OFF", "国庆节", null))));
+                new ScheduleYearRequest.Day(null, "2027-10-07", "2027-10-08", "OFF", "国庆节", null))), "ops-li");
 
         assertThat(checked.problems()).extracting(FieldProblem::field, FieldProblem::code)
                 .containsExactly(tuple("days[1].dateFrom", "DUPLICATE_DATE"));
@@ -56,14 +56,14 @@ class ScheduleYearValidatorTests {
 
     @Test
     void refusesAYearOutOfRangeAndDaysWithoutDateKindOrName() {
-        var checked = ScheduleYearValidator.check(1999, new ScheduleYearRequest(SOURCE, null, List.of(
+        var checked = ScheduleYearValidator.check(1999, new ScheduleYearRequest(SOURCE, "ops-wang", List.of(
                 new ScheduleYearRequest.Day(null, null, null, "HOLIDAY", " ", null),
                 new ScheduleYearRequest.Day("1999-01-01", "1999-01-01", null, null, "元旦", null),
-                new ScheduleYearRequest.Day(null, "1999-02-20", "1999-02-10", "OFF", "春节", null))));
+                new ScheduleYearRequest.Day(null, "1999-02-20", "1999-02-10", "OFF", "春节", null))), "ops-li");
 
         assertThat(checked.problems()).extracting(FieldProblem::field, FieldProblem::code).containsExactlyInAnyOrder(
                 tuple("year", "OUT_OF_RANGE"),
-                tuple("importedBy", "REQUIRED"),
+                tuple("importedBy", "NOT_ACCEPTED"),
                 tuple("days[0].date", "REQUIRED"),
                 tuple("days[0].kind", "INVALID_VALUE"),
                 tuple("days[0].name", "REQUIRED"),
@@ -74,7 +74,7 @@ class ScheduleYearValidatorTests {
 
     @Test
     void needsAtLeastOneDay() {
-        var checked = ScheduleYearValidator.check(2027, new ScheduleYearRequest(SOURCE, "ops-li", List.of()));
+        var checked = ScheduleYearValidator.check(2027, new ScheduleYearRequest(SOURCE, null, List.of()), "ops-li");
 
         assertThat(checked.problems()).extracting(FieldProblem::field).containsExactly("days");
     }

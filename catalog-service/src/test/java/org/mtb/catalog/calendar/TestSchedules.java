@@ -6,6 +6,7 @@ package org.mtb.catalog.calendar;
  */
 final class TestSchedules {
 
+    /** The national operator whose token imports the test schedules; the import records it. */
     static final String OPERATOR = "ops-li";
 
     private TestSchedules() {
@@ -19,11 +20,11 @@ final class TestSchedules {
     static String national(int year, String newYearsDay, String springFestivalFrom, String springFestivalTo,
             String workedWeekendDay) {
         return """
-                {"source": "%s", "importedBy": "%s", "days": [
+                {"source": "%s", "days": [
                   {"date": "%s", "kind": "OFF", "name": "元旦"},
                   {"dateFrom": "%s", "dateTo": "%s", "kind": "OFF", "name": "春节"},
                   {"date": "%s", "kind": "WORKED", "name": "春节调休上班"}]}
-                """.formatted(source(year), OPERATOR, newYearsDay, springFestivalFrom, springFestivalTo,
+                """.formatted(source(year), newYearsDay, springFestivalFrom, springFestivalTo,
                 workedWeekendDay);
     }
 }

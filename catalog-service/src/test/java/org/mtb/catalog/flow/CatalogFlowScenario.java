@@ -50,6 +50,9 @@ abstract class CatalogFlowScenario {
     @BeforeAll
     void connect() {
         http = RestClient.builder().baseUrl("http://127.0.0.1:" + port)
+                .defaultHeader(org.springframework.http.HttpHeaders.AUTHORIZATION,
+                        org.mtb.support.security.TestTokens.bearer(
+                                org.mtb.support.security.SignedInRequests.everyRole()))
                 .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> { }).build();
         kafka = new KafkaTestClient(bootstrapServers());
     }

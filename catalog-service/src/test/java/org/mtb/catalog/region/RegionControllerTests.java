@@ -27,6 +27,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 @WebMvcTest(RegionController.class)
+@org.springframework.context.annotation.Import(org.mtb.support.security.SignedInRequests.class)
 class RegionControllerTests {
 
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
@@ -34,7 +35,7 @@ class RegionControllerTests {
     private static final RegionVersion TIEMENGUAN = new RegionVersion("659006:2025.1", "659006", "铁门关市", "新疆维吾尔自治区",
             "2025.1", "2025-01-01", "seed 003", List.of(InsuranceType.EMPLOYEE, InsuranceType.RESIDENT), "seed 003",
             new DiseaseCount(2, Map.of(DiseaseCategory.SPECIAL, 1, DiseaseCategory.CHRONIC, 1)), "seed 003",
-            RegionFixtures.diseases(), RegionFixtures.policy(), Instant.EPOCH, Instant.EPOCH, List.of());
+            RegionFixtures.diseases(), RegionFixtures.policy(), Instant.EPOCH, Instant.EPOCH, List.of(), null);
 
     /** Stored before versions had a policy. */
     private static final RegionVersion JIUQUAN = new RegionVersion("620900:2025.1", "620900", "酒泉市", "甘肃省",
@@ -42,7 +43,7 @@ class RegionControllerTests {
                     InsuranceType.FLEXIBLE), "seed 000", new DiseaseCount(68, Map.of()), "seed 000",
             List.of(new RegionDisease("M03900", "高血压", DiseaseCategory.CHRONIC, "national code CONFIRMED", "seed 000",
                     "category assigned by the project", null, null, null)),
-            null, Instant.EPOCH, Instant.EPOCH, List.of());
+            null, Instant.EPOCH, Instant.EPOCH, List.of(), null);
 
     @Autowired
     MockMvc mvc;

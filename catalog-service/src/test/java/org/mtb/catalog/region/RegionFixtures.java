@@ -72,6 +72,6 @@ final class RegionFixtures {
     }
 
     static RegionVersion stored(RegionFile file) {
-        return RegionVersion.of(file, Instant.EPOCH);
+        return RegionVersion.of(file, Instant.EPOCH, null);
     }
 }

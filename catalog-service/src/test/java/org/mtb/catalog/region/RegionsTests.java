@@ -46,7 +46,7 @@ class RegionsTests {
     @Test
     void readsEveryShippedVersionBackAsItsFile() {
         for (RegionFile file : RegionFiles.load("classpath:catalog/regions/*.json", JsonMapper.builder().build())) {
-            regions.insert(RegionVersion.of(file, Instant.EPOCH));
+            regions.insert(RegionVersion.of(file, Instant.EPOCH, null));
 
             RegionVersion stored = regions.find(RegionVersion.id(file.regionCode(), file.version())).orElseThrow();
 

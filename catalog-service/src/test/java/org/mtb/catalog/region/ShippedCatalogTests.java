@@ -36,7 +36,7 @@ class ShippedCatalogTests {
         assertThat(tiemenguan.declaredDiseaseCount().total()).isEqualTo(30);
         assertThat(tiemenguan.declaredDiseaseCount().byCategory()).containsOnly(entry(SPECIAL, 7), entry(CHRONIC, 23));
         assertThat(DiseaseCount.listed(tiemenguan.diseases()).byCategory()).containsOnly(entry(SPECIAL, 7), entry(CHRONIC, 23));
-        assertThat(RegionVersion.of(tiemenguan, Instant.EPOCH).complete()).isTrue();
+        assertThat(RegionVersion.of(tiemenguan, Instant.EPOCH, null).complete()).isTrue();
     }
 
     @Test
@@ -46,7 +46,7 @@ class ShippedCatalogTests {
         assertThat(jiuquan.declaredDiseaseCount().total()).isEqualTo(68);
         assertThat(jiuquan.declaredDiseaseCount().byCategory()).isEmpty();
         assertThat(jiuquan.diseases()).hasSizeLessThan(68);
-        assertThat(RegionVersion.of(jiuquan, Instant.EPOCH).complete()).isFalse();
+        assertThat(RegionVersion.of(jiuquan, Instant.EPOCH, null).complete()).isFalse();
     }
 
     @Test
@@ -56,7 +56,7 @@ class ShippedCatalogTests {
         assertThat(liupanshui.declaredDiseaseCount().total()).isEqualTo(49);
         assertThat(liupanshui.declaredDiseaseCount().byCategory())
                 .containsOnly(entry(CHRONIC, 19), entry(SPECIAL, 12), entry(LOCAL_EXTENSION, 18));
-        assertThat(RegionVersion.of(liupanshui, Instant.EPOCH).complete()).isFalse();
+        assertThat(RegionVersion.of(liupanshui, Instant.EPOCH, null).complete()).isFalse();
     }
 
     @Test

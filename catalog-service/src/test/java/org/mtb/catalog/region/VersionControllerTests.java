@@ -7,6 +7,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
 import static org.mockito.BDDMockito.willThrow;
+import static org.mockito.Mockito.never;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -35,6 +36,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.dao.DuplicateKeyException;
+import org.mtb.support.security.Role;
+import org.mtb.support.security.SignedInRequests;
+import org.mtb.support.security.TestTokens;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -43,7 +48,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** The operators' import of a new version: all problems at once, immutable versions, announced when in force. */
 @WebMvcTest(VersionController.class)
-@Import({VersionImporter.class, VersionControllerTests.FixedClock.class})
+@Import({VersionImporter.class, VersionControllerTests.FixedClock.class, SignedInRequests.class})
 class VersionControllerTests {
 
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
@@ -107,7 +112,27 @@ class VersionControllerTests {
         then(regions).should().insert(stored.capture());
         assertThat(stored.getValue().id()).isEqualTo("659006:2026.1");
         assertThat(stored.getValue().content()).isEqualTo(version("2026.1", TODAY));
+        assertThat(stored.getValue().importedBy()).as("the token's subject").isEqualTo("test-caller");
         then(announcer).should().announceVersionsInForce();
+    }
+
+    @Test
+    void onlyAnOperatorOfTheRegionOrANationalOneImports() throws Exception {
+        String body = json.writeValueAsString(version("2026.1", TODAY));
+        mvc.perform(post("/api/v1/regions/659006/versions").contentType(MediaType.APPLICATION_JSON).content(body)
+                        .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(TestTokens.staff(Role.OPERATOR,
+                                "operator-620900", "620900"))))
+                .andExpect(status().isForbidden()).andExpect(jsonPath("$.code").value("REGION_OUT_OF_SCOPE"));
+        mvc.perform(post("/api/v1/regions/659006/versions").contentType(MediaType.APPLICATION_JSON).content(body)
+                        .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(TestTokens.staff(Role.SUPERVISOR,
+                                "supervisor-659006", "659006"))))
+                .andExpect(status().isForbidden()).andExpect(jsonPath("$.code").value("ROLE_NOT_ALLOWED"));
+        then(regions).should(never()).insert(any());
+
+        mvc.perform(post("/api/v1/regions/659006/versions").contentType(MediaType.APPLICATION_JSON).content(body)
+                        .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(TestTokens.staff(Role.OPERATOR,
+                                "operator-659006", "659006"))))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.importedBy").value("operator-659006"));
     }
 
     @Test

@@ -18,7 +18,7 @@ class VersionsInForceTests {
                 new DiseaseCount(1, Map.of()), "source",
                 List.of(new RegionDisease("M01200", "血友病", DiseaseCategory.SPECIAL, "s", "s", null, List.of(), null,
                         null)),
-                RegionFixtures.policy(), storedAt, null, List.of());
+                RegionFixtures.policy(), storedAt, null, List.of(), null);
     }
 
     @Test
