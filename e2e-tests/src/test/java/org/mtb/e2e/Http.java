@@ -30,11 +30,35 @@ final class Http {
         }
     }
 
+    /** A GET without a token. */
     Answer get(String url) {
         return send(HttpRequest.newBuilder(URI.create(url)).GET());
     }
 
-    Answer post(String url, String json, String... headers) {
+    /** A GET with a bearer token. */
+    Answer get(String url, String token) {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).GET());
+    }
+
+    /** A POST of JSON with a bearer token, and pairs of further header names and values. */
+    Answer post(String url, String token, String json, String... headers) {
+        String[] all = new String[headers.length + 2];
+        all[0] = "Authorization";
+        all[1] = "Bearer " + token;
+        System.arraycopy(headers, 0, all, 2, headers.length);
+        return postWithout(url, json, all);
+    }
+
+    /** A POST of a form, as a token request is. */
+    Answer form(String url, Map<String, String> fields) {
+        String body = fields.entrySet().stream().map(field -> encode(field.getKey()) + "=" + encode(field.getValue()))
+                .collect(java.util.stream.Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** A POST of JSON with the headers given and no token unless they name one. */
+    Answer postWithout(String url, String json, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json));
@@ -42,6 +66,10 @@ final class Http {
             request.header(headers[i], headers[i + 1]);
         }
         return send(request);
+    }
+
+    private static String encode(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private Answer send(HttpRequest.Builder request) {

@@ -51,6 +51,7 @@ class WholeFlowTests {
 
     LocalStack stack;
     final Http http = new Http();
+    Tokens tokens;
     final ExposedMetrics exposed = new ExposedMetrics();
     String approvedNumber;
 
@@ -61,6 +62,7 @@ class WholeFlowTests {
         assertThat(stack.missingJars()).as("service jars; build with ./mtb test or ./mvnw verify").isEmpty();
         stack.startAll();
         stack.awaitAllHealthy(START);
+        tokens = new Tokens(http, stack.settings().authTokenUri());
     }
 
     /**
@@ -69,13 +71,13 @@ class WholeFlowTests {
      */
     @AfterEach
     void recordExposedMetrics() {
-        if (stack == null) {
+        if (stack == null || tokens == null) {
             return;
         }
         for (String service : StackSettings.SERVICES) {
             if (stack.isRunning(service)) {
                 try {
-                    Http.Answer scrape = http.get(url(service, "/actuator/prometheus"));
+                    Http.Answer scrape = http.get(url(service, "/actuator/prometheus"), tokens.prometheus());
                     if (scrape.status() == 200) {
                         exposed.record(scrape.body());
                     }
@@ -96,10 +98,10 @@ class WholeFlowTests {
     @Test
     @Order(1)
     void catalogServesTheThreeSeedRegions() {
-        JsonNode regions = http.get(url("catalog", "/api/v1/regions")).json();
+        JsonNode regions = http.get(url("catalog", "/api/v1/regions"), zhang()).json();
         assertThat(regions.valueStream().map(r -> r.get("regionCode").asString()).toList())
                 .contains("520200", "620900", "659006");
-        JsonNode tiemenguan = http.get(url("catalog", "/api/v1/regions/659006/diseases")).json();
+        JsonNode tiemenguan = http.get(url("catalog", "/api/v1/regions/659006/diseases"), zhang()).json();
         assertThat(tiemenguan.get("diseases").size()).isEqualTo(30);
     }
 
@@ -107,49 +109,53 @@ class WholeFlowTests {
     @Order(2)
     void submitsReviewsAndTellsTheApplicant() {
         String key = "e2e-" + UUID.randomUUID();
-        Http.Answer created = submitWhenCatalogArrived(key, BODY);
+        Http.Answer created = submitWhenCatalogArrived(key, BODY, zhang());
         assertThat(created.status()).isEqualTo(201);
         approvedNumber = created.json().get("applicationNumber").asString();
         assertThat(created.body()).doesNotContain("11010519491231002X", "13800138000", "张三");
 
-        Http.Answer retry = http.post(url("intake", "/api/v1/applications"), BODY, "Idempotency-Key", key);
+        Http.Answer retry = http.post(url("intake", "/api/v1/applications"), zhang(), BODY, "Idempotency-Key", key);
         assertThat(retry.status()).isEqualTo(201);
         assertThat(retry.json().get("applicationNumber").asString()).isEqualTo(approvedNumber);
-        Http.Answer conflict = http.post(url("intake", "/api/v1/applications"),
+        Http.Answer conflict = http.post(url("intake", "/api/v1/applications"), zhang(),
                 BODY.replace("M01200", "M03701"), "Idempotency-Key", key);
         assertThat(conflict.status()).isEqualTo(409);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-                http.get(url("review", "/api/v1/review-cases?regionCode=659006&status=OPEN")).json().valueStream()
-                        .map(c -> c.get("applicationNumber").asString()).toList()).contains(approvedNumber));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(status(approvedNumber))
+                http.get(url("review", "/api/v1/review-cases?regionCode=659006&status=OPEN"), reviewer659006()).json()
+                        .valueStream().map(c -> c.get("applicationNumber").asString()).toList())
+                .contains(approvedNumber));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(status(approvedNumber, zhang()))
                 .isEqualTo("UNDER_REVIEW"));
         // Review may open the case before its copy of the region's catalog arrives; the case gets its deadline then.
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(http.get(url("review",
-                "/api/v1/review-cases/" + approvedNumber)).json().path("sla").path("limit").path("kind").asString())
-                .isEqualTo("IMMEDIATE"));
+                "/api/v1/review-cases/" + approvedNumber), reviewer659006()).json().path("sla").path("limit")
+                .path("kind").asString()).isEqualTo("IMMEDIATE"));
 
         long decidedAt = System.nanoTime();
         Http.Answer decision = http.post(url("review", "/api/v1/review-cases/" + approvedNumber + "/decision"),
-                "{\"outcome\":\"APPROVED\",\"reasons\":[\"诊断明确，材料齐全\"],\"reviewerId\":\"expert-007\"}");
+                reviewer659006(), "{\"outcome\":\"APPROVED\",\"reasons\":[\"诊断明确，材料齐全\"]}");
         assertThat(decision.status()).isEqualTo(200);
+        assertThat(decision.json().get("decision").get("reviewerId").asString()).as("the token's subject")
+                .isEqualTo("reviewer-659006");
         await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(20)).untilAsserted(() ->
-                assertThat(messages(approvedNumber)).anyMatch(m -> m.get("body").asString().contains("通过")));
+                assertThat(messages(approvedNumber, zhang())).anyMatch(m -> m.get("body").asString().contains("通过")));
         System.out.printf("decision to applicant message: %d ms%n", (System.nanoTime() - decidedAt) / 1_000_000);
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            JsonNode application = http.get(url("intake", "/api/v1/applications/" + approvedNumber)).json();
+            JsonNode application = http.get(url("intake", "/api/v1/applications/" + approvedNumber), zhang())
+                    .json();
             assertThat(application.get("status").asString()).isEqualTo("APPROVED");
             assertThat(application.get("timeline").valueStream().map(e -> e.get("status").asString()).toList())
                     .containsExactly("SUBMITTED", "UNDER_REVIEW", "APPROVED");
         });
-        List<JsonNode> messages = messages(approvedNumber);
+        List<JsonNode> messages = messages(approvedNumber, zhang());
         assertThat(messages).hasSize(4);
         assertThat(messages).extracting(m -> m.get("channel").asString()).containsOnly("SMS", "IN_APP");
         assertThat(messages.toString()).doesNotContain("13800138000", "张三", "11010519491231002X");
 
         Http.Answer again = http.post(url("review", "/api/v1/review-cases/" + approvedNumber + "/decision"),
-                "{\"outcome\":\"REJECTED\",\"reasons\":[\"x\"],\"reviewerId\":\"expert-008\"}");
+                reviewer659006(), "{\"outcome\":\"REJECTED\",\"reasons\":[\"x\"]}");
         assertThat(again.status()).isEqualTo(409);
     }
 
@@ -171,10 +177,11 @@ class WholeFlowTests {
             assertThat(counter("review", "review_events_duplicates_total")).isGreaterThanOrEqualTo(1);
             assertThat(counter("notification", "notification_events_duplicates_total")).isGreaterThanOrEqualTo(2);
         });
-        JsonNode application = http.get(url("intake", "/api/v1/applications/" + approvedNumber)).json();
+        JsonNode application = http.get(url("intake", "/api/v1/applications/" + approvedNumber), zhang()).json();
         assertThat(application.get("timeline").size()).isEqualTo(3);
-        assertThat(messages(approvedNumber)).hasSize(4);
-        assertThat(http.get(url("review", "/api/v1/review-cases?regionCode=659006")).json().valueStream()
+        assertThat(messages(approvedNumber, zhang())).hasSize(4);
+        assertThat(http.get(url("review", "/api/v1/review-cases?regionCode=659006"), reviewer659006()).json()
+                .valueStream()
                 .filter(c -> c.get("applicationNumber").asString().equals(approvedNumber)).count()).isEqualTo(1);
     }
 
@@ -185,8 +192,8 @@ class WholeFlowTests {
         stack.stopKafka();
         List<String> numbers = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            Http.Answer answer = http.post(url("intake", "/api/v1/applications"), BODY, "Idempotency-Key",
-                    "kafka-down-" + i + "-" + UUID.randomUUID());
+            Http.Answer answer = http.post(url("intake", "/api/v1/applications"), tokens.tiemenguanPlatform(), BODY,
+                    "Idempotency-Key", "kafka-down-" + i + "-" + UUID.randomUUID());
             assertThat(answer.status()).as(answer.body()).isEqualTo(201);
             numbers.add(answer.json().get("applicationNumber").asString());
         }
@@ -195,11 +202,12 @@ class WholeFlowTests {
 
         await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
             for (String number : numbers) {
-                assertThat(status(number)).isEqualTo("UNDER_REVIEW");
-                assertThat(messages(number)).hasSize(2);
+                assertThat(status(number, tokens.tiemenguanPlatform())).isEqualTo("UNDER_REVIEW");
+                assertThat(messages(number, tokens.tiemenguanPlatform())).hasSize(2);
             }
         });
-        assertThat(http.get(url("review", "/api/v1/review-cases?regionCode=659006&status=OPEN")).json().valueStream()
+        assertThat(http.get(url("review", "/api/v1/review-cases?regionCode=659006&status=OPEN"), reviewer659006())
+                .json().valueStream()
                 .map(c -> c.get("applicationNumber").asString()).toList()).containsAll(numbers);
     }
 
@@ -210,11 +218,12 @@ class WholeFlowTests {
         stack.startAll();
         stack.awaitAllHealthy(START);
 
-        JsonNode application = http.get(url("intake", "/api/v1/applications/" + approvedNumber)).json();
+        // The tokens were issued before the restart: the authorization server kept its signing key.
+        JsonNode application = http.get(url("intake", "/api/v1/applications/" + approvedNumber), zhang()).json();
         assertThat(application.get("status").asString()).isEqualTo("APPROVED");
-        assertThat(http.get(url("review", "/api/v1/review-cases/" + approvedNumber)).json().get("status").asString())
-                .isEqualTo("APPROVED");
-        assertThat(messages(approvedNumber)).hasSize(4);
+        assertThat(http.get(url("review", "/api/v1/review-cases/" + approvedNumber), reviewer659006()).json()
+                .get("status").asString()).isEqualTo("APPROVED");
+        assertThat(messages(approvedNumber, zhang())).hasSize(4);
         assertThat(Files.exists(data)).isTrue();
     }
 
@@ -223,36 +232,119 @@ class WholeFlowTests {
     void givesEachCaseTheDeadlineItsRegionPromises() {
         String jiuquan = BODY.replace("\"659006\"", "\"620900\"").replace("M01200", "M03900")
                 .replace("RESIDENT", "EMPLOYEE").replace("第二师医院", "酒泉市人民医院");
-        Http.Answer created = submitWhenCatalogArrived("e2e-" + UUID.randomUUID(), jiuquan);
+        Http.Answer created = submitWhenCatalogArrived("e2e-" + UUID.randomUUID(), jiuquan, zhang());
         assertThat(created.status()).isEqualTo(201);
         String number = created.json().get("applicationNumber").asString();
-        String submittedAt = http.get(url("intake", "/api/v1/applications/" + number)).json().get("submittedAt")
-                .asString();
+        String submittedAt = http.get(url("intake", "/api/v1/applications/" + number), zhang()).json()
+                .get("submittedAt").asString();
+        String reviewer620900 = tokens.person("reviewer-620900");
 
         // Jiuquan: 20 working days, counted by review from its copy of the catalog's policy and calendar, must be
         // what the catalog's own deadline API answers for the same moment.
         JsonNode promised = http.get(url("catalog", "/api/v1/regions/620900/deadline?workingDays=20&from="
-                + URLEncoder.encode(submittedAt, StandardCharsets.UTF_8))).json();
+                + URLEncoder.encode(submittedAt, StandardCharsets.UTF_8)), zhang()).json();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            JsonNode sla = http.get(url("review", "/api/v1/review-cases/" + number)).json().get("sla");
+            JsonNode sla = http.get(url("review", "/api/v1/review-cases/" + number), reviewer620900).json()
+                    .get("sla");
             assertThat(sla).as("case %s has a deadline", number).isNotNull();
             assertThat(Instant.parse(sla.get("dueAt").asString()))
                     .isEqualTo(OffsetDateTime.parse(promised.get("dueAt").asString()).toInstant());
             assertThat(sla.get("limit").get("kind").asString()).isEqualTo("WORKING_DAYS");
             assertThat(sla.get("provisional").asBoolean()).isEqualTo(promised.get("provisional").asBoolean());
         });
-        JsonNode queue = http.get(url("review", "/api/v1/review-cases?regionCode=620900&status=OPEN")).json();
+        JsonNode queue = http.get(url("review", "/api/v1/review-cases?regionCode=620900&status=OPEN"),
+                reviewer620900).json();
         assertThat(queue.valueStream().map(c -> c.get("applicationNumber").asString()).toList()).contains(number);
         assertThat(queue.valueStream().map(c -> c.get("sla").get("dueAt").asString()).toList()).isSorted();
 
         // Tiemenguan's special diseases are due at once: the approved case of the second test was due on arrival.
-        JsonNode special = http.get(url("review", "/api/v1/review-cases/" + approvedNumber)).json();
+        JsonNode special = http.get(url("review", "/api/v1/review-cases/" + approvedNumber), reviewer659006())
+                .json();
         assertThat(special.get("sla").get("limit").get("kind").asString()).isEqualTo("IMMEDIATE");
         assertThat(special.get("sla").get("dueAt").asString()).isEqualTo(special.get("submittedAt").asString());
     }
 
+    /**
+     * Every role of the realm with a real token, and the refusals: no token, another person's application, another
+     * region's case, a region operator importing elsewhere, a tampered token, metrics without {@code OPS}.
+     */
     @Test
     @Order(7)
+    void eachRoleDoesWhatItMayAndNothingElse() {
+        for (String service : StackSettings.SERVICES) {
+            Http.Answer anonymous = http.get(url(service, service.startsWith("catalog") ? "/api/v1/regions"
+                    : service.startsWith("review") ? "/api/v1/review-cases"
+                    : "/api/v1/applications/" + approvedNumber + (service.startsWith("notification") ? "/messages" : "")));
+            assertThat(anonymous.status()).as(service + " without a token").isEqualTo(401);
+            assertThat(anonymous.json().get("code").asString()).isEqualTo("TOKEN_MISSING");
+            assertThat(http.get(url(service, "/actuator/prometheus"), zhang()).status()).as(service).isEqualTo(403);
+            assertThat(http.get(url(service, "/actuator/prometheus"), tokens.prometheus()).status()).isEqualTo(200);
+        }
+        String tampered = zhang().substring(0, zhang().length() - 4) + "AAAA";
+        Http.Answer forged = http.get(url("intake", "/api/v1/applications/" + approvedNumber), tampered);
+        assertThat(forged.status()).isEqualTo(401);
+        assertThat(forged.json().get("code").asString()).isEqualTo("TOKEN_INVALID");
+        Http.Answer wrongPassword = http.form(stack.settings().authTokenUri(), Map.of("grant_type", "password",
+                "client_id", "mtb-cli", "client_secret", "mtb-cli-dev-secret", "username", "applicant-zhang",
+                "password", "guess"));
+        assertThat(wrongPassword.status()).isEqualTo(400);
+        assertThat(wrongPassword.json().get("error").asString()).isEqualTo("invalid_grant");
+
+        // Another applicant neither reads zhang's application nor its messages; another region's reviewer does not
+        // find its case.
+        String li = tokens.person("applicant-li");
+        Http.Answer notYours = http.get(url("intake", "/api/v1/applications/" + approvedNumber), li);
+        assertThat(notYours.status()).isEqualTo(404);
+        assertThat(notYours.json().get("code").asString()).isEqualTo("APPLICATION_NOT_FOUND");
+        assertThat(messages(approvedNumber, li)).isEmpty();
+        Http.Answer elsewhere = http.post(url("review", "/api/v1/review-cases/" + approvedNumber + "/decision"),
+                tokens.person("reviewer-620900"), "{\"outcome\":\"REJECTED\",\"reasons\":[\"x\"]}");
+        assertThat(elsewhere.status()).isEqualTo(404);
+        assertThat(elsewhere.json().get("code").asString()).isEqualTo("CASE_NOT_FOUND");
+
+        // A counter clerk of Jiuquan submits for a person at the window; the hotline reads it, masked; the
+        // supervisor decides it.
+        String atTheWindow = BODY.replace("\"659006\"", "\"620900\"").replace("M01200", "M03900")
+                .replace("RESIDENT", "EMPLOYEE").replace("第二师医院", "酒泉市人民医院")
+                .replace("\"APP\"", "\"SERVICE_WINDOW\"");
+        Http.Answer counter = http.post(url("intake", "/api/v1/applications"), tokens.person("clerk-620900"),
+                atTheWindow, "Idempotency-Key", "window-" + UUID.randomUUID());
+        assertThat(counter.status()).as(counter.body()).isEqualTo(201);
+        String windowNumber = counter.json().get("applicationNumber").asString();
+        Http.Answer hotline = http.get(url("intake", "/api/v1/applications/" + windowNumber),
+                tokens.person("hotline-620900"));
+        assertThat(hotline.status()).isEqualTo(200);
+        assertThat(hotline.body()).doesNotContain("11010519491231002X", "13800138000", "张三");
+        assertThat(http.get(url("intake", "/api/v1/applications/" + approvedNumber), tokens.person("hotline-620900"))
+                .status()).as("another region's application").isEqualTo(404);
+        Http.Answer elsewhereChannel = http.post(url("intake", "/api/v1/applications"), tokens.tiemenguanPlatform(),
+                atTheWindow.replace("SERVICE_WINDOW", "APP"), "Idempotency-Key", "elsewhere-" + UUID.randomUUID());
+        assertThat(elsewhereChannel.status()).isEqualTo(403);
+        assertThat(elsewhereChannel.json().get("code").asString()).isEqualTo("REGION_OUT_OF_SCOPE");
+        String supervisor = tokens.person("supervisor-620900");
+        await().atMost(Duration.ofSeconds(30)).until(() -> http.get(url("review",
+                "/api/v1/review-cases/" + windowNumber), supervisor).status() == 200);
+        Http.Answer decided = http.post(url("review", "/api/v1/review-cases/" + windowNumber + "/decision"),
+                supervisor, "{\"outcome\":\"APPROVED\"}");
+        assertThat(decided.status()).as(decided.body()).isEqualTo(200);
+        assertThat(decided.json().get("decision").get("reviewerId").asString()).isEqualTo("supervisor-620900");
+
+        // Operators: a region operator imports only for its region (an empty file is refused for what it lacks, so
+        // nothing changes); an applicant imports nothing.
+        String operator = tokens.person("operator-620900");
+        Http.Answer outOfScope = http.post(url("catalog", "/api/v1/regions/659006/versions"), operator, "{}");
+        assertThat(outOfScope.status()).isEqualTo(403);
+        assertThat(outOfScope.json().get("code").asString()).isEqualTo("REGION_OUT_OF_SCOPE");
+        Http.Answer ownRegion = http.post(url("catalog", "/api/v1/regions/620900/versions"), operator, "{}");
+        assertThat(ownRegion.status()).isEqualTo(400);
+        assertThat(ownRegion.json().get("code").asString()).isEqualTo("INVALID_CATALOG_VERSION");
+        Http.Answer applicantImports = http.post(url("catalog", "/api/v1/regions/620900/versions"), zhang(), "{}");
+        assertThat(applicantImports.status()).isEqualTo(403);
+        assertThat(applicantImports.json().get("code").asString()).isEqualTo("ROLE_NOT_ALLOWED");
+    }
+
+    @Test
+    @Order(8)
     void exposesEveryMetricNamedInTheDashboardsAlertRulesAndDocs() {
         MetricReferences named = MetricReferences.in(MetricReferences.repositoryRoot());
         // Gauges are refreshed every 15 s, and Micrometer looks for new Kafka client metrics every 60 s.
@@ -270,28 +362,37 @@ class WholeFlowTests {
      * Submits once intake holds the catalog of the body's region: until then a probe without the applicant's name
      * is refused for its region or disease too (or with 503 before any catalog arrived), not only for the name.
      */
-    private Http.Answer submitWhenCatalogArrived(String key, String body) {
+    private Http.Answer submitWhenCatalogArrived(String key, String body, String token) {
         String probe = body.replace("\"name\":\"张三\",", "");
         await().atMost(Duration.ofSeconds(60)).until(() -> {
-            Http.Answer answer = http.post(url("intake", "/api/v1/applications"), probe, "Idempotency-Key",
+            Http.Answer answer = http.post(url("intake", "/api/v1/applications"), token, probe, "Idempotency-Key",
                     "probe-" + UUID.randomUUID());
             return answer.status() == 400 && answer.json().get("errors").valueStream()
                     .map(error -> error.get("field").asString()).toList().equals(List.of("applicant.name"));
         });
-        return http.post(url("intake", "/api/v1/applications"), body, "Idempotency-Key", key);
+        return http.post(url("intake", "/api/v1/applications"), token, body, "Idempotency-Key", key);
     }
 
-    private String status(String number) {
-        return http.get(url("intake", "/api/v1/applications/" + number)).json().get("status").asString();
+    private String status(String number, String token) {
+        return http.get(url("intake", "/api/v1/applications/" + number), token).json().get("status").asString();
     }
 
-    private List<JsonNode> messages(String number) {
-        return http.get(url("notification", "/api/v1/applications/" + number + "/messages")).json().valueStream()
-                .toList();
+    private List<JsonNode> messages(String number, String token) {
+        return http.get(url("notification", "/api/v1/applications/" + number + "/messages"), token).json()
+                .valueStream().toList();
+    }
+
+    /** The insured person of {@link #BODY}, applying for himself through the development client. */
+    private String zhang() {
+        return tokens.person("applicant-zhang");
+    }
+
+    private String reviewer659006() {
+        return tokens.person("reviewer-659006");
     }
 
     private double counter(String service, String name) {
-        String metrics = http.get(url(service, "/actuator/prometheus")).body();
+        String metrics = http.get(url(service, "/actuator/prometheus"), tokens.prometheus()).body();
         Matcher matcher = Pattern.compile("^" + name + "(\\{[^}]*})? ([0-9.eE+]+)$", Pattern.MULTILINE).matcher(metrics);
         return matcher.find() ? Double.parseDouble(matcher.group(2)) : 0;
     }
