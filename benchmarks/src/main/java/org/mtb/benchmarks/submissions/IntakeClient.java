@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -20,19 +21,31 @@ final class IntakeClient {
     private final JsonMapper json;
     private final ApplicationBodies bodies;
     private final String keyPrefix;
+    private final Supplier<String> tokens;
+    private volatile String authorization;
 
-    /** {@code keyPrefix} makes the idempotency keys of this run its own. */
-    IntakeClient(int port, JsonMapper json, String keyPrefix) {
+    /**
+     * {@code keyPrefix} makes the idempotency keys of this run its own; {@code tokens} gives an access token, asked
+     * again by {@link #renewToken()}.
+     */
+    IntakeClient(int port, JsonMapper json, String keyPrefix, Supplier<String> tokens) {
         this.http = new KeepAliveHttp("127.0.0.1", port, TIMEOUT);
         this.json = json;
         this.bodies = new ApplicationBodies(json);
         this.keyPrefix = keyPrefix;
+        this.tokens = tokens;
+        renewToken();
+    }
+
+    /** A fresh token, so that one phase never outlives its token (15 minutes). */
+    void renewToken() {
+        authorization = "Bearer " + tokens.get();
     }
 
     /** Application {@code index}, always with the same idempotency key, so a retry cannot apply twice. */
     Outcome submit(int index) throws InterruptedException {
         Map<String, String> headers = Map.of("Content-Type", "application/json", "Idempotency-Key",
-                keyPrefix + "-" + index);
+                keyPrefix + "-" + index, "Authorization", authorization);
         String request = bodies.json(index);
         long start = System.nanoTime();
         try {

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.mtb.benchmarks.load.StackTokens;
 import org.mtb.stack.StackSettings;
 
 /**
@@ -40,7 +41,8 @@ final class MongoCommands {
         Map<Key, Double> counts = new HashMap<>();
         for (String service : StackSettings.SERVICES) {
             URI uri = URI.create("http://127.0.0.1:" + settings.servicePort(service) + "/actuator/prometheus");
-            String body = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
+            String body = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
+                    .header("Authorization", "Bearer " + StackTokens.prometheus(settings)).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
             body.lines().filter(line -> line.startsWith(METRIC)).forEach(line -> {
                 int close = line.lastIndexOf('}');

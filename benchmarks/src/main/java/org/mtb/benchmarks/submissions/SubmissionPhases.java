@@ -43,8 +43,9 @@ final class SubmissionPhases {
         this.nextApplication = firstApplication;
     }
 
-    /** The first of {@code count} applications no phase has sent yet. */
+    /** The first of {@code count} applications no phase has sent yet; each phase takes them with a fresh token. */
     int take(int count) {
+        client.renewToken();
         int first = nextApplication;
         nextApplication += count;
         return first;

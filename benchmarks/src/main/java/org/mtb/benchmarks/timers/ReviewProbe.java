@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import org.mtb.benchmarks.load.StackProcesses;
+import org.mtb.benchmarks.load.StackTokens;
 import org.mtb.stack.LocalStack;
 import org.mtb.stack.StackSettings;
 
@@ -16,11 +17,13 @@ final class ReviewProbe {
 
     private final LocalStack stack;
     private final String metricsUri;
+    private final StackSettings settings;
     private final HttpClient http = HttpClient.newHttpClient();
 
     ReviewProbe(LocalStack stack, StackSettings settings) {
         this.stack = stack;
         this.metricsUri = settings.serviceUrl("review") + "/actuator/prometheus";
+        this.settings = settings;
     }
 
     /** Waits until review-service has opened the burst's cases; they must all be open before they fall due. */
@@ -56,7 +59,8 @@ final class ReviewProbe {
     }
 
     private String metrics() throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(metricsUri)).timeout(Duration.ofSeconds(10)).build(),
+        return http.send(HttpRequest.newBuilder(URI.create(metricsUri)).timeout(Duration.ofSeconds(10))
+                .header("Authorization", "Bearer " + StackTokens.prometheus(settings)).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
     }
 

@@ -142,6 +142,9 @@ public final class TimerBenchmark {
     private static KafkaTestClient startInfrastructure(LocalStack stack, StackSettings settings) {
         stack.startMongo();
         stack.startKafka();
+        // Review's metrics, which the benchmark reads, need a token of the stack's authorization server.
+        stack.startAuth();
+        stack.awaitHealthy(LocalStack.AUTH, Duration.ofMinutes(2));
         return new KafkaTestClient(settings.kafkaBootstrapServers());
     }
 
