@@ -27,7 +27,7 @@ class ComposeFileTests {
 
     @Test
     void namesTheInfrastructureMonitoringAndTheFourServices() {
-        assertThat(services).containsKeys("kafka", "mongo", "prometheus");
+        assertThat(services).containsKeys("kafka", "mongo", "prometheus", "keycloak");
         assertThat(services).containsKeys(StackSettings.SERVICES.toArray(String[]::new));
     }
 
@@ -77,6 +77,32 @@ class ComposeFileTests {
             assertThat(inCompose).contains(service + ":" + port);
             assertThat(onHost).contains("localhost:" + port);
         }
+    }
+
+    @Test
+    void runsKeycloakWithTheRealmTheEmbeddedServerReadsAndPointsEveryServiceAndPrometheusAtIt() {
+        Map<String, Object> keycloak = map(services.get("keycloak"));
+        assertThat(String.valueOf(keycloak.get("volumes"))).contains("./deploy/keycloak/mtb-realm.json:");
+        assertThat(String.valueOf(keycloak.get("command"))).contains("--import-realm");
+        assertThat(hostPorts("keycloak")).contains(embedded.authPort());
+        assertThat(environment("keycloak").get("KC_HOSTNAME")).isEqualTo("http://localhost:" + embedded.authPort());
+        for (String service : StackSettings.SERVICES) {
+            Map<String, String> env = environment(service);
+            assertThat(env.get("MTB_SECURITY_ISSUER")).as(service)
+                    .isEqualTo("http://localhost:" + embedded.authPort() + "/realms/mtb");
+            assertThat(env.get("MTB_SECURITY_JWKS_URI")).as(service)
+                    .isEqualTo("http://keycloak:8080/realms/mtb/protocol/openid-connect/certs");
+        }
+        for (String file : List.of("prometheus.yml", "prometheus-local.yml")) {
+            for (Object job : list(load(repo.resolve("deploy/prometheus").resolve(file)).get("scrape_configs"))) {
+                Map<String, Object> oauth2 = map(map(job).get("oauth2"));
+                assertThat(oauth2.get("client_id")).as(file).isEqualTo("mtb-prometheus");
+                assertThat(String.valueOf(oauth2.get("token_url"))).as(file)
+                        .endsWith("/realms/mtb/protocol/openid-connect/token");
+            }
+        }
+        assertThat(String.valueOf(load(repo.resolve("deploy/prometheus/prometheus-local.yml")).get("scrape_configs")))
+                .contains(embedded.authTokenUri());
     }
 
     private List<String> ports(String service) {

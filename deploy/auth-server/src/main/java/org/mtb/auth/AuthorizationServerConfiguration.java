@@ -32,7 +32,8 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * The token endpoint (client credentials and, for clients the realm allows, the password grant), the JWK set and the
- * server metadata ({@code /.well-known/oauth-authorization-server}); every other path but health is refused. Clients,
+ * server metadata ({@code /.well-known/oauth-authorization-server}); every other path but health is refused.
+ * Endpoint paths are Keycloak's ({@link #authorizationServerSettings}). Clients,
  * users and claims come from the realm file ({@link Realm}).
  */
 @Configuration(proxyBeanMethods = false)
@@ -91,9 +92,17 @@ class AuthorizationServerConfiguration {
         return new ImmutableJWKSet<>(new JWKSet(SigningKey.loadOrCreate(properties.keyFile())));
     }
 
+    /**
+     * The token and key endpoints at Keycloak's paths for the realm, so that a client (and the README's curl) gets a
+     * token from {@code /realms/mtb/protocol/openid-connect/token} from either server; only the issuer differs.
+     */
     @Bean
-    AuthorizationServerSettings authorizationServerSettings(AuthServerProperties properties) {
-        return AuthorizationServerSettings.builder().issuer(properties.issuer()).build();
+    AuthorizationServerSettings authorizationServerSettings(AuthServerProperties properties, Realm realm) {
+        String realmPath = "/realms/" + realm.name() + "/protocol/openid-connect";
+        return AuthorizationServerSettings.builder().issuer(properties.issuer())
+                .tokenEndpoint(realmPath + "/token").jwkSetEndpoint(realmPath + "/certs")
+                .tokenRevocationEndpoint(realmPath + "/revoke").tokenIntrospectionEndpoint(realmPath + "/token/introspect")
+                .build();
     }
 
     @Bean

@@ -30,6 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
 class AuthServerTests {
 
     private static final String ISSUER = "http://localhost:8085";
+    private static final String TOKEN = "/realms/mtb/protocol/openid-connect/token";
+    private static final String JWKS = "/realms/mtb/protocol/openid-connect/certs";
 
     @Autowired
     MockMvc mvc;
@@ -43,7 +45,7 @@ class AuthServerTests {
 
     @Test
     void aChannelGetsATokenForItselfWithTheAudienceItsRoleAndItsRegion() throws Exception {
-        Jwt token = token(post("/oauth2/token").header(HttpHeaders.AUTHORIZATION, basic("gs-jiuquan-platform",
+        Jwt token = token(post(TOKEN).header(HttpHeaders.AUTHORIZATION, basic("gs-jiuquan-platform",
                 "gs-jiuquan-dev-secret")).param("grant_type", "client_credentials"));
 
         assertThat(token.getIssuer()).hasToString(ISSUER);
@@ -83,11 +85,11 @@ class AuthServerTests {
 
     @Test
     void aChannelMayNotUseThePasswordGrantNorAWrongSecret() throws Exception {
-        mvc.perform(post("/oauth2/token").header(HttpHeaders.AUTHORIZATION, basic("gs-jiuquan-platform",
+        mvc.perform(post(TOKEN).header(HttpHeaders.AUTHORIZATION, basic("gs-jiuquan-platform",
                         "gs-jiuquan-dev-secret")).param("grant_type", "password").param("username", "ops")
                         .param("password", "dev-password"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.error").value("unauthorized_client"));
-        mvc.perform(post("/oauth2/token").header(HttpHeaders.AUTHORIZATION, basic("gs-jiuquan-platform", "guess"))
+        mvc.perform(post(TOKEN).header(HttpHeaders.AUTHORIZATION, basic("gs-jiuquan-platform", "guess"))
                         .param("grant_type", "client_credentials"))
                 .andExpect(status().isUnauthorized()).andExpect(jsonPath("$.error").value("invalid_client"));
     }
@@ -97,7 +99,7 @@ class AuthServerTests {
         mvc.perform(get("/actuator/health")).andExpect(status().isOk());
         mvc.perform(get("/.well-known/oauth-authorization-server")).andExpect(status().isOk())
                 .andExpect(jsonPath("$.issuer").value(ISSUER))
-                .andExpect(jsonPath("$.jwks_uri").value(ISSUER + "/oauth2/jwks"));
+                .andExpect(jsonPath("$.jwks_uri").value(ISSUER + JWKS));
         mvc.perform(get("/actuator/env")).andExpect(status().isUnauthorized());
         mvc.perform(get("/somewhere")).andExpect(status().isUnauthorized());
     }
@@ -107,7 +109,7 @@ class AuthServerTests {
         String answer = mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString();
         String accessToken = JsonMapper.builder().build().readTree(answer).path("access_token").asString();
-        String jwks = mvc.perform(get("/oauth2/jwks")).andExpect(status().isOk()).andReturn().getResponse()
+        String jwks = mvc.perform(get(JWKS)).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString();
         RSAKey key = (RSAKey) JWKSet.parse(jwks).getKeys().getFirst();
         assertThat(key.isPrivate()).as("the published key holds no private part").isFalse();
@@ -115,7 +117,7 @@ class AuthServerTests {
     }
 
     private static MockHttpServletRequestBuilder password(String username, String password) {
-        return post("/oauth2/token").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+        return post(TOKEN).contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .param("grant_type", "password").param("client_id", "mtb-cli")
                 .param("client_secret", "mtb-cli-dev-secret").param("username", username).param("password", password);
     }

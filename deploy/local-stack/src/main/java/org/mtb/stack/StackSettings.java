@@ -56,6 +56,8 @@ public record StackSettings(
      * after the options of every service (a later option wins).
      */
     static final List<String> AUTH_JVM_OPTIONS = List.of("-Xmx64m");
+    /** The realm's endpoints, at Keycloak's paths on both authorization servers. */
+    static final String REALM_ENDPOINTS = "/realms/mtb/protocol/openid-connect";
 
     public StackSettings {
         Objects.requireNonNull(dataDir, "dataDir");
@@ -199,11 +201,11 @@ public record StackSettings(
 
     /** Where the services fetch the keys that sign tokens. */
     public String authJwksUri() {
-        return "http://127.0.0.1:" + authPort + "/oauth2/jwks";
+        return "http://127.0.0.1:" + authPort + REALM_ENDPOINTS + "/certs";
     }
 
     public String authTokenUri() {
-        return authIssuer() + "/oauth2/token";
+        return authIssuer() + REALM_ENDPOINTS + "/token";
     }
 
     public Path authJar() {

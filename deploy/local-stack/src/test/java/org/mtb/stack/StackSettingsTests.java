@@ -22,7 +22,8 @@ class StackSettingsTests {
         assertThat(defaults.mongoPort()).isEqualTo(27017);
         assertThat(defaults.authPort()).isEqualTo(8085);
         assertThat(defaults.authIssuer()).isEqualTo("http://localhost:8085");
-        assertThat(defaults.authJwksUri()).isEqualTo("http://127.0.0.1:8085/oauth2/jwks");
+        assertThat(defaults.authJwksUri()).isEqualTo("http://127.0.0.1:8085/realms/mtb/protocol/openid-connect/certs");
+        assertThat(defaults.authTokenUri()).isEqualTo("http://localhost:8085/realms/mtb/protocol/openid-connect/token");
         assertThat(defaults.servicePorts()).containsExactly(
                 Map.entry("intake-service", 8081),
                 Map.entry("review-service", 8082),

@@ -18,7 +18,7 @@ import org.springframework.core.io.Resource;
 @ConfigurationProperties("mtb.security")
 public record SecurityProperties(
         @DefaultValue("http://localhost:8085") String issuer,
-        @DefaultValue("http://127.0.0.1:8085/oauth2/jwks") String jwksUri,
+        @DefaultValue("http://127.0.0.1:8085/realms/mtb/protocol/openid-connect/certs") String jwksUri,
         @Nullable Resource jwkSetLocation,
         @DefaultValue("mtb-api") String audience) {
 }

@@ -1,0 +1,67 @@
+package org.mtb.support.security;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.JwtValidationException;
+
+/**
+ * Remembers the tokens it has verified, so that a caller sending the same token with every request (a channel's
+ * back end does so for the token's whole life) pays for the RSA signature check and the parsing once. The whole token
+ * text is the key: a token changed in one character is another key and is verified in full. A remembered token is
+ * still checked for expiry at every use. At most {@code capacity} tokens are kept, the least recently used forgotten
+ * first; a forgotten token is simply verified again.
+ */
+final class VerifiedTokens implements JwtDecoder {
+
+    private final JwtDecoder decoder;
+    private final OAuth2TokenValidator<Jwt> stillValid = new JwtTimestampValidator();
+    private final Map<String, Jwt> verified;
+
+    VerifiedTokens(JwtDecoder decoder, int capacity) {
+        this.decoder = decoder;
+        this.verified = new LinkedHashMap<>(capacity, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Jwt> eldest) {
+                return size() > capacity;
+            }
+        };
+    }
+
+    @Override
+    public Jwt decode(String token) {
+        Jwt known;
+        synchronized (verified) {
+            known = verified.get(token);
+        }
+        if (known != null) {
+            var result = stillValid.validate(known);
+            if (!result.hasErrors()) {
+                return known;
+            }
+            forget(token);
+            throw new JwtValidationException(result.getErrors().iterator().next().getDescription(),
+                    result.getErrors());
+        }
+        Jwt checked = decoder.decode(token);
+        synchronized (verified) {
+            verified.put(token, checked);
+        }
+        return checked;
+    }
+
+    int size() {
+        synchronized (verified) {
+            return verified.size();
+        }
+    }
+
+    private void forget(String token) {
+        synchronized (verified) {
+            verified.remove(token);
+        }
+    }
+}
