@@ -24,7 +24,7 @@ public final class StackProcesses {
      * memory from {@code /proc/<pid>/status}, so Linux only; elsewhere each part reads "unknown".
      */
     public static List<String> memory(LocalStack stack) {
-        List<String> parts = new ArrayList<>(List.of(LocalStack.MONGO, LocalStack.KAFKA));
+        List<String> parts = new ArrayList<>(List.of(LocalStack.MONGO, LocalStack.KAFKA, LocalStack.AUTH));
         parts.addAll(StackSettings.SERVICES);
         List<String> lines = new ArrayList<>();
         long total = 0;
@@ -45,7 +45,7 @@ public final class StackProcesses {
      * {@code /proc/<pid>/stat} at Linux's usual 100 ticks a second); empty where it cannot be read.
      */
     public static Map<String, Double> cpuSeconds(LocalStack stack) {
-        List<String> parts = new ArrayList<>(List.of(LocalStack.MONGO, LocalStack.KAFKA));
+        List<String> parts = new ArrayList<>(List.of(LocalStack.MONGO, LocalStack.KAFKA, LocalStack.AUTH));
         parts.addAll(StackSettings.SERVICES);
         Map<String, Double> seconds = new java.util.LinkedHashMap<>();
         for (String part : parts) {
