@@ -35,9 +35,14 @@ final class Http {
         return send(HttpRequest.newBuilder(URI.create(url)).GET());
     }
 
-    /** A GET with a bearer token. */
-    Answer get(String url, String token) {
-        return send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).GET());
+    /** A GET with a bearer token, and pairs of further header names and values. */
+    Answer get(String url, String token, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+                .GET();
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request);
     }
 
     /** A POST of JSON with a bearer token, and pairs of further header names and values. */

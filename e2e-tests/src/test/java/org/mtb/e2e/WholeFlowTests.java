@@ -52,6 +52,7 @@ class WholeFlowTests {
     LocalStack stack;
     final Http http = new Http();
     Tokens tokens;
+    ChannelSigner tiemenguan;
     final ExposedMetrics exposed = new ExposedMetrics();
     String approvedNumber;
 
@@ -63,6 +64,7 @@ class WholeFlowTests {
         stack.startAll();
         stack.awaitAllHealthy(START);
         tokens = new Tokens(http, stack.settings().authTokenUri());
+        tiemenguan = new ChannelSigner(stack.settings().channelSecretsFile(), "xj-tiemenguan-platform");
     }
 
     /**
@@ -192,8 +194,8 @@ class WholeFlowTests {
         stack.stopKafka();
         List<String> numbers = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            Http.Answer answer = http.post(url("intake", "/api/v1/applications"), tokens.tiemenguanPlatform(), BODY,
-                    "Idempotency-Key", "kafka-down-" + i + "-" + UUID.randomUUID());
+            Http.Answer answer = channelPost(url("intake", "/api/v1/applications"), BODY,
+                    "kafka-down-" + i + "-" + UUID.randomUUID());
             assertThat(answer.status()).as(answer.body()).isEqualTo(201);
             numbers.add(answer.json().get("applicationNumber").asString());
         }
@@ -202,8 +204,10 @@ class WholeFlowTests {
 
         await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
             for (String number : numbers) {
-                assertThat(status(number, tokens.tiemenguanPlatform())).isEqualTo("UNDER_REVIEW");
-                assertThat(messages(number, tokens.tiemenguanPlatform())).hasSize(2);
+                assertThat(http.get(url("intake", "/api/v1/applications/" + number), tokens.tiemenguanPlatform(),
+                        tiemenguan.headers("")).json().get("status").asString()).isEqualTo("UNDER_REVIEW");
+                assertThat(http.get(url("notification", "/api/v1/applications/" + number + "/messages"),
+                        tokens.tiemenguanPlatform(), tiemenguan.headers("")).json().size()).isEqualTo(2);
             }
         });
         assertThat(http.get(url("review", "/api/v1/review-cases?regionCode=659006&status=OPEN"), reviewer659006())
@@ -317,10 +321,26 @@ class WholeFlowTests {
         assertThat(hotline.body()).doesNotContain("11010519491231002X", "13800138000", "张三");
         assertThat(http.get(url("intake", "/api/v1/applications/" + approvedNumber), tokens.person("hotline-620900"))
                 .status()).as("another region's application").isEqualTo(404);
-        Http.Answer elsewhereChannel = http.post(url("intake", "/api/v1/applications"), tokens.tiemenguanPlatform(),
-                atTheWindow.replace("SERVICE_WINDOW", "APP"), "Idempotency-Key", "elsewhere-" + UUID.randomUUID());
+        Http.Answer elsewhereChannel = channelPost(url("intake", "/api/v1/applications"),
+                atTheWindow.replace("SERVICE_WINDOW", "APP"), "elsewhere-" + UUID.randomUUID());
         assertThat(elsewhereChannel.status()).isEqualTo(403);
         assertThat(elsewhereChannel.json().get("code").asString()).isEqualTo("REGION_OUT_OF_SCOPE");
+
+        // A channel's request is signed: unsigned, changed on the way or sent again, it is refused.
+        String[] signature = tiemenguan.headers(BODY);
+        Http.Answer unsigned = http.post(url("intake", "/api/v1/applications"), tokens.tiemenguanPlatform(), BODY,
+                "Idempotency-Key", "unsigned-" + UUID.randomUUID());
+        assertThat(unsigned.json().get("code").asString()).isEqualTo("CHANNEL_SIGNATURE_MISSING");
+        Http.Answer changed = http.post(url("intake", "/api/v1/applications"), tokens.tiemenguanPlatform(),
+                BODY.replace("血友病A型", "血友病B型"), withKey(signature, "changed-" + UUID.randomUUID()));
+        assertThat(changed.json().get("code").asString()).isEqualTo("CHANNEL_BODY_CHANGED");
+        String key = "signed-" + UUID.randomUUID();
+        assertThat(http.post(url("intake", "/api/v1/applications"), tokens.tiemenguanPlatform(), BODY,
+                withKey(signature, key)).status()).isEqualTo(201);
+        Http.Answer replayed = http.post(url("intake", "/api/v1/applications"), tokens.tiemenguanPlatform(), BODY,
+                withKey(signature, key));
+        assertThat(replayed.status()).isEqualTo(401);
+        assertThat(replayed.json().get("code").asString()).isEqualTo("CHANNEL_NONCE_REPLAYED");
         String supervisor = tokens.person("supervisor-620900");
         await().atMost(Duration.ofSeconds(30)).until(() -> http.get(url("review",
                 "/api/v1/review-cases/" + windowNumber), supervisor).status() == 200);
@@ -380,6 +400,18 @@ class WholeFlowTests {
     private List<JsonNode> messages(String number, String token) {
         return http.get(url("notification", "/api/v1/applications/" + number + "/messages"), token).json()
                 .valueStream().toList();
+    }
+
+    /** A request of Tiemenguan's platform, signed, with its idempotency key. */
+    private Http.Answer channelPost(String url, String body, String key) {
+        return http.post(url, tokens.tiemenguanPlatform(), body, withKey(tiemenguan.headers(body), key));
+    }
+
+    private static String[] withKey(String[] signature, String key) {
+        String[] headers = java.util.Arrays.copyOf(signature, signature.length + 2);
+        headers[signature.length] = "Idempotency-Key";
+        headers[signature.length + 1] = key;
+        return headers;
     }
 
     /** The insured person of {@link #BODY}, applying for himself through the development client. */

@@ -145,6 +145,9 @@ public final class LocalStack implements AutoCloseable {
         env.put("KAFKA_BOOTSTRAP_SERVERS", settings.kafkaBootstrapServers());
         env.put("MTB_SECURITY_ISSUER", settings.authIssuer());
         env.put("MTB_SECURITY_JWKS_URI", settings.authJwksUri());
+        if (Files.isRegularFile(settings.channelSecretsFile())) {
+            env.put("MTB_SECURITY_CHANNEL_SECRETS", "file:" + settings.channelSecretsFile());
+        }
         env.putAll(extraEnvironment);
         track(ManagedProcess.start(service, JavaCommand.jar(settings.jvmOptions(service), jar, List.of()), env,
                 logFile(service)));

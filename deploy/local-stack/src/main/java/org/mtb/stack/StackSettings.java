@@ -217,6 +217,11 @@ public record StackSettings(
         return jarsRoot.resolve("deploy").resolve("keycloak").resolve("mtb-realm.json");
     }
 
+    /** The channels' development signing secrets ({@code x-tif-signature}), which the services check. */
+    public Path channelSecretsFile() {
+        return jarsRoot.resolve("deploy").resolve("channels").resolve("dev-channel-secrets.json");
+    }
+
     /** The key that signs tokens, created by the authorization server on its first start; never committed. */
     public Path authKeyFile() {
         return dataDir.resolve("auth").resolve("signing-key.jwk");

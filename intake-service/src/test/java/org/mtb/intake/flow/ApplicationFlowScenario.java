@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,6 +27,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.mtb.contracts.intake.Submitter;
+import org.mtb.support.security.ChannelRequests;
 import org.mtb.support.security.Role;
 import org.mtb.support.security.TestTokens;
 import org.springframework.http.HttpHeaders;
@@ -115,7 +117,7 @@ abstract class ApplicationFlowScenario {
                 .isEqualTo(404);
         assertThat(read(number, TestTokens.staff(Role.HOTLINE, "hotline-659006", "659006")).getStatusCode().value())
                 .isEqualTo(200);
-        assertThat(read(number, TestTokens.channel("xj-tiemenguan-platform", "659006")).getStatusCode().value())
+        assertThat(readAsChannel(number, ChannelRequests.TIEMENGUAN, "659006").getStatusCode().value())
                 .as("a channel that did not submit it").isEqualTo(404);
         JsonNode unknown = json.readTree(read("659006-20000101-999999", ZHANG).getBody());
         JsonNode notYours = json.readTree(read(number, TestTokens.applicant("applicant-li", "620902198001011232"))
@@ -129,8 +131,8 @@ abstract class ApplicationFlowScenario {
     void theSameKeyFromTwoCallersMakesTwoApplicationsAndAChannelSubmitsOnlyInItsRegions() {
         String key = "key-" + UUID.randomUUID();
         var mine = submit(key, BODY);
-        var theirs = submit(key, BODY, TestTokens.channel("xj-tiemenguan-platform", "659006"));
-        var elsewhere = submit("key-" + UUID.randomUUID(), BODY, TestTokens.channel("gs-jiuquan-platform", "620900"));
+        var theirs = submitAsChannel(key, BODY, ChannelRequests.TIEMENGUAN, "659006");
+        var elsewhere = submitAsChannel("key-" + UUID.randomUUID(), BODY, ChannelRequests.JIUQUAN, "620900");
 
         assertThat(theirs.getStatusCode().value()).isEqualTo(201);
         assertThat(theirs.getHeaders().getFirst("Idempotent-Replayed")).isEqualTo("false");
@@ -138,6 +140,30 @@ abstract class ApplicationFlowScenario {
                 .isNotEqualTo(json.readTree(mine.getBody()).get("applicationNumber").asString());
         assertThat(elsewhere.getStatusCode().value()).isEqualTo(403);
         assertThat(json.readTree(elsewhere.getBody()).get("code").asString()).isEqualTo("REGION_OUT_OF_SCOPE");
+        String channelsOwn = json.readTree(theirs.getBody()).get("applicationNumber").asString();
+        assertThat(readAsChannel(channelsOwn, ChannelRequests.TIEMENGUAN, "659006").getStatusCode().value())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void aChannelsUnsignedReplayedOrAlteredRequestIsRefusedAndStoresNothing() {
+        String token = TestTokens.channel(ChannelRequests.TIEMENGUAN, "659006");
+        String key = "key-" + UUID.randomUUID();
+        Map<String, String> signature = ChannelRequests.signed(ChannelRequests.TIEMENGUAN, BODY);
+
+        var unsigned = submit(key, BODY, token);
+        var altered = post(key, BODY.replace("血友病A型", "血友病B型"), token, signature);
+        var accepted = post(key, BODY, token, signature);
+        var replayed = post(key, BODY, token, signature);
+
+        assertThat(json.readTree(unsigned.getBody()).get("code").asString()).isEqualTo("CHANNEL_SIGNATURE_MISSING");
+        assertThat(json.readTree(altered.getBody()).get("code").asString()).isEqualTo("CHANNEL_BODY_CHANGED");
+        assertThat(accepted.getStatusCode().value()).isEqualTo(201);
+        assertThat(replayed.getStatusCode().value()).isEqualTo(401);
+        assertThat(json.readTree(replayed.getBody()).get("code").asString()).isEqualTo("CHANNEL_NONCE_REPLAYED");
+        String number = json.readTree(accepted.getBody()).get("applicationNumber").asString();
+        assertThat(kafka.readAll(Topics.APPLICATION_SUBMITTED, Duration.ofSeconds(2)))
+                .filteredOn(r -> number.equals(r.key())).hasSize(1);
     }
 
     @Test
@@ -240,6 +266,26 @@ abstract class ApplicationFlowScenario {
         return http.post().uri("/api/v1/applications").contentType(MediaType.APPLICATION_JSON)
                 .header("Idempotency-Key", key).header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(token))
                 .body(body).retrieve().toEntity(String.class);
+    }
+
+    org.springframework.http.ResponseEntity<String> submitAsChannel(String key, String body, String paasid,
+            String region) {
+        return post(key, body, TestTokens.channel(paasid, region), ChannelRequests.signed(paasid, body));
+    }
+
+    org.springframework.http.ResponseEntity<String> post(String key, String body, String token,
+            Map<String, String> signature) {
+        return http.post().uri("/api/v1/applications").contentType(MediaType.APPLICATION_JSON)
+                .header("Idempotency-Key", key).header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(token))
+                .headers(headers -> signature.forEach(headers::set))
+                .body(body).retrieve().toEntity(String.class);
+    }
+
+    org.springframework.http.ResponseEntity<String> readAsChannel(String number, String paasid, String region) {
+        return http.get().uri("/api/v1/applications/{n}", number)
+                .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(TestTokens.channel(paasid, region)))
+                .headers(headers -> ChannelRequests.signed(paasid, "").forEach(headers::set))
+                .retrieve().toEntity(String.class);
     }
 
     org.springframework.http.ResponseEntity<String> read(String number, String token) {

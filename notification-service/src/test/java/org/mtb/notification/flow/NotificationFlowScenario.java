@@ -34,6 +34,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.mtb.contracts.intake.Submitter;
+import org.mtb.support.security.ChannelRequests;
 import org.mtb.support.security.Role;
 import org.mtb.support.security.SignedInRequests;
 import org.mtb.support.security.TestTokens;
@@ -218,7 +219,11 @@ abstract class NotificationFlowScenario {
         assertThat(messagesAs(number, TestTokens.applicant("applicant-zhang", ID_NUMBER))).hasSize(2);
         assertThat(messagesAs(number, TestTokens.staff(Role.HOTLINE, "hotline-659006", "659006"))).hasSize(2);
         assertThat(messagesAs(number, TestTokens.applicant("applicant-li", "620902198001011232"))).isEmpty();
-        assertThat(messagesAs(number, TestTokens.channel("xj-tiemenguan-platform", "659006"))).isEmpty();
+        assertThat(json.readTree(http.get().uri("/api/v1/applications/{n}/messages", number)
+                .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(TestTokens.channel(ChannelRequests.TIEMENGUAN,
+                        "659006")))
+                .headers(headers -> ChannelRequests.signed(ChannelRequests.TIEMENGUAN, "").forEach(headers::set))
+                .retrieve().body(String.class))).as("a channel that did not submit it").isEmpty();
         assertThat(messagesAs(number, TestTokens.staff(Role.HOTLINE, "hotline-620900", "620900"))).isEmpty();
         assertThat(RestClient.builder().baseUrl("http://127.0.0.1:" + port)
                 .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> { }).build().get()

@@ -1,6 +1,8 @@
 package org.mtb.support.security;
 
 import com.nimbusds.jose.JOSEException;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import java.io.IOException;
@@ -8,13 +10,18 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import org.mtb.support.scheduling.DedicatedLoop;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.io.Resource;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -30,6 +37,7 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -39,7 +47,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * Makes a servlet service an OAuth2 resource server. A request needs a bearer JWT signed with RS256 by a key of the
  * issuer, with the configured issuer and audience and within its validity; {@code alg: none}, an HS256 token and any
  * other algorithm are refused. The token's {@code roles} become {@code ROLE_*} authorities for {@code @PreAuthorize}
- * on controllers; {@link Caller} gives the rest. Health stays open; every other actuator endpoint, Prometheus's
+ * on controllers; {@link Caller} gives the rest. A channel's request must also be signed ({@link ChannelSignatures}). Health stays open; every other actuator endpoint, Prometheus's
  * included, needs {@link Role#OPS}. No sessions, no anonymous caller and no CSRF: nothing is remembered between
  * requests, and a request without a token is refused before it reaches a controller.
  */
@@ -71,9 +79,32 @@ public class ResourceServerAutoConfiguration {
     }
 
     @Bean
+    ChannelSignatures channelSignatures(SecurityProperties properties) {
+        return new ChannelSignatures(ChannelSecrets.read(properties.channelSecrets()), properties.signatureWindow());
+    }
+
+    @Bean
+    SeenNonces seenNonces(ObjectProvider<MongoTemplate> mongo) {
+        return new SeenNonces(mongo.getIfAvailable());
+    }
+
+    /** Forgets the nonces whose window has passed, every minute. */
+    @Bean
+    DedicatedLoop seenNoncesCleanup(SeenNonces nonces, ObjectProvider<Clock> clock) {
+        Clock time = clock.getIfAvailable(Clock::systemUTC);
+        return new DedicatedLoop("channel-nonces-cleanup", Duration.ofMinutes(1), Duration.ofMinutes(1),
+                () -> nonces.removeExpired(time.instant()));
+    }
+
+    @Bean
     @ConditionalOnMissingBean
-    SecurityFilterChain resourceServer(HttpSecurity http) {
+    SecurityFilterChain resourceServer(HttpSecurity http, SecurityProperties properties,
+            ChannelSignatures signatures, SeenNonces nonces, ObjectProvider<Clock> clock,
+            ObjectProvider<MeterRegistry> meters) {
         SecurityProblems problems = new SecurityProblems();
+        ChannelSignatureFilter channels = new ChannelSignatureFilter(signatures, nonces,
+                clock.getIfAvailable(Clock::systemUTC), properties.signedBodyMax(),
+                meters.getIfAvailable(SimpleMeterRegistry::new));
         JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
         roles.setAuthoritiesClaimName("roles");
         roles.setAuthorityPrefix("ROLE_");
@@ -99,7 +130,8 @@ public class ResourceServerAutoConfiguration {
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.disable())
                 .logout(logout -> logout.disable())
-                .requestCache(cache -> cache.disable());
+                .requestCache(cache -> cache.disable())
+                .addFilterAfter(channels, BearerTokenAuthenticationFilter.class);
         return http.build();
     }
 

@@ -36,6 +36,26 @@ public final class SecurityProblems implements AuthenticationEntryPoint, AccessD
     /** A valid token whose roles may not do what was asked. */
     public static final String ROLE_NOT_ALLOWED = "ROLE_NOT_ALLOWED";
 
+    /** A channel's request without one of the {@code x-tif-*} headers. */
+    public static final String CHANNEL_SIGNATURE_MISSING = "CHANNEL_SIGNATURE_MISSING";
+    /** {@code x-tif-paasid} names no configured channel, or not the client of the token. */
+    public static final String CHANNEL_UNKNOWN_PAASID = "CHANNEL_UNKNOWN_PAASID";
+    /** {@code x-tif-timestamp} more than the window off the server's clock. */
+    public static final String CHANNEL_TIMESTAMP_OUT_OF_WINDOW = "CHANNEL_TIMESTAMP_OUT_OF_WINDOW";
+    /** {@code x-tif-nonce} not 16 to 64 characters of the allowed alphabet. */
+    public static final String CHANNEL_NONCE_INVALID = "CHANNEL_NONCE_INVALID";
+    /** {@code x-tif-nonce} seen before within the window, by any instance: a replay. */
+    public static final String CHANNEL_NONCE_REPLAYED = "CHANNEL_NONCE_REPLAYED";
+    /** The body is not the one whose digest was signed. */
+    public static final String CHANNEL_BODY_CHANGED = "CHANNEL_BODY_CHANGED";
+    /** The signature matches none of the channel's secrets. */
+    public static final String CHANNEL_SIGNATURE_INVALID = "CHANNEL_SIGNATURE_INVALID";
+    /** A signed body larger than a signed request may be. */
+    public static final String CHANNEL_BODY_TOO_LARGE = "CHANNEL_BODY_TOO_LARGE";
+    static final java.util.List<String> CHANNEL_CODES = java.util.List.of(CHANNEL_SIGNATURE_MISSING,
+            CHANNEL_UNKNOWN_PAASID, CHANNEL_TIMESTAMP_OUT_OF_WINDOW, CHANNEL_NONCE_INVALID, CHANNEL_NONCE_REPLAYED,
+            CHANNEL_BODY_CHANGED, CHANNEL_SIGNATURE_INVALID, CHANNEL_BODY_TOO_LARGE);
+
     private static final Logger log = LoggerFactory.getLogger(SecurityProblems.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -71,13 +91,18 @@ public final class SecurityProblems implements AuthenticationEntryPoint, AccessD
         return Problems.of(HttpStatus.UNAUTHORIZED, code, "Not authenticated", detail, List.of());
     }
 
+    /** 413 for a signed request whose body is larger than a signed request's may be. */
+    static ProblemDetail tooLarge(String detail) {
+        return Problems.of(HttpStatus.CONTENT_TOO_LARGE, CHANNEL_BODY_TOO_LARGE, "Body too large", detail, List.of());
+    }
+
     /** 403 for a role that may not do what was asked; also used for a refusal raised inside a controller. */
     public static ProblemDetail forbidden() {
         return Problems.of(HttpStatus.FORBIDDEN, ROLE_NOT_ALLOWED, "Not allowed",
                 "The roles of this access token may not do this", List.of());
     }
 
-    private static void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+    static void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         Map<String, Object> body = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package org.mtb.support.security;
 
+import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -14,11 +15,18 @@ import org.springframework.core.io.Resource;
  * @param jwkSetLocation  a file holding the issuer's public keys instead of {@code jwksUri}, for a deployment with
  *                        fixed keys and for tests; null to fetch them from {@code jwksUri}
  * @param audience        a value the token's {@code aud} must hold
+ * @param channelSecrets  the channels' signing secrets ({@link ChannelSecrets}); without it no channel request is
+ *                        accepted
+ * @param signatureWindow how far a signed request's timestamp may be from the server's clock
+ * @param signedBodyMax   the largest body of a signed request, in bytes
  */
 @ConfigurationProperties("mtb.security")
 public record SecurityProperties(
         @DefaultValue("http://localhost:8085") String issuer,
         @DefaultValue("http://127.0.0.1:8085/realms/mtb/protocol/openid-connect/certs") String jwksUri,
         @Nullable Resource jwkSetLocation,
-        @DefaultValue("mtb-api") String audience) {
+        @DefaultValue("mtb-api") String audience,
+        @Nullable Resource channelSecrets,
+        @DefaultValue("5m") Duration signatureWindow,
+        @DefaultValue("1048576") int signedBodyMax) {
 }

@@ -119,6 +119,53 @@ class ResourceServerTests {
         call("/actuator/prometheus", TestTokens.ops()).andExpect(status().isNotFound());
     }
 
+    @Test
+    void aChannelsRequestIsSignedOnceAndItsBodyReachesTheControllerUnchanged() throws Exception {
+        String token = TestTokens.channel(ChannelRequests.TIEMENGUAN, "659006");
+        String body = "{\"regionCode\":\"659006\",\"note\":\"血友病\"}";
+        Map<String, String> signed = ChannelRequests.signed(ChannelRequests.TIEMENGUAN, body);
+
+        channelPost(token, body, signed).andExpect(status().isOk()).andExpect(content().string(body));
+        channelPost(token, body, signed).andExpect(status().isUnauthorized())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value("CHANNEL_NONCE_REPLAYED"));
+        channelPost(token, body.replace("659006", "620900"), ChannelRequests.signed(ChannelRequests.TIEMENGUAN, body))
+                .andExpect(status().isUnauthorized()).andExpect(jsonPath("$.code").value("CHANNEL_BODY_CHANGED"));
+        channelPost(token, body, Map.of()).andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.code").value("CHANNEL_SIGNATURE_MISSING"));
+        channelPost(TestTokens.channel(ChannelRequests.JIUQUAN, "620900"), body, ChannelRequests.signed(
+                ChannelRequests.TIEMENGUAN, body)).andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.code").value("CHANNEL_UNKNOWN_PAASID"));
+        mvc.perform(get("/guarded/reviewers").header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(token)))
+                .andExpect(status().isUnauthorized()).andExpect(jsonPath("$.code").value("CHANNEL_SIGNATURE_MISSING"));
+    }
+
+    @Test
+    void aSignedBodyLargerThanAllowedIsRefusedUnread() throws Exception {
+        String token = TestTokens.channel(ChannelRequests.TIEMENGUAN, "659006");
+        String body = "x".repeat(1_048_577);
+
+        channelPost(token, body, ChannelRequests.signed(ChannelRequests.TIEMENGUAN, body))
+                .andExpect(status().isContentTooLarge()).andExpect(jsonPath("$.code").value("CHANNEL_BODY_TOO_LARGE"));
+    }
+
+    @Test
+    void otherCallersSendNoSignature() throws Exception {
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/guarded/echo")
+                        .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(
+                                TestTokens.applicant("applicant-zhang", "11010519491231002X")))
+                        .contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .andExpect(status().isOk()).andExpect(content().string("{}"));
+    }
+
+    private ResultActions channelPost(String token, String body, Map<String, String> signature) throws Exception {
+        var request = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/guarded/echo")
+                .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(token))
+                .contentType(MediaType.APPLICATION_JSON).content(body.getBytes(StandardCharsets.UTF_8));
+        signature.forEach(request::header);
+        return mvc.perform(request);
+    }
+
     private ResultActions call(String path, String token) throws Exception {
         return mvc.perform(get(path).header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(token)));
     }
@@ -139,6 +186,11 @@ class ResourceServerTests {
 
     @RestController
     static class Guarded {
+
+        @org.springframework.web.bind.annotation.PostMapping("/guarded/echo")
+        String echo(@org.springframework.web.bind.annotation.RequestBody String body) {
+            return body;
+        }
 
         @GetMapping("/guarded/reviewers")
         @PreAuthorize("hasAnyRole('REVIEWER', 'SUPERVISOR')")

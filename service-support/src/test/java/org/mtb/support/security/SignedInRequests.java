@@ -15,15 +15,21 @@ import org.springframework.http.HttpHeaders;
 @TestConfiguration(proxyBeanMethods = false)
 public class SignedInRequests {
 
-    /** A national account with every role: whatever an endpoint asks, this caller may. */
+    private static final Role[] PERSON_ROLES = java.util.Arrays.stream(Role.values())
+            .filter(role -> role != Role.CHANNEL).toArray(Role[]::new);
+
+    /**
+     * A national account with every role of a person (every role but {@link Role#CHANNEL}, a client whose requests
+     * are signed besides): whatever else an endpoint asks, this caller may.
+     */
     public static String everyRole() {
-        return TestTokens.token("test-caller").roles(Role.values()).regions(Caller.ALL_REGIONS)
+        return TestTokens.token("test-caller").roles(PERSON_ROLES).regions(Caller.ALL_REGIONS)
                 .claim("azp", "mtb-cli").sign();
     }
 
     /** The caller {@link #everyRole()}'s token stands for, for tests that call a service's classes directly. */
     public static Caller everyRoleCaller() {
-        return new Caller("test-caller", "test-caller", "mtb-cli", java.util.Set.of(Role.values()),
+        return new Caller("test-caller", "test-caller", "mtb-cli", java.util.Set.of(PERSON_ROLES),
                 java.util.List.of(Caller.ALL_REGIONS), null, null);
     }
 

@@ -1,0 +1,55 @@
+package org.mtb.support.security;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.bson.Document;
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+
+/**
+ * The nonces of signed channel requests seen within the signature window, shared by every instance of a service
+ * through MongoDB: the insert of {@code <paasid>:<nonce>} as a document id is the check, so two instances receiving
+ * the same request at once accept it once. Entries past their window are removed by {@link #removeExpired}. Without
+ * a MongoDB (a web slice in a test) the nonces are kept in memory.
+ */
+final class SeenNonces {
+
+    static final String COLLECTION = "channel_nonces";
+
+    private final @Nullable MongoTemplate mongo;
+    private final Map<String, Instant> inMemory = new ConcurrentHashMap<>();
+
+    SeenNonces(@Nullable MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    /** Whether this is the first use of the nonce by the channel; remembered until {@code forgetAfter}. */
+    boolean firstUse(String paasid, String nonce, Instant forgetAfter) {
+        String id = paasid + ":" + nonce;
+        if (mongo == null) {
+            return inMemory.putIfAbsent(id, forgetAfter) == null;
+        }
+        try {
+            mongo.insert(new Document("_id", id).append("forgetAfter", Date.from(forgetAfter)), COLLECTION);
+            return true;
+        } catch (DuplicateKeyException seenBefore) {
+            return false;
+        }
+    }
+
+    /** Removes the entries whose window has passed; answers how many. */
+    long removeExpired(Instant now) {
+        if (mongo == null) {
+            int before = inMemory.size();
+            inMemory.values().removeIf(until -> until.isBefore(now));
+            return before - inMemory.size();
+        }
+        return mongo.remove(Query.query(Criteria.where("forgetAfter").lt(Date.from(now))), COLLECTION)
+                .getDeletedCount();
+    }
+}
