@@ -54,6 +54,21 @@ final class Http {
         return postWithout(url, json, all);
     }
 
+    /** A GET with a bearer token, answered as it comes, 429 included. */
+    Answer getOnce(String url, String token) {
+        try {
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(url))
+                    .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(15)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), response.headers().map(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A POST of a form, as a token request is. */
     Answer form(String url, Map<String, String> fields) {
         String body = fields.entrySet().stream().map(field -> encode(field.getKey()) + "=" + encode(field.getValue()))
@@ -77,10 +92,15 @@ final class Http {
         return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
     }
 
+    /** Sends, and as a well-behaved client waits and sends again when told 429 with {@code Retry-After}. */
     private Answer send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(15)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpRequest built = request.timeout(Duration.ofSeconds(15)).build();
+            HttpResponse<String> response = client.send(built, HttpResponse.BodyHandlers.ofString());
+            for (int retry = 0; retry < 3 && response.statusCode() == 429; retry++) {
+                Thread.sleep(1000L * Long.parseLong(response.headers().firstValue("Retry-After").orElse("1")));
+                response = client.send(built, HttpResponse.BodyHandlers.ofString());
+            }
             return new Answer(response.statusCode(), response.headers().map(), response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -349,6 +349,17 @@ class WholeFlowTests {
         assertThat(decided.status()).as(decided.body()).isEqualTo(200);
         assertThat(decided.json().get("decision").get("reviewerId").asString()).isEqualTo("supervisor-620900");
 
+        // A person's account over its requests a second (10 by default) is answered 429 with Retry-After.
+        List<Http.Answer> burst = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            burst.add(http.getOnce(url("intake", "/api/v1/applications/" + approvedNumber), li));
+        }
+        assertThat(burst).anySatisfy(answer -> {
+            assertThat(answer.status()).isEqualTo(429);
+            assertThat(answer.header("Retry-After")).isEqualTo("1");
+            assertThat(answer.json().get("code").asString()).isEqualTo("RATE_LIMITED");
+        });
+
         // Operators: a region operator imports only for its region (an empty file is refused for what it lacks, so
         // nothing changes); an applicant imports nothing.
         String operator = tokens.person("operator-620900");

@@ -37,10 +37,16 @@ public final class StackTokens {
                 "client_secret", "mtb-prometheus-dev-secret"));
     }
 
-    /** A test applicant ({@code APPLICANT}): submits in any region. */
-    public static String applicant(StackSettings settings) {
-        return token(settings, Map.of("grant_type", "password", "client_id", "mtb-cli",
-                "client_secret", "mtb-cli-dev-secret", "username", "applicant-zhang", "password", "dev-password"));
+    /** A channel of the realm ({@code CHANNEL}), by its client id; its development secret is {@code <region>-dev-secret}. */
+    public static String channel(StackSettings settings, String clientId) {
+        String secret = switch (clientId) {
+            case "gs-jiuquan-platform" -> "gs-jiuquan-dev-secret";
+            case "gz-liupanshui-platform" -> "gz-liupanshui-dev-secret";
+            case "xj-tiemenguan-platform" -> "xj-tiemenguan-dev-secret";
+            default -> throw new IllegalArgumentException("No channel client " + clientId + " in the realm");
+        };
+        return token(settings, Map.of("grant_type", "client_credentials", "client_id", clientId,
+                "client_secret", secret));
     }
 
     private static String token(StackSettings settings, Map<String, String> form) {

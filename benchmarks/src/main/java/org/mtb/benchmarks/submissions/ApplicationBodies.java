@@ -48,6 +48,11 @@ final class ApplicationBodies {
         this.json = json;
     }
 
+    /** The region application {@code i} is for. */
+    static String regionCode(int i) {
+        return REGIONS.get(i % REGIONS.size()).code();
+    }
+
     String json(int i) {
         return json.writeValueAsString(body(i));
     }

@@ -4,12 +4,12 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Submits applications to intake-service over HTTP/1.1 with keep-alive connections, as a channel's backend would,
+ * Submits applications to intake-service over HTTP/1.1 with keep-alive connections, as a channel's backend would
+ * (its token, its signature),
  * through a client light enough not to take the CPU the stack it measures needs ({@link KeepAliveHttp}).
  */
 final class IntakeClient {
@@ -21,32 +21,32 @@ final class IntakeClient {
     private final JsonMapper json;
     private final ApplicationBodies bodies;
     private final String keyPrefix;
-    private final Supplier<String> tokens;
-    private volatile String authorization;
+    private final ChannelCredentials channels;
 
     /**
-     * {@code keyPrefix} makes the idempotency keys of this run its own; {@code tokens} gives an access token, asked
-     * again by {@link #renewToken()}.
+     * {@code keyPrefix} makes the idempotency keys of this run its own; each application goes through its region's
+     * channel ({@link ChannelCredentials}).
      */
-    IntakeClient(int port, JsonMapper json, String keyPrefix, Supplier<String> tokens) {
+    IntakeClient(int port, JsonMapper json, String keyPrefix, ChannelCredentials channels) {
         this.http = new KeepAliveHttp("127.0.0.1", port, TIMEOUT);
         this.json = json;
         this.bodies = new ApplicationBodies(json);
         this.keyPrefix = keyPrefix;
-        this.tokens = tokens;
-        renewToken();
+        this.channels = channels;
     }
 
-    /** A fresh token, so that one phase never outlives its token (15 minutes). */
+    /** Fresh tokens, so that one phase never outlives its tokens (15 minutes). */
     void renewToken() {
-        authorization = "Bearer " + tokens.get();
+        channels.renew();
     }
 
     /** Application {@code index}, always with the same idempotency key, so a retry cannot apply twice. */
     Outcome submit(int index) throws InterruptedException {
-        Map<String, String> headers = Map.of("Content-Type", "application/json", "Idempotency-Key",
-                keyPrefix + "-" + index, "Authorization", authorization);
         String request = bodies.json(index);
+        Map<String, String> headers = new java.util.LinkedHashMap<>(
+                channels.headers(ApplicationBodies.regionCode(index), request));
+        headers.put("Content-Type", "application/json");
+        headers.put("Idempotency-Key", keyPrefix + "-" + index);
         long start = System.nanoTime();
         try {
             KeepAliveHttp.Answer response = http.post(APPLICATIONS, headers, request);

@@ -10,7 +10,6 @@ import java.util.stream.Collectors;
 import org.mtb.benchmarks.load.StackProcesses;
 import org.mtb.benchmarks.load.TopicArrivals;
 import org.mtb.contracts.Topics;
-import org.mtb.benchmarks.load.StackTokens;
 import org.mtb.stack.LocalStack;
 import org.mtb.stack.StackSettings;
 import tools.jackson.databind.json.JsonMapper;
@@ -83,7 +82,7 @@ public final class SubmissionBenchmark {
             stack.awaitAllHealthy(HEALTH_TIMEOUT);
             report("start", "all healthy %.1f s after launch", seconds(launch));
             IntakeClient client = new IntakeClient(settings.servicePort("intake"), json,
-                    "benchmark-" + UUID.randomUUID().toString().substring(0, 8), () -> StackTokens.applicant(settings));
+                    "benchmark-" + UUID.randomUUID().toString().substring(0, 8), new ChannelCredentials(settings));
             awaitAccepting(client);
             report("start", "intake accepting applications %.1f s after launch", seconds(launch));
             reportMemory(stack, "memory after start");

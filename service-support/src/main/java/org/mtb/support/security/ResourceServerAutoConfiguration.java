@@ -47,7 +47,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * Makes a servlet service an OAuth2 resource server. A request needs a bearer JWT signed with RS256 by a key of the
  * issuer, with the configured issuer and audience and within its validity; {@code alg: none}, an HS256 token and any
  * other algorithm are refused. The token's {@code roles} become {@code ROLE_*} authorities for {@code @PreAuthorize}
- * on controllers; {@link Caller} gives the rest. A channel's request must also be signed ({@link ChannelSignatures}). Health stays open; every other actuator endpoint, Prometheus's
+ * on controllers; {@link Caller} gives the rest. A channel's request must also be signed ({@link ChannelSignatures}),
+ * and every caller keeps within its requests a second ({@link CallerRateLimits}). Health stays open; every other actuator endpoint, Prometheus's
  * included, needs {@link Role#OPS}. No sessions, no anonymous caller and no CSRF: nothing is remembered between
  * requests, and a request without a token is refused before it reaches a controller.
  */
@@ -59,7 +60,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
         "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet"
                 + ".OAuth2ResourceServerAutoConfiguration"})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@EnableConfigurationProperties(SecurityProperties.class)
+@EnableConfigurationProperties({SecurityProperties.class, RateLimitProperties.class})
 @EnableWebSecurity
 @EnableMethodSecurity
 public class ResourceServerAutoConfiguration {
@@ -99,12 +100,13 @@ public class ResourceServerAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     SecurityFilterChain resourceServer(HttpSecurity http, SecurityProperties properties,
-            ChannelSignatures signatures, SeenNonces nonces, ObjectProvider<Clock> clock,
-            ObjectProvider<MeterRegistry> meters) {
+            RateLimitProperties rateLimits, ChannelSignatures signatures, SeenNonces nonces,
+            ObjectProvider<Clock> clock, ObjectProvider<MeterRegistry> meters) {
         SecurityProblems problems = new SecurityProblems();
+        MeterRegistry registry = meters.getIfAvailable(SimpleMeterRegistry::new);
         ChannelSignatureFilter channels = new ChannelSignatureFilter(signatures, nonces,
-                clock.getIfAvailable(Clock::systemUTC), properties.signedBodyMax(),
-                meters.getIfAvailable(SimpleMeterRegistry::new));
+                clock.getIfAvailable(Clock::systemUTC), properties.signedBodyMax(), registry);
+        CallerRateLimits limits = new CallerRateLimits(rateLimits, registry);
         JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
         roles.setAuthoritiesClaimName("roles");
         roles.setAuthorityPrefix("ROLE_");
@@ -131,7 +133,9 @@ public class ResourceServerAutoConfiguration {
                 .formLogin(form -> form.disable())
                 .logout(logout -> logout.disable())
                 .requestCache(cache -> cache.disable())
-                .addFilterAfter(channels, BearerTokenAuthenticationFilter.class);
+                // The limit first: a channel over its limit costs no signature check and no nonce write.
+                .addFilterAfter(limits, BearerTokenAuthenticationFilter.class)
+                .addFilterAfter(channels, CallerRateLimits.class);
         return http.build();
     }
 
