@@ -18,12 +18,15 @@ import org.mtb.contracts.DiseaseCategory;
 import org.mtb.contracts.Topics;
 import org.mtb.contracts.catalog.CatalogDisease;
 import org.mtb.contracts.catalog.CatalogPublished;
+import org.mtb.support.apidocs.ApiDocumentation;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -131,5 +134,23 @@ abstract class CatalogFlowScenario {
         var response = http.get().uri(path).retrieve().toEntity(String.class);
         assertThat(response.getStatusCode().value()).as(path).isEqualTo(200);
         return json.readTree(response.getBody());
+    }
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    @Test
+    void documentsEveryEndpointInItsOpenApiDocumentServedWithoutAToken() {
+        var answer = RestClient.builder().baseUrl("http://127.0.0.1:" + port).build().get().uri("/v3/api-docs")
+                .retrieve().toEntity(String.class);
+        JsonNode docs = json.readTree(answer.getBody());
+
+        assertThat(docs.path("openapi").asString()).startsWith("3.1");
+        assertThat(ApiDocumentation.endpoints(mappings)).isEqualTo(10L);
+        assertThat(ApiDocumentation.undocumented(docs, mappings)).isEmpty();
+        assertThat(docs.path("components").path("securitySchemes").has("bearer")).isTrue();
+        assertThat(docs.path("components").path("securitySchemes")
+                .path("x-tif-signature").path("description").asString()).contains("bodySha256");
     }
 }

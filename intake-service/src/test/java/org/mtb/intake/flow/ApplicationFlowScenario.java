@@ -23,7 +23,9 @@ import org.mtb.contracts.review.ApplicationDecided;
 import org.mtb.contracts.review.DecisionOutcome;
 import org.mtb.contracts.review.Recipient;
 import org.mtb.contracts.review.ReviewStarted;
+import org.mtb.support.apidocs.ApiDocumentation;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.mtb.contracts.intake.Submitter;
@@ -34,6 +36,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -291,5 +294,23 @@ abstract class ApplicationFlowScenario {
     org.springframework.http.ResponseEntity<String> read(String number, String token) {
         return http.get().uri("/api/v1/applications/{n}", number)
                 .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(token)).retrieve().toEntity(String.class);
+    }
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    @Test
+    void documentsEveryEndpointInItsOpenApiDocumentServedWithoutAToken() {
+        var answer = RestClient.builder().baseUrl("http://127.0.0.1:" + port).build().get().uri("/v3/api-docs")
+                .retrieve().toEntity(String.class);
+        JsonNode docs = json.readTree(answer.getBody());
+
+        assertThat(docs.path("openapi").asString()).startsWith("3.1");
+        assertThat(ApiDocumentation.endpoints(mappings)).isEqualTo(2L);
+        assertThat(ApiDocumentation.undocumented(docs, mappings)).isEmpty();
+        assertThat(docs.path("components").path("securitySchemes").has("bearer")).isTrue();
+        assertThat(docs.path("components").path("securitySchemes")
+                .path("x-tif-signature").path("description").asString()).contains("bodySha256");
     }
 }

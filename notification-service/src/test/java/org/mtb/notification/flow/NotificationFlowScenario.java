@@ -29,7 +29,9 @@ import org.mtb.contracts.review.ApplicationDecided;
 import org.mtb.contracts.review.DecisionOutcome;
 import org.mtb.contracts.review.Recipient;
 import org.mtb.notification.NotificationServiceApplication;
+import org.mtb.support.apidocs.ApiDocumentation;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -41,6 +43,7 @@ import org.mtb.support.security.TestTokens;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -290,5 +293,23 @@ abstract class NotificationFlowScenario {
     List<Document> recordedSms(String number) {
         return mongo.findAll(Document.class, "sms_outbox_log").stream()
                 .filter(sms -> sms.getString("text").contains(number)).toList();
+    }
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    @Test
+    void documentsEveryEndpointInItsOpenApiDocumentServedWithoutAToken() {
+        var answer = RestClient.builder().baseUrl("http://127.0.0.1:" + port).build().get().uri("/v3/api-docs")
+                .retrieve().toEntity(String.class);
+        JsonNode docs = json.readTree(answer.getBody());
+
+        assertThat(docs.path("openapi").asString()).startsWith("3.1");
+        assertThat(ApiDocumentation.endpoints(mappings)).isEqualTo(1L);
+        assertThat(ApiDocumentation.undocumented(docs, mappings)).isEmpty();
+        assertThat(docs.path("components").path("securitySchemes").has("bearer")).isTrue();
+        assertThat(docs.path("components").path("securitySchemes")
+                .path("x-tif-signature").path("description").asString()).contains("bodySha256");
     }
 }

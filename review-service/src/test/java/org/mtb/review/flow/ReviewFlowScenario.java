@@ -24,7 +24,9 @@ import org.mtb.contracts.review.DecisionOutcome;
 import org.mtb.contracts.review.SlaBreached;
 import org.mtb.review.TestCatalogs;
 import org.mtb.stack.KafkaTestClient;
+import org.mtb.support.apidocs.ApiDocumentation;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.mtb.support.security.Role;
@@ -35,6 +37,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -299,5 +302,23 @@ abstract class ReviewFlowScenario {
     private ResponseEntity<String> get(String uri, String token) {
         return http.get().uri(uri).header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(token)).retrieve()
                 .toEntity(String.class);
+    }
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    @Test
+    void documentsEveryEndpointInItsOpenApiDocumentServedWithoutAToken() {
+        var answer = RestClient.builder().baseUrl("http://127.0.0.1:" + port).build().get().uri("/v3/api-docs")
+                .retrieve().toEntity(String.class);
+        JsonNode docs = json.readTree(answer.getBody());
+
+        assertThat(docs.path("openapi").asString()).startsWith("3.1");
+        assertThat(ApiDocumentation.endpoints(mappings)).isEqualTo(3L);
+        assertThat(ApiDocumentation.undocumented(docs, mappings)).isEmpty();
+        assertThat(docs.path("components").path("securitySchemes").has("bearer")).isTrue();
+        assertThat(docs.path("components").path("securitySchemes")
+                .path("x-tif-signature").path("description").asString()).contains("bodySha256");
     }
 }

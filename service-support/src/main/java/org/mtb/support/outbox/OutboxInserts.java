@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.mtb.support.mongo.GroupCommit;
 import org.mtb.support.mongo.UnorderedInserts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
+import org.mtb.support.mongo.GroupCommit;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;

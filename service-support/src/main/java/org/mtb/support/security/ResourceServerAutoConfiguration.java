@@ -47,7 +47,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * Makes a servlet service an OAuth2 resource server. A request needs a bearer JWT signed with RS256 by a key of the
  * issuer, with the configured issuer and audience and within its validity; {@code alg: none}, an HS256 token and any
  * other algorithm are refused. The token's {@code roles} become {@code ROLE_*} authorities for {@code @PreAuthorize}
- * on controllers; {@link Caller} gives the rest. A channel's request must also be signed ({@link ChannelSignatures}),
+ * on controllers; {@link Caller} gives the rest. The OpenAPI document and Swagger UI are open too. A channel's request must also be signed ({@link ChannelSignatures}),
  * and every caller keeps within its requests a second ({@link CallerRateLimits}). Health stays open; every other actuator endpoint, Prometheus's
  * included, needs {@link Role#OPS}. No sessions, no anonymous caller and no CSRF: nothing is remembered between
  * requests, and a request without a token is refused before it reaches a controller.
@@ -114,6 +114,9 @@ public class ResourceServerAutoConfiguration {
         tokens.setJwtGrantedAuthoritiesConverter(roles);
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        // The API's description, as a bureau publishes its interface specification: no data.
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+                        .permitAll()
                         .requestMatchers("/actuator/**").hasRole(Role.OPS.name())
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(server -> server

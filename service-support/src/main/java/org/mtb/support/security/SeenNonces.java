@@ -1,11 +1,16 @@
 package org.mtb.support.security;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Date;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
+import org.mtb.support.mongo.GroupCommit;
+import org.mtb.support.mongo.UnorderedInserts;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -14,7 +19,8 @@ import org.springframework.data.mongodb.core.query.Query;
 /**
  * The nonces of signed channel requests seen within the signature window, shared by every instance of a service
  * through MongoDB: the insert of {@code <paasid>:<nonce>} as a document id is the check, so two instances receiving
- * the same request at once accept it once. Entries past their window are removed by {@link #removeExpired}. Without
+ * the same request at once accept it once. Requests that arrive together insert their nonces in one unordered command
+ * ({@link GroupCommit}); a duplicate among them refuses that request only. Entries past their window are removed by {@link #removeExpired}. Without
  * a MongoDB (a web slice in a test) the nonces are kept in memory.
  */
 final class SeenNonces {
@@ -23,6 +29,8 @@ final class SeenNonces {
 
     private final @Nullable MongoTemplate mongo;
     private final Map<String, Instant> inMemory = new ConcurrentHashMap<>();
+    /** Requests arriving together record their nonces in one command. */
+    private final GroupCommit<Document> recording = new GroupCommit<>(this::insertAll);
 
     SeenNonces(@Nullable MongoTemplate mongo) {
         this.mongo = mongo;
@@ -35,11 +43,22 @@ final class SeenNonces {
             return inMemory.putIfAbsent(id, forgetAfter) == null;
         }
         try {
-            mongo.insert(new Document("_id", id).append("forgetAfter", Date.from(forgetAfter)), COLLECTION);
+            recording.write(new Document("_id", id).append("forgetAfter", Date.from(forgetAfter)));
             return true;
         } catch (DuplicateKeyException seenBefore) {
             return false;
         }
+    }
+
+    private List<@Nullable RuntimeException> insertAll(List<Document> nonces) {
+        UnorderedInserts.Outcome outcome = UnorderedInserts.insert(java.util.Objects.requireNonNull(mongo),
+                Document.class, COLLECTION, nonces);
+        List<@Nullable RuntimeException> failures = new ArrayList<>();
+        for (int i = 0; i < nonces.size(); i++) {
+            failures.add(outcome.duplicate(i) ? new DuplicateKeyException(String.valueOf(outcome.refusal(i)))
+                    : outcome.stored(i) ? null : new DataIntegrityViolationException(String.valueOf(outcome.refusal(i))));
+        }
+        return failures;
     }
 
     /** Removes the entries whose window has passed; answers how many. */

@@ -1,4 +1,4 @@
-package org.mtb.support.outbox;
+package org.mtb.support.mongo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

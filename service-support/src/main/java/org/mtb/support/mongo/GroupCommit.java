@@ -1,4 +1,4 @@
-package org.mtb.support.outbox;
+package org.mtb.support.mongo;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,10 +16,10 @@ import org.jspecify.annotations.Nullable;
  *
  * @param <R> what a caller asks to write
  */
-final class GroupCommit<R> {
+public final class GroupCommit<R> {
 
     /** Writes a group; answers each request's failure, null where it was written, in the group's order. */
-    interface GroupWriter<R> extends Function<List<R>, List<@Nullable RuntimeException>> {
+    public interface GroupWriter<R> extends Function<List<R>, List<@Nullable RuntimeException>> {
     }
 
     private static final Object WRITTEN = new Object();
@@ -30,12 +30,12 @@ final class GroupCommit<R> {
     private List<Waiting<R>> queued = new ArrayList<>();
     private boolean writing;
 
-    GroupCommit(GroupWriter<R> writer) {
+    public GroupCommit(GroupWriter<R> writer) {
         this.writer = writer;
     }
 
     /** Writes {@code request}, perhaps with others; returns once it is written, or throws why it was not. */
-    void write(R request) {
+    public void write(R request) {
         Waiting<R> me = new Waiting<>(request, new CompletableFuture<>());
         boolean lead;
         lock.lock();
