@@ -194,7 +194,7 @@ class WholeFlowTests {
         stack.stopKafka();
         List<String> numbers = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            Http.Answer answer = channelPost(url("intake", "/api/v1/applications"), BODY,
+            Http.Answer answer = channelPost(url("intake", "/api/v1/applications"), faceChecked(BODY),
                     "kafka-down-" + i + "-" + UUID.randomUUID());
             assertThat(answer.status()).as(answer.body()).isEqualTo(201);
             numbers.add(answer.json().get("applicationNumber").asString());
@@ -327,20 +327,35 @@ class WholeFlowTests {
         assertThat(elsewhereChannel.json().get("code").asString()).isEqualTo("REGION_OUT_OF_SCOPE");
 
         // A channel's request is signed: unsigned, changed on the way or sent again, it is refused.
-        String[] signature = tiemenguan.headers(BODY);
-        Http.Answer unsigned = http.post(url("intake", "/api/v1/applications"), tokens.tiemenguanPlatform(), BODY,
+        String body = faceChecked(BODY);
+        String[] signature = tiemenguan.headers(body);
+        Http.Answer unsigned = http.post(url("intake", "/api/v1/applications"), tokens.tiemenguanPlatform(), body,
                 "Idempotency-Key", "unsigned-" + UUID.randomUUID());
         assertThat(unsigned.json().get("code").asString()).isEqualTo("CHANNEL_SIGNATURE_MISSING");
         Http.Answer changed = http.post(url("intake", "/api/v1/applications"), tokens.tiemenguanPlatform(),
-                BODY.replace("血友病A型", "血友病B型"), withKey(signature, "changed-" + UUID.randomUUID()));
+                body.replace("血友病A型", "血友病B型"), withKey(signature, "changed-" + UUID.randomUUID()));
         assertThat(changed.json().get("code").asString()).isEqualTo("CHANNEL_BODY_CHANGED");
         String key = "signed-" + UUID.randomUUID();
-        assertThat(http.post(url("intake", "/api/v1/applications"), tokens.tiemenguanPlatform(), BODY,
-                withKey(signature, key)).status()).isEqualTo(201);
-        Http.Answer replayed = http.post(url("intake", "/api/v1/applications"), tokens.tiemenguanPlatform(), BODY,
+        Http.Answer signed = http.post(url("intake", "/api/v1/applications"), tokens.tiemenguanPlatform(), body,
+                withKey(signature, key));
+        assertThat(signed.status()).as(signed.body()).isEqualTo(201);
+        assertThat(signed.json().get("identityVerifiedBy").asString()).isEqualTo("FACE_CHECK");
+        Http.Answer replayed = http.post(url("intake", "/api/v1/applications"), tokens.tiemenguanPlatform(), body,
                 withKey(signature, key));
         assertThat(replayed.status()).isEqualTo(401);
         assertThat(replayed.json().get("code").asString()).isEqualTo("CHANNEL_NONCE_REPLAYED");
+
+        // Identity: a channel that attests no verification is refused where the region requires one, and
+        // Liupanshui takes no real-name account alone: it wants a face check (seed 002) or its equivalents.
+        Http.Answer unverified = channelPost(url("intake", "/api/v1/applications"), BODY,
+                "unverified-" + UUID.randomUUID());
+        assertThat(unverified.status()).isEqualTo(422);
+        assertThat(unverified.json().get("code").asString()).isEqualTo("IDENTITY_VERIFICATION_REQUIRED");
+        String liupanshui = BODY.replace("\"659006\"", "\"520200\"").replace("M01200", "M01102");
+        Http.Answer realNameOnly = http.post(url("intake", "/api/v1/applications"), zhang(), liupanshui,
+                "Idempotency-Key", "liupanshui-" + UUID.randomUUID());
+        assertThat(realNameOnly.status()).as(realNameOnly.body()).isEqualTo(422);
+        assertThat(realNameOnly.json().get("code").asString()).isEqualTo("IDENTITY_VERIFICATION_REQUIRED");
         String supervisor = tokens.person("supervisor-620900");
         await().atMost(Duration.ofSeconds(30)).until(() -> http.get(url("review",
                 "/api/v1/review-cases/" + windowNumber), supervisor).status() == 200);
@@ -416,6 +431,12 @@ class WholeFlowTests {
     /** A request of Tiemenguan's platform, signed, with its idempotency key. */
     private Http.Answer channelPost(String url, String body, String key) {
         return http.post(url, tokens.tiemenguanPlatform(), body, withKey(tiemenguan.headers(body), key));
+    }
+
+    /** The body with the channel's face check of the person, just made. */
+    private static String faceChecked(String body) {
+        return body.substring(0, body.lastIndexOf('}')) + ",\"identityVerification\":{\"method\":\"FACE_CHECK\","
+                + "\"reference\":\"face-" + UUID.randomUUID() + "\",\"verifiedAt\":\"" + Instant.now() + "\"}}";
     }
 
     private static String[] withKey(String[] signature, String key) {

@@ -30,7 +30,7 @@ public final class TestCatalogs {
         RegionPolicy policy = new RegionPolicy(List.of(
                 new ReviewTimeLimit(DiseaseCategory.CHRONIC, ReviewTimeLimit.Kind.WORKING_DAYS, BigDecimal.valueOf(20)),
                 new ReviewTimeLimit(DiseaseCategory.SPECIAL, ReviewTimeLimit.Kind.IMMEDIATE, null)),
-                false, null, EffectiveDateRule.ON_APPROVAL, null, List.of(), List.of());
+                false, null, EffectiveDateRule.ON_APPROVAL, null, List.of(), List.of(), null);
         return new CatalogPublished(UUID.randomUUID(), CatalogPublished.SCHEMA_VERSION, Instant.now(), regionCode,
                 "测试市", "2025.1", LocalDate.of(2025, 1, 1), List.of(InsuranceType.EMPLOYEE, InsuranceType.RESIDENT),
                 List.of(new CatalogDisease("M01200", "血友病", DiseaseCategory.SPECIAL),

@@ -57,6 +57,10 @@ final class ApplicationBodies {
         return json.writeValueAsString(body(i));
     }
 
+    /** One moment for every body of a run, so that a request sent again is the same request. */
+    private static final java.time.Instant VOUCHERS_PRESENTED_AT =
+            java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+
     static SubmitBody body(int i) {
         Region region = REGIONS.get(i % REGIONS.size());
         int n = i / REGIONS.size();
@@ -64,7 +68,8 @@ final class ApplicationBodies {
         InsuranceType insurance = region.insuranceTypes().get((n / 4) % region.insuranceTypes().size());
         Applicant applicant = new Applicant(idNumber(region.code(), i), name(i), phone(i), insurance);
         return new SubmitBody(region.code(), disease, applicant, new Hospital(region.hospital(), 2 + i % 2),
-                SUMMARIES.get(i % SUMMARIES.size()), CHANNELS[i % CHANNELS.length]);
+                SUMMARIES.get(i % SUMMARIES.size()), CHANNELS[i % CHANNELS.length],
+                new SubmitBody.IdentityVerification("E_VOUCHER", "ev-" + i, VOUCHERS_PRESENTED_AT));
     }
 
     /** GB 11643: area code, date of birth, sequence number, ISO 7064 MOD 11-2 check character. */

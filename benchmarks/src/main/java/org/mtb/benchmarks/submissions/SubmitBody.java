@@ -1,10 +1,15 @@
 package org.mtb.benchmarks.submissions;
 
+import java.time.Instant;
 import org.mtb.contracts.Channel;
 import org.mtb.contracts.intake.Applicant;
 import org.mtb.contracts.intake.Hospital;
 
 /** The body of {@code POST /api/v1/applications}, as a channel sends it. */
 record SubmitBody(String regionCode, String diseaseCode, Applicant applicant, Hospital hospital,
-        String conditionSummary, Channel channel) {
+        String conditionSummary, Channel channel, IdentityVerification identityVerification) {
+
+    /** How the channel verified the person: every region of the benchmark accepts an e-voucher. */
+    record IdentityVerification(String method, String reference, Instant verifiedAt) {
+    }
 }

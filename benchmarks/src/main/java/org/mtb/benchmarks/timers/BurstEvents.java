@@ -37,7 +37,7 @@ final class BurstEvents {
         RegionPolicy policy = new RegionPolicy(List.of(
                 new ReviewTimeLimit(DiseaseCategory.SPECIAL, ReviewTimeLimit.Kind.IMMEDIATE, null),
                 new ReviewTimeLimit(DiseaseCategory.CHRONIC, ReviewTimeLimit.Kind.WORKING_DAYS, BigDecimal.TEN)),
-                false, null, EffectiveDateRule.ON_APPROVAL, null, List.of(), List.of());
+                false, null, EffectiveDateRule.ON_APPROVAL, null, List.of(), List.of(), null);
         CatalogPublished catalog = new CatalogPublished(UUID.randomUUID(), CatalogPublished.SCHEMA_VERSION,
                 Instant.now(), region, "基准市", "bench.1", LocalDate.now(), List.of(InsuranceType.RESIDENT),
                 List.of(new CatalogDisease("M01200", "血友病", DiseaseCategory.SPECIAL)), policy);

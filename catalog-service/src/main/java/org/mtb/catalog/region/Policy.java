@@ -3,6 +3,7 @@ package org.mtb.catalog.region;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.mtb.contracts.catalog.EffectiveDateRule;
+import org.mtb.contracts.catalog.IdentityVerification;
 import org.mtb.contracts.catalog.Period;
 import org.mtb.contracts.catalog.RegionPolicy;
 
@@ -15,6 +16,9 @@ import org.mtb.contracts.catalog.RegionPolicy;
  * @param recheckEvery how often a qualification is re-checked; null when it is long-term (a disease may override)
  * @param materials what every application needs; a disease may add more
  * @param reimbursementsSource required when {@code reimbursements} is empty, to say why none is listed
+ * @param identityVerifications the ways of verifying the person a submission must show one of; null when the
+ *        version states none (then none is required)
+ * @param identityVerificationsSource required with {@code identityVerifications}
  */
 record Policy(
         List<TimeLimit> reviewTimeLimits,
@@ -28,13 +32,15 @@ record Policy(
         String recheckEverySource,
         List<Material> materials,
         List<ReimbursementRule> reimbursements,
-        @Nullable String reimbursementsSource) {
+        @Nullable String reimbursementsSource,
+        @Nullable List<IdentityVerification> identityVerifications,
+        @Nullable String identityVerificationsSource) {
 
     /** The wire shape of {@code CatalogPublished}; only for a policy the validator accepted. */
     RegionPolicy toContract() {
         return new RegionPolicy(reviewTimeLimits.stream().map(TimeLimit::toContract).toList(),
                 supplementRestartsClock, publicNotice, effectiveDateRule, recheckEvery,
                 materials.stream().map(Material::toContract).toList(),
-                reimbursements.stream().map(ReimbursementRule::toContract).toList());
+                reimbursements.stream().map(ReimbursementRule::toContract).toList(), identityVerifications);
     }
 }

@@ -13,6 +13,7 @@ import static org.mtb.catalog.region.FieldChecks.present;
 import static org.mtb.catalog.region.FieldChecks.required;
 
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ import org.jspecify.annotations.Nullable;
 import org.mtb.contracts.DiseaseCategory;
 import org.mtb.contracts.InsuranceType;
 import org.mtb.contracts.catalog.EffectiveDateRule;
+import org.mtb.contracts.catalog.IdentityVerification;
 import org.mtb.support.web.FieldProblem;
 
 /**
@@ -62,6 +64,29 @@ final class PolicyValidator {
         required(problems, "policy.recheckEverySource", policy.recheckEverySource());
         MaterialValidator.checkRegion(policy.materials(), problems);
         reimbursements(policy, categoriesListed, accepted, problems);
+        identityVerifications(policy, problems);
+    }
+
+    /** Optional; when stated, at least one method, none twice, with its source. */
+    private static void identityVerifications(Policy policy, List<FieldProblem> problems) {
+        List<IdentityVerification> methods = policy.identityVerifications();
+        if (methods == null) {
+            return;
+        }
+        String field = "policy.identityVerifications";
+        if (methods.isEmpty()) {
+            problems.add(new FieldProblem(field, REQUIRED, "name at least one method, or leave the field out"));
+        }
+        Set<IdentityVerification> seen = EnumSet.noneOf(IdentityVerification.class);
+        for (int i = 0; i < methods.size(); i++) {
+            IdentityVerification method = methods.get(i);
+            if (method == null) {
+                problems.add(new FieldProblem(field + "[" + i + "]", REQUIRED, "is empty"));
+            } else if (!seen.add(method)) {
+                problems.add(new FieldProblem(field + "[" + i + "]", DUPLICATE, "names " + method + " again"));
+            }
+        }
+        required(problems, "policy.identityVerificationsSource", policy.identityVerificationsSource());
     }
 
     private static void timeLimits(@Nullable List<TimeLimit> limits, Set<DiseaseCategory> categoriesListed,

@@ -19,12 +19,32 @@ import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.mtb.support.web.FieldProblem;
 import org.mtb.contracts.catalog.EffectiveDateRule;
+import org.mtb.contracts.catalog.IdentityVerification;
 import org.mtb.contracts.catalog.MaterialRequirement.Requirement;
 import org.mtb.contracts.catalog.Period;
 import org.mtb.contracts.catalog.ReviewTimeLimit.Kind;
 
 /** The policy rules of a region version; each problem names its field and a stable code. */
 class PolicyValidatorTests {
+
+    @Test
+    void identityVerificationsAreOptionalButWhenStatedAtLeastOneNoneTwiceAndSourced() {
+        Policy valid = RegionFixtures.policy();
+        assertThat(problems(withIdentity(valid, List.of(IdentityVerification.FACE_CHECK), "seed 002"))).isEmpty();
+        assertThat(problems(withIdentity(valid, List.of(), "seed 002")))
+                .containsExactly(tuple("policy.identityVerifications", "REQUIRED"));
+        assertThat(problems(withIdentity(valid, List.of(IdentityVerification.FACE_CHECK,
+                IdentityVerification.FACE_CHECK), " "))).containsExactly(
+                tuple("policy.identityVerifications[1]", "DUPLICATE"),
+                tuple("policy.identityVerificationsSource", "REQUIRED"));
+    }
+
+    private static Policy withIdentity(Policy p, List<IdentityVerification> methods, String source) {
+        return new Policy(p.reviewTimeLimits(), p.supplementRestartsClock(), p.supplementRestartsClockSource(),
+                p.publicNotice(), p.publicNoticeSource(), p.effectiveDateRule(), p.effectiveDateRuleSource(),
+                p.recheckEvery(), p.recheckEverySource(), p.materials(), p.reimbursements(), p.reimbursementsSource(),
+                methods, source);
+    }
 
     private static List<Tuple> problems(Policy policy) {
         RegionFile file = RegionFixtures.file("2025.1", LocalDate.of(2025, 1, 1), diseases(), policy);
@@ -169,7 +189,7 @@ class PolicyValidatorTests {
         Policy policy = new Policy(List.of(new TimeLimit(SPECIAL, Kind.IMMEDIATE, null, null),
                 new TimeLimit(CHRONIC, Kind.WORKING_DAYS, 20.0, " ")), true, null, null, null,
                 EffectiveDateRule.ON_APPROVAL, null, new Period(1, Period.Unit.YEARS), null, List.of(unsourced),
-                List.of(), null);
+                List.of(), null, null, null);
 
         assertThat(problems(policy)).containsExactly(
                 tuple("policy.reviewTimeLimits[0].source", "REQUIRED"),
@@ -188,7 +208,7 @@ class PolicyValidatorTests {
                 EffectiveDateRule.AFTER_PUBLIC_NOTICE, "s", null, "s",
                 List.of(new Material("ID_CARD", "身份证", Requirement.MANDATORY, null, null, null, List.of("GIF"), 0,
                         "s")),
-                List.of(new ReimbursementRule(FLEXIBLE, null, 1.5, 0.9, null, null, null, false, "s")), null);
+                List.of(new ReimbursementRule(FLEXIBLE, null, 1.5, 0.9, null, null, null, false, "s")), null, null, null);
         RegionFile file = new RegionFile("6590", "铁门关市", "新疆维吾尔自治区", " ", null, "seed 003",
                 List.of(EMPLOYEE, RESIDENT), "seed 003", RegionFixtures.DECLARED, null,
                 List.of(RegionFixtures.disease("M01200", "血友病", SPECIAL),

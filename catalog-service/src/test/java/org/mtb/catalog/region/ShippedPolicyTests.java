@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.mtb.contracts.DiseaseCategory;
 import org.mtb.contracts.catalog.EffectiveDateRule;
+import org.mtb.contracts.catalog.IdentityVerification;
 import org.mtb.contracts.catalog.MaterialRequirement.Requirement;
 import org.mtb.contracts.catalog.Period;
 import org.mtb.contracts.catalog.ReviewTimeLimit.Kind;
@@ -57,6 +58,19 @@ class ShippedPolicyTests {
             assertThat(RegionFileValidator.validate(file)).isEmpty();
             assertThat(file.policy().toContract().reviewTimeLimits()).hasSameSizeAs(file.policy().reviewTimeLimits());
         });
+    }
+
+    @Test
+    void liupanshuiWantsAFaceCheckOrItsEquivalentsAndTheOthersAcceptARealNameAccount() {
+        assertThat(policy("520200").identityVerifications()).containsExactly(IdentityVerification.FACE_CHECK,
+                IdentityVerification.E_VOUCHER, IdentityVerification.COUNTER_ID_CARD);
+        assertThat(policy("520200").identityVerificationsSource()).contains("人臉核驗").contains("project assumption");
+        for (String region : List.of("620900", "659006")) {
+            assertThat(policy(region).identityVerifications()).as(region)
+                    .contains(IdentityVerification.REAL_NAME_ACCOUNT);
+            assertThat(policy(region).toContract().identityVerifications()).as(region)
+                    .isEqualTo(policy(region).identityVerifications());
+        }
     }
 
     @Test

@@ -12,6 +12,8 @@ import org.mtb.contracts.DiseaseCategory;
  * @param publicNotice how long an approval is publicly noticed; null if the region publishes none
  * @param recheckEvery how often a qualification is re-checked; null if it is long-term (a disease may override)
  * @param materials materials every application needs; a disease may add more
+ * @param identityVerifications the ways of verifying the person a submission must show one of; null where the
+ *        region states none (a catalog published before this field), and then none is required
  */
 public record RegionPolicy(
         List<ReviewTimeLimit> reviewTimeLimits,
@@ -20,7 +22,8 @@ public record RegionPolicy(
         EffectiveDateRule effectiveDateRule,
         @Nullable Period recheckEvery,
         List<MaterialRequirement> materials,
-        List<Reimbursement> reimbursements) {
+        List<Reimbursement> reimbursements,
+        @Nullable List<IdentityVerification> identityVerifications) {
 
     public @Nullable ReviewTimeLimit timeLimit(DiseaseCategory category) {
         return reviewTimeLimits.stream().filter(limit -> limit.category() == category).findFirst().orElse(null);

@@ -20,6 +20,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param idempotencyKey the submitter's subject and the key it sent ({@link Submitters#scopedKey}): two callers that
  *        happen to send the same key get two applications, and neither sees the other's
  * @param submittedBy who submitted it, from the request's access token; null for one stored before tokens
+ * @param identityVerification how the person was verified ({@link IdentityAssurance}); null where none was shown
+ *        and the region required none
  * @param version grows with every move; a move is one update conditional on the version it read (null in an
  *        application stored before versions existed), answered by a unique index on {@code (_id, version)} even in
  *        the embedded MongoDB, which uses an index only when a query names exactly its fields
@@ -43,7 +45,8 @@ public record Application(
         @Nullable List<String> processedEventIds,
         @Nullable Long version,
         List<OutboxEntry> outbox,
-        @Nullable Submitter submittedBy) {
+        @Nullable Submitter submittedBy,
+        @Nullable VerifiedIdentity identityVerification) {
 
     public static final String COLLECTION = "applications";
 

@@ -6,10 +6,12 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.mtb.contracts.Topics;
 import org.mtb.contracts.catalog.CatalogDisease;
 import org.mtb.contracts.intake.Applicant;
@@ -79,12 +81,19 @@ class ApplicationService {
         }
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, properties.timeZone());
-        List<FieldProblem> problems = ApplicationValidator.validate(request, region, today);
+        List<FieldProblem> problems = new ArrayList<>(ApplicationValidator.validate(request, region, today));
+        IdentityAssurance.Outcome identity = IdentityAssurance.establish(caller, submitter,
+                request.identityVerification(), now);
+        problems.addAll(identity.problems());
         if (!problems.isEmpty()) {
             return earlier(idempotencyKey, fingerprint).orElseThrow(() -> ApplicationProblems.invalid(problems));
         }
+        var unverified = IdentityAssurance.refusal(region, identity.identity());
+        if (unverified.isPresent()) {
+            return earlier(idempotencyKey, fingerprint).orElseThrow(unverified::get);
+        }
         Application application = newApplication(idempotencyKey, fingerprint, request, region.orElseThrow(), now, today,
-                submitter);
+                submitter, identity.identity());
         try {
             outbox.insert(application, application.applicationNumber(), Application.COLLECTION);
         } catch (DuplicateKeyException repeated) {
@@ -111,7 +120,8 @@ class ApplicationService {
     }
 
     private Application newApplication(String key, String fingerprint, SubmitApplicationRequest request,
-            RegionCatalog region, Instant now, LocalDate today, Submitter submitter) {
+            RegionCatalog region, Instant now, LocalDate today, Submitter submitter,
+            @Nullable VerifiedIdentity identity) {
         String number = numbers.next(region.regionCode(), today);
         CatalogDisease disease = region.disease(request.diseaseCode()).orElseThrow();
         var who = request.applicant();
@@ -126,7 +136,7 @@ class ApplicationService {
         return new Application(number, key, fingerprint, region.regionCode(), disease.code(), disease.name(),
                 disease.category(), applicant, hospital, event.conditionSummary(), request.channel(), now,
                 ApplicationStatus.SUBMITTED, List.of(new TimelineEntry(ApplicationStatus.SUBMITTED, now, "已受理")),
-                List.of(), 0L, List.of(outbox), submitter);
+                List.of(), 0L, List.of(outbox), submitter, identity);
     }
 
     private void checkKey(String key) {

@@ -3,10 +3,12 @@ package org.mtb.intake.application;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.mtb.contracts.Channel;
 import org.mtb.contracts.DiseaseCategory;
 import org.mtb.contracts.InsuranceType;
 import org.mtb.contracts.PersonalData;
+import org.mtb.contracts.catalog.IdentityVerification;
 import org.mtb.contracts.intake.Hospital;
 
 /** An application as answered over HTTP: personal data masked, timeline in time order. */
@@ -22,7 +24,8 @@ record ApplicationView(
         String conditionSummary,
         Channel channel,
         Instant submittedAt,
-        List<TimelineEntry> timeline) {
+        List<TimelineEntry> timeline,
+        @Nullable IdentityVerification identityVerifiedBy) {
 
     record MaskedApplicant(String idNumber, String name, String phone, InsuranceType insuranceType) {
     }
@@ -34,6 +37,7 @@ record ApplicationView(
         List<TimelineEntry> timeline = a.timeline().stream()
                 .sorted(Comparator.comparing(TimelineEntry::at).thenComparing(TimelineEntry::status)).toList();
         return new ApplicationView(a.applicationNumber(), a.status(), a.regionCode(), a.diseaseCode(), a.diseaseName(),
-                a.diseaseCategory(), masked, a.hospital(), a.conditionSummary(), a.channel(), a.submittedAt(), timeline);
+                a.diseaseCategory(), masked, a.hospital(), a.conditionSummary(), a.channel(), a.submittedAt(), timeline,
+                a.identityVerification() == null ? null : a.identityVerification().method());
     }
 }

@@ -1,9 +1,11 @@
 package org.mtb.intake.application;
 
+import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 import org.mtb.contracts.Channel;
 import org.mtb.contracts.InsuranceType;
 import org.mtb.contracts.PersonalData;
+import org.mtb.contracts.catalog.IdentityVerification;
 
 /** What a channel sends to apply. Every field is checked by {@link ApplicationValidator}. */
 public record SubmitApplicationRequest(
@@ -12,7 +14,19 @@ public record SubmitApplicationRequest(
         @Nullable ApplicantRequest applicant,
         @Nullable HospitalRequest hospital,
         @Nullable String conditionSummary,
-        @Nullable Channel channel) {
+        @Nullable Channel channel,
+        @Nullable IdentityVerificationRequest identityVerification) {
+
+    /**
+     * How the person was verified, as a channel, a counter or the person's account attests it
+     * ({@link IdentityAssurance}).
+     *
+     * @param reference  the channel's reference of a face check or e-voucher presentation
+     * @param verifiedAt when the face check or the e-voucher presentation took place
+     */
+    public record IdentityVerificationRequest(@Nullable IdentityVerification method, @Nullable String reference,
+            @Nullable Instant verifiedAt) {
+    }
 
     public record ApplicantRequest(@Nullable String idNumber, @Nullable String name, @Nullable String phone,
             @Nullable InsuranceType insuranceType) {

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.mtb.contracts.Channel;
 import org.mtb.contracts.DiseaseCategory;
 import org.mtb.contracts.InsuranceType;
+import org.mtb.contracts.catalog.IdentityVerification;
 import org.mtb.contracts.intake.Applicant;
 import org.mtb.contracts.intake.Hospital;
 import org.mtb.contracts.intake.Submitter;
@@ -194,6 +195,7 @@ class ApplicationControllerTests {
                 new Applicant("11010519491231002X", "张三", "13800138000", InsuranceType.RESIDENT),
                 new Hospital("第二师医院", 3), "血友病A型", Channel.APP, at, ApplicationStatus.SUBMITTED,
                 List.of(new TimelineEntry(ApplicationStatus.SUBMITTED, at, "已受理")), List.of(), 0L, List.of(),
-                new Submitter("test-caller", "mtb-cli", "APPLICANT"));
+                new Submitter("test-caller", "mtb-cli", "APPLICANT"),
+                new VerifiedIdentity(IdentityVerification.REAL_NAME_ACCOUNT, null, at, "test-caller"));
     }
 }

@@ -27,7 +27,7 @@ class ApplicationValidatorTests {
     private static SubmitApplicationRequest valid() {
         return new SubmitApplicationRequest("659006", "M01200",
                 new ApplicantRequest("11010519491231002X", "张三", "13800138000", InsuranceType.RESIDENT),
-                new HospitalRequest("第二师医院", 3), "血友病A型", Channel.APP);
+                new HospitalRequest("第二师医院", 3), "血友病A型", Channel.APP, null);
     }
 
     @Test
@@ -37,7 +37,7 @@ class ApplicationValidatorTests {
 
     @Test
     void reportsEveryMissingFieldAtOnce() {
-        var empty = new SubmitApplicationRequest(null, " ", null, null, null, null);
+        var empty = new SubmitApplicationRequest(null, " ", null, null, null, null, null);
 
         assertThat(ApplicationValidator.validate(empty, Optional.empty(), TODAY))
                 .extracting(FieldProblem::field, FieldProblem::code)
@@ -54,7 +54,7 @@ class ApplicationValidatorTests {
     void reportsEveryInvalidValueAtOnce() {
         var bad = new SubmitApplicationRequest("659006", "M99999",
                 new ApplicantRequest("110105194912310021", "张三<script>", "12345", InsuranceType.FLEXIBLE),
-                new HospitalRequest("社区卫生服务站", 1), "x".repeat(2001), Channel.APP);
+                new HospitalRequest("社区卫生服务站", 1), "x".repeat(2001), Channel.APP, null);
 
         assertThat(ApplicationValidator.validate(bad, TIEMENGUAN, TODAY))
                 .extracting(FieldProblem::field, FieldProblem::code)
@@ -71,9 +71,9 @@ class ApplicationValidatorTests {
     @Test
     void refusesARegionWithoutACatalogAndAMalformedRegionCode() {
         var unknown = new SubmitApplicationRequest("110000", "M01200", valid().applicant(), valid().hospital(), "x",
-                Channel.WEB_HALL);
+                Channel.WEB_HALL, null);
         var malformed = new SubmitApplicationRequest("65900", "M01200", valid().applicant(), valid().hospital(), "x",
-                Channel.WEB_HALL);
+                Channel.WEB_HALL, null);
 
         assertThat(ApplicationValidator.validate(unknown, Optional.empty(), TODAY))
                 .extracting(FieldProblem::code).containsExactly("REGION_NOT_SUPPORTED");
@@ -86,7 +86,7 @@ class ApplicationValidatorTests {
         for (String name : List.of("买买提·艾力", "欧阳娜娜", "Anna Müller")) {
             var request = new SubmitApplicationRequest("659006", "M01200",
                     new ApplicantRequest("11010519491231002X", name, "13800138000", InsuranceType.RESIDENT),
-                    valid().hospital(), "x", Channel.APP);
+                    valid().hospital(), "x", Channel.APP, null);
             assertThat(ApplicationValidator.validate(request, TIEMENGUAN, TODAY)).as(name).isEmpty();
         }
     }
@@ -94,7 +94,7 @@ class ApplicationValidatorTests {
     @Test
     void refusesAHospitalLevelOutsideOneToThree() {
         var request = new SubmitApplicationRequest("659006", "M01200", valid().applicant(),
-                new HospitalRequest("医院", 4), "x", Channel.APP);
+                new HospitalRequest("医院", 4), "x", Channel.APP, null);
 
         assertThat(ApplicationValidator.validate(request, TIEMENGUAN, TODAY))
                 .extracting(FieldProblem::field, FieldProblem::code)
