@@ -56,17 +56,7 @@ final class Http {
 
     /** A GET with a bearer token, answered as it comes, 429 included. */
     Answer getOnce(String url, String token) {
-        try {
-            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(url))
-                    .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(15)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), response.headers().map(), response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).GET(), 0);
     }
 
     /** A POST of a form, as a token request is. */
@@ -94,10 +84,14 @@ final class Http {
 
     /** Sends, and as a well-behaved client waits and sends again when told 429 with {@code Retry-After}. */
     private Answer send(HttpRequest.Builder request) {
+        return send(request, 3);
+    }
+
+    private Answer send(HttpRequest.Builder request, int retries) {
         try {
             HttpRequest built = request.timeout(Duration.ofSeconds(15)).build();
             HttpResponse<String> response = client.send(built, HttpResponse.BodyHandlers.ofString());
-            for (int retry = 0; retry < 3 && response.statusCode() == 429; retry++) {
+            for (int retry = 0; retry < retries && response.statusCode() == 429; retry++) {
                 Thread.sleep(1000L * Long.parseLong(response.headers().firstValue("Retry-After").orElse("1")));
                 response = client.send(built, HttpResponse.BodyHandlers.ofString());
             }
