@@ -12,8 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The whole platform on this machine: Mongo and Kafka in child JVMs started from this JVM's class
- * path, the authorization server's jar and the four service jars. Used by {@link StackRunner} and by the end-to-end tests, which
- * also stop and restart single parts.
+ * path, the authorization server's jar and the four service jars. Used by {@link StackRunner} and
+ * by the end-to-end tests, which also stop and restart single parts.
  *
  * <p>Every child is stopped by {@link #stopAll()}, by {@link #close()} and, should the caller
  * forget, by a shutdown hook, so a finished test run leaves no broker behind.

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 /** Checks made before anything starts, so a missing jar or a taken port does not leave half a stack behind. */
 final class Preflight {
@@ -14,8 +15,7 @@ final class Preflight {
     }
 
     static List<Path> missingJars(StackSettings settings) {
-        return java.util.stream.Stream.concat(java.util.stream.Stream.of(settings.authJar()),
-                        StackSettings.SERVICES.stream().map(settings::serviceJar))
+        return Stream.concat(Stream.of(settings.authJar()), StackSettings.SERVICES.stream().map(settings::serviceJar))
                 .filter(jar -> !Files.isRegularFile(jar))
                 .toList();
     }
