@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -59,6 +61,18 @@ public final class UnorderedInserts {
         /** Whether any document was refused for another reason than a duplicate key. */
         public boolean refusedOtherwise() {
             return refused.values().stream().anyMatch(error -> error.getCode() != DUPLICATE_KEY);
+        }
+
+        /**
+         * The document's refusal as the exception a single insert would have thrown: {@link DuplicateKeyException}
+         * for a duplicate key, {@link DataIntegrityViolationException} for another refusal; null when it was stored.
+         */
+        public @Nullable RuntimeException exceptionFor(int index) {
+            if (stored(index)) {
+                return null;
+            }
+            String said = String.valueOf(refusal(index));
+            return duplicate(index) ? new DuplicateKeyException(said) : new DataIntegrityViolationException(said);
         }
 
         /** What MongoDB said of the document's refusal; null when it was stored. */

@@ -10,7 +10,6 @@ import org.mtb.support.mongo.GroupCommit;
 import org.mtb.support.mongo.UnorderedInserts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
@@ -61,11 +60,7 @@ public class OutboxInserts {
                 group.get(indexes.getFirst()).document().getClass(), collection,
                 indexes.stream().map(i -> group.get(i).document()).toList());
         for (int i = 0; i < indexes.size(); i++) {
-            if (outcome.duplicate(i)) {
-                failures.set(indexes.get(i), new DuplicateKeyException(outcome.refusal(i)));
-            } else if (!outcome.stored(i)) {
-                failures.set(indexes.get(i), new DataIntegrityViolationException(outcome.refusal(i)));
-            }
+            failures.set(indexes.get(i), outcome.exceptionFor(i));
         }
         List<Object> stored = indexes.stream().filter(i -> failures.get(i) == null).map(i -> group.get(i).id())
                 .toList();

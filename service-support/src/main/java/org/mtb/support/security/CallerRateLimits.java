@@ -9,9 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.mtb.support.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -34,12 +32,7 @@ final class CallerRateLimits extends OncePerRequestFilter {
 
     private final RateLimitProperties limits;
     private final MeterRegistry meters;
-    private final Map<String, RateLimiter> limiters = new LinkedHashMap<>(1024, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, RateLimiter> eldest) {
-            return size() > LIMITERS_KEPT;
-        }
-    };
+    private final RecentlyUsed<String, RateLimiter> limiters = new RecentlyUsed<>(LIMITERS_KEPT);
 
     CallerRateLimits(RateLimitProperties limits, MeterRegistry meters) {
         this.limits = limits;
@@ -61,8 +54,7 @@ final class CallerRateLimits extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        boolean channel = authentication.getAuthorities().stream()
-                .anyMatch(authority -> Role.CHANNEL.authority().equals(authority.getAuthority()));
+        boolean channel = Role.CHANNEL.heldBy(authentication);
         String client = token.getClaimAsString("azp");
         String key = channel ? "channel:" + client : "account:" + token.getSubject();
         int limit = channel ? limits.limitOfChannel(String.valueOf(client)) : limits.perAccount();
@@ -79,9 +71,7 @@ final class CallerRateLimits extends OncePerRequestFilter {
     }
 
     private RateLimiter limiter(String key, int limit) {
-        synchronized (limiters) {
-            return limiters.computeIfAbsent(key, name -> RateLimiter.of(name, RateLimiterConfig.custom()
-                    .limitForPeriod(limit).limitRefreshPeriod(PERIOD).timeoutDuration(Duration.ZERO).build()));
-        }
+        return limiters.computeIfAbsent(key, name -> RateLimiter.of(name, RateLimiterConfig.custom()
+                .limitForPeriod(limit).limitRefreshPeriod(PERIOD).timeoutDuration(Duration.ZERO).build()));
     }
 }

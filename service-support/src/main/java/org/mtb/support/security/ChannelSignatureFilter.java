@@ -59,8 +59,7 @@ final class ChannelSignatureFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (!(authentication != null && authentication.getPrincipal() instanceof Jwt token
-                && authentication.getAuthorities().stream()
-                        .anyMatch(a -> Role.CHANNEL.authority().equals(a.getAuthority())))) {
+                && Role.CHANNEL.heldBy(authentication))) {
             chain.doFilter(request, response);
             return;
         }

@@ -1,5 +1,7 @@
 package org.mtb.support.security;
 
+import org.springframework.security.core.Authentication;
+
 /** The roles of the realm; a token carries them in its {@code roles} claim. */
 public enum Role {
     /** A person with a real-name verified account: submits for self or family, reads own applications. */
@@ -22,5 +24,11 @@ public enum Role {
     /** The Spring Security authority of the role, as {@code hasRole} checks it. */
     public String authority() {
         return "ROLE_" + name();
+    }
+
+    /** Whether the authenticated caller holds this role. */
+    public boolean heldBy(Authentication authentication) {
+        return authentication.getAuthorities().stream()
+                .anyMatch(granted -> authority().equals(granted.getAuthority()));
     }
 }

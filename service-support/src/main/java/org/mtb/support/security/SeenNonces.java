@@ -10,7 +10,6 @@ import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 import org.mtb.support.mongo.GroupCommit;
 import org.mtb.support.mongo.UnorderedInserts;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -55,8 +54,7 @@ final class SeenNonces {
                 Document.class, COLLECTION, nonces);
         List<@Nullable RuntimeException> failures = new ArrayList<>();
         for (int i = 0; i < nonces.size(); i++) {
-            failures.add(outcome.duplicate(i) ? new DuplicateKeyException(String.valueOf(outcome.refusal(i)))
-                    : outcome.stored(i) ? null : new DataIntegrityViolationException(String.valueOf(outcome.refusal(i))));
+            failures.add(outcome.exceptionFor(i));
         }
         return failures;
     }

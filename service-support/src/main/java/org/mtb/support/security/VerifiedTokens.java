@@ -1,7 +1,5 @@
 package org.mtb.support.security;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -19,49 +17,31 @@ final class VerifiedTokens implements JwtDecoder {
 
     private final JwtDecoder decoder;
     private final OAuth2TokenValidator<Jwt> stillValid = new JwtTimestampValidator();
-    private final Map<String, Jwt> verified;
+    private final RecentlyUsed<String, Jwt> verified;
 
     VerifiedTokens(JwtDecoder decoder, int capacity) {
         this.decoder = decoder;
-        this.verified = new LinkedHashMap<>(capacity, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Jwt> eldest) {
-                return size() > capacity;
-            }
-        };
+        this.verified = new RecentlyUsed<>(capacity);
     }
 
     @Override
     public Jwt decode(String token) {
-        Jwt known;
-        synchronized (verified) {
-            known = verified.get(token);
-        }
+        Jwt known = verified.get(token);
         if (known != null) {
             var result = stillValid.validate(known);
             if (!result.hasErrors()) {
                 return known;
             }
-            forget(token);
+            verified.remove(token);
             throw new JwtValidationException(result.getErrors().iterator().next().getDescription(),
                     result.getErrors());
         }
         Jwt checked = decoder.decode(token);
-        synchronized (verified) {
-            verified.put(token, checked);
-        }
+        verified.put(token, checked);
         return checked;
     }
 
     int size() {
-        synchronized (verified) {
-            return verified.size();
-        }
-    }
-
-    private void forget(String token) {
-        synchronized (verified) {
-            verified.remove(token);
-        }
+        return verified.size();
     }
 }
