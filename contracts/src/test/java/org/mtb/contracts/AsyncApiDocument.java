@@ -35,16 +35,29 @@ final class AsyncApiDocument {
             String description, Map<String, String> personalData) {
     }
 
+    private static final String SEALED = "sealed, enc:1:<key id>:<base64url nonce|ciphertext|tag>, AES-256-GCM or SM4-GCM,"
+            + " context '<field>|<application number>'";
+
     static final List<Channel> CHANNELS = List.of(
             new Channel(Topics.APPLICATION_SUBMITTED, ApplicationSubmitted.class, "intake-service",
                     List.of("review-service", "notification-service"), "application number",
                     "An application was accepted and given its acceptance number.",
-                    personal("applicant.idNumber", "applicant.name", "applicant.phone", "conditionSummary")),
+                    personalData(
+                            "applicant.idNumber", SEALED + " (SealedField.ID_NUMBER); review and notification never open it",
+                            "applicant.name", SEALED + " (SealedField.NAME); nobody opens it to render",
+                            "applicant.phone", SEALED + " (SealedField.PHONE); notification opens it to send the SMS",
+                            "conditionSummary", SEALED
+                                    + " (SealedField.CONDITION_SUMMARY); review opens it to show reviewers the case",
+                            "applicant.idNumberIndex", "HMAC-SHA256 blind index of the ID number, keyed; no clear value",
+                            "applicant.masked", "masked forms (1101**********002X, 张*, 138****8000), as answers show")),
             new Channel(Topics.REVIEW_STARTED, ReviewStarted.class, "review-service", List.of("intake-service"),
                     "application number", "A review case was opened for an application.", Map.of()),
             new Channel(Topics.APPLICATION_DECIDED, ApplicationDecided.class, "review-service",
                     List.of("intake-service", "notification-service"), "application number",
-                    "Experts decided an application.", personal("recipient.name", "recipient.phone")),
+                    "Experts decided an application.", personalData(
+                            "recipient.phone", SEALED + " as intake sealed it, passed on by review unopened",
+                            "recipient.maskedName", "masked (张*); the clear name is not sent",
+                            "recipient.name", "absent from schema 2 (in clear in schema 1)")),
             new Channel(Topics.SLA_WARNING, SlaWarning.class, "review-service", List.of(), "application number",
                     "A review case used the warning share of its working time.", Map.of()),
             new Channel(Topics.SLA_BREACHED, SlaBreached.class, "review-service", List.of(), "application number",
@@ -59,10 +72,10 @@ final class AsyncApiDocument {
     private AsyncApiDocument() {
     }
 
-    private static Map<String, String> personal(String... fields) {
+    private static Map<String, String> personalData(String... fieldsAndForms) {
         Map<String, String> personal = new LinkedHashMap<>();
-        for (String field : fields) {
-            personal.put(field, "in clear on the topic (encryption on Kafka is a later step of issue 10)");
+        for (int i = 0; i < fieldsAndForms.length; i += 2) {
+            personal.put(fieldsAndForms[i], fieldsAndForms[i + 1]);
         }
         return personal;
     }

@@ -50,8 +50,14 @@ class AsyncApiDocumentTests {
         }
         Map<String, Object> submitted = (Map<String, Object>) ((Map<String, Object>) components.get("messages"))
                 .get("ApplicationSubmitted");
-        assertThat((Map<String, Object>) submitted.get("x-personal-data"))
-                .containsKeys("applicant.idNumber", "applicant.name", "applicant.phone", "conditionSummary");
+        Map<String, Object> submittedData = (Map<String, Object>) submitted.get("x-personal-data");
+        for (SealedField field : SealedField.values()) {
+            assertThat((String) submittedData.get(field.path())).as(field.path()).startsWith("sealed");
+        }
+        Map<String, Object> decided = (Map<String, Object>) ((Map<String, Object>) components.get("messages"))
+                .get("ApplicationDecided");
+        assertThat((String) ((Map<String, Object>) decided.get("x-personal-data")).get("recipient.phone"))
+                .startsWith("sealed");
     }
 
     private static List<String> topics() throws IllegalAccessException {

@@ -2,7 +2,12 @@ package org.mtb.contracts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.List;
 import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +25,7 @@ import org.mtb.contracts.catalog.Period;
 import org.mtb.contracts.catalog.RegionPolicy;
 import org.mtb.contracts.review.SlaBreached;
 import org.mtb.contracts.review.SlaWarning;
+import org.mtb.contracts.intake.Applicant;
 import org.mtb.contracts.intake.ApplicationSubmitted;
 import org.mtb.contracts.review.ApplicationDecided;
 import org.mtb.contracts.review.DecisionOutcome;
@@ -39,7 +45,7 @@ class GoldenFixturesTests {
         ApplicationSubmitted event = read("application-submitted.v1.json", ApplicationSubmitted.class);
 
         assertThat(event.eventId()).isEqualTo(UUID.fromString("5f0c6a56-0f6e-4a0e-9a53-6f6f1d2b9c11"));
-        assertThat(event.schemaVersion()).isEqualTo(ApplicationSubmitted.SCHEMA_VERSION);
+        assertThat(event.schemaVersion()).isEqualTo(1);
         assertThat(event.applicationNumber()).isEqualTo("620900-20261123-000001");
         assertThat(event.diseaseCategory()).isEqualTo(DiseaseCategory.CHRONIC);
         assertThat(event.applicant().insuranceType()).isEqualTo(InsuranceType.EMPLOYEE);
@@ -48,6 +54,50 @@ class GoldenFixturesTests {
         assertThat(event.channel()).isEqualTo(Channel.APP);
         assertThat(event.submittedAt()).isEqualTo(Instant.parse("2026-11-23T02:15:30Z"));
         assertThat(event.submittedBy()).as("written before submissions needed a token").isNull();
+        assertThat(event.applicant().maskedForms()).as("made from the clear values of schema 1")
+                .isEqualTo(new Applicant.Masked("1101**********002X", "张*", "138****8000"));
+    }
+
+    @Test
+    void deserializesApplicationSubmittedV2WithItsPersonalDataSealed() throws Exception {
+        ApplicationSubmitted event = read("application-submitted.v2.json", ApplicationSubmitted.class);
+
+        assertThat(event.schemaVersion()).isEqualTo(ApplicationSubmitted.SCHEMA_VERSION).isEqualTo(2);
+        String number = event.applicationNumber();
+        assertThat(SealedFixtureValues.open(event.applicant().idNumber(), SealedField.ID_NUMBER.context(number)))
+                .isEqualTo("11010519491231002X");
+        assertThat(SealedFixtureValues.open(event.applicant().name(), SealedField.NAME.context(number)))
+                .isEqualTo("张三");
+        assertThat(SealedFixtureValues.open(event.applicant().phone(), SealedField.PHONE.context(number)))
+                .isEqualTo("13800138000");
+        assertThat(SealedFixtureValues.open(event.conditionSummary(), SealedField.CONDITION_SUMMARY.context(number)))
+                .isEqualTo("确诊高血压5年，长期服药");
+        assertThat(event.applicant().idNumberIndex())
+                .isEqualTo(SealedFixtureValues.index("idNumber", "11010519491231002X"));
+        assertThat(event.applicant().maskedForms())
+                .isEqualTo(new Applicant.Masked("1101**********002X", "张*", "138****8000"));
+        assertThat(json.readValue(json.writeValueAsString(event), ApplicationSubmitted.class)).isEqualTo(event);
+    }
+
+    @Test
+    void aSealedValueDoesNotOpenInAnotherFieldOrApplication() throws Exception {
+        ApplicationSubmitted event = read("application-submitted.v2.json", ApplicationSubmitted.class);
+        String phone = event.applicant().phone();
+
+        assertThatThrownBy(() -> SealedFixtureValues.open(phone, SealedField.NAME.context(event.applicationNumber())))
+                .isInstanceOf(GeneralSecurityException.class);
+        assertThatThrownBy(() -> SealedFixtureValues.open(phone, SealedField.PHONE.context("620900-20261123-000002")))
+                .isInstanceOf(GeneralSecurityException.class);
+    }
+
+    @Test
+    void theSchema2FixturesHoldNoPersonalValueInClear() throws IOException {
+        for (String name : List.of("application-submitted.v2.json", "application-decided.v2.json")) {
+            try (InputStream in = fixture(name)) {
+                String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                assertThat(text).as(name).doesNotContain("11010519491231002X", "张三", "13800138000", "确诊高血压");
+            }
+        }
     }
 
     @Test
@@ -75,7 +125,19 @@ class GoldenFixturesTests {
         assertThat(event.outcome()).isEqualTo(DecisionOutcome.APPROVED);
         assertThat(event.reasons()).containsExactly("诊断明确，材料齐全");
         assertThat(event.recipient().phone()).isEqualTo("13800138000");
+        assertThat(event.recipient().shownName()).isEqualTo("张*");
         assertThat(event.reviewerId()).isEqualTo("expert-007");
+    }
+
+    @Test
+    void deserializesApplicationDecidedV2WithThePhoneSealedAndTheNameMasked() throws Exception {
+        ApplicationDecided event = read("application-decided.v2.json", ApplicationDecided.class);
+
+        assertThat(event.schemaVersion()).isEqualTo(ApplicationDecided.SCHEMA_VERSION).isEqualTo(2);
+        assertThat(event.recipient().name()).as("not sent from schema 2").isNull();
+        assertThat(event.recipient().shownName()).isEqualTo("张*");
+        assertThat(SealedFixtureValues.open(event.recipient().phone(),
+                SealedField.PHONE.context(event.applicationNumber()))).isEqualTo("13800138000");
     }
 
     @Test

@@ -93,6 +93,17 @@ class ComposeFileTests {
             assertThat(env.get("MTB_SECURITY_JWKS_URI")).as(service)
                     .isEqualTo("http://keycloak:8080/realms/mtb/protocol/openid-connect/certs");
         }
+    }
+
+    @Test
+    void givesEveryServiceTheSamePersonalDataKeyFileOnAVolumeTheyShare() {
+        for (String service : StackSettings.SERVICES) {
+            assertThat(environment(service).get("MTB_PERSONAL_DATA_KEY_FILE")).as(service)
+                    .isEqualTo("/var/lib/mtb/keys/personal-data.json");
+            assertThat(String.valueOf(map(services.get(service)).get("volumes"))).as(service)
+                    .contains("personal-data-keys:/var/lib/mtb/keys");
+        }
+        assertThat(map(load(repo.resolve("docker-compose.yml")).get("volumes"))).containsKey("personal-data-keys");
         for (String file : List.of("prometheus.yml", "prometheus-local.yml")) {
             for (Object job : list(load(repo.resolve("deploy/prometheus").resolve(file)).get("scrape_configs"))) {
                 Map<String, Object> oauth2 = map(map(job).get("oauth2"));

@@ -159,6 +159,13 @@ class WholeFlowTests {
         Http.Answer again = http.post(url("review", "/api/v1/review-cases/" + approvedNumber + "/decision"),
                 reviewer659006(), "{\"outcome\":\"REJECTED\",\"reasons\":[\"x\"]}");
         assertThat(again.status()).isEqualTo(409);
+        Http.Answer opened = http.post(url("review", "/api/v1/review-cases/" + approvedNumber + "/personal-data"),
+                reviewer659006(), "{\"purpose\":\"核对身份证件\"}");
+        assertThat(opened.status()).isEqualTo(200);
+        assertThat(opened.json().get("idNumber").asString()).as("opened for a stated purpose")
+                .isEqualTo("11010519491231002X");
+        assertThat(http.get(url("review", "/api/v1/review-cases/" + approvedNumber + "/personal-data-access"),
+                tokens.person("supervisor-620900")).status()).as("a supervisor of another region").isEqualTo(404);
     }
 
     @Test
@@ -402,6 +409,28 @@ class WholeFlowTests {
                     + "at 0 when the service starts, or have this flow use it):\n" + MetricReferences.describe(missing))
                     .isEmpty();
         });
+    }
+
+    @Test
+    @Order(9)
+    void noCollectionTopicOrLogHoldsThePersonalDataItWasSentInClear() {
+        StoredData.Dump dump = StoredData.of(stack.settings().mongoPort(), stack.settings().kafkaBootstrapServers(),
+                stack.settings().logsDir());
+
+        assertThat(dump.holding(List.of("11010519491231002X", "11010519491231002x", "张三", "13800138000",
+                "需长期替代治疗"))).as("places holding the ID number, name, phone or condition summary in clear")
+                .isEmpty();
+        assertThat(dump.documentsIn("mongo mtb_intake.applications")).as("the dump read the applications")
+                .isGreaterThanOrEqualTo(5);
+        assertThat(dump.documentsIn("mongo mtb_review.review_cases")).isGreaterThanOrEqualTo(5);
+        assertThat(dump.documentsIn("mongo mtb_notification.messages")).isGreaterThanOrEqualTo(10);
+        assertThat(dump.documentsIn("kafka intake.application-submitted")).isGreaterThanOrEqualTo(5);
+        assertThat(dump.documentsIn("kafka review.application-decided")).isGreaterThanOrEqualTo(1);
+        assertThat(dump.places().get("mongo mtb_intake.applications")).as("sealed, with the masked forms beside")
+                .contains("enc:1:", "1101**********002X");
+        System.out.printf("dump searched: %d documents in %d collections, %d records in %d topics, %d log files%n",
+                dump.documents(), StoredData.names(dump.places(), "mongo ").size(), dump.records(),
+                StoredData.names(dump.places(), "kafka ").size(), dump.logFiles());
     }
 
     /**

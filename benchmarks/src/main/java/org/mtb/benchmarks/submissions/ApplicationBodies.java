@@ -5,7 +5,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.mtb.contracts.Channel;
 import org.mtb.contracts.InsuranceType;
-import org.mtb.contracts.intake.Applicant;
 import org.mtb.contracts.intake.Hospital;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -66,7 +65,7 @@ final class ApplicationBodies {
         int n = i / REGIONS.size();
         String disease = region.diseases().get(n % region.diseases().size());
         InsuranceType insurance = region.insuranceTypes().get((n / 4) % region.insuranceTypes().size());
-        Applicant applicant = new Applicant(idNumber(region.code(), i), name(i), phone(i), insurance);
+        SubmitBody.Person applicant = new SubmitBody.Person(idNumber(region.code(), i), name(i), phone(i), insurance);
         return new SubmitBody(region.code(), disease, applicant, new Hospital(region.hospital(), 2 + i % 2),
                 SUMMARIES.get(i % SUMMARIES.size()), CHANNELS[i % CHANNELS.length],
                 new SubmitBody.IdentityVerification("E_VOUCHER", "ev-" + i, VOUCHERS_PRESENTED_AT));

@@ -62,11 +62,11 @@ final class BurstEvents {
         java.util.Map<String, String> submissions = new java.util.LinkedHashMap<>();
         for (int i = 1; i <= count; i++) {
             String number = region + "-20261123-%06d".formatted(i);
-            ApplicationSubmitted submitted = new ApplicationSubmitted(UUID.randomUUID(),
-                    ApplicationSubmitted.SCHEMA_VERSION, acceptedAt, number, region, "M01200", "血友病",
-                    DiseaseCategory.SPECIAL, new Applicant("11010519491231002X", "张三", "13800138000",
-                            InsuranceType.RESIDENT), new Hospital("基准市人民医院", 3), "血友病A型", Channel.APP, acceptedAt,
-                    null);
+            // Schema 1, in clear: the benchmark holds no key of the stack, and review reads both schemas alike.
+            ApplicationSubmitted submitted = new ApplicationSubmitted(UUID.randomUUID(), 1, acceptedAt, number,
+                    region, "M01200", "血友病", DiseaseCategory.SPECIAL, new Applicant("11010519491231002X", "张三",
+                            "13800138000", InsuranceType.RESIDENT, null, null), new Hospital("基准市人民医院", 3),
+                    "血友病A型", Channel.APP, acceptedAt, null);
             submissions.put(number, json.writeValueAsString(submitted));
         }
         kafka.sendAll(Topics.APPLICATION_SUBMITTED, submissions);

@@ -10,6 +10,11 @@ import org.mtb.contracts.DiseaseCategory;
 /**
  * An application was accepted and given its acceptance number (受理编号).
  *
+ * <p>Schema 2 seals the personal data: the applicant's ID number, name and phone and the {@code conditionSummary}
+ * travel sealed ({@link org.mtb.contracts.SealedField}), with the ID number's blind index and the masked forms beside
+ * them ({@link Applicant}). A consumer opens only what it needs, with the context the field names; the hospital, the
+ * disease and the submitter travel in clear. Schema 1 carried everything in clear; consumers still read it.
+ *
  * <p>{@code submittedBy} is absent in events written before submissions needed a token; it was added without a new
  * schema version, since a reader that does not know it loses nothing it relied on.
  */
@@ -29,5 +34,5 @@ public record ApplicationSubmitted(
         Instant submittedAt,
         @Nullable Submitter submittedBy) implements ApplicationEvent {
 
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
 }

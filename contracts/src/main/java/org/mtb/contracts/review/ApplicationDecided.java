@@ -5,7 +5,12 @@ import java.util.List;
 import java.util.UUID;
 import org.mtb.contracts.ApplicationEvent;
 
-/** The experts approved or rejected an application. */
+/**
+ * The experts approved or rejected an application.
+ *
+ * <p>Schema 2 carries the recipient's phone sealed, as intake sealed it, and the masked name only ({@link Recipient});
+ * schema 1 carried both in clear.
+ */
 public record ApplicationDecided(
         UUID eventId,
         int schemaVersion,
@@ -20,5 +25,5 @@ public record ApplicationDecided(
         Instant decidedAt,
         Recipient recipient) implements ApplicationEvent {
 
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
 }

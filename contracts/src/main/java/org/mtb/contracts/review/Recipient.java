@@ -1,12 +1,25 @@
 package org.mtb.contracts.review;
 
+import org.jspecify.annotations.Nullable;
 import org.mtb.contracts.PersonalData;
 
-/** Whom to tell about a case; {@link #toString()} masks it so that it cannot reach a log line. */
-public record Recipient(String name, String phone) {
+/**
+ * Whom to tell about a case.
+ *
+ * <p>Schema 2 of {@link ApplicationDecided} carries only what notification needs: {@code phone} sealed
+ * ({@link org.mtb.contracts.SealedField#PHONE}, as intake sealed it) and {@code maskedName}; {@code name} is absent.
+ * Schema 1 carried {@code name} and {@code phone} in clear. {@link #toString()} masks it so that it cannot reach a log
+ * line.
+ */
+public record Recipient(@Nullable String name, @Nullable String phone, @Nullable String maskedName) {
+
+    /** The masked name: carried from schema 2, made from the clear name of schema 1. */
+    public @Nullable String shownName() {
+        return maskedName != null ? maskedName : PersonalData.maskName(name);
+    }
 
     @Override
     public String toString() {
-        return "Recipient[name=" + PersonalData.maskName(name) + ", phone=" + PersonalData.maskPhone(phone) + "]";
+        return "Recipient[name=" + shownName() + ", phone=" + PersonalData.maskPhone(phone) + "]";
     }
 }

@@ -145,6 +145,7 @@ public final class LocalStack implements AutoCloseable {
         env.put("KAFKA_BOOTSTRAP_SERVERS", settings.kafkaBootstrapServers());
         env.put("MTB_SECURITY_ISSUER", settings.authIssuer());
         env.put("MTB_SECURITY_JWKS_URI", settings.authJwksUri());
+        env.put("MTB_PERSONAL_DATA_KEY_FILE", settings.personalDataKeyFile().toString());
         if (Files.isRegularFile(settings.channelSecretsFile())) {
             env.put("MTB_SECURITY_CHANNEL_SECRETS", "file:" + settings.channelSecretsFile());
         }

@@ -227,6 +227,14 @@ public record StackSettings(
         return dataDir.resolve("auth").resolve("signing-key.jwk");
     }
 
+    /**
+     * The keys of personal data, which intake, review and notification share: created by whichever starts first,
+     * readable by its owner only, never committed ({@code .data/} is ignored).
+     */
+    public Path personalDataKeyFile() {
+        return dataDir.resolve("keys").resolve("personal-data.json");
+    }
+
     public Path logsDir() {
         return dataDir.resolve("logs");
     }

@@ -146,6 +146,7 @@ class StackSettingsTests {
         assertThat(settings.authJar()).isEqualTo(repo.resolve("deploy/auth-server/target/auth-server.jar"));
         assertThat(settings.realmFile()).isEqualTo(repo.resolve("deploy/keycloak/mtb-realm.json"));
         assertThat(settings.authKeyFile()).startsWithRaw(settings.dataDir());
+        assertThat(settings.personalDataKeyFile()).isEqualTo(settings.dataDir().resolve("keys/personal-data.json"));
     }
 
     @Test

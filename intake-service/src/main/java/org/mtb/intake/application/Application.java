@@ -9,12 +9,13 @@ import org.mtb.contracts.intake.Applicant;
 import org.mtb.contracts.intake.Hospital;
 import org.mtb.contracts.intake.Submitter;
 import org.mtb.support.outbox.OutboxEntry;
-import org.mtb.support.security.ApplicationReaders;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * A submitted application. Immutable once submitted except for its status and timeline, which only
+ * A submitted application. The applicant's ID number, name and phone and the condition summary are stored sealed
+ * ({@link PersonalDataSeals}); an application stored before encryption began holds them in clear until the
+ * re-encryption job seals them. Immutable once submitted except for its status and timeline, which only
  * the review events move; {@code processedEventIds} makes those moves idempotent.
  *
  * @param idempotencyKey the submitter's subject and the key it sent ({@link Submitters#scopedKey}): two callers that
@@ -49,12 +50,6 @@ public record Application(
         @Nullable VerifiedIdentity identityVerification) {
 
     public static final String COLLECTION = "applications";
-
-    /** The parties {@link ApplicationReaders} decides on. */
-    ApplicationReaders.Parties parties() {
-        return new ApplicationReaders.Parties(regionCode, submittedBy == null ? null : submittedBy.subject(),
-                submittedBy == null ? null : submittedBy.client(), applicant.idNumber());
-    }
 
     @Override
     public String toString() {

@@ -23,10 +23,12 @@ class ApplicationController {
 
     private final ApplicationService service;
     private final Applications applications;
+    private final PersonalDataSeals seals;
 
-    ApplicationController(ApplicationService service, Applications applications) {
+    ApplicationController(ApplicationService service, Applications applications, PersonalDataSeals seals) {
         this.service = service;
         this.applications = applications;
+        this.seals = seals;
     }
 
     /** A retry with the same key and body answers the same 201 and body, marked {@value #REPLAYED}. */
@@ -38,15 +40,15 @@ class ApplicationController {
         Application application = submission.application();
         return ResponseEntity.created(URI.create("/api/v1/applications/" + application.applicationNumber()))
                 .header(REPLAYED, Boolean.toString(submission.replayed()))
-                .body(ApplicationView.of(application));
+                .body(ApplicationView.of(application, seals));
     }
 
     /** Another caller's application answers 404 as an unknown one does ({@link ApplicationReaders}). */
     @GetMapping("/{applicationNumber}")
     ApplicationView find(Caller caller, @PathVariable String applicationNumber) {
         return applications.find(applicationNumber)
-                .filter(application -> ApplicationReaders.mayRead(caller, application.parties()))
-                .map(ApplicationView::of)
+                .filter(application -> seals.mayRead(caller, application))
+                .map(application -> ApplicationView.of(application, seals))
                 .orElseThrow(() -> ApplicationProblems.notFound(applicationNumber));
     }
 }

@@ -20,6 +20,7 @@ import org.mtb.contracts.intake.Hospital;
 import org.mtb.contracts.intake.Submitter;
 import org.mtb.intake.catalog.CatalogCopy;
 import org.mtb.intake.catalog.RegionCatalog;
+import org.mtb.support.crypto.BlindIndex;
 import org.mtb.support.outbox.OutboxEntry;
 import org.mtb.support.outbox.OutboxInserts;
 import org.mtb.support.security.Caller;
@@ -44,10 +45,15 @@ class ApplicationService {
     private final IntakeProperties properties;
     private final MeterRegistry meters;
     private final OutboxInserts outbox;
+    private final PersonalDataSeals seals;
+    private final BlindIndex index;
 
     ApplicationService(Applications applications, ApplicationNumbers numbers, CatalogCopy catalog, JsonMapper json,
-            Clock clock, IntakeProperties properties, MeterRegistry meters, OutboxInserts outbox) {
+            Clock clock, IntakeProperties properties, MeterRegistry meters, OutboxInserts outbox,
+            PersonalDataSeals seals, BlindIndex index) {
         this.outbox = outbox;
+        this.seals = seals;
+        this.index = index;
         this.applications = applications;
         this.numbers = numbers;
         this.catalog = catalog;
@@ -125,12 +131,13 @@ class ApplicationService {
         String number = numbers.next(region.regionCode(), today);
         CatalogDisease disease = region.disease(request.diseaseCode()).orElseThrow();
         var who = request.applicant();
-        Applicant applicant = new Applicant(who.idNumber().toUpperCase(), who.name().strip(), who.phone(),
+        Applicant applicant = seals.seal(number, who.idNumber().toUpperCase(), who.name().strip(), who.phone(),
                 who.insuranceType());
         Hospital hospital = new Hospital(request.hospital().name().strip(), request.hospital().level());
         ApplicationSubmitted event = new ApplicationSubmitted(UUID.randomUUID(), ApplicationSubmitted.SCHEMA_VERSION, now,
                 number, region.regionCode(), disease.code(), disease.name(), disease.category(), applicant, hospital,
-                request.conditionSummary().strip(), request.channel(), now, submitter);
+                seals.sealConditionSummary(number, request.conditionSummary().strip()), request.channel(), now,
+                submitter);
         OutboxEntry outbox = new OutboxEntry(event.eventId().toString(), Topics.APPLICATION_SUBMITTED, number,
                 json.writeValueAsString(event), now);
         return new Application(number, key, fingerprint, region.regionCode(), disease.code(), disease.name(),
@@ -149,10 +156,15 @@ class ApplicationService {
         }
     }
 
+    /**
+     * Tells a repeated request from a different one under the same key. Keyed (the blind index's HMAC over the body's
+     * SHA-256), since the body holds personal data: without the key, a stored fingerprint cannot be matched against a
+     * guessed body.
+     */
     private String fingerprint(SubmitApplicationRequest request) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(json.writeValueAsBytes(request));
-            return HexFormat.of().formatHex(digest);
+            return index.of("request", HexFormat.of().formatHex(digest));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }

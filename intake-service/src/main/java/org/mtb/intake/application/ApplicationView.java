@@ -7,7 +7,6 @@ import org.jspecify.annotations.Nullable;
 import org.mtb.contracts.Channel;
 import org.mtb.contracts.DiseaseCategory;
 import org.mtb.contracts.InsuranceType;
-import org.mtb.contracts.PersonalData;
 import org.mtb.contracts.catalog.IdentityVerification;
 import org.mtb.contracts.intake.Hospital;
 
@@ -30,14 +29,13 @@ record ApplicationView(
     record MaskedApplicant(String idNumber, String name, String phone, InsuranceType insuranceType) {
     }
 
-    static ApplicationView of(Application a) {
-        var who = a.applicant();
-        var masked = new MaskedApplicant(PersonalData.maskIdNumber(who.idNumber()), PersonalData.maskName(who.name()),
-                PersonalData.maskPhone(who.phone()), who.insuranceType());
+    static ApplicationView of(Application a, PersonalDataSeals seals) {
+        var shown = seals.masked(a);
+        var masked = new MaskedApplicant(shown.idNumber(), shown.name(), shown.phone(), a.applicant().insuranceType());
         List<TimelineEntry> timeline = a.timeline().stream()
                 .sorted(Comparator.comparing(TimelineEntry::at).thenComparing(TimelineEntry::status)).toList();
         return new ApplicationView(a.applicationNumber(), a.status(), a.regionCode(), a.diseaseCode(), a.diseaseName(),
-                a.diseaseCategory(), masked, a.hospital(), a.conditionSummary(), a.channel(), a.submittedAt(), timeline,
+                a.diseaseCategory(), masked, a.hospital(), seals.conditionSummary(a), a.channel(), a.submittedAt(), timeline,
                 a.identityVerification() == null ? null : a.identityVerification().method());
     }
 }

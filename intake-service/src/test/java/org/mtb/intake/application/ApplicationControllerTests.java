@@ -21,6 +21,7 @@ import org.mtb.contracts.catalog.IdentityVerification;
 import org.mtb.contracts.intake.Applicant;
 import org.mtb.contracts.intake.Hospital;
 import org.mtb.contracts.intake.Submitter;
+import org.mtb.support.crypto.TestPersonalData;
 import org.mtb.support.security.Role;
 import org.mtb.support.security.SignedInRequests;
 import org.mtb.support.security.TestTokens;
@@ -34,7 +35,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 @WebMvcTest(ApplicationController.class)
-@Import(SignedInRequests.class)
+@Import({SignedInRequests.class, TestPersonalData.class, PersonalDataSeals.class})
 class ApplicationControllerTests {
 
     private static final String BODY = """
@@ -51,6 +52,9 @@ class ApplicationControllerTests {
 
     @MockitoBean
     Applications applications;
+
+    @Autowired
+    PersonalDataSeals seals;
 
     @Test
     void answersCreatedWithTheApplicationMasked() throws Exception {
@@ -189,11 +193,40 @@ class ApplicationControllerTests {
         org.mockito.BDDMockito.then(service).shouldHaveNoInteractions();
     }
 
-    private static Application stored() {
+    @Test
+    void answersAnApplicationStoredInClearBeforeEncryptionBeganMaskedAsWell() throws Exception {
+        Application clear = stored(new Applicant("11010519491231002X", "张三", "13800138000", InsuranceType.RESIDENT,
+                null, null), "血友病A型");
+        given(applications.find("659006-20261123-000001")).willReturn(Optional.of(clear));
+
+        mvc.perform(get("/api/v1/applications/659006-20261123-000001").header(HttpHeaders.AUTHORIZATION,
+                        TestTokens.bearer(TestTokens.applicant("applicant-zhang", "11010519491231002X"))))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.applicant.idNumber").value("1101**********002X"))
+                .andExpect(jsonPath("$.applicant.name").value("张*"))
+                .andExpect(jsonPath("$.conditionSummary").value("血友病A型"));
+    }
+
+    @Test
+    void opensTheSealedConditionSummaryForAReaderAndShowsTheStoredMaskedForms() throws Exception {
+        given(applications.find("659006-20261123-000001")).willReturn(Optional.of(stored()));
+
+        mvc.perform(get("/api/v1/applications/659006-20261123-000001"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.applicant.phone").value("138****8000"))
+                .andExpect(jsonPath("$.conditionSummary").value("血友病A型"));
+    }
+
+    private Application stored() {
+        String number = "659006-20261123-000001";
+        return stored(seals.seal(number, "11010519491231002X", "张三", "13800138000", InsuranceType.RESIDENT),
+                seals.sealConditionSummary(number, "血友病A型"));
+    }
+
+    private static Application stored(Applicant applicant, String conditionSummary) {
         Instant at = Instant.parse("2026-11-23T02:00:00Z");
         return new Application("659006-20261123-000001", "k1", "f", "659006", "M01200", "血友病", DiseaseCategory.SPECIAL,
-                new Applicant("11010519491231002X", "张三", "13800138000", InsuranceType.RESIDENT),
-                new Hospital("第二师医院", 3), "血友病A型", Channel.APP, at, ApplicationStatus.SUBMITTED,
+                applicant, new Hospital("第二师医院", 3), conditionSummary, Channel.APP, at, ApplicationStatus.SUBMITTED,
                 List.of(new TimelineEntry(ApplicationStatus.SUBMITTED, at, "已受理")), List.of(), 0L, List.of(),
                 new Submitter("test-caller", "mtb-cli", "APPLICANT"),
                 new VerifiedIdentity(IdentityVerification.REAL_NAME_ACCOUNT, null, at, "test-caller"));

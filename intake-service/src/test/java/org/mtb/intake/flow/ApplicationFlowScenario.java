@@ -18,16 +18,21 @@ import org.mtb.contracts.InsuranceType;
 import org.mtb.contracts.Topics;
 import org.mtb.contracts.catalog.CatalogDisease;
 import org.mtb.contracts.catalog.CatalogPublished;
+import org.mtb.contracts.SealedField;
+import org.mtb.contracts.intake.Applicant;
 import org.mtb.contracts.intake.ApplicationSubmitted;
 import org.mtb.contracts.review.ApplicationDecided;
 import org.mtb.contracts.review.DecisionOutcome;
 import org.mtb.contracts.review.Recipient;
 import org.mtb.contracts.review.ReviewStarted;
 import org.mtb.support.apidocs.ApiDocumentation;
+import org.mtb.support.crypto.BlindIndex;
+import org.mtb.support.crypto.FieldCipher;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.mtb.contracts.intake.Submitter;
 import org.mtb.support.security.ChannelRequests;
 import org.mtb.support.security.Role;
@@ -62,6 +67,15 @@ abstract class ApplicationFlowScenario {
 
     @Autowired
     JsonMapper json;
+
+    @Autowired
+    FieldCipher cipher;
+
+    @Autowired
+    BlindIndex index;
+
+    @Autowired
+    MongoTemplate mongo;
 
     RestClient http;
     KafkaTestClient kafka;
@@ -102,8 +116,20 @@ abstract class ApplicationFlowScenario {
         var records = kafka.readAll(Topics.APPLICATION_SUBMITTED, Duration.ofSeconds(2)).stream()
                 .filter(r -> number.equals(r.key())).toList();
         assertThat(records).hasSize(1);
+        assertThat(records.getFirst().value()).as("schema 2: personal data sealed on Kafka")
+                .doesNotContain("11010519491231002X", "张三", "13800138000", "血友病A型");
         ApplicationSubmitted event = json.readValue(records.getFirst().value(), ApplicationSubmitted.class);
-        assertThat(event.applicant().idNumber()).isEqualTo("11010519491231002X");
+        assertThat(event.schemaVersion()).isEqualTo(2);
+        assertThat(cipher.open(event.applicant().idNumber(), SealedField.ID_NUMBER.context(number)))
+                .isEqualTo("11010519491231002X");
+        assertThat(cipher.open(event.applicant().phone(), SealedField.PHONE.context(number))).isEqualTo("13800138000");
+        assertThat(cipher.open(event.conditionSummary(), SealedField.CONDITION_SUMMARY.context(number)))
+                .isEqualTo("血友病A型，需长期替代治疗");
+        assertThat(event.applicant().idNumberIndex()).isEqualTo(index.ofIdNumber("11010519491231002X"));
+        assertThat(event.applicant().masked()).isEqualTo(new Applicant.Masked("1101**********002X", "张*", "138****8000"));
+        String stored = mongo.getCollection("applications").find(new org.bson.Document("_id", number)).first().toJson();
+        assertThat(stored).as("stored sealed").doesNotContain("11010519491231002X", "张三", "13800138000", "血友病A型")
+                .contains(event.applicant().phone());
         assertThat(event.diseaseName()).isEqualTo("血友病");
         assertThat(event.diseaseCategory()).isEqualTo(DiseaseCategory.SPECIAL);
         assertThat(event.submittedBy()).isEqualTo(new Submitter("applicant-zhang", "mtb-cli", "APPLICANT"));
@@ -212,7 +238,7 @@ abstract class ApplicationFlowScenario {
         var started = new ReviewStarted(UUID.randomUUID(), 1, Instant.now(), number, "659006", Instant.now());
         var decided = new ApplicationDecided(UUID.randomUUID(), 1, Instant.now(), number, "659006", "M01200", "血友病",
                 DecisionOutcome.APPROVED, List.of("材料齐全"), "expert-1", Instant.now().plusSeconds(1),
-                new Recipient("张三", "13800138000"));
+                new Recipient(null, cipher.seal("13800138000", SealedField.PHONE.context(number)), "张*"));
 
         for (int i = 0; i < 2; i++) {
             kafka.send(Topics.REVIEW_STARTED, number, json.writeValueAsString(started));
@@ -249,6 +275,58 @@ abstract class ApplicationFlowScenario {
 
         assertThat(health.get("status").asString()).isEqualTo("UP");
         assertThat(health.get("components").get("mongo").get("status").asString()).isEqualTo("UP");
+    }
+
+    @Test
+    void applicationsSealedUnderKeyOneAndKeyTwoBothReadAndReEncryptionMovesThemAllToKeyTwo() {
+        String first = json.readTree(submit("key-" + UUID.randomUUID(), BODY).getBody()).get("applicationNumber")
+                .asString();
+        String before = personalData(false).get("currentKey").asString();
+
+        String current = personalData(true).get("currentKey").asString();
+        String second = json.readTree(submit("key-" + UUID.randomUUID(), BODY).getBody()).get("applicationNumber")
+                .asString();
+
+        assertThat(current).isNotEqualTo(before);
+        assertThat(FieldCipher.keyIdOf(storedPhone(first))).isEqualTo(before);
+        assertThat(FieldCipher.keyIdOf(storedPhone(second))).isEqualTo(current);
+        for (String number : List.of(first, second)) {
+            JsonNode read = json.readTree(http.get().uri("/api/v1/applications/{n}", number).retrieve().body(String.class));
+            assertThat(read.get("conditionSummary").asString()).isEqualTo("血友病A型，需长期替代治疗");
+        }
+
+        JsonNode moving = personalData(null);
+        JsonNode settled = personalData(null);
+
+        assertThat(moving.get("collections").get(0).get("resealed").asInt()).isPositive();
+        assertThat(settled.get("collections").get(0).get("resealed").asInt()).isZero();
+        assertThat(settled.get("collections").get(0).get("completedKey").asString()).isEqualTo(current);
+        for (var document : mongo.getCollection("applications").find()) {
+            var applicant = document.get("applicant", org.bson.Document.class);
+            for (String value : List.of(applicant.getString("idNumber"), applicant.getString("name"),
+                    applicant.getString("phone"), document.getString("conditionSummary"))) {
+                assertThat(FieldCipher.keyIdOf(value)).as(document.getString("_id")).isEqualTo(current);
+            }
+        }
+        JsonNode read = json.readTree(http.get().uri("/api/v1/applications/{n}", first).retrieve().body(String.class));
+        assertThat(read.get("conditionSummary").asString()).isEqualTo("血友病A型，需长期替代治疗");
+    }
+
+    private String storedPhone(String number) {
+        return mongo.getCollection("applications").find(new org.bson.Document("_id", number)).first()
+                .get("applicant", org.bson.Document.class).getString("phone");
+    }
+
+    /** GET /actuator/personaldata for null, else POST: runs the due passes, first rotating when asked. */
+    private JsonNode personalData(Boolean rotate) {
+        var ops = TestTokens.bearer(TestTokens.ops());
+        String body = Boolean.FALSE.equals(rotate)
+                ? http.get().uri("/actuator/personaldata").header(HttpHeaders.AUTHORIZATION, ops).retrieve()
+                        .body(String.class)
+                : http.post().uri("/actuator/personaldata").header(HttpHeaders.AUTHORIZATION, ops)
+                        .contentType(MediaType.APPLICATION_JSON).body(rotate == null ? "{}" : "{\"rotate\": true}")
+                        .retrieve().body(String.class);
+        return json.readTree(body);
     }
 
     @Test

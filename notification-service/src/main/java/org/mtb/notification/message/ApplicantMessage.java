@@ -3,7 +3,6 @@ package org.mtb.notification.message;
 import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.mtb.contracts.PersonalData;
 import org.mtb.contracts.intake.Submitter;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -11,12 +10,14 @@ import org.springframework.data.mongodb.core.mapping.Document;
 /**
  * One message to an applicant on one channel. The id {@code <eventId>:<channel>} is the idempotency check: a
  * redelivered event finds its own earlier messages by id (or collides with them on insert, should another instance
- * store them meanwhile). {@code recipientPhone} is in clear because the SMS has to be sent to it; it leaves this
- * service only masked.
+ * store them meanwhile). {@code recipientPhone} is sealed as intake sealed it ({@link MessagePhones}), opened only to
+ * hand the SMS to the gateway; answers show {@code maskedPhone}.
  *
  * @param nextAttemptAt when the retry job may (re)send this SMS; absent once SENT or given up
  * @param submittedBy   who submitted the application, on the messages of its submission; copied to the
  *                      application's index entry, which decides who may read its messages
+ * @param insuredIndex  the blind index of the insured person's ID number, on the messages of a submission; copied
+ *                      to the index entry too, so that the insured person reads them whoever submitted
  */
 @Document(ApplicantMessage.COLLECTION)
 record ApplicantMessage(
@@ -34,19 +35,21 @@ record ApplicantMessage(
         @Nullable Instant sentAt,
         @Nullable String lastError,
         @Nullable Instant nextAttemptAt,
-        @Nullable Submitter submittedBy) {
+        @Nullable Submitter submittedBy,
+        @Nullable String maskedPhone,
+        @Nullable String insuredIndex) {
 
     static final String COLLECTION = "messages";
 
     ApplicantMessage withNextAttemptAt(Instant at) {
         return new ApplicantMessage(id, applicationNumber, eventId, eventType, channel, recipientPhone, title, body,
-                status, attempts, createdAt, sentAt, lastError, at, submittedBy);
+                status, attempts, createdAt, sentAt, lastError, at, submittedBy, maskedPhone, insuredIndex);
     }
 
     /** This SMS as sent on its {@code attempts}-th attempt: nothing is due any more; the last error stays visible. */
     ApplicantMessage sent(int attempts, Instant at) {
         return new ApplicantMessage(id, applicationNumber, eventId, eventType, channel, recipientPhone, title, body,
-                MessageStatus.SENT, attempts, createdAt, at, lastError, null, submittedBy);
+                MessageStatus.SENT, attempts, createdAt, at, lastError, null, submittedBy, maskedPhone, insuredIndex);
     }
 
     static String idOf(UUID eventId, DeliveryChannel channel) {
@@ -54,7 +57,7 @@ record ApplicantMessage(
     }
 
     /** The app reads its inbox from our API, so an in-app message is delivered the moment it is stored. */
-    static ApplicantMessage inApp(UUID eventId, Notice notice, RenderedMessage text, @Nullable String phone,
+    static ApplicantMessage inApp(UUID eventId, Notice notice, RenderedMessage text, MessagePhones.@Nullable Phone phone,
             Instant now) {
         return create(eventId, notice, DeliveryChannel.IN_APP, phone, text, MessageStatus.SENT, 1, now, now, null, null);
     }
@@ -63,8 +66,8 @@ record ApplicantMessage(
      * An SMS about to be sent, claimed by its sender until {@code claimedUntil}; should the sender die first, the
      * retry job takes it then.
      */
-    static ApplicantMessage pendingSms(UUID eventId, Notice notice, RenderedMessage text, String phone, Instant now,
-            Instant claimedUntil) {
+    static ApplicantMessage pendingSms(UUID eventId, Notice notice, RenderedMessage text, MessagePhones.Phone phone,
+            Instant now, Instant claimedUntil) {
         return create(eventId, notice, DeliveryChannel.SMS, phone, text, MessageStatus.PENDING, 0, now, null, null,
                 claimedUntil);
     }
@@ -76,16 +79,17 @@ record ApplicantMessage(
     }
 
     private static ApplicantMessage create(UUID eventId, Notice notice, DeliveryChannel channel,
-            @Nullable String phone, RenderedMessage text, MessageStatus status, int attempts, Instant now,
+            MessagePhones.@Nullable Phone phone, RenderedMessage text, MessageStatus status, int attempts, Instant now,
             @Nullable Instant sentAt, @Nullable String lastError, @Nullable Instant nextAttemptAt) {
         return new ApplicantMessage(idOf(eventId, channel), notice.applicationNumber(), eventId.toString(), notice.type(),
-                channel, phone, text.title(), text.body(), status, attempts, now, sentAt, lastError, nextAttemptAt,
-                notice.submittedBy());
+                channel, phone == null ? null : phone.sealed(), text.title(), text.body(), status, attempts, now, sentAt,
+                lastError, nextAttemptAt, notice.submittedBy(), phone == null ? null : phone.masked(),
+                notice.insuredIndex());
     }
 
     @Override
     public String toString() {
         return "ApplicantMessage[" + id + ", " + applicationNumber + ", " + eventType + ", " + channel + ", "
-                + PersonalData.maskPhone(recipientPhone) + ", " + status + ", attempts=" + attempts + "]";
+                + maskedPhone + ", " + status + ", attempts=" + attempts + "]";
     }
 }

@@ -66,10 +66,14 @@ class MessageBatches {
         }
         Map<String, List<String>> idsByApplication = new LinkedHashMap<>();
         Map<String, Submitter> submitters = new HashMap<>();
+        Map<String, String> insured = new HashMap<>();
         for (ApplicantMessage message : fresh) {
             idsByApplication.computeIfAbsent(message.applicationNumber(), n -> new ArrayList<>()).add(message.id());
             if (message.submittedBy() != null) {
                 submitters.put(message.applicationNumber(), message.submittedBy());
+            }
+            if (message.insuredIndex() != null) {
+                insured.put(message.applicationNumber(), message.insuredIndex());
             }
         }
         BulkOperations index = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Messages.BY_APPLICATION);
@@ -79,6 +83,9 @@ class MessageBatches {
             if (submitter != null) {
                 update.set(Messages.SUBMITTER_SUBJECT, submitter.subject())
                         .set(Messages.SUBMITTER_CLIENT, submitter.client());
+            }
+            if (insured.containsKey(number)) {
+                update.set(Messages.INSURED_INDEX, insured.get(number));
             }
             index.upsert(Query.query(where("_id").is(number)), update);
         });

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import org.jspecify.annotations.Nullable;
 import org.mtb.contracts.PersonalData;
+import org.mtb.support.crypto.FieldCipher;
 
 /** A message as answered over HTTP: the phone masked, the delivery internals left out. */
 record MessageView(
@@ -23,8 +24,16 @@ record MessageView(
     static final Comparator<MessageView> ORDER = Comparator.comparing(MessageView::createdAt)
             .thenComparing(MessageView::channel);
 
+    /** The masked phone stored with the message; one stored in clear before encryption began is masked here. */
+    private static @Nullable String shownPhone(ApplicantMessage m) {
+        if (m.maskedPhone() != null || m.recipientPhone() == null) {
+            return m.maskedPhone();
+        }
+        return FieldCipher.isSealed(m.recipientPhone()) ? null : PersonalData.maskPhone(m.recipientPhone());
+    }
+
     static MessageView of(ApplicantMessage m) {
         return new MessageView(m.id(), m.applicationNumber(), m.eventType(), m.channel(), m.title(), m.body(),
-                PersonalData.maskPhone(m.recipientPhone()), m.status(), m.attempts(), m.createdAt(), m.sentAt());
+                shownPhone(m), m.status(), m.attempts(), m.createdAt(), m.sentAt());
     }
 }

@@ -12,6 +12,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
+import org.mtb.support.crypto.BlindIndex;
 import org.mtb.support.security.ApplicationReaders;
 import org.mtb.support.security.Caller;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -39,13 +40,16 @@ class Messages implements SmartInitializingSingleton {
     /** Fields of an application's index entry: who submitted it, from its submission's event. */
     static final String SUBMITTER_SUBJECT = "submitterSubject";
     static final String SUBMITTER_CLIENT = "submitterClient";
+    static final String INSURED_INDEX = "insuredIndex";
     static final String SMS_DUE = "sms_due";
     /** Pages of due entries one look at the queue reads at most, should every one of them be stale. */
     private static final int MAX_PAGES = 10;
 
     private final MongoTemplate mongo;
+    private final BlindIndex blindIndex;
 
-    Messages(MongoTemplate mongo) {
+    Messages(MongoTemplate mongo, BlindIndex blindIndex) {
+        this.blindIndex = blindIndex;
         this.mongo = mongo;
         mongo.indexOps(ApplicantMessage.class).createIndex(new Index()
                 .on("applicationNumber", Sort.Direction.ASC).on("createdAt", Sort.Direction.ASC));
@@ -65,7 +69,8 @@ class Messages implements SmartInitializingSingleton {
 
     /**
      * The messages of an application the caller may read ({@link ApplicationReaders}: the submitting account or
-     * channel, the region's staff; this service keeps no ID number to know the insured person by). An application
+     * channel, the insured person, known by the blind index of the ID number and never by the number, the region's
+     * staff). An application
      * the caller may not read has, to the caller, no messages, as an unknown one has.
      */
     List<ApplicantMessage> forApplication(Caller caller, String applicationNumber,
@@ -73,7 +78,7 @@ class Messages implements SmartInitializingSingleton {
         Document index = mongo.findById(applicationNumber, Document.class, BY_APPLICATION);
         if (index == null || !ApplicationReaders.mayRead(caller, new ApplicationReaders.Parties(
                 applicationNumber.substring(0, applicationNumber.indexOf('-')), index.getString(SUBMITTER_SUBJECT),
-                index.getString(SUBMITTER_CLIENT), null))) {
+                index.getString(SUBMITTER_CLIENT), index.getString(INSURED_INDEX)), blindIndex)) {
             return List.of();
         }
         return mongo.find(Query.query(where("_id").in(index.getList("ids", String.class))), ApplicantMessage.class)

@@ -40,9 +40,11 @@ class Notifier {
     private final SmsDeliveryProperties properties;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final MessagePhones phones;
 
     Notifier(MessageBatches batches, MessageTemplates templates, SmsDelivery delivery,
-            SmsDeliveryProperties properties, Clock clock, MeterRegistry meters) {
+            SmsDeliveryProperties properties, Clock clock, MeterRegistry meters, MessagePhones phones) {
+        this.phones = phones;
         this.batches = batches;
         this.templates = templates;
         this.delivery = delivery;
@@ -75,12 +77,12 @@ class Notifier {
 
     /** Tells the applicants of {@link #checked checked} submissions, in the order given. */
     void submittedAll(List<ApplicationSubmitted> events) {
-        tell(events.stream().map(Notifier::occasion).toList());
+        tell(events.stream().map(this::occasion).toList());
     }
 
     /** Tells the applicants of {@link #checked checked} decisions, in the order given. */
     void decidedAll(List<ApplicationDecided> events) {
-        tell(events.stream().map(Notifier::occasion).toList());
+        tell(events.stream().map(this::occasion).toList());
     }
 
     private void tell(List<Occasion> occasions) {
@@ -141,12 +143,12 @@ class Notifier {
     private List<ApplicantMessage> messagesOf(Occasion occasion, Instant now, Instant claimedUntil) {
         UUID eventId = occasion.eventId();
         Notice notice = occasion.notice();
-        String phone = occasion.phone();
+        MessagePhones.Phone phone = occasion.phone();
         ApplicantMessage inApp = ApplicantMessage.inApp(eventId, notice, templates.inApp(notice), phone, now);
         RenderedMessage text = templates.sms(notice);
-        ApplicantMessage sms = phone == null || phone.isBlank()
+        ApplicantMessage sms = phone == null
                 ? ApplicantMessage.undeliverableSms(eventId, notice, text, now)
-                : ApplicantMessage.pendingSms(eventId, notice, text, phone.strip(), now, claimedUntil);
+                : ApplicantMessage.pendingSms(eventId, notice, text, phone, now, claimedUntil);
         return List.of(inApp, sms);
     }
 
@@ -164,20 +166,26 @@ class Notifier {
         }
     }
 
-    private static Occasion occasion(ApplicationSubmitted event) {
+    /** The masked name and the sealed phone (schema 2), or both made here from the clear values (schema 1). */
+    private Occasion occasion(ApplicationSubmitted event) {
         Applicant applicant = event.applicant();
-        String name = applicant == null ? null : applicant.name();
-        String phone = applicant == null ? null : applicant.phone();
-        return new Occasion(event.eventId(), new Notice(EventType.APPLICATION_SUBMITTED, event.applicationNumber(),
-                event.diseaseName(), name, List.of(), event.submittedBy()), phone);
+        String number = event.applicationNumber();
+        Applicant.Masked masked = applicant == null ? null : applicant.maskedForms();
+        MessagePhones.Phone phone = applicant == null ? null
+                : phones.of(number, applicant.phone(), masked.phone());
+        String insured = applicant == null ? null : applicant.idNumberIndex();
+        return new Occasion(event.eventId(), new Notice(EventType.APPLICATION_SUBMITTED, number,
+                event.diseaseName(), masked == null ? null : masked.name(), List.of(), event.submittedBy(), insured),
+                phone);
     }
 
-    private static Occasion occasion(ApplicationDecided event) {
+    private Occasion occasion(ApplicationDecided event) {
         EventType type = event.outcome() == DecisionOutcome.APPROVED
                 ? EventType.APPLICATION_APPROVED : EventType.APPLICATION_REJECTED;
         Recipient recipient = event.recipient();
-        String name = recipient == null ? null : recipient.name();
-        String phone = recipient == null ? null : recipient.phone();
+        String name = recipient == null ? null : recipient.shownName();
+        MessagePhones.Phone phone = recipient == null ? null
+                : phones.of(event.applicationNumber(), recipient.phone(), null);
         return new Occasion(event.eventId(), new Notice(type, event.applicationNumber(), event.diseaseName(), name,
                 event.reasons()), phone);
     }
@@ -197,6 +205,6 @@ class Notifier {
     }
 
     /** One event to tell an applicant about: what happened, and the phone it names, if any. */
-    private record Occasion(UUID eventId, Notice notice, @Nullable String phone) {
+    private record Occasion(UUID eventId, Notice notice, MessagePhones.@Nullable Phone phone) {
     }
 }

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import org.mtb.contracts.PersonalData;
 import org.mtb.notification.sms.SmsGateway;
 import org.mtb.notification.sms.SmsReceipt;
 import org.slf4j.Logger;
@@ -31,9 +30,11 @@ class SmsDelivery {
     private final Clock clock;
     private final MeterRegistry meters;
     private final Counter givenUp;
+    private final MessagePhones phones;
 
     SmsDelivery(Messages messages, SmsGateway gateway, SmsDeliveryProperties properties, Clock clock,
-            MeterRegistry meters) {
+            MeterRegistry meters, MessagePhones phones) {
+        this.phones = phones;
         this.messages = messages;
         this.gateway = gateway;
         this.properties = properties;
@@ -67,13 +68,7 @@ class SmsDelivery {
         if (sending.isEmpty()) {
             return;
         }
-        List<SmsGateway.SmsOutcome> outcomes;
-        try {
-            outcomes = gateway.sendAll(sending.stream().map(sms -> new SmsGateway.OutgoingSms(sms.recipientPhone(),
-                    sms.body(), sms.applicationNumber())).toList());
-        } catch (RuntimeException refused) {
-            outcomes = sending.stream().map(sms -> SmsGateway.SmsOutcome.failed(refused)).toList();
-        }
+        List<SmsGateway.SmsOutcome> outcomes = send(sending);
         Instant sentAt = clock.instant();
         List<Delivered> delivered = new ArrayList<>(sending.size());
         for (int i = 0; i < sending.size(); i++) {
@@ -101,10 +96,38 @@ class SmsDelivery {
                 meters.counter("notification.messages.sent", "channel", DeliveryChannel.SMS.name(),
                         "event", sms.eventType().name()).increment();
                 log.info("SMS {} about application {} sent to {} on attempt {} (provider id {})", sms.id(),
-                        sms.applicationNumber(), PersonalData.maskPhone(sms.recipientPhone()), sms.attempts(),
+                        sms.applicationNumber(), sms.maskedPhone(), sms.attempts(),
                         each.receipt() == null ? "-" : each.receipt().providerMessageId());
             }
         }
+    }
+
+    /**
+     * One outcome per SMS, in order. Each phone is opened just before the batch goes to the gateway; an SMS whose
+     * phone does not open fails on its own (and is retried, then given up), the others go.
+     */
+    private List<SmsGateway.SmsOutcome> send(List<ApplicantMessage> sending) {
+        List<SmsGateway.SmsOutcome> outcomes = new ArrayList<>(java.util.Collections.nCopies(sending.size(), null));
+        List<Integer> positions = new ArrayList<>(sending.size());
+        List<SmsGateway.OutgoingSms> outgoing = new ArrayList<>(sending.size());
+        for (int i = 0; i < sending.size(); i++) {
+            ApplicantMessage sms = sending.get(i);
+            try {
+                outgoing.add(new SmsGateway.OutgoingSms(phones.open(sms), sms.body(), sms.applicationNumber()));
+                positions.add(i);
+            } catch (IllegalArgumentException doesNotOpen) {
+                outcomes.set(i, SmsGateway.SmsOutcome.failed(doesNotOpen));
+            }
+        }
+        try {
+            List<SmsGateway.SmsOutcome> sent = outgoing.isEmpty() ? List.of() : gateway.sendAll(outgoing);
+            for (int j = 0; j < positions.size(); j++) {
+                outcomes.set(positions.get(j), sent.get(j));
+            }
+        } catch (RuntimeException refused) {
+            positions.forEach(i -> outcomes.set(i, SmsGateway.SmsOutcome.failed(refused)));
+        }
+        return outcomes;
     }
 
     /** Counts an SMS that can never be sent, e.g. because the event carried no phone number. */
@@ -125,7 +148,7 @@ class SmsDelivery {
         if (givingUp) {
             givenUp.increment();
             log.warn("SMS {} about application {} to {} failed {} times, giving up: {}", sms.id(),
-                    sms.applicationNumber(), PersonalData.maskPhone(sms.recipientPhone()), attempt, error);
+                    sms.applicationNumber(), sms.maskedPhone(), attempt, error);
         } else {
             log.info("SMS {} about application {} failed on attempt {}, retried from {}: {}", sms.id(),
                     sms.applicationNumber(), attempt, next, error);

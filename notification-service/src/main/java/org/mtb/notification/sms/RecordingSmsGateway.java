@@ -1,13 +1,10 @@
 package org.mtb.notification.sms;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import org.mtb.contracts.PersonalData;
+import org.mtb.support.crypto.BlindIndex;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -25,16 +22,18 @@ class RecordingSmsGateway implements SmsGateway {
 
     private final MongoTemplate mongo;
     private final Clock clock;
+    private final BlindIndex index;
 
-    RecordingSmsGateway(MongoTemplate mongo, Clock clock) {
+    RecordingSmsGateway(MongoTemplate mongo, Clock clock, BlindIndex index) {
         this.mongo = mongo;
         this.clock = clock;
+        this.index = index;
     }
 
     @Override
     public SmsReceipt send(String phone, String text) {
         String id = UUID.randomUUID().toString();
-        mongo.insert(new RecordedSms(id, PersonalData.maskPhone(phone), sha256(phone), text, clock.instant()));
+        mongo.insert(new RecordedSms(id, PersonalData.maskPhone(phone), index.of("phone", phone), text, clock.instant()));
         // The application number is in the logging context (MDC) of the caller.
         log.info("SMS {} recorded for {} ({} characters)", id, PersonalData.maskPhone(phone), text.length());
         return new SmsReceipt(id);
@@ -44,7 +43,7 @@ class RecordingSmsGateway implements SmsGateway {
     @Override
     public List<SmsOutcome> sendAll(List<OutgoingSms> texts) {
         List<RecordedSms> recorded = texts.stream().map(sms -> new RecordedSms(UUID.randomUUID().toString(),
-                PersonalData.maskPhone(sms.phone()), sha256(sms.phone()), sms.text(), clock.instant())).toList();
+                PersonalData.maskPhone(sms.phone()), index.of("phone", sms.phone()), sms.text(), clock.instant())).toList();
         try {
             mongo.insert(recorded, RecordedSms.class);
         } catch (RuntimeException refused) {
@@ -55,14 +54,5 @@ class RecordingSmsGateway implements SmsGateway {
                     recorded.get(i).phoneMasked(), texts.get(i).text().length());
         }
         return recorded.stream().map(sms -> SmsOutcome.sent(new SmsReceipt(sms.id()))).toList();
-    }
-
-    private static String sha256(String phone) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(phone.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java runtime has SHA-256", e);
-        }
     }
 }

@@ -35,7 +35,10 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.mtb.contracts.SealedField;
 import org.mtb.contracts.intake.Submitter;
+import org.mtb.support.crypto.BlindIndex;
+import org.mtb.support.crypto.FieldCipher;
 import org.mtb.support.security.ChannelRequests;
 import org.mtb.support.security.Role;
 import org.mtb.support.security.SignedInRequests;
@@ -75,6 +78,12 @@ abstract class NotificationFlowScenario {
 
     @Autowired
     MongoTemplate mongo;
+
+    @Autowired
+    FieldCipher cipher;
+
+    @Autowired
+    BlindIndex index;
 
     @Autowired
     MeterRegistry meters;
@@ -209,6 +218,38 @@ abstract class NotificationFlowScenario {
     }
 
     @Test
+    void theInsuredPersonReadsTheMessagesOfAnApplicationAChannelSubmittedKnownByTheBlindIndexOnly() throws Exception {
+        String number = nextNumber();
+        ApplicationSubmitted event = submitted(number, PHONE);
+        ApplicationSubmitted byChannel = new ApplicationSubmitted(event.eventId(), event.schemaVersion(),
+                event.occurredAt(), number, event.regionCode(), event.diseaseCode(), event.diseaseName(),
+                event.diseaseCategory(), event.applicant(), event.hospital(), event.conditionSummary(), event.channel(),
+                event.submittedAt(), new Submitter(ChannelRequests.TIEMENGUAN, ChannelRequests.TIEMENGUAN, "CHANNEL"));
+        kafka.send(Topics.APPLICATION_SUBMITTED, number, json.writeValueAsString(byChannel));
+        awaitMessages(number, 2, this::smsSent);
+
+        assertThat(messagesAs(number, TestTokens.applicant("applicant-zhang", "11010519491231002x"))).hasSize(2);
+        assertThat(messagesAs(number, TestTokens.applicant("applicant-li", "620902198001011232"))).isEmpty();
+    }
+
+    @Test
+    void tellsTheApplicantOfASchemaOneEventInClearAndStoresThePhoneSealed() throws Exception {
+        String number = nextNumber();
+        Instant now = Instant.now();
+        ApplicationSubmitted clear = new ApplicationSubmitted(UUID.randomUUID(), 1, now, number, "659006", "M01200",
+                "血友病", DiseaseCategory.SPECIAL, new Applicant(ID_NUMBER, NAME, PHONE, InsuranceType.RESIDENT, null, null),
+                new Hospital("第二师医院", 3), "血友病A型", Channel.APP, now, null);
+        kafka.send(Topics.APPLICATION_SUBMITTED, number, json.writeValueAsString(clear));
+
+        List<JsonNode> messages = awaitMessages(number, 2, this::smsSent);
+
+        assertThat(messages).allSatisfy(m -> assertThat(m.get("recipient").asString()).isEqualTo("138****8000"));
+        assertThat(messages.get(1).get("body").asString()).contains("张*您好");
+        assertThat(mongo.getCollection("messages").find(new org.bson.Document("applicationNumber", number))
+                .into(new java.util.ArrayList<>()).toString()).doesNotContain(PHONE, NAME);
+    }
+
+    @Test
     void theSubmittingAccountAndTheRegionsStaffReadTheMessagesAndToOthersThereAreNone() throws Exception {
         String number = nextNumber();
         ApplicationSubmitted event = submitted(number, PHONE);
@@ -221,6 +262,8 @@ abstract class NotificationFlowScenario {
 
         assertThat(messagesAs(number, TestTokens.applicant("applicant-zhang", ID_NUMBER))).hasSize(2);
         assertThat(messagesAs(number, TestTokens.staff(Role.HOTLINE, "hotline-659006", "659006"))).hasSize(2);
+        assertThat(mongo.getCollection("application_messages").find(new org.bson.Document("_id", number)).first()
+                .getString("insuredIndex")).isEqualTo(index.ofIdNumber(ID_NUMBER));
         assertThat(messagesAs(number, TestTokens.applicant("applicant-li", "620902198001011232"))).isEmpty();
         assertThat(json.readTree(http.get().uri("/api/v1/applications/{n}/messages", number)
                 .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(TestTokens.channel(ChannelRequests.TIEMENGUAN,
@@ -253,17 +296,22 @@ abstract class NotificationFlowScenario {
         return "659006-20261123-%06d".formatted(SEQUENCE.incrementAndGet());
     }
 
-    static ApplicationSubmitted submitted(String number, String phone) {
+    /** A submission as intake sends it (schema 2): personal data sealed, the masked forms and the blind index. */
+    ApplicationSubmitted submitted(String number, String phone) {
         Instant now = Instant.now();
-        return new ApplicationSubmitted(UUID.randomUUID(), 1, now, number, "659006", "M01200", "血友病",
-                DiseaseCategory.SPECIAL, new Applicant(ID_NUMBER, NAME, phone, InsuranceType.RESIDENT),
-                new Hospital("第二师医院", 3), "血友病A型，需长期替代治疗", Channel.APP, now, null);
+        Applicant applicant = new Applicant(cipher.seal(ID_NUMBER, SealedField.ID_NUMBER.context(number)),
+                cipher.seal(NAME, SealedField.NAME.context(number)), cipher.seal(phone, SealedField.PHONE.context(number)),
+                InsuranceType.RESIDENT, index.ofIdNumber(ID_NUMBER), Applicant.Masked.of(ID_NUMBER, NAME, phone));
+        return new ApplicationSubmitted(UUID.randomUUID(), 2, now, number, "659006", "M01200", "血友病",
+                DiseaseCategory.SPECIAL, applicant, new Hospital("第二师医院", 3),
+                cipher.seal("血友病A型，需长期替代治疗", SealedField.CONDITION_SUMMARY.context(number)), Channel.APP, now, null);
     }
 
-    static ApplicationDecided decided(String number, DecisionOutcome outcome, List<String> reasons) {
+    /** A decision as review sends it (schema 2): the phone sealed as intake sealed it, the name masked. */
+    ApplicationDecided decided(String number, DecisionOutcome outcome, List<String> reasons) {
         Instant now = Instant.now();
-        return new ApplicationDecided(UUID.randomUUID(), 1, now, number, "659006", "M01200", "血友病", outcome, reasons,
-                "expert-1", now, new Recipient(NAME, PHONE));
+        return new ApplicationDecided(UUID.randomUUID(), 2, now, number, "659006", "M01200", "血友病", outcome, reasons,
+                "expert-1", now, new Recipient(null, cipher.seal(PHONE, SealedField.PHONE.context(number)), "张*"));
     }
 
     private boolean smsSent(List<JsonNode> messages) {

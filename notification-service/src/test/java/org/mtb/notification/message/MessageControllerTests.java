@@ -30,6 +30,9 @@ class MessageControllerTests {
     private static final String NUMBER = "659006-20261123-000001";
     private static final UUID EVENT = UUID.fromString("5f0c6a56-0f6e-4a0e-9a53-6f6f1d2b9c11");
     private static final Instant AT = Instant.parse("2026-11-23T02:15:30Z");
+    /** As intake seals it; the answer shows the masked form stored beside it. */
+    private static final String SEALED_PHONE = new org.mtb.support.crypto.FieldCipher(
+            new org.mtb.support.crypto.TestKeyRing()).seal("13800138000", "applicant.phone|" + NUMBER);
 
     @Autowired
     MockMvc mvc;
@@ -103,15 +106,15 @@ class MessageControllerTests {
 
     private static ApplicantMessage inApp() {
         return new ApplicantMessage(EVENT + ":IN_APP", NUMBER, EVENT.toString(), EventType.APPLICATION_SUBMITTED,
-                DeliveryChannel.IN_APP, "13800138000", "门诊慢特病申请已受理",
+                DeliveryChannel.IN_APP, SEALED_PHONE, "门诊慢特病申请已受理",
                 "张*您好，您申请的门诊慢特病（血友病）已受理，受理编号" + NUMBER + "。",
-                MessageStatus.SENT, 1, AT, AT, null, null, null);
+                MessageStatus.SENT, 1, AT, AT, null, null, null, "138****8000", null);
     }
 
     private static ApplicantMessage sms() {
         return new ApplicantMessage(EVENT + ":SMS", NUMBER, EVENT.toString(), EventType.APPLICATION_SUBMITTED,
                 DeliveryChannel.SMS, "13800138000", "门诊慢特病申请已受理",
                 "【医保服务】张*您好，您申请的门诊慢特病（血友病）已受理，受理编号" + NUMBER + "，审核结果将以短信和消息通知。",
-                MessageStatus.SENT, 1, AT, AT.plusSeconds(1), null, null, null);
+                MessageStatus.SENT, 1, AT, AT.plusSeconds(1), null, null, null, null, null);
     }
 }

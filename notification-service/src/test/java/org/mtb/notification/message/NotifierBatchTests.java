@@ -12,6 +12,7 @@ import com.mongodb.event.CommandStartedEvent;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +21,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.mtb.contracts.SealedField;
+import org.mtb.support.crypto.BlindIndex;
+import org.mtb.support.crypto.FieldCipher;
+import org.mtb.support.crypto.TestKeyRing;
 import org.mtb.contracts.Channel;
 import org.mtb.contracts.DiseaseCategory;
 import org.mtb.contracts.InsuranceType;
@@ -62,12 +67,17 @@ class NotifierBatchTests {
     private final MongoTemplate mongo = new MongoTemplate(CLIENT, database);
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final List<String> sent = new CopyOnWriteArrayList<>();
-    private final Messages messages = new Messages(mongo);
+    private final List<String> phones = new CopyOnWriteArrayList<>();
+    private final TestKeyRing keys = new TestKeyRing();
+    private final FieldCipher cipher = new FieldCipher(keys);
+    private final MessagePhones messagePhones = new MessagePhones(cipher);
+    private final Messages messages = new Messages(mongo, new BlindIndex(keys));
     private final Notifier notifier = new Notifier(new MessageBatches(mongo, messages),
             MessageTemplates.fromClasspath(), new SmsDelivery(messages, (phone, text) -> {
                 sent.add(text);
+                phones.add(phone);
                 return new SmsReceipt("p-" + sent.size());
-            }, PROPERTIES, clock, meters), PROPERTIES, clock, meters);
+            }, PROPERTIES, clock, meters, messagePhones), PROPERTIES, clock, meters, messagePhones);
 
     NotifierBatchTests() {
         messages.afterSingletonsInstantiated();
@@ -82,7 +92,10 @@ class NotifierBatchTests {
         notifier.submittedAll(poll);
 
         assertThat(commands()).containsExactlyElementsOf(FIRST_DELIVERY);
-        assertThat(sent).hasSize(3);
+        assertThat(sent).hasSize(3).allSatisfy(text -> assertThat(text).contains("张*").doesNotContain("张三"));
+        assertThat(phones).as("opened for the gateway only").containsOnly("13800138000");
+        assertThat(mongo.getCollection("messages").find().into(new ArrayList<>()).toString())
+                .as("stored sealed").doesNotContain("13800138000", "张三", "11010519491231002X");
         assertThat(messages.forApplication(org.mtb.support.security.SignedInRequests.everyRoleCaller(), "659006-20261130-100002", Optional.empty()))
                 .extracting(ApplicantMessage::channel, ApplicantMessage::status, ApplicantMessage::attempts)
                 .containsExactlyInAnyOrder(tuple(DeliveryChannel.IN_APP, MessageStatus.SENT, 1),
@@ -128,7 +141,12 @@ class NotifierBatchTests {
         Instant now = clock.instant();
         return new ApplicationSubmitted(UUID.randomUUID(), ApplicationSubmitted.SCHEMA_VERSION, now, number, "659006",
                 "M01200", "血友病", DiseaseCategory.SPECIAL,
-                new Applicant("11010519491231002X", "张三", "13800138000", InsuranceType.RESIDENT),
-                new Hospital("第二师医院", 3), "血友病A型，需长期替代治疗", Channel.APP, now, null);
+                new Applicant(cipher.seal("11010519491231002X", SealedField.ID_NUMBER.context(number)),
+                        cipher.seal("张三", SealedField.NAME.context(number)),
+                        cipher.seal("13800138000", SealedField.PHONE.context(number)), InsuranceType.RESIDENT,
+                        new BlindIndex(keys).ofIdNumber("11010519491231002X"),
+                        Applicant.Masked.of("11010519491231002X", "张三", "13800138000")),
+                new Hospital("第二师医院", 3), cipher.seal("血友病A型，需长期替代治疗",
+                        SealedField.CONDITION_SUMMARY.context(number)), Channel.APP, now, null);
     }
 }

@@ -13,6 +13,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.mtb.support.crypto.BlindIndex;
+import org.mtb.support.crypto.FieldCipher;
+import org.mtb.support.crypto.TestKeyRing;
 import org.mtb.contracts.review.ApplicationDecided;
 import org.mtb.contracts.review.DecisionOutcome;
 import org.mtb.contracts.review.Recipient;
@@ -127,17 +130,20 @@ class SmsLeasesTests {
     private ApplicationDecided decided(String number) {
         return new ApplicationDecided(UUID.randomUUID(), ApplicationDecided.SCHEMA_VERSION, clock.instant(), number,
                 "659006", "M01200", "血友病", DecisionOutcome.APPROVED, List.of(), "expert-1", clock.instant(),
-                new Recipient("张三", "13800138000"));
+                new Recipient("张三", "13800138000", null));
     }
 
     /** One instance of the service: its own objects, the shared database, clock and gateway. */
     private final class Instance {
 
-        final Messages messages = new Messages(mongo);
-        final SmsDelivery delivery = new SmsDelivery(messages, gateway, PROPERTIES, clock, new SimpleMeterRegistry());
+        final TestKeyRing keys = new TestKeyRing();
+        final MessagePhones phones = new MessagePhones(new FieldCipher(keys));
+        final Messages messages = new Messages(mongo, new BlindIndex(keys));
+        final SmsDelivery delivery = new SmsDelivery(messages, gateway, PROPERTIES, clock, new SimpleMeterRegistry(),
+                phones);
         final SmsRetryJob retryJob = new SmsRetryJob(messages, delivery, PROPERTIES, clock);
         final Notifier notifier = new Notifier(new MessageBatches(mongo, messages), MessageTemplates.fromClasspath(),
-                delivery, PROPERTIES, clock, new SimpleMeterRegistry());
+                delivery, PROPERTIES, clock, new SimpleMeterRegistry(), phones);
 
         Instance() {
             messages.afterSingletonsInstantiated();

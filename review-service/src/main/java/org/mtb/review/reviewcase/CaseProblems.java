@@ -33,6 +33,12 @@ final class CaseProblems {
                 problems.size() + " field(s) need correcting; all are listed in 'errors'", problems);
     }
 
+    static ApiException purposeRequired(int max) {
+        return new ApiException(HttpStatus.BAD_REQUEST, "PURPOSE_REQUIRED", "Purpose required",
+                "Personal data is opened only for a stated purpose, which is recorded with the opening",
+                List.of(new FieldProblem("purpose", "REQUIRED", "must be 1 to " + max + " characters")));
+    }
+
     static ApiException invalidRegionCode() {
         return new ApiException(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "Invalid parameter",
                 "regionCode must be a 6-digit administrative division code",

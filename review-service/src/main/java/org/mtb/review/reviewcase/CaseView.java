@@ -5,7 +5,6 @@ import org.jspecify.annotations.Nullable;
 import org.mtb.contracts.Channel;
 import org.mtb.contracts.DiseaseCategory;
 import org.mtb.contracts.InsuranceType;
-import org.mtb.contracts.PersonalData;
 import org.mtb.contracts.intake.Hospital;
 import org.mtb.review.sla.SlaView;
 
@@ -30,11 +29,11 @@ record CaseView(
     record MaskedApplicant(String idNumber, String name, String phone, InsuranceType insuranceType) {
     }
 
-    static CaseView of(ReviewCase c, @Nullable SlaView sla) {
-        var who = c.applicant();
+    static CaseView of(ReviewCase c, @Nullable SlaView sla, CasePersonalData personalData) {
+        var shown = personalData.masked(c);
         return new CaseView(c.applicationNumber(), c.status(), c.regionCode(), c.diseaseCode(), c.diseaseName(),
-                c.diseaseCategory(), new MaskedApplicant(PersonalData.maskIdNumber(who.idNumber()),
-                        PersonalData.maskName(who.name()), PersonalData.maskPhone(who.phone()), who.insuranceType()),
-                c.hospital(), c.conditionSummary(), c.channel(), c.submittedAt(), c.openedAt(), c.catalogVersion(), sla, c.decision());
+                c.diseaseCategory(), new MaskedApplicant(shown.idNumber(), shown.name(), shown.phone(),
+                        c.applicant().insuranceType()),
+                c.hospital(), personalData.conditionSummary(c), c.channel(), c.submittedAt(), c.openedAt(), c.catalogVersion(), sla, c.decision());
     }
 }

@@ -6,8 +6,11 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.mtb.review.calendar.RegionCalendars;
 import org.mtb.review.sla.SlaView;
+import org.mtb.support.crypto.PersonalDataAccessLog;
 import org.mtb.support.security.Caller;
+import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,15 +26,18 @@ class ReviewCaseController {
 
     private static final Pattern REGION_CODE = Pattern.compile("\\d{6}");
     private static final int MAX_PAGE = 500;
+    private static final int MAX_PURPOSE = 500;
     /** Reviewers and supervisors, each only in the regions of their token. */
     private static final String REVIEWERS = "hasAnyRole('REVIEWER', 'SUPERVISOR')";
 
     private final ReviewCases cases;
     private final RegionCalendars calendars;
     private final Clock clock;
+    private final CasePersonalData personalData;
 
-    ReviewCaseController(ReviewCases cases, RegionCalendars calendars, Clock clock) {
+    ReviewCaseController(ReviewCases cases, RegionCalendars calendars, Clock clock, CasePersonalData personalData) {
         this.cases = cases;
+        this.personalData = personalData;
         this.calendars = calendars;
         this.clock = clock;
     }
@@ -64,9 +70,38 @@ class ReviewCaseController {
         return view(cases.decide(caller, applicationNumber, decision));
     }
 
+    /**
+     * The applicant's ID number, name and phone in clear, for a reviewer who must check them against the materials:
+     * the caller states why, and the opening is recorded (who, when, which case, why) before anything is answered.
+     * A POST, since each call is recorded and its answer must not be cached.
+     */
+    @PostMapping(path = "/{applicationNumber}/personal-data", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize(REVIEWERS)
+    ResponseEntity<CasePersonalData.Opened> openPersonalData(Caller caller, @PathVariable String applicationNumber,
+            @RequestBody OpenPersonalDataRequest request) {
+        String purpose = request.purpose() == null ? "" : request.purpose().strip();
+        if (purpose.isEmpty() || purpose.length() > MAX_PURPOSE) {
+            throw CaseProblems.purposeRequired(MAX_PURPOSE);
+        }
+        ReviewCase c = cases.find(caller, applicationNumber).orElseThrow(() -> CaseProblems.notFound(applicationNumber));
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(personalData.open(caller, c, purpose));
+    }
+
+    /** Who opened this case's personal data, when and why; for supervisors of its region. */
+    @GetMapping("/{applicationNumber}/personal-data-access")
+    @PreAuthorize("hasRole('SUPERVISOR')")
+    List<PersonalDataAccessLog.Access> personalDataAccess(Caller caller, @PathVariable String applicationNumber) {
+        ReviewCase c = cases.find(caller, applicationNumber).orElseThrow(() -> CaseProblems.notFound(applicationNumber));
+        return personalData.openings(c);
+    }
+
+    /** @param purpose why the clear values are needed, in the reviewer's words; recorded with the opening */
+    record OpenPersonalDataRequest(@Nullable String purpose) {
+    }
+
     private CaseView view(ReviewCase c) {
         SlaView sla = c.sla() == null ? null : SlaView.of(c.sla(), c.status() == CaseStatus.OPEN,
                 calendars.calendarFor(c.regionCode()).calendar(), clock.instant());
-        return CaseView.of(c, sla);
+        return CaseView.of(c, sla, personalData);
     }
 }

@@ -10,7 +10,6 @@ import org.jspecify.annotations.Nullable;
 import org.mtb.contracts.Topics;
 import org.mtb.contracts.review.ApplicationDecided;
 import org.mtb.contracts.review.DecisionOutcome;
-import org.mtb.contracts.review.Recipient;
 import org.mtb.review.sla.SlaCounts;
 import org.mtb.support.outbox.OutboxEntry;
 import org.mtb.support.outbox.PendingOutbox;
@@ -38,9 +37,11 @@ class ReviewCases {
     private final JsonMapper json;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final CasePersonalData personalData;
 
     ReviewCases(MongoTemplate mongo, PendingOutbox pendingOutbox, SlaCounts counts, JsonMapper json, Clock clock,
-            MeterRegistry meters) {
+            MeterRegistry meters, CasePersonalData personalData) {
+        this.personalData = personalData;
         this.mongo = mongo;
         this.pendingOutbox = pendingOutbox;
         this.counts = counts;
@@ -111,7 +112,7 @@ class ReviewCases {
         CaseStatus status = request.outcome() == DecisionOutcome.APPROVED ? CaseStatus.APPROVED : CaseStatus.REJECTED;
         ApplicationDecided decided = new ApplicationDecided(UUID.randomUUID(), ApplicationDecided.SCHEMA_VERSION, now,
                 applicationNumber, open.regionCode(), open.diseaseCode(), open.diseaseName(), decision.outcome(),
-                reasons, decision.reviewerId(), now, new Recipient(open.applicant().name(), open.applicant().phone()));
+                reasons, decision.reviewerId(), now, personalData.recipient(open));
         OutboxEntry event = new OutboxEntry(decided.eventId().toString(), Topics.APPLICATION_DECIDED, applicationNumber,
                 json.writeValueAsString(decided), now);
         Update update = new Update().set("status", status).set("decision", decision).push("outbox", event)

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.mtb.contracts.Channel;
 import org.mtb.contracts.DiseaseCategory;
 import org.mtb.contracts.InsuranceType;
+import org.mtb.contracts.SealedField;
 import org.mtb.contracts.Topics;
 import org.mtb.contracts.intake.Applicant;
 import org.mtb.contracts.intake.ApplicationSubmitted;
@@ -25,10 +26,13 @@ import org.mtb.contracts.review.SlaBreached;
 import org.mtb.review.TestCatalogs;
 import org.mtb.stack.KafkaTestClient;
 import org.mtb.support.apidocs.ApiDocumentation;
+import org.mtb.support.crypto.BlindIndex;
+import org.mtb.support.crypto.FieldCipher;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.mtb.support.security.Role;
 import org.mtb.support.security.SignedInRequests;
 import org.mtb.support.security.TestTokens;
@@ -54,6 +58,15 @@ abstract class ReviewFlowScenario {
 
     @Autowired
     JsonMapper json;
+
+    @Autowired
+    FieldCipher cipher;
+
+    @Autowired
+    BlindIndex index;
+
+    @Autowired
+    MongoTemplate mongo;
 
     RestClient http;
     KafkaTestClient kafka;
@@ -128,10 +141,97 @@ abstract class ReviewFlowScenario {
             ApplicationDecided decided = json.readValue(decisions.getFirst().value(), ApplicationDecided.class);
             assertThat(decided.outcome()).isEqualTo(DecisionOutcome.REJECTED);
             assertThat(decided.reasons()).containsExactly("病历资料超过一年");
-            assertThat(decided.recipient().phone()).isEqualTo("13800138000");
+            assertThat(decided.schemaVersion()).isEqualTo(2);
+            assertThat(decided.recipient().phone()).as("passed on as intake sealed it")
+                    .isEqualTo(submitted.applicant().phone());
+            assertThat(decided.recipient().maskedName()).isEqualTo("张*");
+            assertThat(decided.recipient().name()).isNull();
+            assertThat(decisions.getFirst().value()).doesNotContain("13800138000", "张三");
             assertThat(decided.reviewerId()).as("the token's subject").isEqualTo("test-caller");
         });
         assertThat(openCases("659006")).noneMatch(c -> c.get("applicationNumber").asString().equals(number));
+    }
+
+    @Test
+    void keepsTheCaseSealedShowsItMaskedAndOpensItsPersonalDataOnlyForAStatedPurposeRecordedFirst() throws Exception {
+        ApplicationSubmitted submitted = submitted();
+        String number = submitted.applicationNumber();
+        kafka.send(Topics.APPLICATION_SUBMITTED, number, json.writeValueAsString(submitted));
+        await().atMost(Duration.ofSeconds(20)).until(() -> get("/api/v1/review-cases/" + number).getStatusCode().value() == 200);
+
+        JsonNode shown = json.readTree(get("/api/v1/review-cases/" + number).getBody());
+        assertThat(shown.get("applicant").get("name").asString()).isEqualTo("张*");
+        assertThat(shown.get("conditionSummary").asString()).as("opened to show the reviewer").isEqualTo("血友病A型");
+        String stored = mongo.getCollection("review_cases").find(new org.bson.Document("_id", number)).first().toJson();
+        assertThat(stored).doesNotContain("11010519491231002X", "张三", "13800138000", "血友病A型");
+
+        String reviewer = TestTokens.staff(Role.REVIEWER, "reviewer-659006", "659006");
+        assertThat(openPersonalData(number, "{}", reviewer).getStatusCode().value()).isEqualTo(400);
+        assertThat(json.readTree(openPersonalData(number, "{\"purpose\": \" \"}", reviewer).getBody()).get("code")
+                .asString()).isEqualTo("PURPOSE_REQUIRED");
+        assertThat(openPersonalData(number, "{\"purpose\": \"核对\"}",
+                TestTokens.staff(Role.REVIEWER, "reviewer-620900", "620900")).getStatusCode().value())
+                .as("another region's reviewer").isEqualTo(404);
+        assertThat(openPersonalData(number, "{\"purpose\": \"核对\"}",
+                TestTokens.staff(Role.HOTLINE, "hotline-659006", "659006")).getStatusCode().value()).isEqualTo(403);
+        assertThat(http.get().uri("/api/v1/review-cases/" + number + "/personal-data-access")
+                .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(TestTokens.staff(Role.SUPERVISOR, "s", "659006")))
+                .retrieve().body(String.class)).as("nothing opened by the refused calls").isEqualTo("[]");
+
+        var opened = openPersonalData(number, "{\"purpose\": \"核对身份证件与诊断证明姓名一致\"}", reviewer);
+
+        assertThat(opened.getStatusCode().value()).isEqualTo(200);
+        assertThat(opened.getHeaders().getCacheControl()).contains("no-store");
+        JsonNode clear = json.readTree(opened.getBody());
+        assertThat(clear.get("idNumber").asString()).isEqualTo("11010519491231002X");
+        assertThat(clear.get("name").asString()).isEqualTo("张三");
+        assertThat(clear.get("phone").asString()).isEqualTo("13800138000");
+        JsonNode access = json.readTree(http.get().uri("/api/v1/review-cases/" + number + "/personal-data-access")
+                .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(TestTokens.staff(Role.SUPERVISOR, "s", "659006")))
+                .retrieve().body(String.class));
+        assertThat(access).singleElement().satisfies(entry -> {
+            assertThat(entry.get("id").asString()).isEqualTo(clear.get("accessId").asString());
+            assertThat(entry.get("username").asString()).isEqualTo("reviewer-659006");
+            assertThat(entry.get("purpose").asString()).isEqualTo("核对身份证件与诊断证明姓名一致");
+            assertThat(entry.get("record").asString()).isEqualTo(number);
+        });
+        assertThat(http.get().uri("/api/v1/review-cases/" + number + "/personal-data-access")
+                .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(reviewer)).retrieve().toEntity(String.class)
+                .getStatusCode().value()).as("the trail is for supervisors").isEqualTo(403);
+        assertThat(get("/actuator/prometheus", TestTokens.ops()).getBody())
+                .containsPattern("mtb_personal_data_opened_total\\{.*service=\"review-service\".*} [1-9]");
+    }
+
+    @Test
+    void opensACaseFromASchemaOneEventInClearAndSendsItsDecisionSealed() throws Exception {
+        ApplicationSubmitted sealed = submitted();
+        String number = sealed.applicationNumber();
+        ApplicationSubmitted clear = new ApplicationSubmitted(sealed.eventId(), 1, sealed.occurredAt(), number,
+                "659006", "M01200", "血友病", DiseaseCategory.SPECIAL,
+                new Applicant("11010519491231002X", "张三", "13800138000", InsuranceType.RESIDENT, null, null),
+                new Hospital("第二师医院", 3), "血友病A型", Channel.APP, sealed.submittedAt(), null);
+        kafka.send(Topics.APPLICATION_SUBMITTED, number, json.writeValueAsString(clear));
+        await().atMost(Duration.ofSeconds(20)).until(() -> get("/api/v1/review-cases/" + number).getStatusCode().value() == 200);
+
+        assertThat(json.readTree(get("/api/v1/review-cases/" + number).getBody()).get("applicant").get("phone")
+                .asString()).isEqualTo("138****8000");
+        decide(number, "{\"outcome\":\"APPROVED\"}");
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            var decisions = kafka.readAll(Topics.APPLICATION_DECIDED, Duration.ofSeconds(1)).stream()
+                    .filter(r -> number.equals(r.key())).toList();
+            assertThat(decisions).hasSize(1);
+            ApplicationDecided decided = json.readValue(decisions.getFirst().value(), ApplicationDecided.class);
+            assertThat(cipher.open(decided.recipient().phone(), SealedField.PHONE.context(number)))
+                    .isEqualTo("13800138000");
+            assertThat(decided.recipient().maskedName()).isEqualTo("张*");
+        });
+    }
+
+    private ResponseEntity<String> openPersonalData(String number, String body, String token) {
+        return http.post().uri("/api/v1/review-cases/" + number + "/personal-data")
+                .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(token)).contentType(MediaType.APPLICATION_JSON)
+                .body(body).retrieve().toEntity(String.class);
     }
 
     @Test
@@ -267,16 +367,26 @@ abstract class ReviewFlowScenario {
     private ApplicationSubmitted submitted() {
         String number = "659006-20261123-%06d".formatted(SEQUENCE.incrementAndGet() + 1000 * (port % 100));
         Instant now = Instant.now();
-        return new ApplicationSubmitted(UUID.randomUUID(), 1, now, number, "659006", "M01200", "血友病",
-                DiseaseCategory.SPECIAL, new Applicant("11010519491231002X", "张三", "13800138000", InsuranceType.RESIDENT),
-                new Hospital("第二师医院", 3), "血友病A型", Channel.APP, now, null);
+        return new ApplicationSubmitted(UUID.randomUUID(), 2, now, number, "659006", "M01200", "血友病",
+                DiseaseCategory.SPECIAL, sealedApplicant(number, InsuranceType.RESIDENT),
+                new Hospital("第二师医院", 3), cipher.seal("血友病A型", SealedField.CONDITION_SUMMARY.context(number)),
+                Channel.APP, now, null);
     }
 
     private ApplicationSubmitted chronic(String region, Instant submittedAt) {
         String number = region + "-20250926-%06d".formatted(SEQUENCE.incrementAndGet() + 1000 * (port % 100));
-        return new ApplicationSubmitted(UUID.randomUUID(), 1, submittedAt, number, region, "M03900", "高血压",
-                DiseaseCategory.CHRONIC, new Applicant("11010519491231002X", "张三", "13800138000", InsuranceType.EMPLOYEE),
-                new Hospital("酒泉市人民医院", 3), "高血压", Channel.APP, submittedAt, null);
+        return new ApplicationSubmitted(UUID.randomUUID(), 2, submittedAt, number, region, "M03900", "高血压",
+                DiseaseCategory.CHRONIC, sealedApplicant(number, InsuranceType.EMPLOYEE),
+                new Hospital("酒泉市人民医院", 3), cipher.seal("高血压", SealedField.CONDITION_SUMMARY.context(number)),
+                Channel.APP, submittedAt, null);
+    }
+
+    /** Zhang San, sealed as intake seals him. */
+    private Applicant sealedApplicant(String number, InsuranceType insuranceType) {
+        return new Applicant(cipher.seal("11010519491231002X", SealedField.ID_NUMBER.context(number)),
+                cipher.seal("张三", SealedField.NAME.context(number)),
+                cipher.seal("13800138000", SealedField.PHONE.context(number)), insuranceType,
+                index.ofIdNumber("11010519491231002X"), Applicant.Masked.of("11010519491231002X", "张三", "13800138000"));
     }
 
     private java.util.List<JsonNode> openCases(String region) {
@@ -307,6 +417,6 @@ abstract class ReviewFlowScenario {
     @Test
     void documentsEveryEndpointInItsOpenApiDocumentServedWithoutAToken(
             @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings) {
-        ApiDocumentation.assertComplete(port, mappings, 3);
+        ApiDocumentation.assertComplete(port, mappings, 5);
     }
 }

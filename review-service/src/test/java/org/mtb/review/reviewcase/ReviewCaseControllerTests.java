@@ -14,6 +14,8 @@ import java.util.List;
 import org.hamcrest.Matchers;
 import org.mtb.review.calendar.RegionCalendars;
 import org.junit.jupiter.api.Test;
+import org.mtb.support.crypto.PersonalDataAccessLog;
+import org.mtb.support.crypto.TestPersonalData;
 import org.mtb.contracts.Channel;
 import org.mtb.contracts.DiseaseCategory;
 import org.mtb.contracts.InsuranceType;
@@ -31,7 +33,8 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 @WebMvcTest(ReviewCaseController.class)
-@org.springframework.context.annotation.Import(SignedInRequests.class)
+@org.springframework.context.annotation.Import({SignedInRequests.class, TestPersonalData.class,
+        CasePersonalData.class})
 class ReviewCaseControllerTests {
 
     @Autowired
@@ -42,6 +45,9 @@ class ReviewCaseControllerTests {
 
     @MockitoBean
     RegionCalendars calendars;
+
+    @MockitoBean
+    PersonalDataAccessLog accessLog;
 
     @Test
     void listsTheQueueWithPersonalDataMasked() throws Exception {
@@ -116,7 +122,7 @@ class ReviewCaseControllerTests {
 
     private static ReviewCase openCase() {
         return new ReviewCase("659006-20261123-000001", "e", "659006", "M01200", "血友病", DiseaseCategory.SPECIAL,
-                new Applicant("11010519491231002X", "张三", "13800138000", InsuranceType.RESIDENT),
+                new Applicant("11010519491231002X", "张三", "13800138000", InsuranceType.RESIDENT, null, null),
                 new Hospital("第二师医院", 3), "血友病A型", Channel.APP, Instant.EPOCH, Instant.EPOCH, CaseStatus.OPEN, null,
                 null, null, 0L, List.of());
     }

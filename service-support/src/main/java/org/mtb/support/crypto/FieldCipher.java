@@ -10,6 +10,7 @@ import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Seals one value of personal data, and opens it again.
@@ -67,6 +68,19 @@ public final class FieldCipher {
         }
     }
 
+    /**
+     * The clear value of a field that may predate encryption: a sealed value opened, a clear one (stored or sent before
+     * encryption began, e.g. in a schema-1 event) answered as it is, null as null.
+     */
+    public @Nullable String readable(@Nullable String value, String context) {
+        return value == null || !isSealed(value) ? value : open(value, context);
+    }
+
+    /** Whether the value is sealed with the current key, so that re-encryption leaves it as it is. */
+    public boolean isUnderCurrentKey(String value) {
+        return isSealed(value) && keyIdOf(value).equals(keys.current().id());
+    }
+
     /** The id of the key a sealed value was sealed with. */
     public static String keyIdOf(String sealed) {
         if (!isSealed(sealed)) {
@@ -82,9 +96,12 @@ public final class FieldCipher {
 
     /**
      * The value sealed with the current key, for the re-encryption after a rotation: a value already under it is
-     * answered as it is.
+     * answered as it is, a value in clear (stored before encryption began) is sealed.
      */
     public String reseal(String sealed, String context) {
+        if (!isSealed(sealed)) {
+            return seal(sealed, context);
+        }
         return keyIdOf(sealed).equals(keys.current().id()) ? sealed : seal(open(sealed, context), context);
     }
 

@@ -1,5 +1,6 @@
 package org.mtb.support.security;
 
+import org.mtb.support.crypto.BlindIndex;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,13 +26,15 @@ public final class ApplicationReaders {
      * @param regionCode       the application's region
      * @param submitterSubject the token subject that submitted it; null for one stored before tokens
      * @param submitterClient  the client it was submitted through; null for one stored before tokens
-     * @param insuredIdNumber  the insured person's ID number, where the service holds it; null where it does not
+     * @param insuredIndex     the blind index of the insured person's ID number ({@link BlindIndex#ofIdNumber}), where
+     *                         the service holds it; null where it does not. The clear number is never compared.
      */
     public record Parties(String regionCode, @Nullable String submitterSubject, @Nullable String submitterClient,
-            @Nullable String insuredIdNumber) {
+            @Nullable String insuredIndex) {
     }
 
-    public static boolean mayRead(Caller caller, Parties application) {
+    /** @param index the blind index the service's {@code insuredIndex} values were made with */
+    public static boolean mayRead(Caller caller, Parties application, BlindIndex index) {
         if (caller.hasAny(Role.COUNTER_CLERK, Role.HOTLINE, Role.REVIEWER, Role.SUPERVISOR)
                 && caller.actsIn(application.regionCode())) {
             return true;
@@ -42,8 +45,8 @@ public final class ApplicationReaders {
         }
         if (caller.has(Role.APPLICANT)) {
             return caller.subject().equals(application.submitterSubject())
-                    || caller.idNumber() != null && application.insuredIdNumber() != null
-                            && caller.idNumber().equalsIgnoreCase(application.insuredIdNumber());
+                    || caller.idNumber() != null && application.insuredIndex() != null
+                            && index.ofIdNumber(caller.idNumber()).equals(application.insuredIndex());
         }
         return false;
     }

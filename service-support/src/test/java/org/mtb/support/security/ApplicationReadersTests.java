@@ -5,33 +5,47 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.mtb.support.crypto.BlindIndex;
+import org.mtb.support.crypto.TestKeyRing;
 import org.mtb.support.security.ApplicationReaders.Parties;
 
 class ApplicationReadersTests {
 
+    private static final BlindIndex INDEX = new BlindIndex(new TestKeyRing());
     private static final Parties SUBMITTED_BY_AN_APP_FOR_ZHANG = new Parties("620900", "gs-jiuquan-platform",
-            "gs-jiuquan-platform", "11010519491231002X");
+            "gs-jiuquan-platform", INDEX.ofIdNumber("11010519491231002X"));
     private static final Parties SUBMITTED_BY_LI_FOR_HIS_FATHER = new Parties("620900", "applicant-li", "mtb-cli",
-            "620902195001011234");
+            INDEX.ofIdNumber("620902195001011234"));
+
+    @Test
+    void theInsuredPersonIsMatchedByTheBlindIndexOnlyNeverByAClearNumberStoredInItsPlace() {
+        Caller zhang = applicant("applicant-zhang", "11010519491231002X");
+
+        assertThat(mayRead(zhang, new Parties("620900", "app", "app", "11010519491231002X")))
+                .isFalse();
+        assertThat(mayRead(zhang, new Parties("620900", "app", "app",
+                new BlindIndex(new TestKeyRing(7)).ofIdNumber("11010519491231002X"))))
+                .as("an index made with another key").isFalse();
+    }
 
     @Test
     void anApplicantReadsWhatTheirAccountSubmittedAndWhereTheyAreTheInsuredPersonWhoeverSubmittedIt() {
         Caller li = applicant("applicant-li", "620902198001011232");
         Caller zhang = applicant("applicant-zhang", "11010519491231002x");
 
-        assertThat(ApplicationReaders.mayRead(li, SUBMITTED_BY_LI_FOR_HIS_FATHER)).isTrue();
-        assertThat(ApplicationReaders.mayRead(li, SUBMITTED_BY_AN_APP_FOR_ZHANG)).isFalse();
-        assertThat(ApplicationReaders.mayRead(zhang, SUBMITTED_BY_AN_APP_FOR_ZHANG)).as("lower-case X").isTrue();
-        assertThat(ApplicationReaders.mayRead(zhang, SUBMITTED_BY_LI_FOR_HIS_FATHER)).isFalse();
+        assertThat(mayRead(li, SUBMITTED_BY_LI_FOR_HIS_FATHER)).isTrue();
+        assertThat(mayRead(li, SUBMITTED_BY_AN_APP_FOR_ZHANG)).isFalse();
+        assertThat(mayRead(zhang, SUBMITTED_BY_AN_APP_FOR_ZHANG)).as("lower-case X").isTrue();
+        assertThat(mayRead(zhang, SUBMITTED_BY_LI_FOR_HIS_FATHER)).isFalse();
     }
 
     @Test
     void anApplicantWithoutAVerifiedIdNumberReadsOnlyWhatTheirAccountSubmitted() {
         Caller unverified = applicant("applicant-x", null);
 
-        assertThat(ApplicationReaders.mayRead(unverified, new Parties("620900", "applicant-x", "mtb-cli", null)))
+        assertThat(mayRead(unverified, new Parties("620900", "applicant-x", "mtb-cli", null)))
                 .isTrue();
-        assertThat(ApplicationReaders.mayRead(unverified, new Parties("620900", "other", "mtb-cli", null))).isFalse();
+        assertThat(mayRead(unverified, new Parties("620900", "other", "mtb-cli", null))).isFalse();
     }
 
     @Test
@@ -41,23 +55,27 @@ class ApplicationReadersTests {
         Caller liupanshui = new Caller("gz-liupanshui-platform", "s", "gz-liupanshui-platform",
                 Set.of(Role.CHANNEL), List.of("620900"), null, null);
 
-        assertThat(ApplicationReaders.mayRead(jiuquan, SUBMITTED_BY_AN_APP_FOR_ZHANG)).isTrue();
-        assertThat(ApplicationReaders.mayRead(liupanshui, SUBMITTED_BY_AN_APP_FOR_ZHANG)).isFalse();
-        assertThat(ApplicationReaders.mayRead(jiuquan, SUBMITTED_BY_LI_FOR_HIS_FATHER)).isFalse();
+        assertThat(mayRead(jiuquan, SUBMITTED_BY_AN_APP_FOR_ZHANG)).isTrue();
+        assertThat(mayRead(liupanshui, SUBMITTED_BY_AN_APP_FOR_ZHANG)).isFalse();
+        assertThat(mayRead(jiuquan, SUBMITTED_BY_LI_FOR_HIS_FATHER)).isFalse();
     }
 
     @Test
     void staffReadTheApplicationsOfTheirRegionsOnlyAndOpsAndOperatorsNone() {
         for (Role role : List.of(Role.COUNTER_CLERK, Role.HOTLINE, Role.REVIEWER, Role.SUPERVISOR)) {
-            assertThat(ApplicationReaders.mayRead(staff(role, "620900"), SUBMITTED_BY_AN_APP_FOR_ZHANG)).isTrue();
-            assertThat(ApplicationReaders.mayRead(staff(role, "659006"), SUBMITTED_BY_AN_APP_FOR_ZHANG)).isFalse();
-            assertThat(ApplicationReaders.mayRead(staff(role, Caller.ALL_REGIONS), SUBMITTED_BY_AN_APP_FOR_ZHANG))
+            assertThat(mayRead(staff(role, "620900"), SUBMITTED_BY_AN_APP_FOR_ZHANG)).isTrue();
+            assertThat(mayRead(staff(role, "659006"), SUBMITTED_BY_AN_APP_FOR_ZHANG)).isFalse();
+            assertThat(mayRead(staff(role, Caller.ALL_REGIONS), SUBMITTED_BY_AN_APP_FOR_ZHANG))
                     .isTrue();
         }
-        assertThat(ApplicationReaders.mayRead(staff(Role.OPS, Caller.ALL_REGIONS), SUBMITTED_BY_AN_APP_FOR_ZHANG))
+        assertThat(mayRead(staff(Role.OPS, Caller.ALL_REGIONS), SUBMITTED_BY_AN_APP_FOR_ZHANG))
                 .isFalse();
-        assertThat(ApplicationReaders.mayRead(staff(Role.OPERATOR, "620900"), SUBMITTED_BY_AN_APP_FOR_ZHANG))
+        assertThat(mayRead(staff(Role.OPERATOR, "620900"), SUBMITTED_BY_AN_APP_FOR_ZHANG))
                 .isFalse();
+    }
+
+    private static boolean mayRead(Caller caller, Parties parties) {
+        return ApplicationReaders.mayRead(caller, parties, INDEX);
     }
 
     private static Caller applicant(String account, String idNumber) {
