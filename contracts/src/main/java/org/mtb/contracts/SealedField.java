@@ -1,5 +1,9 @@
 package org.mtb.contracts;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
 /**
  * The personal values that are stored and sent sealed (encrypted field by field), and the context each is sealed in.
  *
@@ -31,5 +35,17 @@ public enum SealedField {
     /** The context a value of this field of this application is sealed in: {@code applicant.phone|620900-…}. */
     public String context(String applicationNumber) {
         return path + "|" + applicationNumber;
+    }
+
+    /**
+     * Every field by its path in a stored application or case, with the context of its value from the application
+     * number: what a re-encryption job needs to know of a collection that holds the whole application.
+     */
+    public static Map<String, UnaryOperator<String>> contextsByPath() {
+        Map<String, UnaryOperator<String>> contexts = new LinkedHashMap<>();
+        for (SealedField field : values()) {
+            contexts.put(field.path, field::context);
+        }
+        return contexts;
     }
 }

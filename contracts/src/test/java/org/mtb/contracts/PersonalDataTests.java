@@ -33,4 +33,25 @@ class PersonalDataTests {
 
         assertThat(applicant + recipient).doesNotContain("11010519491231002X", "张三", "13800138000");
     }
+
+    @Test
+    void namesEverySealedFieldByItsPathWithItsApplicationsContext() {
+        assertThat(SealedField.contextsByPath()).containsOnlyKeys("applicant.idNumber", "applicant.name",
+                "applicant.phone", "conditionSummary");
+        assertThat(SealedField.contextsByPath().get("applicant.phone").apply("620900-20261130-000001"))
+                .isEqualTo("applicant.phone|620900-20261130-000001");
+    }
+
+    @Test
+    void anApplicantStoredWithoutMaskedFormsIsMaskedFromItsOpenedValues() {
+        Applicant sealed = new Applicant("enc:id", "enc:name", "enc:phone", InsuranceType.RESIDENT, null, null);
+        java.util.Map<String, String> clear = java.util.Map.of("enc:id", "11010519491231002X", "enc:name", "张三",
+                "enc:phone", "13800138000");
+
+        assertThat(sealed.maskedForms((value, field) -> clear.get(value)))
+                .isEqualTo(new Applicant.Masked("1101**********002X", "张*", "138****8000"));
+        Applicant.Masked carried = new Applicant.Masked("1101**********002X", "李*", "139****9000");
+        assertThat(new Applicant("enc:id", "enc:name", "enc:phone", InsuranceType.RESIDENT, "i", carried)
+                .maskedForms((value, field) -> { throw new AssertionError("nothing to open"); })).isSameAs(carried);
+    }
 }

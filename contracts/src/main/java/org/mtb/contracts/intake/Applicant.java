@@ -1,8 +1,10 @@
 package org.mtb.contracts.intake;
 
+import java.util.function.BiFunction;
 import org.jspecify.annotations.Nullable;
 import org.mtb.contracts.InsuranceType;
 import org.mtb.contracts.PersonalData;
+import org.mtb.contracts.SealedField;
 
 /**
  * The insured person.
@@ -33,6 +35,15 @@ public record Applicant(
     /** The masked forms: carried from schema 2, made from the clear values of schema 1. */
     public Masked maskedForms() {
         return masked != null ? masked : Masked.of(idNumber, name, phone);
+    }
+
+    /**
+     * The masked forms: carried from schema 2; else made from the values as {@code readable} answers them (opened
+     * where sealed, as they are where in clear), for a record stored before the masked forms were.
+     */
+    public Masked maskedForms(BiFunction<String, SealedField, String> readable) {
+        return masked != null ? masked : Masked.of(readable.apply(idNumber, SealedField.ID_NUMBER),
+                readable.apply(name, SealedField.NAME), readable.apply(phone, SealedField.PHONE));
     }
 
     @Override

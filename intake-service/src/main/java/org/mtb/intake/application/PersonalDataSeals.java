@@ -1,6 +1,5 @@
 package org.mtb.intake.application;
 
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.mtb.contracts.InsuranceType;
 import org.mtb.contracts.SealedField;
@@ -33,11 +32,7 @@ class PersonalDataSeals {
     /** The stored applications' sealed fields, for the re-encryption job. */
     @Bean
     static SealedCollection sealedApplications() {
-        return new SealedCollection(Application.COLLECTION, "_id", Map.of(
-                SealedField.ID_NUMBER.path(), SealedField.ID_NUMBER::context,
-                SealedField.NAME.path(), SealedField.NAME::context,
-                SealedField.PHONE.path(), SealedField.PHONE::context,
-                SealedField.CONDITION_SUMMARY.path(), SealedField.CONDITION_SUMMARY::context));
+        return new SealedCollection(Application.COLLECTION, "_id", SealedField.contextsByPath());
     }
 
     Applicant seal(String number, String idNumber, String name, String phone, InsuranceType insuranceType) {
@@ -59,14 +54,8 @@ class PersonalDataSeals {
 
     /** The masked forms; an application stored in clear before encryption began has them made from its values. */
     Applicant.Masked masked(Application application) {
-        Applicant applicant = application.applicant();
-        if (applicant.masked() != null) {
-            return applicant.masked();
-        }
         String number = application.applicationNumber();
-        return Applicant.Masked.of(readable(applicant.idNumber(), SealedField.ID_NUMBER, number),
-                readable(applicant.name(), SealedField.NAME, number),
-                readable(applicant.phone(), SealedField.PHONE, number));
+        return application.applicant().maskedForms((value, field) -> readable(value, field, number));
     }
 
     boolean mayRead(Caller caller, Application application) {

@@ -1,7 +1,6 @@
 package org.mtb.review.reviewcase;
 
 import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.mtb.contracts.SealedField;
 import org.mtb.contracts.intake.Applicant;
@@ -33,11 +32,7 @@ class CasePersonalData {
     /** The stored cases' sealed fields, for the re-encryption job. */
     @Bean
     static SealedCollection sealedCases() {
-        return new SealedCollection(ReviewCase.COLLECTION, "_id", Map.of(
-                SealedField.ID_NUMBER.path(), SealedField.ID_NUMBER::context,
-                SealedField.NAME.path(), SealedField.NAME::context,
-                SealedField.PHONE.path(), SealedField.PHONE::context,
-                SealedField.CONDITION_SUMMARY.path(), SealedField.CONDITION_SUMMARY::context));
+        return new SealedCollection(ReviewCase.COLLECTION, "_id", SealedField.contextsByPath());
     }
 
     /** The person's data in clear, as a reviewer asked for it with a reason: recorded before it is answered. */
@@ -64,14 +59,8 @@ class CasePersonalData {
 
     /** The masked forms: as intake sent them, or made from the clear values of a case opened from a schema-1 event. */
     Applicant.Masked masked(ReviewCase c) {
-        Applicant applicant = c.applicant();
-        if (applicant.masked() != null) {
-            return applicant.masked();
-        }
         String number = c.applicationNumber();
-        return Applicant.Masked.of(readable(applicant.idNumber(), SealedField.ID_NUMBER, number),
-                readable(applicant.name(), SealedField.NAME, number),
-                readable(applicant.phone(), SealedField.PHONE, number));
+        return c.applicant().maskedForms((value, field) -> readable(value, field, number));
     }
 
     /** Whom notification tells: the phone sealed (sealed here only if the case came in clear), the name masked. */
