@@ -38,13 +38,16 @@ public final class PersonalDataAccessLog {
     private final MongoTemplate mongo;
     private final Clock clock;
     private final String service;
-    private final MeterRegistry meters;
+    private final Counter opened;
 
     public PersonalDataAccessLog(MongoTemplate mongo, Clock clock, String service, MeterRegistry meters) {
         this.mongo = mongo;
         this.clock = clock;
         this.service = service;
-        this.meters = meters;
+        // Registered at 0, so that dashboards and alerts see the series before the first opening.
+        this.opened = Counter.builder("mtb.personal.data.opened")
+                .description("Openings of personal data outside a service's own rendering, each in the access log")
+                .tag("service", service).register(meters);
     }
 
     /** Records an opening; throws when it cannot be recorded, and then the caller must not answer the values. */
@@ -56,9 +59,7 @@ public final class PersonalDataAccessLog {
                 .append("service", service).append("subject", access.subject()).append("username", access.username())
                 .append("client", access.client()).append("roles", access.roles()).append("record", record)
                 .append("fields", access.fields()).append("purpose", purpose), COLLECTION);
-        Counter.builder("mtb.personal.data.opened")
-                .description("Openings of personal data outside a service's own rendering, each in the access log")
-                .tag("service", service).register(meters).increment();
+        opened.increment();
         return access;
     }
 
