@@ -149,6 +149,41 @@ final class KafkaOutboxPublisher implements OutboxPublisher, DisposableBean {
         } catch (java.util.concurrent.TimeoutException e) {
             throw new org.apache.kafka.common.errors.TimeoutException("Cannot create the topic " + topic + " now", e);
         }
+        awaitLeaders(topic);
         provisioned.add(topic);
+    }
+
+    /**
+     * Waits until every partition of a topic just created has a leader. A record sent before that is refused
+     * (NOT_LEADER_OR_FOLLOWER), and the idempotent producer's retry of it was seen to fall into
+     * OUT_OF_ORDER_SEQUENCE_NUMBER and keep retrying, holding up every later send of the relay.
+     */
+    private void awaitLeaders(String topic) {
+        long deadline = System.nanoTime() + PROVISIONING_TIMEOUT.toNanos();
+        while (true) {
+            try {
+                var description = admin.describeTopics(List.of(topic)).allTopicNames()
+                        .get(PROVISIONING_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).get(topic);
+                if (description != null && !description.partitions().isEmpty() && description.partitions().stream()
+                        .allMatch(partition -> partition.leader() != null && !partition.leader().isEmpty())) {
+                    return;
+                }
+            } catch (ExecutionException | java.util.concurrent.TimeoutException notYetKnown) {
+                // Metadata of a topic just created may lag a moment behind; ask again.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new org.apache.kafka.common.errors.InterruptException(e);
+            }
+            if (System.nanoTime() > deadline) {
+                throw new org.apache.kafka.common.errors.TimeoutException("The topic " + topic
+                        + " has partitions without a leader after " + PROVISIONING_TIMEOUT);
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new org.apache.kafka.common.errors.InterruptException(e);
+            }
+        }
     }
 }
