@@ -42,6 +42,10 @@ final class Tokens {
         return client("xj-tiemenguan-platform", "xj-tiemenguan-dev-secret");
     }
 
+    String liupanshuiPlatform() {
+        return client("gz-liupanshui-platform", "gz-liupanshui-dev-secret");
+    }
+
     private String token(Map<String, String> form) {
         Http.Answer answer = http.form(tokenUri, form);
         if (answer.status() != 200) {

@@ -363,6 +363,33 @@ class WholeFlowTests {
                 "Idempotency-Key", "liupanshui-" + UUID.randomUUID());
         assertThat(realNameOnly.status()).as(realNameOnly.body()).isEqualTo(422);
         assertThat(realNameOnly.json().get("code").asString()).isEqualTo("IDENTITY_VERIFICATION_REQUIRED");
+        // Liupanshui's platform attests a face check; the case was diagnosed at the hospital H52020200001, whose
+        // reviewer sees it, while the same hospital's reviewer sees nothing of a case diagnosed elsewhere.
+        ChannelSigner liupanshuiSigner = new ChannelSigner(stack.settings().channelSecretsFile(),
+                "gz-liupanshui-platform");
+        String[] numbers = new String[2];
+        for (int i = 0; i < 2; i++) {
+            String diagnosed = faceChecked(liupanshui.replace("\"level\":3}", "\"level\":3,\"code\":\""
+                    + (i == 0 ? "H52020200001" : "H52020200002") + "\"}"));
+            Http.Answer accepted = http.post(url("intake", "/api/v1/applications"), tokens.liupanshuiPlatform(),
+                    diagnosed, withKey(liupanshuiSigner.headers(diagnosed), "liupanshui-" + i + "-" + UUID.randomUUID()));
+            assertThat(accepted.status()).as(accepted.body()).isEqualTo(201);
+            numbers[i] = accepted.json().get("applicationNumber").asString();
+        }
+        String hospitalReviewer = tokens.person("reviewer-520200-hospital");
+        await().atMost(Duration.ofSeconds(30)).until(() -> http.get(url("review",
+                "/api/v1/review-cases/" + numbers[0]), hospitalReviewer).status() == 200);
+        assertThat(http.get(url("review", "/api/v1/review-cases?regionCode=520200"), hospitalReviewer).json()
+                .valueStream().map(c -> c.get("applicationNumber").asString()).toList())
+                .contains(numbers[0]).doesNotContain(numbers[1]);
+        assertThat(http.get(url("review", "/api/v1/review-cases/" + numbers[1]), hospitalReviewer).status())
+                .isEqualTo(404);
+        assertThat(http.get(url("intake", "/api/v1/applications/" + numbers[1]), hospitalReviewer).status())
+                .isEqualTo(404);
+        Http.Answer byHospital = http.post(url("review", "/api/v1/review-cases/" + numbers[0] + "/decision"),
+                hospitalReviewer, "{\"outcome\":\"APPROVED\"}");
+        assertThat(byHospital.status()).as(byHospital.body()).isEqualTo(200);
+
         String supervisor = tokens.person("supervisor-620900");
         await().atMost(Duration.ofSeconds(30)).until(() -> http.get(url("review",
                 "/api/v1/review-cases/" + windowNumber), supervisor).status() == 200);

@@ -66,7 +66,7 @@ final class ApplicationBodies {
         String disease = region.diseases().get(n % region.diseases().size());
         InsuranceType insurance = region.insuranceTypes().get((n / 4) % region.insuranceTypes().size());
         SubmitBody.Person applicant = new SubmitBody.Person(idNumber(region.code(), i), name(i), phone(i), insurance);
-        return new SubmitBody(region.code(), disease, applicant, new Hospital(region.hospital(), 2 + i % 2),
+        return new SubmitBody(region.code(), disease, applicant, new Hospital(region.hospital(), 2 + i % 2, null),
                 SUMMARIES.get(i % SUMMARIES.size()), CHANNELS[i % CHANNELS.length],
                 new SubmitBody.IdentityVerification("E_VOUCHER", "ev-" + i, VOUCHERS_PRESENTED_AT));
     }

@@ -65,7 +65,7 @@ final class BurstEvents {
             // Schema 1, in clear: the benchmark holds no key of the stack, and review reads both schemas alike.
             ApplicationSubmitted submitted = new ApplicationSubmitted(UUID.randomUUID(), 1, acceptedAt, number,
                     region, "M01200", "血友病", DiseaseCategory.SPECIAL, new Applicant("11010519491231002X", "张三",
-                            "13800138000", InsuranceType.RESIDENT, null, null), new Hospital("基准市人民医院", 3),
+                            "13800138000", InsuranceType.RESIDENT, null, null), new Hospital("基准市人民医院", 3, null),
                     "血友病A型", Channel.APP, acceptedAt, null);
             submissions.put(number, json.writeValueAsString(submitted));
         }

@@ -68,7 +68,7 @@ class AuthServerTests {
         assertThat(applicant.getClaimAsString("id_number")).isEqualTo("11010519491231002X");
         assertThat(applicant.hasClaim("regions")).isFalse();
         assertThat(reviewer.getClaimAsStringList("regions")).containsExactly("520200");
-        assertThat(reviewer.getClaimAsString("institution")).isEqualTo("TEST-520200-H01");
+        assertThat(reviewer.getClaimAsString("institution")).isEqualTo("H52020200001");
         assertThat(reviewer.getClaimAsString("preferred_username")).isEqualTo("reviewer-520200-hospital");
     }
 

@@ -133,7 +133,8 @@ class ApplicationService {
         var who = request.applicant();
         Applicant applicant = seals.seal(number, who.idNumber().toUpperCase(), who.name().strip(), who.phone(),
                 who.insuranceType());
-        Hospital hospital = new Hospital(request.hospital().name().strip(), request.hospital().level());
+        Hospital hospital = new Hospital(request.hospital().name().strip(), request.hospital().level(),
+                request.hospital().code());
         ApplicationSubmitted event = new ApplicationSubmitted(UUID.randomUUID(), ApplicationSubmitted.SCHEMA_VERSION, now,
                 number, region.regionCode(), disease.code(), disease.name(), disease.category(), applicant, hospital,
                 seals.sealConditionSummary(number, request.conditionSummary().strip()), request.channel(), now,

@@ -19,6 +19,8 @@ final class ApplicationValidator {
     static final int MAX_HOSPITAL_NAME_LENGTH = 100;
     static final int MAX_CONDITION_SUMMARY_LENGTH = 2000;
 
+    /** 定点医药机构编号: the national interface's examples are 12 characters (H15090201645); its sources allow 30. */
+    private static final java.util.regex.Pattern INSTITUTION_CODE = java.util.regex.Pattern.compile("[A-Z0-9]{1,30}");
     private static final Pattern REGION_CODE = Pattern.compile("\\d{6}");
     private static final Pattern MAINLAND_MOBILE = Pattern.compile("1[3-9]\\d{9}");
     private static final Pattern PERSON_NAME = Pattern.compile("[\\p{IsHan}\\p{IsAlphabetic}·• .'-]+");
@@ -103,6 +105,10 @@ final class ApplicationValidator {
             add("hospital.level", "INVALID_VALUE", "must be 1, 2 or 3");
         } else if (hospital.level() < 2) {
             add("hospital.level", "HOSPITAL_LEVEL_TOO_LOW", "the diagnosis must come from a level-2 hospital or above");
+        }
+        if (hospital.code() != null && !INSTITUTION_CODE.matcher(hospital.code()).matches()) {
+            add("hospital.code", "INVALID_FORMAT",
+                    "a designated medical institution code (定点医药机构编号) is 1 to 30 upper-case letters and digits");
         }
     }
 

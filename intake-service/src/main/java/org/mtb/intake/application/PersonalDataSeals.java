@@ -65,8 +65,8 @@ class PersonalDataSeals {
                         application.applicationNumber()));
         var submitter = application.submittedBy();
         return ApplicationReaders.mayRead(caller, new ApplicationReaders.Parties(application.regionCode(),
-                submitter == null ? null : submitter.subject(), submitter == null ? null : submitter.client(), insured),
-                index);
+                submitter == null ? null : submitter.subject(), submitter == null ? null : submitter.client(), insured,
+                application.hospital().code()), index);
     }
 
     private String readable(String value, SealedField field, String number) {

@@ -39,6 +39,7 @@ public record SubmitApplicationRequest(
         }
     }
 
-    public record HospitalRequest(@Nullable String name, @Nullable Integer level) {
+    /** @param code the designated medical institution code (定点医药机构编号), optional */
+    public record HospitalRequest(@Nullable String name, @Nullable Integer level, @Nullable String code) {
     }
 }

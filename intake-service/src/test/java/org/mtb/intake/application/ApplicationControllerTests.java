@@ -226,7 +226,7 @@ class ApplicationControllerTests {
     private static Application stored(Applicant applicant, String conditionSummary) {
         Instant at = Instant.parse("2026-11-23T02:00:00Z");
         return new Application("659006-20261123-000001", "k1", "f", "659006", "M01200", "血友病", DiseaseCategory.SPECIAL,
-                applicant, new Hospital("第二师医院", 3), conditionSummary, Channel.APP, at, ApplicationStatus.SUBMITTED,
+                applicant, new Hospital("第二师医院", 3, null), conditionSummary, Channel.APP, at, ApplicationStatus.SUBMITTED,
                 List.of(new TimelineEntry(ApplicationStatus.SUBMITTED, at, "已受理")), List.of(), 0L, List.of(),
                 new Submitter("test-caller", "mtb-cli", "APPLICANT"),
                 new VerifiedIdentity(IdentityVerification.REAL_NAME_ACCOUNT, null, at, "test-caller"));

@@ -27,7 +27,7 @@ class ApplicationValidatorTests {
     private static SubmitApplicationRequest valid() {
         return new SubmitApplicationRequest("659006", "M01200",
                 new ApplicantRequest("11010519491231002X", "张三", "13800138000", InsuranceType.RESIDENT),
-                new HospitalRequest("第二师医院", 3), "血友病A型", Channel.APP, null);
+                new HospitalRequest("第二师医院", 3, "H65900600001"), "血友病A型", Channel.APP, null);
     }
 
     @Test
@@ -54,7 +54,7 @@ class ApplicationValidatorTests {
     void reportsEveryInvalidValueAtOnce() {
         var bad = new SubmitApplicationRequest("659006", "M99999",
                 new ApplicantRequest("110105194912310021", "张三<script>", "12345", InsuranceType.FLEXIBLE),
-                new HospitalRequest("社区卫生服务站", 1), "x".repeat(2001), Channel.APP, null);
+                new HospitalRequest("社区卫生服务站", 1, "h-6590"), "x".repeat(2001), Channel.APP, null);
 
         assertThat(ApplicationValidator.validate(bad, TIEMENGUAN, TODAY))
                 .extracting(FieldProblem::field, FieldProblem::code)
@@ -65,6 +65,7 @@ class ApplicationValidatorTests {
                         tuple("applicant.phone", "INVALID_MOBILE_NUMBER"),
                         tuple("applicant.insuranceType", "INSURANCE_TYPE_NOT_ACCEPTED"),
                         tuple("hospital.level", "HOSPITAL_LEVEL_TOO_LOW"),
+                        tuple("hospital.code", "INVALID_FORMAT"),
                         tuple("conditionSummary", "TOO_LONG"));
     }
 
@@ -94,7 +95,7 @@ class ApplicationValidatorTests {
     @Test
     void refusesAHospitalLevelOutsideOneToThree() {
         var request = new SubmitApplicationRequest("659006", "M01200", valid().applicant(),
-                new HospitalRequest("医院", 4), "x", Channel.APP, null);
+                new HospitalRequest("医院", 4, null), "x", Channel.APP, null);
 
         assertThat(ApplicationValidator.validate(request, TIEMENGUAN, TODAY))
                 .extracting(FieldProblem::field, FieldProblem::code)

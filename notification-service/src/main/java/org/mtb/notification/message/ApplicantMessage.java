@@ -18,6 +18,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  *                      application's index entry, which decides who may read its messages
  * @param insuredIndex  the blind index of the insured person's ID number, on the messages of a submission; copied
  *                      to the index entry too, so that the insured person reads them whoever submitted
+ * @param institution   the diagnosing hospital's institution code, on the messages of a submission; copied to the
+ *                      index entry, so that staff narrowed to an institution read only its applications' messages
  */
 @Document(ApplicantMessage.COLLECTION)
 record ApplicantMessage(
@@ -37,19 +39,20 @@ record ApplicantMessage(
         @Nullable Instant nextAttemptAt,
         @Nullable Submitter submittedBy,
         @Nullable String maskedPhone,
-        @Nullable String insuredIndex) {
+        @Nullable String insuredIndex,
+        @Nullable String institution) {
 
     static final String COLLECTION = "messages";
 
     ApplicantMessage withNextAttemptAt(Instant at) {
         return new ApplicantMessage(id, applicationNumber, eventId, eventType, channel, recipientPhone, title, body,
-                status, attempts, createdAt, sentAt, lastError, at, submittedBy, maskedPhone, insuredIndex);
+                status, attempts, createdAt, sentAt, lastError, at, submittedBy, maskedPhone, insuredIndex, institution);
     }
 
     /** This SMS as sent on its {@code attempts}-th attempt: nothing is due any more; the last error stays visible. */
     ApplicantMessage sent(int attempts, Instant at) {
         return new ApplicantMessage(id, applicationNumber, eventId, eventType, channel, recipientPhone, title, body,
-                MessageStatus.SENT, attempts, createdAt, at, lastError, null, submittedBy, maskedPhone, insuredIndex);
+                MessageStatus.SENT, attempts, createdAt, at, lastError, null, submittedBy, maskedPhone, insuredIndex, institution);
     }
 
     static String idOf(UUID eventId, DeliveryChannel channel) {
@@ -84,7 +87,7 @@ record ApplicantMessage(
         return new ApplicantMessage(idOf(eventId, channel), notice.applicationNumber(), eventId.toString(), notice.type(),
                 channel, phone == null ? null : phone.sealed(), text.title(), text.body(), status, attempts, now, sentAt,
                 lastError, nextAttemptAt, notice.submittedBy(), phone == null ? null : phone.masked(),
-                notice.insuredIndex());
+                notice.insuredIndex(), notice.institution());
     }
 
     @Override

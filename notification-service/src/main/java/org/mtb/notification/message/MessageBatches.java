@@ -67,6 +67,7 @@ class MessageBatches {
         Map<String, List<String>> idsByApplication = new LinkedHashMap<>();
         Map<String, Submitter> submitters = new HashMap<>();
         Map<String, String> insured = new HashMap<>();
+        Map<String, String> institutions = new HashMap<>();
         for (ApplicantMessage message : fresh) {
             idsByApplication.computeIfAbsent(message.applicationNumber(), n -> new ArrayList<>()).add(message.id());
             if (message.submittedBy() != null) {
@@ -74,6 +75,9 @@ class MessageBatches {
             }
             if (message.insuredIndex() != null) {
                 insured.put(message.applicationNumber(), message.insuredIndex());
+            }
+            if (message.institution() != null) {
+                institutions.put(message.applicationNumber(), message.institution());
             }
         }
         BulkOperations index = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Messages.BY_APPLICATION);
@@ -86,6 +90,9 @@ class MessageBatches {
             }
             if (insured.containsKey(number)) {
                 update.set(Messages.INSURED_INDEX, insured.get(number));
+            }
+            if (institutions.containsKey(number)) {
+                update.set(Messages.INSTITUTION, institutions.get(number));
             }
             index.upsert(Query.query(where("_id").is(number)), update);
         });

@@ -41,6 +41,7 @@ class Messages implements SmartInitializingSingleton {
     static final String SUBMITTER_SUBJECT = "submitterSubject";
     static final String SUBMITTER_CLIENT = "submitterClient";
     static final String INSURED_INDEX = "insuredIndex";
+    static final String INSTITUTION = "institution";
     static final String SMS_DUE = "sms_due";
     /** Pages of due entries one look at the queue reads at most, should every one of them be stale. */
     private static final int MAX_PAGES = 10;
@@ -78,7 +79,8 @@ class Messages implements SmartInitializingSingleton {
         Document index = mongo.findById(applicationNumber, Document.class, BY_APPLICATION);
         if (index == null || !ApplicationReaders.mayRead(caller, new ApplicationReaders.Parties(
                 applicationNumber.substring(0, applicationNumber.indexOf('-')), index.getString(SUBMITTER_SUBJECT),
-                index.getString(SUBMITTER_CLIENT), index.getString(INSURED_INDEX)), blindIndex)) {
+                index.getString(SUBMITTER_CLIENT), index.getString(INSURED_INDEX), index.getString(INSTITUTION)),
+                blindIndex)) {
             return List.of();
         }
         return mongo.find(Query.query(where("_id").in(index.getList("ids", String.class))), ApplicantMessage.class)

@@ -9,15 +9,16 @@ import org.mtb.contracts.intake.Submitter;
 /**
  * What the templates need to know about one event. {@code recipientName} is the masked name the event carries (or
  * made from a schema-1 event's clear name); the templates mask it again, which leaves a masked name as it is; it may
- * be null, and then the greeting has no name. {@code submittedBy} and {@code insuredIndex}, known from a submission
- * only, decide who may read the application's messages.
+ * be null, and then the greeting has no name. {@code submittedBy}, {@code insuredIndex} and {@code institution}, known
+ * from a submission only, decide who may read the application's messages.
  */
 record Notice(EventType type, String applicationNumber, String diseaseName, @Nullable String recipientName,
-        List<String> reasons, @Nullable Submitter submittedBy, @Nullable String insuredIndex) {
+        List<String> reasons, @Nullable Submitter submittedBy, @Nullable String insuredIndex,
+        @Nullable String institution) {
 
     Notice(EventType type, String applicationNumber, String diseaseName, @Nullable String recipientName,
             List<String> reasons) {
-        this(type, applicationNumber, diseaseName, recipientName, reasons, null, null);
+        this(type, applicationNumber, diseaseName, recipientName, reasons, null, null, null);
     }
 
     Notice {

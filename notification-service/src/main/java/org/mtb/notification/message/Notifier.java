@@ -175,8 +175,8 @@ class Notifier {
                 : phones.of(number, applicant.phone(), masked.phone());
         String insured = applicant == null ? null : applicant.idNumberIndex();
         return new Occasion(event.eventId(), new Notice(EventType.APPLICATION_SUBMITTED, number,
-                event.diseaseName(), masked == null ? null : masked.name(), List.of(), event.submittedBy(), insured),
-                phone);
+                event.diseaseName(), masked == null ? null : masked.name(), List.of(), event.submittedBy(), insured,
+                event.hospital() == null ? null : event.hospital().code()), phone);
     }
 
     private Occasion occasion(ApplicationDecided event) {

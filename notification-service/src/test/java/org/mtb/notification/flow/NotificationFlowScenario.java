@@ -238,7 +238,7 @@ abstract class NotificationFlowScenario {
         Instant now = Instant.now();
         ApplicationSubmitted clear = new ApplicationSubmitted(UUID.randomUUID(), 1, now, number, "659006", "M01200",
                 "血友病", DiseaseCategory.SPECIAL, new Applicant(ID_NUMBER, NAME, PHONE, InsuranceType.RESIDENT, null, null),
-                new Hospital("第二师医院", 3), "血友病A型", Channel.APP, now, null);
+                new Hospital("第二师医院", 3, null), "血友病A型", Channel.APP, now, null);
         kafka.send(Topics.APPLICATION_SUBMITTED, number, json.writeValueAsString(clear));
 
         List<JsonNode> messages = awaitMessages(number, 2, this::smsSent);
@@ -303,7 +303,7 @@ abstract class NotificationFlowScenario {
                 cipher.seal(NAME, SealedField.NAME.context(number)), cipher.seal(phone, SealedField.PHONE.context(number)),
                 InsuranceType.RESIDENT, index.ofIdNumber(ID_NUMBER), Applicant.Masked.of(ID_NUMBER, NAME, phone));
         return new ApplicationSubmitted(UUID.randomUUID(), 2, now, number, "659006", "M01200", "血友病",
-                DiseaseCategory.SPECIAL, applicant, new Hospital("第二师医院", 3),
+                DiseaseCategory.SPECIAL, applicant, new Hospital("第二师医院", 3, null),
                 cipher.seal("血友病A型，需长期替代治疗", SealedField.CONDITION_SUMMARY.context(number)), Channel.APP, now, null);
     }
 

@@ -108,13 +108,13 @@ class MessageControllerTests {
         return new ApplicantMessage(EVENT + ":IN_APP", NUMBER, EVENT.toString(), EventType.APPLICATION_SUBMITTED,
                 DeliveryChannel.IN_APP, SEALED_PHONE, "门诊慢特病申请已受理",
                 "张*您好，您申请的门诊慢特病（血友病）已受理，受理编号" + NUMBER + "。",
-                MessageStatus.SENT, 1, AT, AT, null, null, null, "138****8000", null);
+                MessageStatus.SENT, 1, AT, AT, null, null, null, "138****8000", null, null);
     }
 
     private static ApplicantMessage sms() {
         return new ApplicantMessage(EVENT + ":SMS", NUMBER, EVENT.toString(), EventType.APPLICATION_SUBMITTED,
                 DeliveryChannel.SMS, "13800138000", "门诊慢特病申请已受理",
                 "【医保服务】张*您好，您申请的门诊慢特病（血友病）已受理，受理编号" + NUMBER + "，审核结果将以短信和消息通知。",
-                MessageStatus.SENT, 1, AT, AT.plusSeconds(1), null, null, null, null, null);
+                MessageStatus.SENT, 1, AT, AT.plusSeconds(1), null, null, null, null, null, null);
     }
 }

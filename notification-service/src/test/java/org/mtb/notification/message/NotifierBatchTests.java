@@ -146,7 +146,7 @@ class NotifierBatchTests {
                         cipher.seal("13800138000", SealedField.PHONE.context(number)), InsuranceType.RESIDENT,
                         new BlindIndex(keys).ofIdNumber("11010519491231002X"),
                         Applicant.Masked.of("11010519491231002X", "张三", "13800138000")),
-                new Hospital("第二师医院", 3), cipher.seal("血友病A型，需长期替代治疗",
+                new Hospital("第二师医院", 3, null), cipher.seal("血友病A型，需长期替代治疗",
                         SealedField.CONDITION_SUMMARY.context(number)), Channel.APP, now, null);
     }
 }

@@ -50,7 +50,10 @@ class ReviewCases {
         this.meters = meters;
     }
 
-    /** The cases of the caller's regions, of one region of them when {@code regionCode} is given. */
+    /**
+     * The cases of the caller's regions, of one region of them when {@code regionCode} is given; for a reviewer
+     * narrowed to an institution, only the cases whose diagnosing hospital is that institution.
+     */
     List<ReviewCase> list(Caller caller, @Nullable String regionCode, @Nullable CaseStatus status, int limit) {
         Criteria criteria = new Criteria();
         if (regionCode != null) {
@@ -64,6 +67,9 @@ class ReviewCases {
         if (status != null) {
             criteria = criteria.and("status").is(status);
         }
+        if (caller.institution() != null) {
+            criteria = criteria.and("hospital.code").is(caller.institution());
+        }
         Query query = Query.query(criteria).with(Sort.by("sla.dueAt", "openedAt", "_id")).limit(limit);
         return mongo.find(query, ReviewCase.class);
     }
@@ -72,9 +78,12 @@ class ReviewCases {
         return Optional.ofNullable(mongo.findById(applicationNumber, ReviewCase.class));
     }
 
-    /** The case if it is in the caller's regions; another region's case is as unknown to the caller. */
+    /**
+     * The case if it is in the caller's scope (its regions, and its institution if narrowed to one); a case outside
+     * it is as unknown to the caller.
+     */
     Optional<ReviewCase> find(Caller caller, String applicationNumber) {
-        return find(applicationNumber).filter(c -> caller.actsIn(c.regionCode()));
+        return find(applicationNumber).filter(c -> caller.covers(c.regionCode(), c.hospital().code()));
     }
 
     /** Decides an open case of the caller's regions, as the caller; see {@link #tryDecide}. */

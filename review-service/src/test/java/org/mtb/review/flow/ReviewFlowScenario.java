@@ -203,13 +203,49 @@ abstract class ReviewFlowScenario {
     }
 
     @Test
+    void aReviewerNarrowedToAnInstitutionListsReadsAndDecidesOnlyTheCasesItDiagnosed() throws Exception {
+        ApplicationSubmitted ours = submitted("H65900600001");
+        ApplicationSubmitted theirs = submitted("H65900600002");
+        ApplicationSubmitted unnamed = submitted(null);
+        for (ApplicationSubmitted s : List.of(ours, theirs, unnamed)) {
+            kafka.send(Topics.APPLICATION_SUBMITTED, s.applicationNumber(), json.writeValueAsString(s));
+        }
+        for (ApplicationSubmitted s : List.of(ours, theirs, unnamed)) {
+            await().atMost(Duration.ofSeconds(20)).until(() -> get("/api/v1/review-cases/" + s.applicationNumber())
+                    .getStatusCode().value() == 200);
+        }
+        String hospital = TestTokens.token("reviewer-h1").roles(Role.REVIEWER).regions("659006")
+                .claim("institution", "H65900600001").claim("azp", "mtb-cli").sign();
+
+        List<String> listed = json.readTree(get("/api/v1/review-cases?regionCode=659006", hospital).getBody())
+                .valueStream().map(c -> c.get("applicationNumber").asString()).toList();
+
+        assertThat(listed).contains(ours.applicationNumber())
+                .doesNotContain(theirs.applicationNumber(), unnamed.applicationNumber());
+        assertThat(get("/api/v1/review-cases/" + theirs.applicationNumber(), hospital).getStatusCode().value())
+                .isEqualTo(404);
+        assertThat(decideAs(theirs.applicationNumber(), hospital).getStatusCode().value()).isEqualTo(404);
+        assertThat(decideAs(unnamed.applicationNumber(), hospital).getStatusCode().value()).isEqualTo(404);
+        assertThat(decideAs(ours.applicationNumber(), hospital).getStatusCode().value()).isEqualTo(200);
+        assertThat(get("/api/v1/review-cases/" + theirs.applicationNumber(),
+                TestTokens.staff(Role.REVIEWER, "reviewer-659006", "659006")).getStatusCode().value())
+                .as("the region's own reviewers see every case").isEqualTo(200);
+    }
+
+    private ResponseEntity<String> decideAs(String number, String token) {
+        return http.post().uri("/api/v1/review-cases/" + number + "/decision")
+                .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(token)).contentType(MediaType.APPLICATION_JSON)
+                .body("{\"outcome\":\"APPROVED\"}").retrieve().toEntity(String.class);
+    }
+
+    @Test
     void opensACaseFromASchemaOneEventInClearAndSendsItsDecisionSealed() throws Exception {
         ApplicationSubmitted sealed = submitted();
         String number = sealed.applicationNumber();
         ApplicationSubmitted clear = new ApplicationSubmitted(sealed.eventId(), 1, sealed.occurredAt(), number,
                 "659006", "M01200", "血友病", DiseaseCategory.SPECIAL,
                 new Applicant("11010519491231002X", "张三", "13800138000", InsuranceType.RESIDENT, null, null),
-                new Hospital("第二师医院", 3), "血友病A型", Channel.APP, sealed.submittedAt(), null);
+                new Hospital("第二师医院", 3, null), "血友病A型", Channel.APP, sealed.submittedAt(), null);
         kafka.send(Topics.APPLICATION_SUBMITTED, number, json.writeValueAsString(clear));
         await().atMost(Duration.ofSeconds(20)).until(() -> get("/api/v1/review-cases/" + number).getStatusCode().value() == 200);
 
@@ -365,19 +401,24 @@ abstract class ReviewFlowScenario {
     }
 
     private ApplicationSubmitted submitted() {
+        return submitted(null);
+    }
+
+    /** A submission diagnosed at the hospital with this institution code (定点医药机构编号), or one naming none. */
+    private ApplicationSubmitted submitted(String hospitalCode) {
         String number = "659006-20261123-%06d".formatted(SEQUENCE.incrementAndGet() + 1000 * (port % 100));
         Instant now = Instant.now();
         return new ApplicationSubmitted(UUID.randomUUID(), 2, now, number, "659006", "M01200", "血友病",
                 DiseaseCategory.SPECIAL, sealedApplicant(number, InsuranceType.RESIDENT),
-                new Hospital("第二师医院", 3), cipher.seal("血友病A型", SealedField.CONDITION_SUMMARY.context(number)),
-                Channel.APP, now, null);
+                new Hospital("第二师医院", 3, hospitalCode),
+                cipher.seal("血友病A型", SealedField.CONDITION_SUMMARY.context(number)), Channel.APP, now, null);
     }
 
     private ApplicationSubmitted chronic(String region, Instant submittedAt) {
         String number = region + "-20250926-%06d".formatted(SEQUENCE.incrementAndGet() + 1000 * (port % 100));
         return new ApplicationSubmitted(UUID.randomUUID(), 2, submittedAt, number, region, "M03900", "高血压",
                 DiseaseCategory.CHRONIC, sealedApplicant(number, InsuranceType.EMPLOYEE),
-                new Hospital("酒泉市人民医院", 3), cipher.seal("高血压", SealedField.CONDITION_SUMMARY.context(number)),
+                new Hospital("酒泉市人民医院", 3, null), cipher.seal("高血压", SealedField.CONDITION_SUMMARY.context(number)),
                 Channel.APP, submittedAt, null);
     }
 

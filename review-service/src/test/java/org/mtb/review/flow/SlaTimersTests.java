@@ -113,7 +113,7 @@ class SlaTimersTests {
             ApplicationSubmitted submitted = new ApplicationSubmitted(UUID.randomUUID(), 1, now, number, region,
                     "M01200", "血友病", DiseaseCategory.SPECIAL,
                     new Applicant("11010519491231002X", "张三", "13800138000", InsuranceType.RESIDENT, null, null),
-                    new Hospital("第二师医院", 3), "血友病A型", Channel.APP, now, null);
+                    new Hospital("第二师医院", 3, null), "血友病A型", Channel.APP, now, null);
             kafka.send(Topics.APPLICATION_SUBMITTED, number, json.writeValueAsString(submitted));
             numbers.add(number);
         }

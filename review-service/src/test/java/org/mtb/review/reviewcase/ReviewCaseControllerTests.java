@@ -123,7 +123,7 @@ class ReviewCaseControllerTests {
     private static ReviewCase openCase() {
         return new ReviewCase("659006-20261123-000001", "e", "659006", "M01200", "血友病", DiseaseCategory.SPECIAL,
                 new Applicant("11010519491231002X", "张三", "13800138000", InsuranceType.RESIDENT, null, null),
-                new Hospital("第二师医院", 3), "血友病A型", Channel.APP, Instant.EPOCH, Instant.EPOCH, CaseStatus.OPEN, null,
+                new Hospital("第二师医院", 3, null), "血友病A型", Channel.APP, Instant.EPOCH, Instant.EPOCH, CaseStatus.OPEN, null,
                 null, null, 0L, List.of());
     }
 }

@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
  *   <li>an applicant: the applications their account submitted, and those where they are the insured person
  *       (their token's verified ID number), whatever channel or agent submitted them;
  *   <li>a channel: the applications it submitted for its users;
- *   <li>counter, hotline, reviewer and supervisor staff: the applications of their regions.
+ *   <li>counter, hotline, reviewer and supervisor staff: the applications of their regions; staff narrowed to an
+ *       institution, only those of that institution.
  * </ul>
  */
 public final class ApplicationReaders {
@@ -28,15 +29,16 @@ public final class ApplicationReaders {
      * @param submitterClient  the client it was submitted through; null for one stored before tokens
      * @param insuredIndex     the blind index of the insured person's ID number ({@link BlindIndex#ofIdNumber}), where
      *                         the service holds it; null where it does not. The clear number is never compared.
+     * @param institution      the institution whose case it is (the diagnosing hospital's 定点医药机构编号), if any
      */
     public record Parties(String regionCode, @Nullable String submitterSubject, @Nullable String submitterClient,
-            @Nullable String insuredIndex) {
+            @Nullable String insuredIndex, @Nullable String institution) {
     }
 
     /** @param index the blind index the service's {@code insuredIndex} values were made with */
     public static boolean mayRead(Caller caller, Parties application, BlindIndex index) {
         if (caller.hasAny(Role.COUNTER_CLERK, Role.HOTLINE, Role.REVIEWER, Role.SUPERVISOR)
-                && caller.actsIn(application.regionCode())) {
+                && caller.covers(application.regionCode(), application.institution())) {
             return true;
         }
         if (caller.has(Role.CHANNEL) && caller.client() != null

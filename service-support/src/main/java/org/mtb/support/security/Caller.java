@@ -61,6 +61,16 @@ public record Caller(String subject, String username, @Nullable String client, S
         return regions.contains(ALL_REGIONS) || regions.contains(regionCode);
     }
 
+    /**
+     * Whether a record of this region and institution is within the caller's scope: a region the caller acts in and,
+     * for a caller narrowed to an institution (a hospital reviewing on a region's behalf), that institution only.
+     *
+     * @param institutionCode the record's institution (定点医药机构编号), null where it names none
+     */
+    public boolean covers(String regionCode, @Nullable String institutionCode) {
+        return actsIn(regionCode) && (institution == null || institution.equals(institutionCode));
+    }
+
     public boolean isNational() {
         return regions.contains(ALL_REGIONS);
     }

@@ -13,18 +13,18 @@ class ApplicationReadersTests {
 
     private static final BlindIndex INDEX = new BlindIndex(new TestKeyRing());
     private static final Parties SUBMITTED_BY_AN_APP_FOR_ZHANG = new Parties("620900", "gs-jiuquan-platform",
-            "gs-jiuquan-platform", INDEX.ofIdNumber("11010519491231002X"));
+            "gs-jiuquan-platform", INDEX.ofIdNumber("11010519491231002X"), "H62090200001");
     private static final Parties SUBMITTED_BY_LI_FOR_HIS_FATHER = new Parties("620900", "applicant-li", "mtb-cli",
-            INDEX.ofIdNumber("620902195001011234"));
+            INDEX.ofIdNumber("620902195001011234"), null);
 
     @Test
     void theInsuredPersonIsMatchedByTheBlindIndexOnlyNeverByAClearNumberStoredInItsPlace() {
         Caller zhang = applicant("applicant-zhang", "11010519491231002X");
 
-        assertThat(mayRead(zhang, new Parties("620900", "app", "app", "11010519491231002X")))
+        assertThat(mayRead(zhang, new Parties("620900", "app", "app", "11010519491231002X", null)))
                 .isFalse();
         assertThat(mayRead(zhang, new Parties("620900", "app", "app",
-                new BlindIndex(new TestKeyRing(7)).ofIdNumber("11010519491231002X"))))
+                new BlindIndex(new TestKeyRing(7)).ofIdNumber("11010519491231002X"), null)))
                 .as("an index made with another key").isFalse();
     }
 
@@ -43,9 +43,9 @@ class ApplicationReadersTests {
     void anApplicantWithoutAVerifiedIdNumberReadsOnlyWhatTheirAccountSubmitted() {
         Caller unverified = applicant("applicant-x", null);
 
-        assertThat(mayRead(unverified, new Parties("620900", "applicant-x", "mtb-cli", null)))
+        assertThat(mayRead(unverified, new Parties("620900", "applicant-x", "mtb-cli", null, null)))
                 .isTrue();
-        assertThat(mayRead(unverified, new Parties("620900", "other", "mtb-cli", null))).isFalse();
+        assertThat(mayRead(unverified, new Parties("620900", "other", "mtb-cli", null, null))).isFalse();
     }
 
     @Test
@@ -72,6 +72,20 @@ class ApplicationReadersTests {
                 .isFalse();
         assertThat(mayRead(staff(Role.OPERATOR, "620900"), SUBMITTED_BY_AN_APP_FOR_ZHANG))
                 .isFalse();
+    }
+
+    @Test
+    void staffNarrowedToAnInstitutionReadOnlyThatInstitutionsApplications() {
+        Caller hospital = new Caller("r", "reviewer-620900-hospital", "mtb-cli", Set.of(Role.REVIEWER),
+                List.of("620900"), "H62090200001", null);
+        Caller otherHospital = new Caller("r", "reviewer-620900-other", "mtb-cli", Set.of(Role.REVIEWER),
+                List.of("620900"), "H62090200002", null);
+
+        assertThat(mayRead(hospital, SUBMITTED_BY_AN_APP_FOR_ZHANG)).isTrue();
+        assertThat(mayRead(otherHospital, SUBMITTED_BY_AN_APP_FOR_ZHANG)).isFalse();
+        assertThat(mayRead(hospital, SUBMITTED_BY_LI_FOR_HIS_FATHER)).as("names no institution").isFalse();
+        assertThat(mayRead(staff(Role.REVIEWER, "620900"), SUBMITTED_BY_LI_FOR_HIS_FATHER))
+                .as("the region's own reviewers read every one").isTrue();
     }
 
     private static boolean mayRead(Caller caller, Parties parties) {
