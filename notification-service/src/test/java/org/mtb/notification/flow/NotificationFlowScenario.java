@@ -265,6 +265,9 @@ abstract class NotificationFlowScenario {
         assertThat(mongo.getCollection("application_messages").find(new org.bson.Document("_id", number)).first()
                 .getString("insuredIndex")).isEqualTo(index.ofIdNumber(ID_NUMBER));
         assertThat(messagesAs(number, TestTokens.applicant("applicant-li", "620902198001011232"))).isEmpty();
+        assertThat(messagesAs(number, TestTokens.token("reviewer-h1").roles(Role.REVIEWER).regions("659006")
+                .claim("institution", "H65900600001").claim("azp", "mtb-cli").sign()))
+                .as("a reviewer narrowed to an institution the application does not name").isEmpty();
         assertThat(json.readTree(http.get().uri("/api/v1/applications/{n}/messages", number)
                 .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(TestTokens.channel(ChannelRequests.TIEMENGUAN,
                         "659006")))
