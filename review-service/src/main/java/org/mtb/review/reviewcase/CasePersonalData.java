@@ -65,10 +65,8 @@ class CasePersonalData {
 
     /** Whom notification tells: the phone sealed (sealed here only if the case came in clear), the name masked. */
     Recipient recipient(ReviewCase c) {
-        String phone = c.applicant().phone();
-        String context = SealedField.PHONE.context(c.applicationNumber());
-        return new Recipient(null, phone == null || FieldCipher.isSealed(phone) ? phone : cipher.seal(phone, context),
-                masked(c).name());
+        return new Recipient(null, cipher.sealedForm(c.applicant().phone(),
+                SealedField.PHONE.context(c.applicationNumber())), masked(c).name());
     }
 
     private String readable(String value, SealedField field, String number) {

@@ -76,6 +76,14 @@ public final class FieldCipher {
         return value == null || !isSealed(value) ? value : open(value, context);
     }
 
+    /**
+     * A value to store or send sealed: one sealed already (by another service, under any key) as it is, without
+     * opening it; one in clear (from a schema-1 event) sealed with the current key; null as null.
+     */
+    public @Nullable String sealedForm(@Nullable String value, String context) {
+        return value == null || isSealed(value) ? value : seal(value, context);
+    }
+
     /** Whether the value is sealed with the current key, so that re-encryption leaves it as it is. */
     public boolean isUnderCurrentKey(String value) {
         return isSealed(value) && keyIdOf(value).equals(keys.current().id());

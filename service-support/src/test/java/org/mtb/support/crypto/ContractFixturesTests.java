@@ -35,6 +35,18 @@ class ContractFixturesTests {
     }
 
     @Test
+    void passesASealedValueOnUnopenedAndSealsAClearOneFromASchemaOneEvent() {
+        FieldCipher cipher = new FieldCipher(new TestKeyRing());
+        String foreign = new FieldCipher(new TestKeyRing(5)).seal("13800138000", "applicant.phone|n");
+
+        assertThat(cipher.sealedForm(foreign, "applicant.phone|n")).as("not opened, so no key needed")
+                .isSameAs(foreign);
+        assertThat(cipher.open(cipher.sealedForm("13800138000", "applicant.phone|n"), "applicant.phone|n"))
+                .isEqualTo("13800138000");
+        assertThat(cipher.sealedForm(null, "applicant.phone|n")).isNull();
+    }
+
+    @Test
     void whatTheCipherSealsTheFixtureFormReads() {
         String sealed = new FieldCipher(new TestKeyRing()).seal("13800138000", "applicant.phone|n");
 

@@ -62,6 +62,19 @@ class PersonalDataAutoConfigurationTests {
     }
 
     @Test
+    void answersConflictWhenAskedToRotateAKeyRingThatItsKmsRotates() {
+        PersonalDataEndpoint endpoint = new PersonalDataEndpoint(new TestKeyRing(3), new Resealing(
+                new MongoTemplate(CLIENT, "personal_data_configuration"), new FieldCipher(new TestKeyRing(3)),
+                new TestKeyRing(3), java.util.List.of(), 100, java.time.Clock.systemUTC()));
+
+        var answer = endpoint.reseal(true);
+
+        assertThat(answer.getStatus()).isEqualTo(409);
+        assertThat(answer.getBody()).asString().contains("KEYS_ROTATED_IN_KMS");
+        assertThat(endpoint.reseal(null).getStatus()).as("re-encryption itself runs").isEqualTo(200);
+    }
+
+    @Test
     void takesTheDeploymentsOwnKeyRingOverItsKmsInsteadOfAFile() {
         KeyRing kms = new TestKeyRing(3);
         runner.withBean(KeyRing.class, () -> kms).withPropertyValues("mtb.personal-data.enabled=true",
