@@ -1,13 +1,10 @@
 package org.mtb.intake.application;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -158,16 +155,11 @@ class ApplicationService {
     }
 
     /**
-     * Tells a repeated request from a different one under the same key. Keyed (the blind index's HMAC over the body's
-     * SHA-256), since the body holds personal data: without the key, a stored fingerprint cannot be matched against a
+     * Tells a repeated request from a different one under the same key. Keyed (the blind index's HMAC over the body as
+     * JSON), since the body holds personal data: without the key, a stored fingerprint cannot be matched against a
      * guessed body.
      */
     private String fingerprint(SubmitApplicationRequest request) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(json.writeValueAsBytes(request));
-            return index.of("request", HexFormat.of().formatHex(digest));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return index.of("request", json.writeValueAsString(request));
     }
 }
