@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.bson.Document;
+import org.jspecify.annotations.Nullable;
 import org.mtb.contracts.intake.Submitter;
 import org.mtb.support.mongo.UnorderedInserts;
 import org.slf4j.Logger;
@@ -65,34 +66,26 @@ class MessageBatches {
             return List.of();
         }
         Map<String, List<String>> idsByApplication = new LinkedHashMap<>();
-        Map<String, Submitter> submitters = new HashMap<>();
-        Map<String, String> insured = new HashMap<>();
-        Map<String, String> institutions = new HashMap<>();
+        // The messages of a submission carry who may read the application; a decision's carry nothing of it.
+        Map<String, ApplicantMessage> submissions = new HashMap<>();
         for (ApplicantMessage message : fresh) {
             idsByApplication.computeIfAbsent(message.applicationNumber(), n -> new ArrayList<>()).add(message.id());
-            if (message.submittedBy() != null) {
-                submitters.put(message.applicationNumber(), message.submittedBy());
-            }
-            if (message.insuredIndex() != null) {
-                insured.put(message.applicationNumber(), message.insuredIndex());
-            }
-            if (message.institution() != null) {
-                institutions.put(message.applicationNumber(), message.institution());
+            if (message.eventType() == EventType.APPLICATION_SUBMITTED) {
+                submissions.put(message.applicationNumber(), message);
             }
         }
         BulkOperations index = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Messages.BY_APPLICATION);
         idsByApplication.forEach((number, ids) -> {
             Update update = new Update().addToSet("ids").each(ids.toArray());
-            Submitter submitter = submitters.get(number);
-            if (submitter != null) {
-                update.set(Messages.SUBMITTER_SUBJECT, submitter.subject())
-                        .set(Messages.SUBMITTER_CLIENT, submitter.client());
-            }
-            if (insured.containsKey(number)) {
-                update.set(Messages.INSURED_INDEX, insured.get(number));
-            }
-            if (institutions.containsKey(number)) {
-                update.set(Messages.INSTITUTION, institutions.get(number));
+            ApplicantMessage submission = submissions.get(number);
+            if (submission != null) {
+                Submitter submitter = submission.submittedBy();
+                if (submitter != null) {
+                    update.set(Messages.SUBMITTER_SUBJECT, submitter.subject())
+                            .set(Messages.SUBMITTER_CLIENT, submitter.client());
+                }
+                setIfPresent(update, Messages.INSURED_INDEX, submission.insuredIndex());
+                setIfPresent(update, Messages.INSTITUTION, submission.institution());
             }
             index.upsert(Query.query(where("_id").is(number)), update);
         });
@@ -151,5 +144,11 @@ class MessageBatches {
             }
         }
         return inserted;
+    }
+
+    private static void setIfPresent(Update update, String field, @Nullable String value) {
+        if (value != null) {
+            update.set(field, value);
+        }
     }
 }
