@@ -65,7 +65,7 @@ public final class Resealing {
         List<Pass> passes = new ArrayList<>();
         for (SealedCollection collection : collections) {
             Pass last = state(collection.collection());
-            passes.add(current.equals(last.completedKey()) ? last : pass(collection, current));
+            passes.add(current.equals(last.completedKey()) ? last : pass(collection, current, last.completedKey()));
         }
         return passes;
     }
@@ -75,7 +75,8 @@ public final class Resealing {
         return collections.stream().map(c -> state(c.collection())).toList();
     }
 
-    private Pass pass(SealedCollection collection, String current) {
+    /** @param completedBefore the key the collection was last found all under, kept when this pass moves values */
+    private Pass pass(SealedCollection collection, String current, @Nullable String completedBefore) {
         int resealed = 0;
         int unreadable = 0;
         Object lastId = null;
@@ -95,7 +96,7 @@ public final class Resealing {
             }
             lastId = documents.getLast().get("_id");
         }
-        String completed = resealed == 0 && unreadable == 0 ? current : state(collection.collection()).completedKey();
+        String completed = resealed == 0 && unreadable == 0 ? current : completedBefore;
         Pass pass = new Pass(collection.collection(), completed, resealed, unreadable, clock.instant());
         mongo.save(new Document("_id", pass.collection()).append("completedKey", completed)
                 .append("resealed", resealed).append("unreadable", unreadable)
