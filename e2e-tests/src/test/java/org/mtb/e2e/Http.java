@@ -54,9 +54,21 @@ final class Http {
         return postWithout(url, json, all);
     }
 
-    /** A GET with a bearer token, answered as it comes, 429 included. */
-    Answer getOnce(String url, String token) {
-        return send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).GET(), 0);
+    /**
+     * The same GET with a bearer token sent {@code count} times at once, each answered as it comes, 429 included.
+     * Sent together rather than one after another, so that they fall within one rate-limit period however slowly the
+     * machine answers each.
+     */
+    java.util.List<Answer> getAtOnce(String url, String token, int count) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+                .timeout(Duration.ofSeconds(15)).GET().build();
+        java.util.List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> sent = new java.util.ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            sent.add(client.sendAsync(request, HttpResponse.BodyHandlers.ofString()));
+        }
+        return sent.stream().map(java.util.concurrent.CompletableFuture::join)
+                .map(response -> new Answer(response.statusCode(), response.headers().map(), response.body()))
+                .toList();
     }
 
     /** A POST of a form, as a token request is. */

@@ -399,10 +399,7 @@ class WholeFlowTests {
         assertThat(decided.json().get("decision").get("reviewerId").asString()).isEqualTo("supervisor-620900");
 
         // A person's account over its requests a second (10 by default) is answered 429 with Retry-After.
-        List<Http.Answer> burst = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            burst.add(http.getOnce(url("intake", "/api/v1/applications/" + approvedNumber), li));
-        }
+        List<Http.Answer> burst = http.getAtOnce(url("intake", "/api/v1/applications/" + approvedNumber), li, 30);
         assertThat(burst).anySatisfy(answer -> {
             assertThat(answer.status()).isEqualTo(429);
             assertThat(answer.header("Retry-After")).isEqualTo("1");
