@@ -10,6 +10,14 @@ public final class Topics {
     public static final String CATALOG_PUBLISHED = "catalog.catalog-published";
     /** Compacted, keyed by region code: the newest working-day calendar of each region survives. */
     public static final String CALENDAR_PUBLISHED = "catalog.calendar-published";
+    /** A reviewer returned a case for supplement (补正); the review clock stops. */
+    public static final String SUPPLEMENT_REQUESTED = "review.supplement-requested";
+    /** The applicant's time to supplement ran out; the case closed without a decision. */
+    public static final String SUPPLEMENT_LAPSED = "review.supplement-lapsed";
+    /** The applicant supplied every item asked for; the case reopens. */
+    public static final String APPLICATION_SUPPLEMENTED = "intake.application-supplemented";
+    /** The applicant withdrew an application before its decision. */
+    public static final String APPLICATION_WITHDRAWN = "intake.application-withdrawn";
     /** A review case used the warning share of its working time. */
     public static final String SLA_WARNING = "review.sla-warning";
     /** A review case reached its deadline undecided. */

@@ -17,10 +17,14 @@ import org.jspecify.annotations.Nullable;
 import org.mtb.contracts.calendar.CalendarPublished;
 import org.mtb.contracts.catalog.CatalogPublished;
 import org.mtb.contracts.intake.ApplicationSubmitted;
+import org.mtb.contracts.intake.ApplicationSupplemented;
+import org.mtb.contracts.intake.ApplicationWithdrawn;
 import org.mtb.contracts.review.ApplicationDecided;
 import org.mtb.contracts.review.ReviewStarted;
 import org.mtb.contracts.review.SlaBreached;
 import org.mtb.contracts.review.SlaWarning;
+import org.mtb.contracts.review.SupplementLapsed;
+import org.mtb.contracts.review.SupplementRequested;
 
 /**
  * Writes the AsyncAPI 3.0 document of the platform's topics ({@code contracts/src/main/resources/asyncapi.yaml})
@@ -58,6 +62,19 @@ final class AsyncApiDocument {
                             "recipient.phone", SEALED + " as intake sealed it, passed on by review unopened",
                             "recipient.maskedName", "masked (张*); the clear name is not sent",
                             "recipient.name", "absent from schema 2 (in clear in schema 1)")),
+            new Channel(Topics.SUPPLEMENT_REQUESTED, SupplementRequested.class, "review-service",
+                    List.of("intake-service", "notification-service"), "application number",
+                    "A reviewer returned a case for supplement (补正), every item at once; the review clock stops.",
+                    recipient()),
+            new Channel(Topics.APPLICATION_SUPPLEMENTED, ApplicationSupplemented.class, "intake-service",
+                    List.of("review-service"), "application number",
+                    "The applicant supplied every item asked for; the case reopens.", Map.of()),
+            new Channel(Topics.SUPPLEMENT_LAPSED, SupplementLapsed.class, "review-service",
+                    List.of("intake-service", "notification-service"), "application number",
+                    "The time to supplement ran out; the case closed as not supplemented.", recipient()),
+            new Channel(Topics.APPLICATION_WITHDRAWN, ApplicationWithdrawn.class, "intake-service",
+                    List.of("review-service", "notification-service"), "application number",
+                    "The applicant withdrew an application before its decision; its case closes.", recipient()),
             new Channel(Topics.SLA_WARNING, SlaWarning.class, "review-service", List.of(), "application number",
                     "A review case used the warning share of its working time.", Map.of()),
             new Channel(Topics.SLA_BREACHED, SlaBreached.class, "review-service", List.of(), "application number",
@@ -70,6 +87,13 @@ final class AsyncApiDocument {
                     "A region's working-day calendar, in a new revision.", Map.of()));
 
     private AsyncApiDocument() {
+    }
+
+    /** The recipient of an event that tells the applicant: the phone sealed as intake sealed it, the name masked. */
+    private static Map<String, String> recipient() {
+        return personalData("recipient.phone", SEALED + " as intake sealed it, passed on unopened",
+                "recipient.maskedName", "masked (张*); the clear name is not sent",
+                "recipient.name", "always absent");
     }
 
     private static Map<String, String> personalData(String... fieldsAndForms) {

@@ -30,6 +30,12 @@ import org.mtb.contracts.intake.ApplicationSubmitted;
 import org.mtb.contracts.review.ApplicationDecided;
 import org.mtb.contracts.review.DecisionOutcome;
 import org.mtb.contracts.review.ReviewStarted;
+import org.mtb.contracts.review.SupplementItem;
+import org.mtb.contracts.review.SupplementLapsed;
+import org.mtb.contracts.review.SupplementRequested;
+import org.mtb.contracts.intake.ApplicationSupplemented;
+import org.mtb.contracts.intake.ApplicationWithdrawn;
+import org.mtb.contracts.intake.SuppliedMaterial;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -92,7 +98,8 @@ class GoldenFixturesTests {
 
     @Test
     void theSchema2FixturesHoldNoPersonalValueInClear() throws IOException {
-        for (String name : List.of("application-submitted.v2.json", "application-decided.v2.json")) {
+        for (String name : List.of("application-submitted.v2.json", "application-decided.v2.json",
+                "supplement-requested.v1.json", "supplement-lapsed.v1.json", "application-withdrawn.v1.json")) {
             try (InputStream in = fixture(name)) {
                 String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
                 assertThat(text).as(name).doesNotContain("11010519491231002X", "张三", "13800138000", "确诊高血压");
@@ -138,6 +145,59 @@ class GoldenFixturesTests {
         assertThat(event.recipient().shownName()).isEqualTo("张*");
         assertThat(SealedFixtureValues.open(event.recipient().phone(),
                 SealedField.PHONE.context(event.applicationNumber()))).isEqualTo("13800138000");
+    }
+
+    @Test
+    void deserializesSupplementRequestedV1WithEveryItemAndTheSealedPhone() throws Exception {
+        SupplementRequested event = read("supplement-requested.v1.json", SupplementRequested.class);
+
+        assertThat(event.schemaVersion()).isEqualTo(SupplementRequested.SCHEMA_VERSION).isEqualTo(1);
+        assertThat(event.round()).isEqualTo(1);
+        assertThat(event.items()).extracting(SupplementItem::type)
+                .containsExactly("DIAGNOSIS_CERTIFICATE", "BLOOD_PRESSURE_RECORD");
+        assertThat(event.items().getFirst().reason()).isEqualTo("缺少医院公章");
+        assertThat(event.supplementDueAt()).isEqualTo(Instant.parse("2026-12-24T03:00:00Z"));
+        assertThat(SealedFixtureValues.open(event.recipient().phone(),
+                SealedField.PHONE.context(event.applicationNumber()))).isEqualTo("13800138000");
+        assertThat(json.readValue(json.writeValueAsString(event), SupplementRequested.class)).isEqualTo(event);
+    }
+
+    @Test
+    void deserializesSupplementLapsedV1() throws IOException {
+        SupplementLapsed event = read("supplement-lapsed.v1.json", SupplementLapsed.class);
+
+        assertThat(event.schemaVersion()).isEqualTo(SupplementLapsed.SCHEMA_VERSION).isEqualTo(1);
+        assertThat(event.closedAt()).isAfter(event.supplementDueAt());
+        assertThat(event.recipient().shownName()).isEqualTo("张*");
+        assertThat(json.readValue(json.writeValueAsString(event), SupplementLapsed.class)).isEqualTo(event);
+    }
+
+    @Test
+    void deserializesApplicationSupplementedV1WithSeveralFilesForOneItem() throws IOException {
+        ApplicationSupplemented event = read("application-supplemented.v1.json", ApplicationSupplemented.class);
+
+        assertThat(event.schemaVersion()).isEqualTo(ApplicationSupplemented.SCHEMA_VERSION).isEqualTo(1);
+        assertThat(event.materials()).extracting(SuppliedMaterial::type)
+                .containsExactly("DIAGNOSIS_CERTIFICATE", "BLOOD_PRESSURE_RECORD");
+        assertThat(event.materials().get(1).materialIds()).hasSize(2);
+        assertThat(event.supplementedBy().role()).isEqualTo("APPLICANT");
+        assertThat(json.readValue(json.writeValueAsString(event), ApplicationSupplemented.class)).isEqualTo(event);
+    }
+
+    @Test
+    void deserializesApplicationWithdrawnV1() throws Exception {
+        ApplicationWithdrawn event = read("application-withdrawn.v1.json", ApplicationWithdrawn.class);
+
+        assertThat(event.schemaVersion()).isEqualTo(ApplicationWithdrawn.SCHEMA_VERSION).isEqualTo(1);
+        assertThat(event.reason()).isEqualTo("已在线下窗口办理");
+        assertThat(SealedFixtureValues.open(event.recipient().phone(),
+                SealedField.PHONE.context(event.applicationNumber()))).isEqualTo("13800138000");
+        assertThat(json.readValue(json.writeValueAsString(event), ApplicationWithdrawn.class)).isEqualTo(event);
+    }
+
+    @Test
+    void anApplicationSubmittedWrittenBeforeMaterialsHoldsNone() throws IOException {
+        assertThat(read("application-submitted.v2.json", ApplicationSubmitted.class).materials()).isNull();
     }
 
     @Test

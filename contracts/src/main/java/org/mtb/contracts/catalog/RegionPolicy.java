@@ -12,6 +12,9 @@ import org.mtb.contracts.DiseaseCategory;
  * @param publicNotice how long an approval is publicly noticed; null if the region publishes none
  * @param recheckEvery how often a qualification is re-checked; null if it is long-term (a disease may override)
  * @param materials materials every application needs; a disease may add more
+ * @param supplementWithin how long the applicant has to supplement (补正) after a request; null where the region's
+ *        published version states none (a catalog published before this field), and then review's configured default
+ *        applies
  * @param identityVerifications the ways of verifying the person a submission must show one of; null where the
  *        region states none (a catalog published before this field), and then none is required
  */
@@ -23,7 +26,17 @@ public record RegionPolicy(
         @Nullable Period recheckEvery,
         List<MaterialRequirement> materials,
         List<Reimbursement> reimbursements,
-        @Nullable List<IdentityVerification> identityVerifications) {
+        @Nullable List<IdentityVerification> identityVerifications,
+        @Nullable Period supplementWithin) {
+
+    /** A policy that states no time to supplement, as catalogs published before that field did. */
+    public RegionPolicy(List<ReviewTimeLimit> reviewTimeLimits, boolean supplementRestartsClock,
+            @Nullable Period publicNotice, EffectiveDateRule effectiveDateRule, @Nullable Period recheckEvery,
+            List<MaterialRequirement> materials, List<Reimbursement> reimbursements,
+            @Nullable List<IdentityVerification> identityVerifications) {
+        this(reviewTimeLimits, supplementRestartsClock, publicNotice, effectiveDateRule, recheckEvery, materials,
+                reimbursements, identityVerifications, null);
+    }
 
     public @Nullable ReviewTimeLimit timeLimit(DiseaseCategory category) {
         return reviewTimeLimits.stream().filter(limit -> limit.category() == category).findFirst().orElse(null);

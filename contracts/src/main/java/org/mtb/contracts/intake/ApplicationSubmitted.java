@@ -1,6 +1,7 @@
 package org.mtb.contracts.intake;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.mtb.contracts.ApplicationEvent;
@@ -14,6 +15,9 @@ import org.mtb.contracts.DiseaseCategory;
  * travel sealed ({@link org.mtb.contracts.SealedField}), with the ID number's blind index and the masked forms beside
  * them ({@link Applicant}). A consumer opens only what it needs, with the context the field names; the hospital, the
  * disease and the submitter travel in clear. Schema 1 carried everything in clear; consumers still read it.
+ *
+ * <p>{@code materials} (the files given for each material item, by material id) came with issue 11, without a new
+ * schema version: an event written before holds none.
  *
  * <p>{@code submittedBy} is absent in events written before submissions needed a token; it was added without a new
  * schema version, since a reader that does not know it loses nothing it relied on.
@@ -32,7 +36,17 @@ public record ApplicationSubmitted(
         String conditionSummary,
         Channel channel,
         Instant submittedAt,
-        @Nullable Submitter submittedBy) implements ApplicationEvent {
+        @Nullable Submitter submittedBy,
+        @Nullable List<SuppliedMaterial> materials) implements ApplicationEvent {
 
     public static final int SCHEMA_VERSION = 2;
+
+    /** An event without materials, as written before intake took them. */
+    public ApplicationSubmitted(UUID eventId, int schemaVersion, Instant occurredAt, String applicationNumber,
+            String regionCode, String diseaseCode, String diseaseName, DiseaseCategory diseaseCategory,
+            Applicant applicant, Hospital hospital, String conditionSummary, Channel channel, Instant submittedAt,
+            @Nullable Submitter submittedBy) {
+        this(eventId, schemaVersion, occurredAt, applicationNumber, regionCode, diseaseCode, diseaseName,
+                diseaseCategory, applicant, hospital, conditionSummary, channel, submittedAt, submittedBy, null);
+    }
 }
