@@ -42,7 +42,9 @@ class ProblemAnswersTests {
                 .andExpect(jsonPath("$.type").value("/problems/what-the-service-says"))
                 .andExpect(jsonPath("$.instance").value(org.hamcrest.Matchers.startsWith("urn:uuid:")))
                 .andExpect(jsonPath("$.errors[0].field").value("a"))
-                .andExpect(jsonPath("$.errors[1].code").value("OUT_OF_RANGE"));
+                .andExpect(jsonPath("$.errors[1].code").value("OUT_OF_RANGE"))
+                .andExpect(jsonPath("$.openItems[0].type").value("ID_CARD"))
+                .andExpect(jsonPath("$.openItems[0].reason").value("缺失"));
     }
 
     @Test
@@ -92,7 +94,8 @@ class ProblemAnswersTests {
         String refuse() {
             throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "WHAT_THE_SERVICE_SAYS", "Refused", "Two problems",
                     List.of(new FieldProblem("a", "REQUIRED", "is required"),
-                            new FieldProblem("b", "OUT_OF_RANGE", "is too large")));
+                            new FieldProblem("b", "OUT_OF_RANGE", "is too large")),
+                    java.util.Map.of("openItems", List.of(java.util.Map.of("type", "ID_CARD", "reason", "缺失"))));
         }
 
         @GetMapping("/echo/colour")
