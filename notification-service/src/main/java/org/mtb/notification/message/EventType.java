@@ -7,7 +7,10 @@ package org.mtb.notification.message;
 enum EventType {
     APPLICATION_SUBMITTED("submitted"),
     APPLICATION_APPROVED("approved"),
-    APPLICATION_REJECTED("rejected");
+    APPLICATION_REJECTED("rejected"),
+    SUPPLEMENT_REQUESTED("supplement-requested"),
+    SUPPLEMENT_LAPSED("supplement-lapsed"),
+    APPLICATION_WITHDRAWN("withdrawn");
 
     private final String templateKey;
 

@@ -66,7 +66,8 @@ class MessageBatches {
             return List.of();
         }
         Map<String, List<String>> idsByApplication = new LinkedHashMap<>();
-        // The messages of a submission carry who may read the application; a decision's carry nothing of it.
+        // The messages of a submission carry who may read the application; every other event's carry nothing of it,
+        // so a decision, supplement request, lapse or withdrawal is read by those the submission named.
         Map<String, ApplicantMessage> submissions = new HashMap<>();
         for (ApplicantMessage message : fresh) {
             idsByApplication.computeIfAbsent(message.applicationNumber(), n -> new ArrayList<>()).add(message.id());

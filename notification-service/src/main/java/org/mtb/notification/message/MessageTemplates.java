@@ -5,34 +5,44 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.mtb.contracts.PersonalData;
 
 /**
  * Renders the Chinese texts of every message from {@value #RESOURCE}, so that wording is changed in one file
  * and reviewed without reading code. Personal data can only reach a text masked: the values offered to the
  * templates are the masked name and redacted free text, and a template naming anything else is refused at load.
+ * Times are written in China Standard Time (Asia/Shanghai), which every region keeps, whatever zone the server runs
+ * in.
  */
 final class MessageTemplates {
 
     static final String RESOURCE = "templates/messages_zh_CN.properties";
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z]+)}");
-    private static final Set<String> PLACEHOLDERS = Set.of("sign", "greeting", "name", "disease", "number", "reasons");
+    private static final Set<String> PLACEHOLDERS = Set.of("sign", "greeting", "name", "disease", "number", "reasons",
+            "items", "count", "round", "due");
+    private static final ZoneId APPLICANTS_ZONE = ZoneId.of("Asia/Shanghai");
     private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[\\s。；;，,.、]+$");
     private static final String[] REQUIRED_SUFFIXES = {"title", "in-app", "sms"};
 
     private final Properties texts;
     private final int smsMaxLength;
+    private final DateTimeFormatter dueFormat;
 
     MessageTemplates(Properties texts) {
         this.texts = texts;
         this.smsMaxLength = Integer.parseInt(text("sms.max-length").strip());
+        this.dueFormat = DateTimeFormatter.ofPattern(text("due.format")).withZone(APPLICANTS_ZONE);
         for (EventType type : EventType.values()) {
             for (String suffix : REQUIRED_SUFFIXES) {
                 text(type.templateKey() + "." + suffix);
@@ -97,22 +107,38 @@ final class MessageTemplates {
         String maskedName = name != null && !name.isBlank() ? PersonalData.maskName(name.strip()) : "";
         String greeting = maskedName.isEmpty() ? text("greeting.anonymous")
                 : render("greeting.named", Map.of("name", maskedName));
+        Notice.Supplement supplement = notice.supplement();
         return Map.of(
                 "sign", text("sign"),
                 "greeting", greeting,
                 "name", maskedName,
                 "disease", Redaction.redact(notice.diseaseName().strip(), notice.recipientName()),
                 "number", notice.applicationNumber(),
-                "reasons", reasons);
+                "reasons", reasons,
+                "items", items(notice),
+                "count", String.valueOf(cleanReasons(notice).size()),
+                "round", supplement == null ? "" : String.valueOf(supplement.round()),
+                "due", supplement == null ? "" : dueFormat.format(supplement.dueAt()));
     }
 
     private String reasons(Notice notice) {
-        String joined = notice.reasons().stream()
+        String joined = String.join(text("reasons.separator"), cleanReasons(notice));
+        return joined.isEmpty() ? text("reasons.none") : joined;
+    }
+
+    /** The reasons numbered from 1, one a line: a supplement request's items as the in-app message lists them. */
+    private String items(Notice notice) {
+        List<String> items = cleanReasons(notice);
+        return IntStream.range(0, items.size()).mapToObj(i -> (i + 1) + ". " + items.get(i))
+                .collect(Collectors.joining("\n"));
+    }
+
+    private List<String> cleanReasons(Notice notice) {
+        return notice.reasons().stream()
                 .map(reason -> Redaction.redact(reason, notice.recipientName()))
                 .map(reason -> TRAILING_PUNCTUATION.matcher(reason.strip()).replaceAll(""))
                 .filter(reason -> !reason.isEmpty())
-                .collect(Collectors.joining(text("reasons.separator")));
-        return joined.isEmpty() ? text("reasons.none") : joined;
+                .toList();
     }
 
     private String render(String key, Map<String, String> values) {

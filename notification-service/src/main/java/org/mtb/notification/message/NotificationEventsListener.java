@@ -3,7 +3,10 @@ package org.mtb.notification.message;
 import java.util.List;
 import java.util.function.Consumer;
 import org.mtb.contracts.intake.ApplicationSubmitted;
+import org.mtb.contracts.intake.ApplicationWithdrawn;
 import org.mtb.contracts.review.ApplicationDecided;
+import org.mtb.contracts.review.SupplementLapsed;
+import org.mtb.contracts.review.SupplementRequested;
 import org.mtb.support.consumer.EventBatches;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,5 +30,25 @@ class NotificationEventsListener {
     Consumer<List<byte[]>> onApplicationDecided(Notifier notifier, JsonMapper json) {
         return payloads -> EventBatches.handle(payloads,
                 bytes -> Notifier.checked(json.readValue(bytes, ApplicationDecided.class)), notifier::decidedAll);
+    }
+
+    @Bean
+    Consumer<List<byte[]>> onSupplementRequested(Notifier notifier, JsonMapper json) {
+        return payloads -> EventBatches.handle(payloads,
+                bytes -> Notifier.checked(json.readValue(bytes, SupplementRequested.class)),
+                notifier::supplementRequestedAll);
+    }
+
+    @Bean
+    Consumer<List<byte[]>> onSupplementLapsed(Notifier notifier, JsonMapper json) {
+        return payloads -> EventBatches.handle(payloads,
+                bytes -> Notifier.checked(json.readValue(bytes, SupplementLapsed.class)),
+                notifier::supplementLapsedAll);
+    }
+
+    @Bean
+    Consumer<List<byte[]>> onApplicationWithdrawn(Notifier notifier, JsonMapper json) {
+        return payloads -> EventBatches.handle(payloads,
+                bytes -> Notifier.checked(json.readValue(bytes, ApplicationWithdrawn.class)), notifier::withdrawnAll);
     }
 }

@@ -12,11 +12,12 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
-import org.mtb.contracts.intake.Applicant;
 import org.mtb.contracts.intake.ApplicationSubmitted;
+import org.mtb.contracts.intake.ApplicationWithdrawn;
 import org.mtb.contracts.review.ApplicationDecided;
-import org.mtb.contracts.review.DecisionOutcome;
-import org.mtb.contracts.review.Recipient;
+import org.mtb.contracts.review.SupplementItem;
+import org.mtb.contracts.review.SupplementLapsed;
+import org.mtb.contracts.review.SupplementRequested;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -40,11 +41,11 @@ class Notifier {
     private final SmsDeliveryProperties properties;
     private final Clock clock;
     private final MeterRegistry meters;
-    private final MessagePhones phones;
+    private final Occasions occasions;
 
     Notifier(MessageBatches batches, MessageTemplates templates, SmsDelivery delivery,
             SmsDeliveryProperties properties, Clock clock, MeterRegistry meters, MessagePhones phones) {
-        this.phones = phones;
+        this.occasions = new Occasions(phones);
         this.batches = batches;
         this.templates = templates;
         this.delivery = delivery;
@@ -75,14 +76,69 @@ class Notifier {
         return event;
     }
 
+    /** As {@link #checked(ApplicationSubmitted)}; a request must also name its round, due time and every item. */
+    static SupplementRequested checked(@Nullable SupplementRequested event) {
+        if (event == null) {
+            throw new IllegalArgumentException("The record holds no event");
+        }
+        requireCommon(event.eventId(), event.applicationNumber(), event.diseaseName());
+        require(event.supplementDueAt(), "supplementDueAt");
+        if (event.round() < 1) {
+            throw new IllegalArgumentException("The event has no round");
+        }
+        if (event.items() == null || event.items().isEmpty()) {
+            throw new IllegalArgumentException("The event has no items");
+        }
+        for (SupplementItem item : event.items()) {
+            if (item == null || item.name() == null || item.name().isBlank()) {
+                throw new IllegalArgumentException("The event has an item without a name");
+            }
+        }
+        return event;
+    }
+
+    /** As {@link #checked(ApplicationSubmitted)}; a lapse must also say when the time to supplement ended. */
+    static SupplementLapsed checked(@Nullable SupplementLapsed event) {
+        if (event == null) {
+            throw new IllegalArgumentException("The record holds no event");
+        }
+        requireCommon(event.eventId(), event.applicationNumber(), event.diseaseName());
+        require(event.supplementDueAt(), "supplementDueAt");
+        return event;
+    }
+
+    /** As {@link #checked(ApplicationSubmitted)}; a withdrawal without a reason is told as "未注明". */
+    static ApplicationWithdrawn checked(@Nullable ApplicationWithdrawn event) {
+        if (event == null) {
+            throw new IllegalArgumentException("The record holds no event");
+        }
+        requireCommon(event.eventId(), event.applicationNumber(), event.diseaseName());
+        return event;
+    }
+
     /** Tells the applicants of {@link #checked checked} submissions, in the order given. */
     void submittedAll(List<ApplicationSubmitted> events) {
-        tell(events.stream().map(this::occasion).toList());
+        tell(events.stream().map(occasions::of).toList());
     }
 
     /** Tells the applicants of {@link #checked checked} decisions, in the order given. */
     void decidedAll(List<ApplicationDecided> events) {
-        tell(events.stream().map(this::occasion).toList());
+        tell(events.stream().map(occasions::of).toList());
+    }
+
+    /** Tells the applicants of {@link #checked checked} supplement requests, in the order given. */
+    void supplementRequestedAll(List<SupplementRequested> events) {
+        tell(events.stream().map(occasions::of).toList());
+    }
+
+    /** Tells the applicants of {@link #checked checked} lapsed supplement requests, in the order given. */
+    void supplementLapsedAll(List<SupplementLapsed> events) {
+        tell(events.stream().map(occasions::of).toList());
+    }
+
+    /** Tells the applicants of {@link #checked checked} withdrawals, in the order given. */
+    void withdrawnAll(List<ApplicationWithdrawn> events) {
+        tell(events.stream().map(occasions::of).toList());
     }
 
     private void tell(List<Occasion> occasions) {
@@ -166,30 +222,6 @@ class Notifier {
         }
     }
 
-    /** The masked name and the sealed phone (schema 2), or both made here from the clear values (schema 1). */
-    private Occasion occasion(ApplicationSubmitted event) {
-        Applicant applicant = event.applicant();
-        String number = event.applicationNumber();
-        Applicant.Masked masked = applicant == null ? null : applicant.maskedForms();
-        MessagePhones.Phone phone = applicant == null ? null
-                : phones.of(number, applicant.phone(), masked.phone());
-        String insured = applicant == null ? null : applicant.idNumberIndex();
-        return new Occasion(event.eventId(), new Notice(EventType.APPLICATION_SUBMITTED, number,
-                event.diseaseName(), masked == null ? null : masked.name(), List.of(), event.submittedBy(), insured,
-                event.hospital() == null ? null : event.hospital().code()), phone);
-    }
-
-    private Occasion occasion(ApplicationDecided event) {
-        EventType type = event.outcome() == DecisionOutcome.APPROVED
-                ? EventType.APPLICATION_APPROVED : EventType.APPLICATION_REJECTED;
-        Recipient recipient = event.recipient();
-        String name = recipient == null ? null : recipient.shownName();
-        MessagePhones.Phone phone = recipient == null ? null
-                : phones.of(event.applicationNumber(), recipient.phone(), null);
-        return new Occasion(event.eventId(), new Notice(type, event.applicationNumber(), event.diseaseName(), name,
-                event.reasons()), phone);
-    }
-
     // An event without these cannot be told to anyone.
     private static void requireCommon(@Nullable UUID eventId, @Nullable String applicationNumber,
             @Nullable String diseaseName) {
@@ -202,9 +234,5 @@ class Notifier {
         if (value == null) {
             throw new IllegalArgumentException("The event has no " + field);
         }
-    }
-
-    /** One event to tell an applicant about: what happened, and the phone it names, if any. */
-    private record Occasion(UUID eventId, Notice notice, MessagePhones.@Nullable Phone phone) {
     }
 }

@@ -28,6 +28,8 @@ import org.mtb.contracts.intake.Hospital;
 import org.mtb.contracts.review.ApplicationDecided;
 import org.mtb.contracts.review.DecisionOutcome;
 import org.mtb.contracts.review.Recipient;
+import org.mtb.contracts.review.SupplementItem;
+import org.mtb.contracts.review.SupplementRequested;
 import org.mtb.notification.NotificationServiceApplication;
 import org.mtb.support.apidocs.ApiDocumentation;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -176,6 +178,38 @@ abstract class NotificationFlowScenario {
             assertThat(m.get("title").asString()).isEqualTo("门诊慢特病申请未通过审核");
             assertThat(m.get("body").asString()).contains("原因：诊断证明超过12个月；缺少二级及以上医院盖章", number);
         });
+    }
+
+    @Test
+    void tellsEveryItemOfASupplementRequestToThoseWhoReadTheApplication() throws Exception {
+        String number = nextNumber();
+        ApplicationSubmitted event = submitted(number, PHONE);
+        kafka.send(Topics.APPLICATION_SUBMITTED, number, json.writeValueAsString(new ApplicationSubmitted(
+                event.eventId(), event.schemaVersion(), event.occurredAt(), number, event.regionCode(),
+                event.diseaseCode(), event.diseaseName(), event.diseaseCategory(), event.applicant(), event.hospital(),
+                event.conditionSummary(), event.channel(), event.submittedAt(),
+                new Submitter("applicant-zhang", "mtb-cli", "APPLICANT"))));
+        Instant now = Instant.now();
+        SupplementRequested requested = new SupplementRequested(UUID.randomUUID(), SupplementRequested.SCHEMA_VERSION,
+                now, number, "659006", "血友病", 1, List.of(new SupplementItem("DIAGNOSIS_CERTIFICATE", "疾病诊断证明",
+                        "缺少医院公章"), new SupplementItem("MEDICAL_RECORD", "门诊病历", "未提供近一年的病历")),
+                "expert-1", now, Instant.parse("2026-12-24T03:00:00Z"),
+                new Recipient(null, cipher.seal(PHONE, SealedField.PHONE.context(number)), "张*"));
+
+        kafka.send(Topics.SUPPLEMENT_REQUESTED, number, json.writeValueAsString(requested));
+
+        List<JsonNode> messages = awaitMessages(number, 4, all -> all.stream()
+                .filter(m -> m.get("channel").asString().equals("SMS"))
+                .allMatch(m -> m.get("status").asString().equals("SENT")));
+        List<JsonNode> supplement = messages.stream()
+                .filter(m -> m.get("eventType").asString().equals("SUPPLEMENT_REQUESTED")).toList();
+        assertThat(supplement).extracting(m -> m.get("channel").asString()).containsExactly("IN_APP", "SMS");
+        assertThat(supplement.get(0).get("body").asString())
+                .contains("1. 疾病诊断证明：缺少医院公章\n2. 门诊病历：未提供近一年的病历\n请于2026年12月24日 11:00前");
+        assertThat(supplement.get(1).get("body").asString()).contains("需补正材料2项", "请于2026年12月24日 11:00前补正");
+        assertThat(rawMessages(number)).doesNotContain(PHONE, NAME, ID_NUMBER);
+        assertThat(messagesAs(number, TestTokens.applicant("applicant-zhang", ID_NUMBER))).hasSize(4);
+        assertThat(messagesAs(number, TestTokens.applicant("applicant-li", "620902198001011232"))).isEmpty();
     }
 
     @Test

@@ -12,7 +12,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /** The flow against an in-JVM KRaft broker and an in-JVM MongoDB wire-protocol server. */
 // Closed after the class while the Mongo server, which lives as long as the JVM, still answers.
 @DirtiesContext
-@EmbeddedKafka(partitions = 1, topics = {Topics.APPLICATION_SUBMITTED, Topics.APPLICATION_DECIDED})
+@EmbeddedKafka(partitions = 1, topics = {Topics.APPLICATION_SUBMITTED, Topics.APPLICATION_DECIDED,
+        Topics.SUPPLEMENT_REQUESTED, Topics.SUPPLEMENT_LAPSED, Topics.APPLICATION_WITHDRAWN})
 class NotificationFlowTests extends NotificationFlowScenario {
 
     static final EmbeddedMongo MONGO = EmbeddedMongo.inMemory();

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -15,11 +16,14 @@ import org.junit.jupiter.params.provider.EnumSource;
 class MessageTemplatesTests {
 
     private static final String NUMBER = "659006-20261123-000001";
+    /** 11:00 on 24 December in China Standard Time. */
+    private static final Instant DUE = Instant.parse("2026-12-24T03:00:00Z");
 
     private final MessageTemplates templates = MessageTemplates.fromClasspath();
 
+    /** A supplement's terms are offered to every type; those that do not tell a supplement leave them out. */
     private static Notice notice(EventType type, List<String> reasons) {
-        return new Notice(type, NUMBER, "血友病", "张三", reasons);
+        return new Notice(type, NUMBER, "血友病", "张三", reasons, new Notice.Supplement(2, DUE));
     }
 
     private static int length(String text) {
@@ -96,6 +100,60 @@ class MessageTemplatesTests {
                 .doesNotContain("检查报告日期超过十二个月")
                 .endsWith("如有疑问请咨询当地医保经办机构。");
         assertThat(templates.inApp(notice).body()).contains(String.join("；", reasons));
+    }
+
+    @Test
+    void listsEveryItemToSupplementWithItsReasonInTheAppAndOnlyHowManyAndByWhenBySms() {
+        Notice notice = notice(EventType.SUPPLEMENT_REQUESTED, List.of("疾病诊断证明（二级及以上医院出具）：缺少医院公章。",
+                "血压监测记录：未提供近三个月的监测记录"));
+
+        assertThat(templates.inApp(notice)).isEqualTo(new RenderedMessage("门诊慢特病申请需补正材料",
+                "张*您好，您申请的门诊慢特病（血友病）经审核需补正材料，受理编号" + NUMBER + "。本次为第2次补正，需补正的材料共2项：\n"
+                        + "1. 疾病诊断证明（二级及以上医院出具）：缺少医院公章\n"
+                        + "2. 血压监测记录：未提供近三个月的监测记录\n"
+                        + "请于2026年12月24日 11:00前一次性补齐上述材料。逾期未补正的，本次申请将按逾期未补正办结。如有疑问请咨询当地医保经办机构。"));
+        assertThat(templates.sms(notice).body()).isEqualTo("【医保服务】张*您好，您申请的门诊慢特病（血友病）需补正材料2项，受理编号"
+                + NUMBER + "，请于2026年12月24日 11:00前补正。需补正的材料及原因请查看医保APP消息。");
+    }
+
+    @Test
+    void showsTheDueTimeInChinaStandardTime() {
+        Notice notice = new Notice(EventType.SUPPLEMENT_REQUESTED, NUMBER, "血友病", "张*", List.of("门诊病历"),
+                new Notice.Supplement(1, Instant.parse("2026-12-23T16:30:00Z")));
+
+        assertThat(templates.sms(notice).body()).contains("请于2026年12月24日 00:30前补正");
+        assertThat(templates.inApp(notice).body()).contains("第1次补正，需补正的材料共1项：\n1. 门诊病历\n请于2026年12月24日 00:30前");
+    }
+
+    @Test
+    void tellsALapseThatTheCaseClosedAndANewApplicationMayBeMade() {
+        Notice notice = notice(EventType.SUPPLEMENT_LAPSED, List.of());
+
+        assertThat(templates.sms(notice)).isEqualTo(new RenderedMessage("门诊慢特病申请已逾期未补正办结",
+                "【医保服务】张*您好，您申请的门诊慢特病（血友病）补正期限已于2026年12月24日 11:00届满，因未补正材料，本次申请已办结，受理编号"
+                        + NUMBER + "。如仍需办理，可重新提出申请。"));
+        assertThat(templates.inApp(notice).body()).isEqualTo("张*您好，您申请的门诊慢特病（血友病），受理编号" + NUMBER
+                + "，补正期限已于2026年12月24日 11:00届满，因未在期限内补正材料，本次申请已按逾期未补正办结。如仍需办理，可重新提出申请；"
+                + "如有疑问请咨询当地医保经办机构。");
+    }
+
+    @Test
+    void tellsTheReasonOfAWithdrawalInTheAppOnly() {
+        Notice notice = new Notice(EventType.APPLICATION_WITHDRAWN, NUMBER, "血友病", "张*",
+                List.of("已在线下窗口办理，联系电话13800138000"));
+
+        assertThat(templates.inApp(notice)).isEqualTo(new RenderedMessage("门诊慢特病申请已撤回",
+                "张*您好，您申请的门诊慢特病（血友病）已按您的要求撤回，受理编号" + NUMBER
+                        + "。撤回原因：已在线下窗口办理，联系电话138****8000。如仍需办理，可重新提出申请。"));
+        assertThat(templates.sms(notice).body()).isEqualTo("【医保服务】张*您好，您申请的门诊慢特病（血友病）已按您的要求撤回，受理编号"
+                + NUMBER + "。如仍需办理，可重新提出申请。");
+    }
+
+    @Test
+    void tellsAWithdrawalWithoutAReasonAsNotGiven() {
+        Notice notice = new Notice(EventType.APPLICATION_WITHDRAWN, NUMBER, "血友病", null, List.of());
+
+        assertThat(templates.inApp(notice).body()).contains("撤回原因：未注明。");
     }
 
     @Test
