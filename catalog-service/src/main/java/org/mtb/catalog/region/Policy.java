@@ -19,6 +19,9 @@ import org.mtb.contracts.catalog.RegionPolicy;
  * @param identityVerifications the ways of verifying the person a submission must show one of; null when the
  *        version states none (then none is required)
  * @param identityVerificationsSource required with {@code identityVerifications}
+ * @param supplementWithin how long the applicant has to supplement (补正) after a reviewer's request; null when the
+ *        version states none (a version stored before the field), and then review's configured default applies
+ * @param supplementWithinSource required with {@code supplementWithin}
  */
 record Policy(
         List<TimeLimit> reviewTimeLimits,
@@ -34,13 +37,16 @@ record Policy(
         List<ReimbursementRule> reimbursements,
         @Nullable String reimbursementsSource,
         @Nullable List<IdentityVerification> identityVerifications,
-        @Nullable String identityVerificationsSource) {
+        @Nullable String identityVerificationsSource,
+        @Nullable Period supplementWithin,
+        @Nullable String supplementWithinSource) {
 
     /** The wire shape of {@code CatalogPublished}; only for a policy the validator accepted. */
     RegionPolicy toContract() {
         return new RegionPolicy(reviewTimeLimits.stream().map(TimeLimit::toContract).toList(),
                 supplementRestartsClock, publicNotice, effectiveDateRule, recheckEvery,
                 materials.stream().map(Material::toContract).toList(),
-                reimbursements.stream().map(ReimbursementRule::toContract).toList(), identityVerifications);
+                reimbursements.stream().map(ReimbursementRule::toContract).toList(), identityVerifications,
+                supplementWithin);
     }
 }

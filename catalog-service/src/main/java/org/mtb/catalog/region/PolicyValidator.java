@@ -23,6 +23,7 @@ import org.mtb.contracts.DiseaseCategory;
 import org.mtb.contracts.InsuranceType;
 import org.mtb.contracts.catalog.EffectiveDateRule;
 import org.mtb.contracts.catalog.IdentityVerification;
+import org.mtb.contracts.catalog.Period;
 import org.mtb.support.web.FieldProblem;
 
 /**
@@ -65,6 +66,26 @@ final class PolicyValidator {
         MaterialValidator.checkRegion(policy.materials(), problems);
         reimbursements(policy, categoriesListed, accepted, problems);
         identityVerifications(policy, problems);
+        supplementWithin(policy, problems);
+    }
+
+    /**
+     * Optional; when stated, a period of days or months with its source. Years are refused: a time to supplement
+     * counts the weeks it takes to get a new certificate from a hospital, and a year-long wait would keep a case
+     * open, and its applicant without an answer, far beyond any review time limit.
+     */
+    private static void supplementWithin(Policy policy, List<FieldProblem> problems) {
+        Period within = policy.supplementWithin();
+        if (within == null) {
+            return;
+        }
+        String field = "policy.supplementWithin";
+        period(problems, field, within);
+        if (within.unit() == Period.Unit.YEARS) {
+            problems.add(new FieldProblem(field + ".unit", INVALID_VALUE,
+                    "must be WORKING_DAYS, CALENDAR_DAYS or MONTHS: a time to supplement is not counted in years"));
+        }
+        required(problems, "policy.supplementWithinSource", policy.supplementWithinSource());
     }
 
     /** Optional; when stated, at least one method, none twice, with its source. */

@@ -18,6 +18,7 @@ import org.mtb.contracts.DiseaseCategory;
 import org.mtb.contracts.Topics;
 import org.mtb.contracts.catalog.CatalogDisease;
 import org.mtb.contracts.catalog.CatalogPublished;
+import org.mtb.contracts.catalog.Period;
 import org.mtb.support.apidocs.ApiDocumentation;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -109,7 +110,9 @@ abstract class CatalogFlowScenario {
         assertThat(tiemenguan).isNotEmpty().allSatisfy(event -> {
             assertThat(event.schemaVersion()).isEqualTo(CatalogPublished.SCHEMA_VERSION);
             assertThat(event.regionName()).isEqualTo("铁门关市");
-            assertThat(event.version()).isEqualTo("2025.1");
+            assertThat(event.version()).isEqualTo("2025.2");
+            assertThat(event.policy().supplementWithin()).isEqualTo(new Period(30, Period.Unit.CALENDAR_DAYS));
+            assertThat(event.policy().materials()).allSatisfy(m -> assertThat(m.formats()).contains("PNG"));
             assertThat(event.diseases()).hasSize(30)
                     .contains(new CatalogDisease("M01200", "血友病", DiseaseCategory.SPECIAL));
         });

@@ -62,6 +62,7 @@ class CatalogAnnouncerTests {
                 .isEqualTo(new ReviewTimeLimit(SPECIAL, ReviewTimeLimit.Kind.IMMEDIATE, null));
         assertThat(policy.timeLimit(CHRONIC).workingDays()).isEqualByComparingTo("20");
         assertThat(policy.supplementRestartsClock()).isTrue();
+        assertThat(policy.supplementWithin()).isEqualTo(new Period(30, Period.Unit.CALENDAR_DAYS));
         assertThat(policy.effectiveDateRule()).isEqualTo(EffectiveDateRule.ON_APPROVAL);
         assertThat(policy.materials()).extracting(MaterialRequirement::type).containsExactly("IDENTITY_DOCUMENT");
         assertThat(policy.reimbursements()).hasSize(2);

@@ -16,6 +16,7 @@ import static org.mtb.contracts.InsuranceType.RESIDENT;
 import java.time.LocalDate;
 import java.util.List;
 import org.assertj.core.groups.Tuple;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.mtb.support.web.FieldProblem;
 import org.mtb.contracts.catalog.EffectiveDateRule;
@@ -43,7 +44,45 @@ class PolicyValidatorTests {
         return new Policy(p.reviewTimeLimits(), p.supplementRestartsClock(), p.supplementRestartsClockSource(),
                 p.publicNotice(), p.publicNoticeSource(), p.effectiveDateRule(), p.effectiveDateRuleSource(),
                 p.recheckEvery(), p.recheckEverySource(), p.materials(), p.reimbursements(), p.reimbursementsSource(),
-                methods, source);
+                methods, source, p.supplementWithin(), p.supplementWithinSource());
+    }
+
+    private static Policy withSupplementWithin(@Nullable Period within, @Nullable String source) {
+        Policy p = RegionFixtures.policy();
+        return new Policy(p.reviewTimeLimits(), p.supplementRestartsClock(), p.supplementRestartsClockSource(),
+                p.publicNotice(), p.publicNoticeSource(), p.effectiveDateRule(), p.effectiveDateRuleSource(),
+                p.recheckEvery(), p.recheckEverySource(), p.materials(), p.reimbursements(), p.reimbursementsSource(),
+                p.identityVerifications(), p.identityVerificationsSource(), within, source);
+    }
+
+    @Test
+    void takesATimeToSupplementInWorkingDaysCalendarDaysOrMonthsWithItsSource() {
+        for (Period.Unit unit : List.of(Period.Unit.WORKING_DAYS, Period.Unit.CALENDAR_DAYS, Period.Unit.MONTHS)) {
+            assertThat(problems(withSupplementWithin(new Period(1, unit), "PROJECT ASSUMPTION: a month")))
+                    .as(unit.name()).isEmpty();
+        }
+    }
+
+    @Test
+    void leavesTheTimeToSupplementOutWhenTheVersionStatesNone() {
+        assertThat(problems(withSupplementWithin(null, null))).isEmpty();
+    }
+
+    @Test
+    void wantsASourceForTheTimeToSupplement() {
+        assertThat(problems(withSupplementWithin(new Period(30, Period.Unit.CALENDAR_DAYS), " ")))
+                .containsExactly(tuple("policy.supplementWithinSource", "REQUIRED"));
+        assertThat(problems(withSupplementWithin(new Period(30, Period.Unit.CALENDAR_DAYS), null)))
+                .containsExactly(tuple("policy.supplementWithinSource", "REQUIRED"));
+    }
+
+    @Test
+    void refusesAnInvalidTimeToSupplementOrOneCountedInYears() {
+        assertThat(problems(withSupplementWithin(new Period(0, null), "s"))).containsExactly(
+                tuple("policy.supplementWithin.amount", "OUT_OF_RANGE"),
+                tuple("policy.supplementWithin.unit", "REQUIRED"));
+        assertThat(problems(withSupplementWithin(new Period(1, Period.Unit.YEARS), "s")))
+                .containsExactly(tuple("policy.supplementWithin.unit", "INVALID_VALUE"));
     }
 
     private static List<Tuple> problems(Policy policy) {
@@ -189,7 +228,7 @@ class PolicyValidatorTests {
         Policy policy = new Policy(List.of(new TimeLimit(SPECIAL, Kind.IMMEDIATE, null, null),
                 new TimeLimit(CHRONIC, Kind.WORKING_DAYS, 20.0, " ")), true, null, null, null,
                 EffectiveDateRule.ON_APPROVAL, null, new Period(1, Period.Unit.YEARS), null, List.of(unsourced),
-                List.of(), null, null, null);
+                List.of(), null, null, null, new Period(30, Period.Unit.CALENDAR_DAYS), null);
 
         assertThat(problems(policy)).containsExactly(
                 tuple("policy.reviewTimeLimits[0].source", "REQUIRED"),
@@ -199,7 +238,8 @@ class PolicyValidatorTests {
                 tuple("policy.effectiveDateRuleSource", "REQUIRED"),
                 tuple("policy.recheckEverySource", "REQUIRED"),
                 tuple("policy.materials[0].source", "REQUIRED"),
-                tuple("policy.reimbursementsSource", "REQUIRED"));
+                tuple("policy.reimbursementsSource", "REQUIRED"),
+                tuple("policy.supplementWithinSource", "REQUIRED"));
     }
 
     @Test
@@ -208,7 +248,8 @@ class PolicyValidatorTests {
                 EffectiveDateRule.AFTER_PUBLIC_NOTICE, "s", null, "s",
                 List.of(new Material("ID_CARD", "身份证", Requirement.MANDATORY, null, null, null, List.of("GIF"), 0,
                         "s")),
-                List.of(new ReimbursementRule(FLEXIBLE, null, 1.5, 0.9, null, null, null, false, "s")), null, null, null);
+                List.of(new ReimbursementRule(FLEXIBLE, null, 1.5, 0.9, null, null, null, false, "s")), null, null,
+                null, null, null);
         RegionFile file = new RegionFile("6590", "铁门关市", "新疆维吾尔自治区", " ", null, "seed 003",
                 List.of(EMPLOYEE, RESIDENT), "seed 003", RegionFixtures.DECLARED, null,
                 List.of(RegionFixtures.disease("M01200", "血友病", SPECIAL),

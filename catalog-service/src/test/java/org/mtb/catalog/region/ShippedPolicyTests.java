@@ -9,6 +9,7 @@ import static org.mtb.contracts.InsuranceType.EMPLOYEE;
 import static org.mtb.contracts.InsuranceType.FLEXIBLE;
 import static org.mtb.contracts.InsuranceType.RESIDENT;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -132,15 +133,61 @@ class ShippedPolicyTests {
     }
 
     @Test
+    void shipsVersion2025_2OfEveryRegionEffectiveFromTheSameDayAs2025_1ItCorrects() {
+        assertThat(REGIONS.values()).allSatisfy(file -> {
+            assertThat(file.version()).as(file.regionCode()).isEqualTo("2025.2");
+            assertThat(file.effectiveFrom()).as(file.regionCode()).isEqualTo(LocalDate.of(2025, 1, 1));
+            assertThat(file.source()).as(file.regionCode()).contains("Version 2025.2 adds the time to supplement");
+        });
+    }
+
+    @Test
+    void givesTheApplicantThirtyCalendarDaysToSupplementInEveryRegionAsAProjectAssumption() {
+        assertThat(REGIONS.values()).allSatisfy(file -> {
+            Policy policy = file.policy();
+            assertThat(policy.supplementWithin()).as(file.regionCode())
+                    .isEqualTo(new Period(30, Period.Unit.CALENDAR_DAYS));
+            assertThat(policy.toContract().supplementWithin()).as(file.regionCode())
+                    .isEqualTo(new Period(30, Period.Unit.CALENDAR_DAYS));
+            assertThat(policy.supplementWithinSource()).as(file.regionCode()).startsWith("PROJECT ASSUMPTION:")
+                    .contains("no time to supplement", "a month to obtain a new certificate",
+                            "closes as not supplemented", "a new application may be made");
+        });
+        assertThat(policy("620900").supplementWithinSource()).contains("001_31a272018c6522ae", "000_6552f1bc98225571");
+        assertThat(policy("520200").supplementWithinSource()).contains("002_e4ef294f7a8de83a", "补正后重新计算审核时限");
+        assertThat(policy("659006").supplementWithinSource()).contains("003_8d3ba5813a63c458", "按提示补充材料");
+    }
+
+    @Test
+    void tiemenguanTakesPngBesideThePdfAndJpgTheSeedRecommends() {
+        assertThat(policy("659006").materials()).hasSize(5).allSatisfy(m -> {
+            assertThat(m.formats()).as(m.type()).containsExactly("JPG", "PNG", "PDF");
+            assertThat(m.source()).as(m.type()).contains("建议使用PDF或JPG格式", "forbids no other format");
+        });
+    }
+
+    @Test
+    void jiuquanTakesJpgPngAndPdfForEveryMaterialAsSeed001SaysOfAllMaterials() {
+        List<Material> materials = policy("620900").materials();
+
+        assertThat(materials).hasSize(7).allSatisfy(m -> {
+            assertThat(m.formats()).as(m.type()).containsExactly("JPG", "PNG", "PDF");
+            assertThat(m.source()).as(m.type()).contains("格式支持JPG、PNG、PDF等");
+        });
+        assertThat(REGIONS.get("620900").diseases()).flatMap(RegionDisease::additionalMaterials)
+                .allSatisfy(m -> assertThat(m.formats()).as(m.type()).containsExactly("JPG", "PNG", "PDF"));
+        assertThat(materials).filteredOn(m -> m.type().equals("APPLICATION_FORM")).singleElement()
+                .satisfies(m -> assertThat(m.source()).contains("PDF/在线签名", "部分平台支持在线生成并签名",
+                        "photographed or scanned paper form"));
+        assertThat(materials).filteredOn(m -> m.type().equals("ID_CARD")).singleElement()
+                .satisfies(m -> assertThat(m.source()).contains("JPG/PDF", "支持jpg、pdf格式", "forbid none"));
+    }
+
+    @Test
     void jiuquanTakesFilesOfAtMostFiveMbAndWantsRecentRecordsFromALevelTwoHospital() {
         List<Material> materials = policy("620900").materials();
 
-        assertThat(materials).allSatisfy(m -> {
-            assertThat(m.maxSizeMb()).isEqualTo(5);
-            assertThat(List.of("JPG", "PNG", "PDF")).containsAll(m.formats());
-        });
-        assertThat(materials).filteredOn(m -> m.type().equals("ID_CARD")).singleElement()
-                .satisfies(m -> assertThat(m.formats()).containsExactly("JPG", "PDF"));
+        assertThat(materials).allSatisfy(m -> assertThat(m.maxSizeMb()).isEqualTo(5));
         assertThat(materials).filteredOn(m -> m.type().equals("DIAGNOSIS_CERTIFICATE")).singleElement()
                 .satisfies(m -> {
                     assertThat(m.minHospitalLevel()).isEqualTo(2);
@@ -183,5 +230,7 @@ class ShippedPolicyTests {
         assertThat(policy("620900").supplementRestartsClockSource()).startsWith("PROJECT ASSUMPTION");
         assertThat(policy("659006").materials()).allSatisfy(m -> assertThat(m.source()).contains("PROJECT ASSUMPTION"));
         assertThat(policy("520200").materials()).allSatisfy(m -> assertThat(m.source()).contains("PROJECT ASSUMPTION"));
+        assertThat(REGIONS.values()).allSatisfy(file -> assertThat(file.policy().supplementWithinSource())
+                .startsWith("PROJECT ASSUMPTION"));
     }
 }
