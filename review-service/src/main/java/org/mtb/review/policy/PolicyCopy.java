@@ -11,6 +11,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  *
  * @param effectiveFrom an ISO date kept as text, so that it cannot shift with the writing JVM's time zone
  * @param policy null when the catalog came as a schema-1 event, which carried no policy
+ * @param diseases the region's disease list, for the materials a disease adds; null in a copy stored before it was kept
  * @param occurredAt when the catalog published it; an event older than the copy changes nothing
  */
 @Document(PolicyCopy.COLLECTION)
@@ -20,7 +21,23 @@ public record PolicyCopy(
         @Nullable String effectiveFrom,
         @Nullable RegionPolicy policy,
         String eventId,
-        Instant occurredAt) {
+        Instant occurredAt,
+        java.util.@Nullable List<org.mtb.contracts.catalog.CatalogDisease> diseases) {
+
+    /**
+     * The materials a supplement may ask for in a case of this disease: the region's, and the disease's own, by type.
+     */
+    public java.util.Map<String, org.mtb.contracts.catalog.MaterialRequirement> materialsFor(String diseaseCode) {
+        java.util.Map<String, org.mtb.contracts.catalog.MaterialRequirement> rules = new java.util.LinkedHashMap<>();
+        if (policy != null) {
+            policy.materials().forEach(rule -> rules.put(rule.type(), rule));
+        }
+        if (diseases != null) {
+            diseases.stream().filter(d -> d.code().equals(diseaseCode)).findFirst()
+                    .ifPresent(d -> d.additionalMaterials().forEach(rule -> rules.put(rule.type(), rule)));
+        }
+        return rules;
+    }
 
     static final String COLLECTION = "region_policies";
 }

@@ -68,7 +68,7 @@ public class RegionPolicies {
     public void apply(CatalogPublished event) {
         Query olderCopy = Query.query(where("_id").is(event.regionCode()).and("occurredAt").lt(event.occurredAt()));
         Update replace = new Update().set("version", event.version()).set("effectiveFrom", event.effectiveFrom() == null ? null : event.effectiveFrom().toString())
-                .set("policy", event.policy()).set("eventId", event.eventId().toString())
+                .set("policy", event.policy()).set("diseases", event.diseases()).set("eventId", event.eventId().toString())
                 .set("occurredAt", event.occurredAt());
         try {
             mongo.upsert(olderCopy, replace, PolicyCopy.class);

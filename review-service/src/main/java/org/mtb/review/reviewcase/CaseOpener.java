@@ -129,13 +129,14 @@ class CaseOpener {
             timersOfAll.addAll(planner.timers(number, sla));
         }
         ReviewStarted started = new ReviewStarted(UUID.randomUUID(), ReviewStarted.SCHEMA_VERSION, now, number,
-                submitted.regionCode(), now);
+                submitted.regionCode(), now, sla == null ? null : sla.dueAt());
         OutboxEntry event = new OutboxEntry(started.eventId().toString(), Topics.REVIEW_STARTED, number,
                 json.writeValueAsString(started), now);
         return new ReviewCase(number, submitted.eventId().toString(), submitted.regionCode(),
                 submitted.diseaseCode(), submitted.diseaseName(), submitted.diseaseCategory(), submitted.applicant(),
                 submitted.hospital(), submitted.conditionSummary(), submitted.channel(), submitted.submittedAt(), now,
-                CaseStatus.OPEN, null, catalog == null ? null : catalog.version(), sla, 0L, List.of(event));
+                CaseStatus.OPEN, null, catalog == null ? null : catalog.version(), sla, 0L, List.of(event), List.of(),
+                null);
     }
 
     private void counted(List<ReviewCase> opened) {

@@ -22,6 +22,22 @@ final class CaseProblems {
                         + " by " + decided.decision().reviewerId() + " at " + decided.decision().decidedAt());
     }
 
+    /** A case that is not open: decided, waiting for a supplement, or ended without a decision. */
+    static ApiException notOpen(ReviewCase c) {
+        if (c.decision() != null) {
+            return alreadyDecided(c);
+        }
+        return new ApiException(HttpStatus.CONFLICT, "CASE_NOT_OPEN", "Case not open",
+                "Application " + c.applicationNumber() + " is " + c.status() + (c.status() == CaseStatus.AWAITING_SUPPLEMENT
+                        ? ": it waits for the applicant's supplement" : ": it ended without a decision"),
+                List.of(), java.util.Map.of("status", c.status()));
+    }
+
+    static ApiException invalidSupplementRequest(List<FieldProblem> problems) {
+        return new ApiException(HttpStatus.BAD_REQUEST, "INVALID_SUPPLEMENT_REQUEST", "Invalid supplement request",
+                problems.size() + " field(s) need correcting; all are listed in 'errors'", problems);
+    }
+
     static ApiException keptChanging(String applicationNumber) {
         return new ApiException(HttpStatus.CONFLICT, "CASE_CHANGED_CONCURRENTLY", "Case changed meanwhile",
                 "Application " + applicationNumber + " changed several times while the decision was stored; "

@@ -1,6 +1,7 @@
 package org.mtb.review.reviewcase;
 
 import java.time.Instant;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.mtb.contracts.Channel;
 import org.mtb.contracts.DiseaseCategory;
@@ -8,7 +9,7 @@ import org.mtb.contracts.InsuranceType;
 import org.mtb.contracts.intake.Hospital;
 import org.mtb.review.sla.SlaView;
 
-/** A case as reviewers see it over HTTP; personal data masked. */
+/** A case as reviewers see it over HTTP; personal data masked; its supplement rounds, and how it closed if undecided. */
 record CaseView(
         String applicationNumber,
         CaseStatus status,
@@ -24,7 +25,10 @@ record CaseView(
         Instant openedAt,
         @Nullable String catalogVersion,
         @Nullable SlaView sla,
-        @Nullable Decision decision) {
+        @Nullable Decision decision,
+        List<CaseSupplement> supplements,
+        int supplementRounds,
+        ReviewCase.@Nullable Closing closing) {
 
     record MaskedApplicant(String idNumber, String name, String phone, InsuranceType insuranceType) {
     }
@@ -34,6 +38,7 @@ record CaseView(
         return new CaseView(c.applicationNumber(), c.status(), c.regionCode(), c.diseaseCode(), c.diseaseName(),
                 c.diseaseCategory(), new MaskedApplicant(shown.idNumber(), shown.name(), shown.phone(),
                         c.applicant().insuranceType()),
-                c.hospital(), personalData.conditionSummary(c), c.channel(), c.submittedAt(), c.openedAt(), c.catalogVersion(), sla, c.decision());
+                c.hospital(), personalData.conditionSummary(c), c.channel(), c.submittedAt(), c.openedAt(), c.catalogVersion(), sla, c.decision(),
+                c.supplements() == null ? List.of() : c.supplements(), c.rounds(), c.closing());
     }
 }

@@ -20,6 +20,8 @@ import org.springframework.data.mongodb.core.query.Query;
  *
  * @param catalogVersion the region's catalog version the case was opened under; null if none had arrived
  * @param sla its deadline; null while the region's catalog carries no time limit for its category
+ * @param supplements the supplement requests (补正), oldest first; null in a case stored before them
+ * @param closing how a case ended without a decision (withdrawn, not supplemented); null otherwise
  * @param version grows with every change; a change is one update conditional on the version it read (null in a
  *        case stored before versions existed), which a unique index on {@code (_id, version)} answers at once
  *        even in the embedded MongoDB, whose query planner uses an index only when a query names all its fields
@@ -43,7 +45,24 @@ record ReviewCase(
         @Nullable String catalogVersion,
         @Nullable SlaClock sla,
         @Nullable Long version,
-        List<OutboxEntry> outbox) {
+        List<OutboxEntry> outbox,
+        @Nullable List<CaseSupplement> supplements,
+        @Nullable Closing closing) {
+
+    /** A case ended without a decision: why, when, and by which event. */
+    record Closing(CaseStatus status, Instant at, String eventId, @Nullable String reason) {
+    }
+
+    /** The supplement request it waits for, if any. */
+    java.util.Optional<CaseSupplement> openSupplement() {
+        return status != CaseStatus.AWAITING_SUPPLEMENT || supplements == null || supplements.isEmpty()
+                ? java.util.Optional.empty()
+                : java.util.Optional.of(supplements.getLast()).filter(CaseSupplement::open);
+    }
+
+    int rounds() {
+        return supplements == null ? 0 : supplements.size();
+    }
 
     static final String COLLECTION = SlaCases.COLLECTION;
 

@@ -34,8 +34,11 @@ class ReviewCaseController {
     private final RegionCalendars calendars;
     private final Clock clock;
     private final CasePersonalData personalData;
+    private final SupplementRequests supplements;
 
-    ReviewCaseController(ReviewCases cases, RegionCalendars calendars, Clock clock, CasePersonalData personalData) {
+    ReviewCaseController(ReviewCases cases, RegionCalendars calendars, Clock clock, CasePersonalData personalData,
+            SupplementRequests supplements) {
+        this.supplements = supplements;
         this.cases = cases;
         this.personalData = personalData;
         this.calendars = calendars;
@@ -68,6 +71,17 @@ class ReviewCaseController {
     @PreAuthorize(REVIEWERS)
     CaseView decide(Caller caller, @PathVariable String applicationNumber, @RequestBody DecisionRequest decision) {
         return view(cases.decide(caller, applicationNumber, decision));
+    }
+
+    /**
+     * Returns an open case for supplement (补正): every item at once, each a material type of the case's catalog with
+     * the reason. The review clock stops until the applicant answers; the applicant is told the whole list.
+     */
+    @PostMapping(path = "/{applicationNumber}/supplement-request", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize(REVIEWERS)
+    CaseView requestSupplement(Caller caller, @PathVariable String applicationNumber,
+            @RequestBody SupplementRequestBody request) {
+        return view(supplements.request(caller, applicationNumber, request));
     }
 
     /**

@@ -96,7 +96,7 @@ class ReviewCases {
             ReviewCase open = find(caller, applicationNumber)
                     .orElseThrow(() -> CaseProblems.notFound(applicationNumber));
             if (open.status() != CaseStatus.OPEN) {
-                throw CaseProblems.alreadyDecided(open);
+                throw CaseProblems.notOpen(open);
             }
             if (tryDecide(open, request, caller.subject())) {
                 return find(applicationNumber).orElseThrow();

@@ -55,6 +55,38 @@ public class SlaPlanner {
                 fresh.provisional(), fresh.calendarRevision(), revision, state, warnedAt, breachedAt);
     }
 
+    /**
+     * The working time a deadline has left at {@code at}, as it stands when a supplement stops the clock; none once the
+     * deadline (for a case due at once, its grace) has passed.
+     */
+    public Duration workingTimeLeft(SlaClock sla, Instant at, CalendarSnapshot calendar) {
+        return sla.breachAt().isAfter(at) ? calendar.calendar().workingTimeBetween(at, sla.breachAt()) : Duration.ZERO;
+    }
+
+    /**
+     * The deadline after a supplement (补正), in a new revision. Where the region's policy restarts the clock, the full
+     * time limit counts afresh from the supplement, on time. Otherwise the clock resumes with the working time that was
+     * left when it stopped, and a warning or breach already sent stands.
+     */
+    public SlaClock afterSupplement(SlaClock old, boolean restart, Duration left, Instant resumedAt,
+            CalendarSnapshot snapshot) {
+        if (restart) {
+            return compute(old.limit(), resumedAt, snapshot, old.revision() + 1, SlaState.ON_TIME);
+        }
+        WorkingDayCalendar calendar = snapshot.calendar();
+        Deadline breach = calendar.addWorkingTime(resumedAt, left);
+        Instant dueAt = old.limit().kind() == ReviewTimeLimit.Kind.IMMEDIATE ? resumedAt : breach.at();
+        Deadline warn = old.state() == SlaState.ON_TIME
+                ? calendar.addWorkingTime(resumedAt, Duration.ofMillis((long) (left.toMillis() * properties.warningShare())))
+                : breach;
+        SlaState state = old.state() == SlaState.BREACHED && !left.isPositive() ? SlaState.BREACHED
+                : old.state() == SlaState.ON_TIME ? SlaState.ON_TIME : SlaState.WARNED;
+        return new SlaClock(old.limit(), resumedAt, millis(dueAt), millis(warn.at()), millis(breach.at()),
+                breach.provisional() || warn.provisional(), snapshot.revision(), old.revision() + 1, state,
+                state == SlaState.ON_TIME ? null : old.warnedAt() != null ? old.warnedAt() : old.breachedAt(),
+                state == SlaState.BREACHED ? old.breachedAt() : null);
+    }
+
     /** The timers still to fire for this deadline. */
     public List<DueTimer> timers(String applicationNumber, SlaClock sla) {
         List<DueTimer> timers = new ArrayList<>(2);

@@ -36,6 +36,11 @@ class SlaTimerHandler implements DueTimerHandler {
     }
 
     @Override
+    public java.util.Set<String> kinds() {
+        return java.util.Set.of(SlaClock.WARNING, SlaClock.BREACH);
+    }
+
+    @Override
     public Prepared prepare(List<DueTimer> soon) {
         Map<String, SlaCase> cases = this.cases.find(soon.stream().map(DueTimer::subject).distinct().toList());
         List<Firing> firings = new ArrayList<>();

@@ -9,11 +9,16 @@ import org.mtb.contracts.catalog.ReviewTimeLimit;
 /**
  * A case's deadline as reviewers see it.
  *
+ * @param startedAt when the clock started: the acceptance, or the supplement that reopened the case
+ * @param revision the generation of the deadline: 1 at first, one more each time it is computed afresh (a supplement,
+ *        a calendar change)
  * @param workingTimeLeft working time of the region's calendar until {@code breachAt}; negative once it has passed;
  *        null for a decided case
  */
 public record SlaView(
         ReviewTimeLimit limit,
+        Instant startedAt,
+        long revision,
         Instant dueAt,
         Instant warnAt,
         Instant breachAt,
@@ -28,7 +33,8 @@ public record SlaView(
             left = now.isBefore(sla.breachAt()) ? calendar.workingTimeBetween(now, sla.breachAt())
                     : calendar.workingTimeBetween(sla.breachAt(), now).negated();
         }
-        return new SlaView(sla.limit(), sla.dueAt(), sla.warnAt(), sla.breachAt(), sla.state(), sla.provisional(),
+        return new SlaView(sla.limit(), sla.startedAt(), sla.revision(), sla.dueAt(), sla.warnAt(), sla.breachAt(),
+                sla.state(), sla.provisional(),
                 left);
     }
 }

@@ -10,6 +10,11 @@ import java.util.function.Supplier;
  */
 public interface DueTimerHandler {
 
+    /** The kinds of timer it acts on; empty for every kind no other handler names. */
+    default java.util.Set<String> kinds() {
+        return java.util.Set.of();
+    }
+
     /** Reads what the timers will need; called up to the lookahead before they fall due. */
     Prepared prepare(List<DueTimer> soon);
 

@@ -47,6 +47,13 @@ public class DueTimerPoller {
     private @Nullable Long firstOpenMinute;
     private boolean failing;
 
+    /** The poller of the service: each timer goes to the handler of its kind ({@link DueTimerHandler#kinds()}). */
+    @org.springframework.beans.factory.annotation.Autowired
+    public DueTimerPoller(DueTimers timers, Clock clock, List<DueTimerHandler> handlers, TimerProperties properties,
+            MeterRegistry meters) {
+        this(timers, clock, DueTimerHandlers.of(handlers), properties, meters);
+    }
+
     public DueTimerPoller(DueTimers timers, Clock clock, DueTimerHandler handler,
             TimerProperties properties, MeterRegistry meters) {
         this.timers = timers;

@@ -1,0 +1,68 @@
+package org.mtb.review.reviewcase;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.mtb.review.timer.DueTimer;
+import org.mtb.review.timer.DueTimerHandler;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+/**
+ * Acts on the timers that end an applicant's time to supplement (revision = the request's round). A timer is written
+ * before its request is stored: while the case has fewer rounds it is read again later; once the round was answered,
+ * or the case ended otherwise, it is stale.
+ */
+@Component
+class SupplementTimers implements DueTimerHandler {
+
+    private final MongoTemplate mongo;
+    private final SupplementRequests requests;
+
+    SupplementTimers(MongoTemplate mongo, SupplementRequests requests) {
+        this.mongo = mongo;
+        this.requests = requests;
+    }
+
+    @Override
+    public Set<String> kinds() {
+        return Set.of(SupplementRequests.LAPSE);
+    }
+
+    @Override
+    public Prepared prepare(List<DueTimer> soon) {
+        Map<String, ReviewCase> cases = mongo.find(Query.query(where("_id").in(soon.stream().map(DueTimer::subject)
+                .distinct().toList())), ReviewCase.class).stream()
+                .collect(Collectors.toMap(ReviewCase::applicationNumber, Function.identity()));
+        List<DueTimer> due = new ArrayList<>();
+        List<DueTimer> notYet = new ArrayList<>();
+        for (DueTimer timer : soon) {
+            switch (verdict(cases.get(timer.subject()), timer)) {
+                case DUE -> due.add(timer);
+                case NOT_YET -> notYet.add(timer);
+                case STALE -> { }
+            }
+        }
+        return Prepared.of(notYet, () -> due.stream().filter(timer -> {
+            ReviewCase current = mongo.findById(timer.subject(), ReviewCase.class);
+            return current != null && requests.lapse(current, (int) timer.revision());
+        }).toList());
+    }
+
+    enum Verdict { DUE, NOT_YET, STALE }
+
+    static Verdict verdict(@Nullable ReviewCase c, DueTimer timer) {
+        if (c == null || c.rounds() < timer.revision() && c.status() == CaseStatus.OPEN) {
+            return Verdict.NOT_YET;
+        }
+        boolean waiting = c.openSupplement().map(s -> s.round() == timer.revision()).orElse(false);
+        return waiting ? Verdict.DUE : Verdict.STALE;
+    }
+}
