@@ -2,18 +2,10 @@ package org.mtb.support.security;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
@@ -29,7 +21,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Makes every request of a {@link Role#CHANNEL} token prove itself with the channel's signature
  * ({@link ChannelSignatures}) and a nonce never seen before ({@link SeenNonces}); other callers pass untouched. Runs
- * after the token is checked. The body is read here, at most {@code maxBody} bytes, and handed on unchanged.
+ * after the token is checked. The body is read here, at most {@code maxBody} bytes ({@code maxUpload} for a multipart
+ * upload), and handed on unchanged ({@link SignedBody}).
  */
 final class ChannelSignatureFilter extends OncePerRequestFilter {
 
@@ -40,10 +33,12 @@ final class ChannelSignatureFilter extends OncePerRequestFilter {
     private final SeenNonces nonces;
     private final Clock clock;
     private final int maxBody;
+    private final int maxUpload;
     private final MeterRegistry meters;
 
-    ChannelSignatureFilter(ChannelSignatures signatures, SeenNonces nonces, Clock clock, int maxBody,
+    ChannelSignatureFilter(ChannelSignatures signatures, SeenNonces nonces, Clock clock, int maxBody, int maxUpload,
             MeterRegistry meters) {
+        this.maxUpload = maxUpload;
         this.signatures = signatures;
         this.nonces = nonces;
         this.clock = clock;
@@ -63,11 +58,13 @@ final class ChannelSignatureFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        byte[] body = request.getInputStream().readNBytes(maxBody + 1);
-        if (body.length > maxBody) {
+        boolean upload = SignedBody.isMultipart(request);
+        int max = upload ? maxUpload : maxBody;
+        byte[] body = request.getInputStream().readNBytes(max + 1);
+        if (body.length > max) {
             meters.counter(REFUSED_METRIC, "code", SecurityProblems.CHANNEL_BODY_TOO_LARGE).increment();
-            SecurityProblems.write(response, SecurityProblems.tooLarge(
-                    "A signed request's body may be at most " + maxBody + " bytes"));
+            SecurityProblems.write(response, SecurityProblems.tooLarge("A signed " + (upload ? "upload's" : "request's")
+                    + " body may be at most " + max + " bytes"));
             return;
         }
         Map<String, @Nullable String> headers = new HashMap<>();
@@ -85,7 +82,16 @@ final class ChannelSignatureFilter extends OncePerRequestFilter {
                     "This nonce was used before; a replayed request is refused");
             return;
         }
-        chain.doFilter(new BodyAgain(request, body), response);
+        SignedBody again;
+        try {
+            again = new SignedBody(request, body);
+        } catch (IllegalArgumentException malformed) {
+            SecurityProblems.write(response, org.mtb.support.web.Problems.of(
+                    org.springframework.http.HttpStatus.BAD_REQUEST, "MULTIPART_INVALID", "Unreadable multipart body",
+                    malformed.getMessage(), java.util.List.of()));
+            return;
+        }
+        chain.doFilter(again, response);
     }
 
     private void refuse(HttpServletResponse response, @Nullable String client, String code, String detail)
@@ -93,64 +99,5 @@ final class ChannelSignatureFilter extends OncePerRequestFilter {
         meters.counter(REFUSED_METRIC, "code", code).increment();
         log.info("Refused a signed request of channel client {}: {}", client, code);
         SecurityProblems.write(response, SecurityProblems.unauthorized(code, detail));
-    }
-
-    /** The request with its body, already read, readable again. */
-    private static final class BodyAgain extends HttpServletRequestWrapper {
-
-        private final byte[] body;
-
-        BodyAgain(HttpServletRequest request, byte[] body) {
-            super(request);
-            this.body = body;
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            InputStream in = new ByteArrayInputStream(body);
-            return new ServletInputStream() {
-                @Override
-                public int read() throws IOException {
-                    return in.read();
-                }
-
-                @Override
-                public int read(byte[] buffer, int offset, int length) throws IOException {
-                    return in.read(buffer, offset, length);
-                }
-
-                @Override
-                public boolean isFinished() {
-                    return false;
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException("a signed request's body is read whole beforehand");
-                }
-            };
-        }
-
-        @Override
-        public BufferedReader getReader() {
-            String encoding = getCharacterEncoding();
-            return new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body),
-                    encoding == null ? StandardCharsets.UTF_8 : java.nio.charset.Charset.forName(encoding)));
-        }
-
-        @Override
-        public int getContentLength() {
-            return body.length;
-        }
-
-        @Override
-        public long getContentLengthLong() {
-            return body.length;
-        }
     }
 }

@@ -105,7 +105,7 @@ public class ResourceServerAutoConfiguration {
         SecurityProblems problems = new SecurityProblems();
         MeterRegistry registry = meters.getIfAvailable(SimpleMeterRegistry::new);
         ChannelSignatureFilter channels = new ChannelSignatureFilter(signatures, nonces,
-                clock.getIfAvailable(Clock::systemUTC), properties.signedBodyMax(), registry);
+                clock.getIfAvailable(Clock::systemUTC), properties.signedBodyMax(), properties.signedUploadMax(), registry);
         CallerRateLimits limits = new CallerRateLimits(rateLimits, registry);
         JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
         roles.setAuthoritiesClaimName("roles");

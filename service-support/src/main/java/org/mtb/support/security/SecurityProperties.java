@@ -19,6 +19,9 @@ import org.springframework.core.io.Resource;
  *                        accepted
  * @param signatureWindow how far a signed request's timestamp may be from the server's clock
  * @param signedBodyMax   the largest body of a signed request, in bytes
+ * @param signedUploadMax the largest body of a signed multipart upload (a material's file and its fields), in bytes;
+ *                        held in memory while the signature is checked, so keep it near the largest file a region's
+ *                        policy allows (5 MB today)
  */
 @ConfigurationProperties("mtb.security")
 public record SecurityProperties(
@@ -28,5 +31,6 @@ public record SecurityProperties(
         @DefaultValue("mtb-api") String audience,
         @Nullable Resource channelSecrets,
         @DefaultValue("5m") Duration signatureWindow,
-        @DefaultValue("1048576") int signedBodyMax) {
+        @DefaultValue("1048576") int signedBodyMax,
+        @DefaultValue("6291456") int signedUploadMax) {
 }

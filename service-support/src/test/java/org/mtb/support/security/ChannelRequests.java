@@ -26,9 +26,18 @@ public final class ChannelRequests {
         return signed(paasid, SECRETS.get(paasid), body, Instant.now(), UUID.randomUUID().toString());
     }
 
+    /** The headers signing a binary body, such as a multipart upload. */
+    public static Map<String, String> signed(String paasid, byte[] body) {
+        return signed(paasid, SECRETS.get(paasid), body, Instant.now(), UUID.randomUUID().toString());
+    }
+
     public static Map<String, String> signed(String paasid, String secret, String body, Instant at, String nonce) {
+        return signed(paasid, secret, body.getBytes(StandardCharsets.UTF_8), at, nonce);
+    }
+
+    public static Map<String, String> signed(String paasid, String secret, byte[] body, Instant at, String nonce) {
         String timestamp = String.valueOf(at.getEpochSecond());
-        String digest = ChannelSignatures.sha256Hex(body.getBytes(StandardCharsets.UTF_8));
+        String digest = ChannelSignatures.sha256Hex(body);
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put(ChannelSignatures.PAASID, paasid);
         headers.put(ChannelSignatures.TIMESTAMP, timestamp);
@@ -37,4 +46,22 @@ public final class ChannelRequests {
         headers.put(ChannelSignatures.SIGNATURE, ChannelSignatures.signature(timestamp, secret, nonce, digest));
         return headers;
     }
+
+    /**
+     * A {@code multipart/form-data} body with one file part and text fields, as a channel's upload sends it; its
+     * Content-Type is {@link #MULTIPART_TYPE}.
+     */
+    public static byte[] multipart(String fileName, String fileType, byte[] file, Map<String, String> fields) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        fields.forEach((name, value) -> out.writeBytes(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\""
+                + name + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
+        out.writeBytes(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: " + fileType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        out.writeBytes(file);
+        out.writeBytes(("\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return out.toByteArray();
+    }
+
+    private static final String BOUNDARY = "mtb-upload-7d1f3c";
+    public static final String MULTIPART_TYPE = "multipart/form-data; boundary=" + BOUNDARY;
 }

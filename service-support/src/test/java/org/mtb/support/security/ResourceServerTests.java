@@ -150,6 +150,29 @@ class ResourceServerTests {
     }
 
     @Test
+    void aChannelsSignedUploadReachesTheControllerAsItsPartsAndFields() throws Exception {
+        String token = TestTokens.channel(ChannelRequests.TIEMENGUAN, "659006");
+        byte[] file = new byte[300_000];
+        new java.util.Random(7).nextBytes(file);
+        byte[] body = ChannelRequests.multipart("扫描件.png", "image/png", file, Map.of("type", "ID_CARD",
+                "regionCode", "659006"));
+        var upload = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/guarded/upload")
+                .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(token))
+                .contentType(ChannelRequests.MULTIPART_TYPE).content(body);
+        ChannelRequests.signed(ChannelRequests.TIEMENGUAN, body).forEach(upload::header);
+
+        mvc.perform(upload).andExpect(status().isOk()).andExpect(content().string(
+                "ID_CARD 659006 file 扫描件.png image/png " + file.length + " " + ChannelSignatures.sha256Hex(file)));
+
+        byte[] broken = java.util.Arrays.copyOf(body, body.length - 30);
+        var truncated = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/guarded/upload")
+                .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(token))
+                .contentType(ChannelRequests.MULTIPART_TYPE).content(broken);
+        ChannelRequests.signed(ChannelRequests.TIEMENGUAN, broken).forEach(truncated::header);
+        mvc.perform(truncated).andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("MULTIPART_INVALID"));
+    }
+
+    @Test
     void otherCallersSendNoSignature() throws Exception {
         mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/guarded/echo")
                         .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(
@@ -190,6 +213,15 @@ class ResourceServerTests {
         @org.springframework.web.bind.annotation.PostMapping("/guarded/echo")
         String echo(@org.springframework.web.bind.annotation.RequestBody String body) {
             return body;
+        }
+
+        @org.springframework.web.bind.annotation.PostMapping("/guarded/upload")
+        String upload(@org.springframework.web.bind.annotation.RequestPart("file")
+                org.springframework.web.multipart.MultipartFile file,
+                @org.springframework.web.bind.annotation.RequestParam String type,
+                @org.springframework.web.bind.annotation.RequestParam String regionCode) throws Exception {
+            return type + " " + regionCode + " " + file.getName() + " " + file.getOriginalFilename() + " "
+                    + file.getContentType() + " " + file.getSize() + " " + ChannelSignatures.sha256Hex(file.getBytes());
         }
 
         @GetMapping("/guarded/reviewers")
