@@ -23,6 +23,13 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param submittedBy who submitted it, from the request's access token; null for one stored before tokens
  * @param identityVerification how the person was verified ({@link IdentityAssurance}); null where none was shown
  *        and the region required none
+ * @param materials the material items submitted, checked against the catalog ({@link MaterialsCheck}); null in an
+ *        application stored before materials were taken
+ * @param declaration the truthfulness declaration confirmed, its version and moment; null before it was asked for
+ * @param supplements the supplement requests (补正) of its review, oldest first, each with what answered it
+ * @param withdrawal why and when the applicant withdrew it; null unless withdrawn
+ * @param reviewDueAt when review promised a decision, as its latest event said; null until then, and while it waits
+ *        for a supplement
  * @param version grows with every move; a move is one update conditional on the version it read (null in an
  *        application stored before versions existed), answered by a unique index on {@code (_id, version)} even in
  *        the embedded MongoDB, which uses an index only when a query names exactly its fields
@@ -47,7 +54,26 @@ public record Application(
         @Nullable Long version,
         List<OutboxEntry> outbox,
         @Nullable Submitter submittedBy,
-        @Nullable VerifiedIdentity identityVerification) {
+        @Nullable VerifiedIdentity identityVerification,
+        @Nullable List<MaterialItem> materials,
+        @Nullable ConfirmedDeclaration declaration,
+        @Nullable List<SupplementRound> supplements,
+        @Nullable Withdrawal withdrawal,
+        @Nullable Instant reviewDueAt) {
+
+    /** The truthfulness declaration as confirmed: the version of the text shown, and when. */
+    public record ConfirmedDeclaration(String version, Instant confirmedAt) {
+    }
+
+    /** A withdrawal at the applicant's request: the reason given, when, and by which account. */
+    public record Withdrawal(String reason, Instant at, String by) {
+    }
+
+    /** The open supplement request, if the application waits for one. */
+    public java.util.Optional<SupplementRound> openSupplement() {
+        return supplements == null || status != ApplicationStatus.SUPPLEMENT_REQUIRED ? java.util.Optional.empty()
+                : supplements.stream().filter(SupplementRound::open).reduce((first, second) -> second);
+    }
 
     public static final String COLLECTION = "applications";
 

@@ -1,6 +1,8 @@
 package org.mtb.intake.application;
 
 import java.net.URI;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.mtb.support.security.ApplicationReaders;
 import org.mtb.support.security.Caller;
 import org.springframework.http.MediaType;
@@ -12,6 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -20,12 +23,19 @@ class ApplicationController {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     static final String REPLAYED = "Idempotent-Replayed";
+    private static final String SUBMITTERS = "hasAnyRole('APPLICANT', 'CHANNEL', 'COUNTER_CLERK')";
+    private static final int MAX_PAGE_SIZE = 100;
 
     private final ApplicationService service;
     private final Applications applications;
     private final PersonalDataSeals seals;
+    private final Supplements supplements;
+    private final Withdrawals withdrawals;
 
-    ApplicationController(ApplicationService service, Applications applications, PersonalDataSeals seals) {
+    ApplicationController(ApplicationService service, Applications applications, PersonalDataSeals seals,
+            Supplements supplements, Withdrawals withdrawals) {
+        this.supplements = supplements;
+        this.withdrawals = withdrawals;
         this.service = service;
         this.applications = applications;
         this.seals = seals;
@@ -33,7 +43,7 @@ class ApplicationController {
 
     /** A retry with the same key and body answers the same 201 and body, marked {@value #REPLAYED}. */
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    @PreAuthorize("hasAnyRole('APPLICANT', 'CHANNEL', 'COUNTER_CLERK')")
+    @PreAuthorize(SUBMITTERS)
     ResponseEntity<ApplicationView> submit(Caller caller, @RequestHeader(IDEMPOTENCY_KEY) String idempotencyKey,
             @RequestBody SubmitApplicationRequest request) {
         ApplicationService.Submission submission = service.submit(caller, idempotencyKey, request);
@@ -41,6 +51,50 @@ class ApplicationController {
         return ResponseEntity.created(URI.create("/api/v1/applications/" + application.applicationNumber()))
                 .header(REPLAYED, Boolean.toString(submission.replayed()))
                 .body(ApplicationView.of(application, seals));
+    }
+
+    /**
+     * My applications (我的申请): those the calling account or channel submitted, for itself or for family members,
+     * newest first, {@code size} (1 to 100) a page, of one status when given.
+     */
+    @GetMapping(params = "mine")
+    MyApplications mine(Caller caller, @RequestParam(required = false) @Nullable ApplicationStatus status,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
+            throw ApplicationProblems.invalidPage(MAX_PAGE_SIZE);
+        }
+        List<ApplicationSummary> items = applications.submittedBy(caller.subject(), status, page, size).stream()
+                .map(application -> ApplicationSummary.of(application, seals)).toList();
+        return new MyApplications(items, page, size, applications.countSubmittedBy(caller.subject(), status));
+    }
+
+    /** A page of my applications, and how many there are in all. */
+    record MyApplications(List<ApplicationSummary> items, int page, int size, long total) {
+    }
+
+    /**
+     * The answer to a supplement request (补正): every requested item with its uploaded files, or nothing is taken. By
+     * the submitting account or channel only.
+     */
+    @PostMapping(path = "/{applicationNumber}/supplements", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize(SUBMITTERS)
+    ApplicationView supplement(Caller caller, @PathVariable String applicationNumber,
+            @RequestBody SupplementRequest request) {
+        return ApplicationView.of(supplements.supplement(caller, applicationNumber, request), seals);
+    }
+
+    /** Withdraws an application not yet decided, with the applicant's reason. By the submitter only. */
+    @PostMapping(path = "/{applicationNumber}/withdrawal", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize(SUBMITTERS)
+    ApplicationView withdraw(Caller caller, @PathVariable String applicationNumber,
+            @RequestBody WithdrawalRequest request) {
+        return ApplicationView.of(withdrawals.withdraw(caller, applicationNumber, request), seals);
+    }
+
+    /** The truthfulness declaration in force, which a submission confirms by its version. */
+    @GetMapping("/declaration")
+    TruthfulnessDeclaration.Current declaration() {
+        return TruthfulnessDeclaration.current();
     }
 
     /** Another caller's application answers 404 as an unknown one does ({@link ApplicationReaders}). */

@@ -1,6 +1,7 @@
 package org.mtb.intake.application;
 
 import java.util.List;
+import java.util.Map;
 import org.mtb.support.web.ApiException;
 import org.mtb.support.web.FieldProblem;
 import org.springframework.http.HttpStatus;
@@ -14,6 +15,77 @@ final class ApplicationProblems {
     static ApiException invalid(List<FieldProblem> problems) {
         return new ApiException(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "Invalid application",
                 problems.size() + " field(s) need correcting; all are listed in 'errors'", problems);
+    }
+
+    /**
+     * Material gaps, told all at once with any field errors of the same request: per item its type, its name in
+     * Chinese, the rule at stake and what is wrong ({@code materialGaps}).
+     */
+    static ApiException materialsIncomplete(List<FieldProblem> problems, List<MaterialGap> gaps) {
+        return new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "MATERIALS_INCOMPLETE", "Materials incomplete",
+                gaps.size() + " material item(s) and " + problems.size() + " field(s) need correcting; all are listed "
+                        + "in 'materialGaps' and 'errors'", problems, Map.of("materialGaps", gaps));
+    }
+
+    /** A second open application of the same person for the same disease in the region. */
+    static ApiException alreadyOpen(String openNumber, String diseaseCode) {
+        return new ApiException(HttpStatus.CONFLICT, "APPLICATION_ALREADY_OPEN", "An application is already open",
+                "Application " + openNumber + " for disease " + diseaseCode + " of the same person is still open; "
+                        + "follow it, or withdraw it before applying again", List.of(),
+                Map.of("openApplicationNumber", openNumber));
+    }
+
+    static ApiException invalidPage(int maxSize) {
+        return new ApiException(HttpStatus.BAD_REQUEST, "INVALID_PAGE", "Invalid page",
+                "page must be 0 or more and size 1 to " + maxSize, List.of(
+                        new FieldProblem("page", "INVALID_VALUE", "must be 0 or more"),
+                        new FieldProblem("size", "INVALID_VALUE", "must be 1 to " + maxSize)));
+    }
+
+    static ApiException notSubmitter(String number) {
+        return new ApiException(HttpStatus.FORBIDDEN, "NOT_THE_SUBMITTER", "Only the submitter acts on it",
+                "Application " + number + " is supplemented or withdrawn only by the account or channel that submitted it");
+    }
+
+    static ApiException supplementNotRequested(Application application) {
+        return new ApiException(HttpStatus.CONFLICT, "SUPPLEMENT_NOT_REQUESTED", "No supplement is asked for",
+                "Application " + application.applicationNumber() + " is " + application.status()
+                        + " and waits for no supplement" + (application.supplements() == null
+                                || application.supplements().isEmpty() ? "" : "; its last request was answered or ended"),
+                List.of(), Map.of("status", application.status()));
+    }
+
+    static ApiException supplementRoundClosed(String number, int sent, int open) {
+        return new ApiException(HttpStatus.CONFLICT, "SUPPLEMENT_ROUND_CLOSED", "That request is closed",
+                "Application " + number + " waits for supplement round " + open + ", not round " + sent,
+                List.of(new FieldProblem("round", "NOT_OPEN", "the open round is " + open)), Map.of("openRound", open));
+    }
+
+    /** A supplement leaving items open: every open item listed ({@code openItems}), with the gaps and field errors. */
+    static ApiException supplementIncomplete(List<FieldProblem> problems, List<MaterialGap> gaps,
+            List<org.mtb.contracts.review.SupplementItem> stillOpen) {
+        return new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "SUPPLEMENT_INCOMPLETE", "Supplement incomplete",
+                stillOpen.size() + " requested item(s) are still open; all are listed in 'openItems', what is wrong in "
+                        + "'materialGaps' and 'errors'; nothing was taken", problems,
+                Map.of("openItems", stillOpen, "materialGaps", gaps));
+    }
+
+    static ApiException reasonRequired(int max) {
+        String message = "state why, in 1 to " + max + " characters";
+        return new ApiException(HttpStatus.BAD_REQUEST, "REASON_REQUIRED", "Reason required", "A withdrawal must "
+                + message, List.of(new FieldProblem("reason", "REQUIRED", message)));
+    }
+
+    static ApiException alreadyEnded(Application application) {
+        return new ApiException(HttpStatus.CONFLICT, "APPLICATION_ALREADY_ENDED", "Application already ended",
+                "Application " + application.applicationNumber() + " is " + application.status()
+                        + "; only an application not yet decided can be withdrawn",
+                List.of(), Map.of("status", application.status()));
+    }
+
+    static ApiException keptChanging(String number) {
+        return new ApiException(HttpStatus.CONFLICT, "APPLICATION_BUSY", "Application changing",
+                "Application " + number + " kept changing while this request was handled; look at it and try again");
     }
 
     static ApiException invalidIdempotencyKey(String message) {

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.mtb.contracts.Topics;
@@ -15,8 +16,10 @@ import org.mtb.contracts.intake.Applicant;
 import org.mtb.contracts.intake.ApplicationSubmitted;
 import org.mtb.contracts.intake.Hospital;
 import org.mtb.contracts.intake.Submitter;
+import org.mtb.contracts.intake.SuppliedMaterial;
 import org.mtb.intake.catalog.CatalogCopy;
 import org.mtb.intake.catalog.RegionCatalog;
+import org.mtb.intake.material.Materials;
 import org.mtb.support.crypto.BlindIndex;
 import org.mtb.support.outbox.OutboxEntry;
 import org.mtb.support.outbox.OutboxInserts;
@@ -44,10 +47,14 @@ class ApplicationService {
     private final OutboxInserts outbox;
     private final PersonalDataSeals seals;
     private final BlindIndex index;
+    private final Materials uploads;
+    private final OpenApplications openApplications;
 
     ApplicationService(Applications applications, ApplicationNumbers numbers, CatalogCopy catalog, JsonMapper json,
             Clock clock, IntakeProperties properties, MeterRegistry meters, OutboxInserts outbox,
-            PersonalDataSeals seals, BlindIndex index) {
+            PersonalDataSeals seals, BlindIndex index, Materials uploads, OpenApplications openApplications) {
+        this.uploads = uploads;
+        this.openApplications = openApplications;
         this.outbox = outbox;
         this.seals = seals;
         this.index = index;
@@ -88,6 +95,13 @@ class ApplicationService {
         IdentityAssurance.Outcome identity = IdentityAssurance.establish(caller, submitter,
                 request.identityVerification(), now);
         problems.addAll(identity.problems());
+        problems.addAll(TruthfulnessDeclaration.problems(request.declaration()));
+        MaterialsCheck.Outcome materials = checkMaterials(request, region, submitter, today);
+        problems.addAll(materials.problems());
+        if (!materials.gaps().isEmpty()) {
+            return earlier(idempotencyKey, fingerprint)
+                    .orElseThrow(() -> ApplicationProblems.materialsIncomplete(problems, materials.gaps()));
+        }
         if (!problems.isEmpty()) {
             return earlier(idempotencyKey, fingerprint).orElseThrow(() -> ApplicationProblems.invalid(problems));
         }
@@ -96,10 +110,21 @@ class ApplicationService {
             return earlier(idempotencyKey, fingerprint).orElseThrow(unverified::get);
         }
         Application application = newApplication(idempotencyKey, fingerprint, request, region.orElseThrow(), now, today,
-                submitter, identity.identity());
+                submitter, identity.identity(), materials.items());
+        String claim = OpenApplications.key(application.applicant().idNumberIndex(), application.regionCode(),
+                application.diseaseCode());
+        Optional<String> open = openApplications.claim(claim, application.applicationNumber(), now);
+        if (open.isPresent()) {
+            String holder = open.get();
+            return earlier(idempotencyKey, fingerprint)
+                    .orElseThrow(() -> ApplicationProblems.alreadyOpen(holder, application.diseaseCode()));
+        }
+        uploads.attach(materials.items().stream().flatMap(item -> item.materialIds().stream()).toList(),
+                application.applicationNumber());
         try {
             outbox.insert(application, application.applicationNumber(), Application.COLLECTION);
         } catch (DuplicateKeyException repeated) {
+            openApplications.release(claim, application.applicationNumber());
             return earlier(idempotencyKey, fingerprint).orElseThrow(() -> repeated);
         }
         meters.counter("intake.applications.submitted", "region", application.regionCode(),
@@ -108,6 +133,24 @@ class ApplicationService {
                 application.diseaseCode(), application.regionCode(), application.channel(), submitter.role(),
                 submitter.subject());
         return new Submission(application, false);
+    }
+
+    /**
+     * The material items checked against the region's rules for the disease and the submitter's own uploads; nothing
+     * is checked while the region or disease is unknown (the validator reports that).
+     */
+    private MaterialsCheck.Outcome checkMaterials(SubmitApplicationRequest request, Optional<RegionCatalog> region,
+            Submitter submitter, LocalDate today) {
+        Optional<CatalogDisease> disease = region.flatMap(r -> r.disease(request.diseaseCode()));
+        if (disease.isEmpty() || region.get().policy() == null) {
+            return new MaterialsCheck.Outcome(List.of(), List.of(), List.of());
+        }
+        var rules = MaterialsCheck.rules(region.get().policy().materials(), disease.get());
+        List<String> named = request.materials() == null ? List.of() : request.materials().stream()
+                .filter(item -> item != null && item.materialIds() != null).flatMap(item -> item.materialIds().stream())
+                .filter(id -> id != null).distinct().limit(200).toList();
+        return MaterialsCheck.check(request.materials(), rules, MaterialsCheck.requiredAtSubmission(rules, Set.of()),
+                "MANDATORY", uploads.ownedBy(submitter.subject(), named), region.get().regionCode(), today);
     }
 
     /** The application stored earlier under this key, as a replay; a different request under it is refused. */
@@ -124,7 +167,7 @@ class ApplicationService {
 
     private Application newApplication(String key, String fingerprint, SubmitApplicationRequest request,
             RegionCatalog region, Instant now, LocalDate today, Submitter submitter,
-            @Nullable VerifiedIdentity identity) {
+            @Nullable VerifiedIdentity identity, List<MaterialItem> materials) {
         String number = numbers.next(region.regionCode(), today);
         CatalogDisease disease = region.disease(request.diseaseCode()).orElseThrow();
         var who = request.applicant();
@@ -135,13 +178,14 @@ class ApplicationService {
         ApplicationSubmitted event = new ApplicationSubmitted(UUID.randomUUID(), ApplicationSubmitted.SCHEMA_VERSION, now,
                 number, region.regionCode(), disease.code(), disease.name(), disease.category(), applicant, hospital,
                 seals.sealConditionSummary(number, request.conditionSummary().strip()), request.channel(), now,
-                submitter);
+                submitter, materials.stream().map(item -> new SuppliedMaterial(item.type(), item.materialIds())).toList());
         OutboxEntry outbox = new OutboxEntry(event.eventId().toString(), Topics.APPLICATION_SUBMITTED, number,
                 json.writeValueAsString(event), now);
         return new Application(number, key, fingerprint, region.regionCode(), disease.code(), disease.name(),
                 disease.category(), applicant, hospital, event.conditionSummary(), request.channel(), now,
                 ApplicationStatus.SUBMITTED, List.of(new TimelineEntry(ApplicationStatus.SUBMITTED, now, "已受理")),
-                List.of(), 0L, List.of(outbox), submitter, identity);
+                List.of(), 0L, List.of(outbox), submitter, identity, materials,
+                new Application.ConfirmedDeclaration(request.declaration().version(), now), List.of(), null, null);
     }
 
     private void checkKey(String key) {

@@ -10,7 +10,12 @@ import org.mtb.contracts.InsuranceType;
 import org.mtb.contracts.catalog.IdentityVerification;
 import org.mtb.contracts.intake.Hospital;
 
-/** An application as answered over HTTP: personal data masked, timeline in time order. */
+/**
+ * An application as answered over HTTP: personal data masked, timeline in time order, its materials and supplement
+ * rounds, and what happens next.
+ *
+ * @param supplementRounds how many times a supplement was asked for
+ */
 record ApplicationView(
         String applicationNumber,
         ApplicationStatus status,
@@ -24,7 +29,14 @@ record ApplicationView(
         Channel channel,
         Instant submittedAt,
         List<TimelineEntry> timeline,
-        @Nullable IdentityVerification identityVerifiedBy) {
+        @Nullable IdentityVerification identityVerifiedBy,
+        List<MaterialItem> materials,
+        Application.@Nullable ConfirmedDeclaration declaration,
+        List<SupplementRound> supplements,
+        int supplementRounds,
+        Application.@Nullable Withdrawal withdrawal,
+        @Nullable Instant reviewDueAt,
+        NextStep nextStep) {
 
     record MaskedApplicant(String idNumber, String name, String phone, InsuranceType insuranceType) {
     }
@@ -34,8 +46,11 @@ record ApplicationView(
         var masked = new MaskedApplicant(shown.idNumber(), shown.name(), shown.phone(), a.applicant().insuranceType());
         List<TimelineEntry> timeline = a.timeline().stream()
                 .sorted(Comparator.comparing(TimelineEntry::at).thenComparing(TimelineEntry::status)).toList();
+        List<SupplementRound> supplements = a.supplements() == null ? List.of() : a.supplements();
         return new ApplicationView(a.applicationNumber(), a.status(), a.regionCode(), a.diseaseCode(), a.diseaseName(),
                 a.diseaseCategory(), masked, a.hospital(), seals.conditionSummary(a), a.channel(), a.submittedAt(), timeline,
-                a.identityVerification() == null ? null : a.identityVerification().method());
+                a.identityVerification() == null ? null : a.identityVerification().method(),
+                a.materials() == null ? List.of() : a.materials(), a.declaration(), supplements, supplements.size(),
+                a.withdrawal(), a.reviewDueAt(), NextStep.of(a));
     }
 }

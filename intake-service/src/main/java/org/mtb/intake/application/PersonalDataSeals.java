@@ -4,6 +4,7 @@ import org.jspecify.annotations.Nullable;
 import org.mtb.contracts.InsuranceType;
 import org.mtb.contracts.SealedField;
 import org.mtb.contracts.intake.Applicant;
+import org.mtb.contracts.review.Recipient;
 import org.mtb.support.crypto.BlindIndex;
 import org.mtb.support.crypto.FieldCipher;
 import org.mtb.support.crypto.SealedCollection;
@@ -56,6 +57,17 @@ class PersonalDataSeals {
     Applicant.Masked masked(Application application) {
         String number = application.applicationNumber();
         return application.applicant().maskedForms((value, field) -> readable(value, field, number));
+    }
+
+    /** Whom notification tells: the phone sealed (sealed now if stored in clear before encryption), the name masked. */
+    Recipient recipient(Application application) {
+        return new Recipient(null, cipher.sealedForm(application.applicant().phone(),
+                SealedField.PHONE.context(application.applicationNumber())), masked(application).name());
+    }
+
+    /** Whether the caller submitted the application: the account or channel that may act on it. */
+    static boolean submittedBy(Caller caller, Application application) {
+        return application.submittedBy() != null && application.submittedBy().subject().equals(caller.subject());
     }
 
     boolean mayRead(Caller caller, Application application) {

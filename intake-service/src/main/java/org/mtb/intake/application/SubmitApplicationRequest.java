@@ -1,6 +1,8 @@
 package org.mtb.intake.application;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.mtb.contracts.Channel;
 import org.mtb.contracts.InsuranceType;
@@ -15,7 +17,37 @@ public record SubmitApplicationRequest(
         @Nullable HospitalRequest hospital,
         @Nullable String conditionSummary,
         @Nullable Channel channel,
-        @Nullable IdentityVerificationRequest identityVerification) {
+        @Nullable IdentityVerificationRequest identityVerification,
+        @Nullable List<@Nullable MaterialItemRequest> materials,
+        @Nullable DeclarationRequest declaration) {
+
+    /** A request as channels sent it before materials and the declaration were taken; it is refused for lacking them. */
+    public SubmitApplicationRequest(@Nullable String regionCode, @Nullable String diseaseCode,
+            @Nullable ApplicantRequest applicant, @Nullable HospitalRequest hospital, @Nullable String conditionSummary,
+            @Nullable Channel channel, @Nullable IdentityVerificationRequest identityVerification) {
+        this(regionCode, diseaseCode, applicant, hospital, conditionSummary, channel, identityVerification, null, null);
+    }
+
+    /**
+     * One material item: its type from the region's catalog and the uploaded files that make it up (an ID card's
+     * front and back, a record's pages), with, where the catalog's rule needs them, the date the document was issued
+     * and the hospital that issued it.
+     */
+    public record MaterialItemRequest(@Nullable String type, @Nullable List<@Nullable String> materialIds,
+            @Nullable LocalDate issuedOn, @Nullable IssuerRequest issuer) {
+    }
+
+    /** The hospital that issued a document, and its level (1 to 3). */
+    public record IssuerRequest(@Nullable String name, @Nullable Integer level) {
+    }
+
+    /**
+     * The applicant's confirmation of the truthfulness declaration ({@link TruthfulnessDeclaration}).
+     *
+     * @param version the version of the text the applicant was shown
+     */
+    public record DeclarationRequest(@Nullable Boolean accepted, @Nullable String version) {
+    }
 
     /**
      * How the person was verified, as a channel, a counter or the person's account attests it

@@ -9,12 +9,20 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.mtb.contracts.review.ApplicationDecided;
 import org.mtb.contracts.review.DecisionOutcome;
 import org.mtb.contracts.review.ReviewStarted;
+import org.mtb.contracts.review.SupplementItem;
+import org.mtb.contracts.review.SupplementLapsed;
+import org.mtb.contracts.review.SupplementRequested;
 import org.mtb.intake.application.Application;
 import org.mtb.intake.application.ApplicationStatus;
+import org.mtb.intake.application.OpenApplications;
+import org.mtb.intake.application.SupplementRound;
 import org.mtb.intake.application.TimelineEntry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,17 +45,57 @@ class ApplicationProgress {
 
     private final MongoTemplate mongo;
     private final MeterRegistry meters;
+    private final OpenApplications openApplications;
 
-    ApplicationProgress(MongoTemplate mongo, MeterRegistry meters) {
+    ApplicationProgress(MongoTemplate mongo, MeterRegistry meters, OpenApplications openApplications) {
         this.mongo = mongo;
         this.meters = meters;
+        this.openApplications = openApplications;
     }
 
-    /** What a review-started event does: the decision may have overtaken it, so only SUBMITTED moves on. */
+    /**
+     * What a review-started event does: the decision may have overtaken it, so only SUBMITTED moves on. The deadline it
+     * promises is kept while the application is under review.
+     */
     static Change started(ReviewStarted event) {
         return new Change(event.applicationNumber(), event.eventId().toString(),
                 new TimelineEntry(ApplicationStatus.UNDER_REVIEW, event.openedAt(), "审核中"),
-                current -> current == ApplicationStatus.SUBMITTED ? ApplicationStatus.UNDER_REVIEW : current);
+                current -> current == ApplicationStatus.SUBMITTED ? ApplicationStatus.UNDER_REVIEW : current,
+                (application, update) -> {
+                    ApplicationStatus status = application.status();
+                    if (event.dueAt() != null && (status == ApplicationStatus.SUBMITTED
+                            || status == ApplicationStatus.UNDER_REVIEW)) {
+                        update.set("reviewDueAt", event.dueAt());
+                    }
+                });
+    }
+
+    /** A supplement request: the application waits for the applicant, unless it ended meanwhile (withdrawn). */
+    static Change supplementRequested(SupplementRequested event) {
+        String items = event.items().stream().map(SupplementItem::name).collect(Collectors.joining("、"));
+        SupplementRound round = new SupplementRound(event.round(), event.eventId().toString(), event.items(),
+                event.requestedAt(), event.supplementDueAt(), null, null, null);
+        return new Change(event.applicationNumber(), event.eventId().toString(),
+                new TimelineEntry(ApplicationStatus.SUPPLEMENT_REQUIRED, event.requestedAt(),
+                        "需补正材料（第" + event.round() + "次）：" + items),
+                current -> current.isFinal() ? current : ApplicationStatus.SUPPLEMENT_REQUIRED,
+                (application, update) -> update.push("supplements", round).set("reviewDueAt", null));
+    }
+
+    /** The time to supplement ran out: the application ends as not supplemented, unless it ended otherwise first. */
+    static Change supplementLapsed(SupplementLapsed event) {
+        return new Change(event.applicationNumber(), event.eventId().toString(),
+                new TimelineEntry(ApplicationStatus.NOT_SUPPLEMENTED, event.closedAt(), "逾期未补正，申请已终止"),
+                current -> current.isFinal() ? current : ApplicationStatus.NOT_SUPPLEMENTED,
+                (application, update) -> {
+                    List<SupplementRound> rounds = application.supplements() == null ? List.of()
+                            : application.supplements();
+                    for (int i = 0; i < rounds.size(); i++) {
+                        if (rounds.get(i).round() == event.round() && rounds.get(i).suppliedAt() == null) {
+                            update.set("supplements." + i + ".lapsedAt", event.closedAt());
+                        }
+                    }
+                });
     }
 
     static Change decided(ApplicationDecided event) {
@@ -56,7 +104,8 @@ class ApplicationProgress {
         String note = status == ApplicationStatus.APPROVED ? "审核通过"
                 : "审核未通过：" + String.join("；", event.reasons());
         return new Change(event.applicationNumber(), event.eventId().toString(),
-                new TimelineEntry(status, event.decidedAt(), note), current -> status);
+                new TimelineEntry(status, event.decidedAt(), note), current -> status,
+                (application, update) -> update.set("reviewDueAt", null));
     }
 
     /**
@@ -98,10 +147,11 @@ class ApplicationProgress {
             inBulk.removeAll(lost);
             alone.addAll(0, lost);
         }
-        inBulk.forEach(this::recorded);
+        inBulk.forEach(change -> recorded(change, current.get(change.applicationNumber())));
         alone.forEach(change -> {
-            if (record(change)) {
-                recorded(change);
+            Application changed = record(change);
+            if (changed != null) {
+                recorded(change, changed);
             }
         });
         if (firstUnknown >= 0) {
@@ -120,8 +170,10 @@ class ApplicationProgress {
     }
 
     private static Update update(Application application, Change change) {
-        return new Update().set("status", change.next().apply(application.status())).push("timeline", change.entry())
-                .addToSet("processedEventIds", change.eventId()).inc("version", 1);
+        Update update = new Update().set("status", change.next().apply(application.status()))
+                .push("timeline", change.entry()).addToSet("processedEventIds", change.eventId()).inc("version", 1);
+        change.more().accept(application, update);
+        return update;
     }
 
     private void duplicate(Change change) {
@@ -129,7 +181,11 @@ class ApplicationProgress {
         log.debug("Event {} for {} was already applied", change.eventId(), change.applicationNumber());
     }
 
-    private void recorded(Change change) {
+    /** Counts a decision, and releases the person's claim on the disease once the application has ended. */
+    private void recorded(Change change, Application before) {
+        if (change.next().apply(before.status()).isFinal()) {
+            openApplications.release(before);
+        }
         ApplicationStatus status = change.entry().status();
         if (status == ApplicationStatus.APPROVED || status == ApplicationStatus.REJECTED) {
             meters.counter("intake.applications.decided", "outcome", status.name()).increment();
@@ -137,17 +193,21 @@ class ApplicationProgress {
         }
     }
 
-    /** What one event does to its application. */
+    /**
+     * What one event does to its application: the entry it adds to the timeline, the status it leads to from the
+     * current one, and anything more it writes in the same update.
+     */
     record Change(String applicationNumber, String eventId, TimelineEntry entry,
-            UnaryOperator<ApplicationStatus> next) {
+            UnaryOperator<ApplicationStatus> next, BiConsumer<Application, Update> more) {
     }
 
     /**
-     * Applies a timeline entry and the status it leads to once per event id; false when the event was seen before.
+     * Applies a timeline entry and the status it leads to once per event id; answers the application as it was before,
+     * or null when the event was seen before.
      * One update, conditional on the version read, writes the status, the entry and the event id together; when
      * another event changed the application meanwhile, it is read again.
      */
-    private boolean record(Change change) {
+    private @Nullable Application record(Change change) {
         for (int attempt = 1; ; attempt++) {
             Application current = mongo.findById(change.applicationNumber(), Application.class);
             if (current == null) {
@@ -155,11 +215,11 @@ class ApplicationProgress {
             }
             if (seen(current, change.eventId())) {
                 duplicate(change);
-                return false;
+                return null;
             }
             if (mongo.updateFirst(unchanged(current), update(current, change), Application.class)
                     .getModifiedCount() == 1) {
-                return true;
+                return current;
             }
             if (attempt == 5) {
                 throw new IllegalStateException("Application " + change.applicationNumber() + " kept changing; event "

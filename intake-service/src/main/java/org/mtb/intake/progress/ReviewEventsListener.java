@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.mtb.contracts.review.ApplicationDecided;
 import org.mtb.contracts.review.ReviewStarted;
+import org.mtb.contracts.review.SupplementLapsed;
+import org.mtb.contracts.review.SupplementRequested;
 import org.mtb.support.consumer.EventBatches;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,6 +22,18 @@ class ReviewEventsListener {
     Consumer<List<byte[]>> onReviewStarted(ApplicationProgress progress, JsonMapper json) {
         return payloads -> EventBatches.handle(payloads, payload -> ApplicationProgress.started(
                 json.readValue(payload, ReviewStarted.class)), progress::recordAll);
+    }
+
+    @Bean
+    Consumer<List<byte[]>> onSupplementRequested(ApplicationProgress progress, JsonMapper json) {
+        return payloads -> EventBatches.handle(payloads, payload -> ApplicationProgress.supplementRequested(
+                json.readValue(payload, SupplementRequested.class)), progress::recordAll);
+    }
+
+    @Bean
+    Consumer<List<byte[]>> onSupplementLapsed(ApplicationProgress progress, JsonMapper json) {
+        return payloads -> EventBatches.handle(payloads, payload -> ApplicationProgress.supplementLapsed(
+                json.readValue(payload, SupplementLapsed.class)), progress::recordAll);
     }
 
     @Bean

@@ -53,6 +53,12 @@ class ApplicationControllerTests {
     @MockitoBean
     Applications applications;
 
+    @MockitoBean
+    Supplements supplements;
+
+    @MockitoBean
+    Withdrawals withdrawals;
+
     @Autowired
     PersonalDataSeals seals;
 
@@ -229,6 +235,7 @@ class ApplicationControllerTests {
                 applicant, new Hospital("第二师医院", 3, null), conditionSummary, Channel.APP, at, ApplicationStatus.SUBMITTED,
                 List.of(new TimelineEntry(ApplicationStatus.SUBMITTED, at, "已受理")), List.of(), 0L, List.of(),
                 new Submitter("test-caller", "mtb-cli", "APPLICANT"),
-                new VerifiedIdentity(IdentityVerification.REAL_NAME_ACCOUNT, null, at, "test-caller"));
+                new VerifiedIdentity(IdentityVerification.REAL_NAME_ACCOUNT, null, at, "test-caller"), List.of(),
+                new Application.ConfirmedDeclaration(TruthfulnessDeclaration.VERSION, at), List.of(), null, null);
     }
 }

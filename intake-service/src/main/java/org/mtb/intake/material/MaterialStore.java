@@ -1,0 +1,125 @@
+package org.mtb.intake.material;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import com.mongodb.client.gridfs.model.GridFSFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.bson.Document;
+import org.bson.types.ObjectId;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.data.mongodb.gridfs.GridFsResource;
+import org.springframework.data.mongodb.gridfs.GridFsTemplate;
+import org.springframework.data.mongodb.gridfs.GridFsUpload;
+import org.springframework.stereotype.Component;
+
+/**
+ * The materials' metadata (collection {@value Material#COLLECTION}) and their bytes (GridFS). Every query names
+ * exactly the fields of one index, as the embedded MongoDB server needs to use it.
+ */
+@Component
+class MaterialStore {
+
+    private final MongoTemplate mongo;
+    private final GridFsTemplate gridFs;
+
+    MaterialStore(MongoTemplate mongo, GridFsTemplate gridFs) {
+        this.mongo = mongo;
+        this.gridFs = gridFs;
+        // The same upload stored twice, as by two concurrent requests, fails the insert instead of storing twice.
+        mongo.indexOps(Material.class).createIndex(new Index().on("owner", Sort.Direction.ASC)
+                .on("regionCode", Sort.Direction.ASC).on("type", Sort.Direction.ASC).on("sha256", Sort.Direction.ASC)
+                .unique().named("same_upload"));
+        mongo.indexOps(Material.class).createIndex(new Index().on("applicationNumber", Sort.Direction.ASC)
+                .on("uploadedAt", Sort.Direction.ASC).named("unreferenced"));
+        // Attaching and removing are conditional on (_id, applicationNumber): this index answers them without a search.
+        mongo.indexOps(Material.class).createIndex(new Index().on("_id", Sort.Direction.ASC)
+                .on("applicationNumber", Sort.Direction.ASC).unique().named("id_application"));
+    }
+
+    /** What {@link #add} stored: the material, and whether it is new or the same upload stored before. */
+    record Added(Material material, boolean created) {
+    }
+
+    Optional<Material> find(String id) {
+        return Optional.ofNullable(mongo.findById(id, Material.class));
+    }
+
+    List<Material> findAll(Collection<String> ids) {
+        return mongo.find(query(where("_id").in(ids)), Material.class);
+    }
+
+    Optional<Material> findSame(String owner, String regionCode, String type, String sha256) {
+        return Optional.ofNullable(mongo.findOne(query(where("owner").is(owner).and("regionCode").is(regionCode)
+                .and("type").is(type).and("sha256").is(sha256)), Material.class));
+    }
+
+    /**
+     * Stores the checked bytes, then the material. If the same upload was stored meanwhile (the unique index refuses
+     * this one), these bytes are removed again and that material is answered.
+     */
+    Added add(Material material, Path content) {
+        try (InputStream in = Files.newInputStream(content)) {
+            gridFs.store(GridFsUpload.fromStream(in).id(material.gridFsId()).filename(material.id())
+                    .contentType(material.mediaType()).metadata(new Document("materialId", material.id())).build());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the checked upload back", e);
+        }
+        try {
+            mongo.insert(material);
+            return new Added(material, true);
+        } catch (DuplicateKeyException e) {
+            deleteContent(material.gridFsId());
+            return new Added(findSame(material.owner(), material.regionCode(), material.type(), material.sha256())
+                    .orElseThrow(() -> e), false);
+        } catch (RuntimeException e) {
+            deleteContent(material.gridFsId());
+            throw e;
+        }
+    }
+
+    /** The bytes of a material; empty if they are gone (removed by a cleanup while being asked for). */
+    Optional<GridFsResource> content(Material material) {
+        GridFSFile file = gridFs.findOne(query(where("_id").is(material.gridFsId())));
+        return file == null ? Optional.empty() : Optional.of(gridFs.getResource(file));
+    }
+
+    /** Sets the application on those of the materials no application references yet; the others keep theirs. */
+    long attach(Collection<String> ids, String applicationNumber, Instant at) {
+        return mongo.updateMulti(query(where("_id").in(ids).and("applicationNumber").is(null)),
+                new Update().set("applicationNumber", applicationNumber).set("referencedAt", at), Material.class)
+                .getModifiedCount();
+    }
+
+    List<Material> unreferencedUploadedBefore(Instant cutoff, int limit) {
+        return mongo.find(query(where("applicationNumber").is(null).and("uploadedAt").lt(cutoff)).limit(limit),
+                Material.class);
+    }
+
+    /** Removes a material still unreferenced, then its bytes; false if an application referenced it meanwhile. */
+    boolean removeUnreferenced(Material material) {
+        long removed = mongo.remove(query(where("_id").is(material.id()).and("applicationNumber").is(null)),
+                Material.class).getDeletedCount();
+        if (removed == 0) {
+            return false;
+        }
+        deleteContent(material.gridFsId());
+        return true;
+    }
+
+    private void deleteContent(ObjectId gridFsId) {
+        gridFs.delete(query(where("_id").is(gridFsId)));
+    }
+}

@@ -1,0 +1,84 @@
+package org.mtb.intake.material;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.bson.Document;
+import org.bson.types.ObjectId;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mtb.stack.EmbeddedMongo;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.data.mongodb.test.autoconfigure.DataMongoTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Materials and their bytes in GridFS, on the in-JVM MongoDB server the tests and the local stack use. */
+// Closed after the class while the Mongo server, which lives as long as the JVM, still answers.
+@DirtiesContext
+@DataMongoTest
+@Import(MaterialStore.class)
+class MaterialStoreTests {
+
+    static final EmbeddedMongo MONGO = EmbeddedMongo.inMemory();
+
+    @DynamicPropertySource
+    static void mongo(DynamicPropertyRegistry registry) {
+        registry.add("spring.mongodb.uri", () -> MONGO.uri("mtb_intake_material_store"));
+    }
+
+    @Autowired
+    MaterialStore store;
+
+    @Autowired
+    MongoTemplate mongo;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void storesTheBytesInGridFsAndReadsThemBack() throws Exception {
+        byte[] pdf = MaterialSamples.pdf();
+        Material material = material("m-1", "c0ffee");
+
+        MaterialStore.Added added = store.add(material, spool(pdf));
+
+        assertThat(added.created()).isTrue();
+        assertThat(store.find("m-1")).contains(material);
+        try (var in = store.content(material).orElseThrow().getInputStream()) {
+            assertThat(in.readAllBytes()).isEqualTo(pdf);
+        }
+    }
+
+    @Test
+    void answersTheMaterialStoredFirstWhenTheSameUploadArrivesTwiceAtOnceAndDropsTheSecondsBytes() throws Exception {
+        byte[] png = MaterialSamples.png(12, 12);
+        Material first = material("m-first", "beef");
+        Material second = material("m-second", "beef");
+        store.add(first, spool(png));
+
+        // The second request checked for the same upload before the first stored it: the unique index decides.
+        MaterialStore.Added added = store.add(second, spool(png));
+
+        assertThat(added.created()).isFalse();
+        assertThat(added.material().id()).isEqualTo("m-first");
+        assertThat(store.find("m-second")).isEmpty();
+        assertThat(mongo.getCollection("fs.files").countDocuments(new Document("_id", second.gridFsId()))).isZero();
+        assertThat(mongo.getCollection("fs.chunks").countDocuments(new Document("files_id", second.gridFsId())))
+                .isZero();
+    }
+
+    private Path spool(byte[] bytes) throws Exception {
+        return Files.write(Files.createTempFile(dir, "spool", ".upload"), bytes);
+    }
+
+    private static Material material(String id, String sha256) {
+        return new Material(id, "applicant-zhang", "APPLICANT", "659006", "ID_CARD", MaterialFormat.PDF,
+                "application/pdf", 100, sha256, new ObjectId(), Instant.parse("2026-11-23T02:00:00Z"), null, null);
+    }
+}
