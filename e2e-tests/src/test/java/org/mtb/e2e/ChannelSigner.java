@@ -35,6 +35,11 @@ final class ChannelSigner {
 
     /** The five headers, as name and value pairs, for this body now, with a fresh nonce. */
     String[] headers(String body) {
+        return headers(body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** As {@link #headers(String)}, for a binary body such as a multipart upload. */
+    String[] headers(byte[] body) {
         String timestamp = String.valueOf(Instant.now().getEpochSecond());
         String nonce = UUID.randomUUID().toString();
         String digest = sha256(body);
@@ -45,9 +50,12 @@ final class ChannelSigner {
     }
 
     private static String sha256(String text) {
+        return sha256(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String sha256(byte[] bytes) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

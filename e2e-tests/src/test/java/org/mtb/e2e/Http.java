@@ -71,6 +71,16 @@ final class Http {
                 .toList();
     }
 
+    /** A POST of bytes of the given type, with a bearer token and pairs of further header names and values. */
+    Answer postBytes(String url, String token, String contentType, byte[] body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request);
+    }
+
     /** A POST of a form, as a token request is. */
     Answer form(String url, Map<String, String> fields) {
         String body = fields.entrySet().stream().map(field -> encode(field.getKey()) + "=" + encode(field.getValue()))

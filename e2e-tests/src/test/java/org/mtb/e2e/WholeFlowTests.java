@@ -55,6 +55,7 @@ class WholeFlowTests {
     ChannelSigner tiemenguan;
     final ExposedMetrics exposed = new ExposedMetrics();
     String approvedNumber;
+    Uploads uploads;
 
     @BeforeAll
     void startStack() {
@@ -65,6 +66,7 @@ class WholeFlowTests {
         stack.awaitAllHealthy(START);
         tokens = new Tokens(http, stack.settings().authTokenUri());
         tiemenguan = new ChannelSigner(stack.settings().channelSecretsFile(), "xj-tiemenguan-platform");
+        uploads = new Uploads(http, path -> url("catalog", path), path -> url("intake", path), this::zhang);
     }
 
     /**
@@ -111,16 +113,17 @@ class WholeFlowTests {
     @Order(2)
     void submitsReviewsAndTellsTheApplicant() {
         String key = "e2e-" + UUID.randomUUID();
-        Http.Answer created = submitWhenCatalogArrived(key, BODY, zhang());
+        String body = complete(BODY, zhang());
+        Http.Answer created = submitWhenCatalogArrived(key, body, zhang());
         assertThat(created.status()).isEqualTo(201);
         approvedNumber = created.json().get("applicationNumber").asString();
         assertThat(created.body()).doesNotContain("11010519491231002X", "13800138000", "张三");
 
-        Http.Answer retry = http.post(url("intake", "/api/v1/applications"), zhang(), BODY, "Idempotency-Key", key);
+        Http.Answer retry = http.post(url("intake", "/api/v1/applications"), zhang(), body, "Idempotency-Key", key);
         assertThat(retry.status()).isEqualTo(201);
         assertThat(retry.json().get("applicationNumber").asString()).isEqualTo(approvedNumber);
         Http.Answer conflict = http.post(url("intake", "/api/v1/applications"), zhang(),
-                BODY.replace("M01200", "M03701"), "Idempotency-Key", key);
+                body.replace("M01200", "M03701"), "Idempotency-Key", key);
         assertThat(conflict.status()).isEqualTo(409);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
@@ -197,11 +200,16 @@ class WholeFlowTests {
     @Test
     @Order(4)
     void keepsAcceptingWhileKafkaAndCatalogAreDownAndDeliversEverythingAfter() {
+        // Three people applying through Tiemenguan's platform, their materials uploaded before the outage.
+        List<String> bodies = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            bodies.add(uploads.complete(faceChecked(person(BODY, 10 + i)), tokens.tiemenguanPlatform(), tiemenguan));
+        }
         stack.stopService("catalog");
         stack.stopKafka();
         List<String> numbers = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            Http.Answer answer = channelPost(url("intake", "/api/v1/applications"), faceChecked(BODY),
+            Http.Answer answer = channelPost(url("intake", "/api/v1/applications"), bodies.get(i),
                     "kafka-down-" + i + "-" + UUID.randomUUID());
             assertThat(answer.status()).as(answer.body()).isEqualTo(201);
             numbers.add(answer.json().get("applicationNumber").asString());
@@ -243,7 +251,7 @@ class WholeFlowTests {
     void givesEachCaseTheDeadlineItsRegionPromises() {
         String jiuquan = BODY.replace("\"659006\"", "\"620900\"").replace("M01200", "M03900")
                 .replace("RESIDENT", "EMPLOYEE").replace("第二师医院", "酒泉市人民医院");
-        Http.Answer created = submitWhenCatalogArrived("e2e-" + UUID.randomUUID(), jiuquan, zhang());
+        Http.Answer created = submitWhenCatalogArrived("e2e-" + UUID.randomUUID(), complete(jiuquan, zhang()), zhang());
         assertThat(created.status()).isEqualTo(201);
         String number = created.json().get("applicationNumber").asString();
         String submittedAt = http.get(url("intake", "/api/v1/applications/" + number), zhang()).json()
@@ -315,11 +323,11 @@ class WholeFlowTests {
 
         // A counter clerk of Jiuquan submits for a person at the window; the hotline reads it, masked; the
         // supervisor decides it.
-        String atTheWindow = BODY.replace("\"659006\"", "\"620900\"").replace("M01200", "M03900")
+        String atTheWindow = person(BODY, 20).replace("\"659006\"", "\"620900\"").replace("M01200", "M03900")
                 .replace("RESIDENT", "EMPLOYEE").replace("第二师医院", "酒泉市人民医院")
                 .replace("\"APP\"", "\"SERVICE_WINDOW\"");
         Http.Answer counter = http.post(url("intake", "/api/v1/applications"), tokens.person("clerk-620900"),
-                atTheWindow, "Idempotency-Key", "window-" + UUID.randomUUID());
+                complete(atTheWindow, tokens.person("clerk-620900")), "Idempotency-Key", "window-" + UUID.randomUUID());
         assertThat(counter.status()).as(counter.body()).isEqualTo(201);
         String windowNumber = counter.json().get("applicationNumber").asString();
         Http.Answer hotline = http.get(url("intake", "/api/v1/applications/" + windowNumber),
@@ -334,7 +342,7 @@ class WholeFlowTests {
         assertThat(elsewhereChannel.json().get("code").asString()).isEqualTo("REGION_OUT_OF_SCOPE");
 
         // A channel's request is signed: unsigned, changed on the way or sent again, it is refused.
-        String body = faceChecked(BODY);
+        String body = uploads.complete(faceChecked(BODY), tokens.tiemenguanPlatform(), tiemenguan);
         String[] signature = tiemenguan.headers(body);
         Http.Answer unsigned = http.post(url("intake", "/api/v1/applications"), tokens.tiemenguanPlatform(), body,
                 "Idempotency-Key", "unsigned-" + UUID.randomUUID());
@@ -354,12 +362,13 @@ class WholeFlowTests {
 
         // Identity: a channel that attests no verification is refused where the region requires one, and
         // Liupanshui takes no real-name account alone: it wants a face check (seed 002) or its equivalents.
-        Http.Answer unverified = channelPost(url("intake", "/api/v1/applications"), BODY,
+        Http.Answer unverified = channelPost(url("intake", "/api/v1/applications"),
+                uploads.complete(person(BODY, 21), tokens.tiemenguanPlatform(), tiemenguan),
                 "unverified-" + UUID.randomUUID());
         assertThat(unverified.status()).isEqualTo(422);
         assertThat(unverified.json().get("code").asString()).isEqualTo("IDENTITY_VERIFICATION_REQUIRED");
         String liupanshui = BODY.replace("\"659006\"", "\"520200\"").replace("M01200", "M01102");
-        Http.Answer realNameOnly = http.post(url("intake", "/api/v1/applications"), zhang(), liupanshui,
+        Http.Answer realNameOnly = http.post(url("intake", "/api/v1/applications"), zhang(), complete(liupanshui, zhang()),
                 "Idempotency-Key", "liupanshui-" + UUID.randomUUID());
         assertThat(realNameOnly.status()).as(realNameOnly.body()).isEqualTo(422);
         assertThat(realNameOnly.json().get("code").asString()).isEqualTo("IDENTITY_VERIFICATION_REQUIRED");
@@ -369,8 +378,9 @@ class WholeFlowTests {
                 "gz-liupanshui-platform");
         String[] numbers = new String[2];
         for (int i = 0; i < 2; i++) {
-            String diagnosed = faceChecked(liupanshui.replace("\"level\":3}", "\"level\":3,\"code\":\""
-                    + (i == 0 ? "H52020200001" : "H52020200002") + "\"}"));
+            String diagnosed = uploads.complete(faceChecked(person(liupanshui, 30 + i).replace("\"level\":3}",
+                    "\"level\":3,\"code\":\"" + (i == 0 ? "H52020200001" : "H52020200002") + "\"}")),
+                    tokens.liupanshuiPlatform(), liupanshuiSigner);
             Http.Answer accepted = http.post(url("intake", "/api/v1/applications"), tokens.liupanshuiPlatform(),
                     diagnosed, withKey(liupanshuiSigner.headers(diagnosed), "liupanshui-" + i + "-" + UUID.randomUUID()));
             assertThat(accepted.status()).as(accepted.body()).isEqualTo(201);
@@ -422,6 +432,14 @@ class WholeFlowTests {
 
     @Test
     @Order(8)
+    void walksAnApplicantsJourneyThroughMaterialsSupplementDecisionAndWithdrawal() {
+        String jiuquan = BODY.replace("\"659006\"", "\"620900\"").replace("M01200", "M03900")
+                .replace("RESIDENT", "EMPLOYEE").replace("第二师医院", "酒泉市人民医院");
+        new ApplicantJourney(http, uploads, this::url, zhang(), tokens.person("reviewer-620900")).run(jiuquan);
+    }
+
+    @Test
+    @Order(9)
     void exposesEveryMetricNamedInTheDashboardsAlertRulesAndDocs() {
         MetricReferences named = MetricReferences.in(MetricReferences.repositoryRoot());
         // Gauges are refreshed every 15 s, and Micrometer looks for new Kafka client metrics every 60 s.
@@ -436,7 +454,7 @@ class WholeFlowTests {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void noCollectionTopicOrLogHoldsThePersonalDataItWasSentInClear() {
         StoredData.Dump dump = StoredData.of(stack.settings().mongoPort(), stack.settings().kafkaBootstrapServers(),
                 stack.settings().logsDir());
@@ -497,6 +515,25 @@ class WholeFlowTests {
         headers[signature.length] = "Idempotency-Key";
         headers[signature.length + 1] = key;
         return headers;
+    }
+
+    /** The body with its materials, uploaded by the account, and the declaration confirmed. */
+    private String complete(String body, String token) {
+        return uploads.complete(body, token, null);
+    }
+
+    /**
+     * The body for another insured person than zhang: a valid resident ID number (checksum per GB 11643) made from
+     * {@code n}, so that each gets an application of their own (one open application per person and disease).
+     */
+    static String person(String body, int n) {
+        String first17 = "62090219" + (60 + n % 40) + "0315" + "%03d".formatted(100 + n);
+        int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += (first17.charAt(i) - '0') * weights[i];
+        }
+        return body.replace("11010519491231002X", first17 + "10X98765432".charAt(sum % 11));
     }
 
     /** The insured person of {@link #BODY}, applying for himself through the development client. */
