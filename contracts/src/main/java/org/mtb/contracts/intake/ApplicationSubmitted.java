@@ -16,8 +16,9 @@ import org.mtb.contracts.DiseaseCategory;
  * them ({@link Applicant}). A consumer opens only what it needs, with the context the field names; the hospital, the
  * disease and the submitter travel in clear. Schema 1 carried everything in clear; consumers still read it.
  *
- * <p>{@code materials} (the files given for each material item, by material id) came with issue 11, without a new
- * schema version: an event written before holds none.
+ * <p>{@code materials} (the files given for each material item, by material id), {@code kind} and
+ * {@code qualificationNumber} (the qualification a change or renewal concerns) came with issue 11, without a new
+ * schema version: an event written before holds none of them, and is a new application.
  *
  * <p>{@code submittedBy} is absent in events written before submissions needed a token; it was added without a new
  * schema version, since a reader that does not know it loses nothing it relied on.
@@ -37,7 +38,9 @@ public record ApplicationSubmitted(
         Channel channel,
         Instant submittedAt,
         @Nullable Submitter submittedBy,
-        @Nullable List<SuppliedMaterial> materials) implements ApplicationEvent {
+        @Nullable List<SuppliedMaterial> materials,
+        @Nullable ApplicationKind kind,
+        @Nullable String qualificationNumber) implements ApplicationEvent {
 
     public static final int SCHEMA_VERSION = 2;
 
@@ -47,6 +50,7 @@ public record ApplicationSubmitted(
             Applicant applicant, Hospital hospital, String conditionSummary, Channel channel, Instant submittedAt,
             @Nullable Submitter submittedBy) {
         this(eventId, schemaVersion, occurredAt, applicationNumber, regionCode, diseaseCode, diseaseName,
-                diseaseCategory, applicant, hospital, conditionSummary, channel, submittedAt, submittedBy, null);
+                diseaseCategory, applicant, hospital, conditionSummary, channel, submittedAt, submittedBy, null, null,
+                null);
     }
 }

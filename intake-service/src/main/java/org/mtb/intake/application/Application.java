@@ -6,6 +6,7 @@ import org.jspecify.annotations.Nullable;
 import org.mtb.contracts.Channel;
 import org.mtb.contracts.DiseaseCategory;
 import org.mtb.contracts.intake.Applicant;
+import org.mtb.contracts.intake.ApplicationKind;
 import org.mtb.contracts.intake.Hospital;
 import org.mtb.contracts.intake.Submitter;
 import org.mtb.support.outbox.OutboxEntry;
@@ -30,6 +31,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param withdrawal why and when the applicant withdrew it; null unless withdrawn
  * @param reviewDueAt when review promised a decision, as its latest event said; null until then, and while it waits
  *        for a supplement
+ * @param kind new, change or renewal; null in an application stored before kinds, which was new
+ * @param qualificationNumber the qualification a change or renewal concerns
  * @param version grows with every move; a move is one update conditional on the version it read (null in an
  *        application stored before versions existed), answered by a unique index on {@code (_id, version)} even in
  *        the embedded MongoDB, which uses an index only when a query names exactly its fields
@@ -59,7 +62,9 @@ public record Application(
         @Nullable ConfirmedDeclaration declaration,
         @Nullable List<SupplementRound> supplements,
         @Nullable Withdrawal withdrawal,
-        @Nullable Instant reviewDueAt) {
+        @Nullable Instant reviewDueAt,
+        @Nullable ApplicationKind kind,
+        @Nullable String qualificationNumber) {
 
     /** The truthfulness declaration as confirmed: the version of the text shown, and when. */
     public record ConfirmedDeclaration(String version, Instant confirmedAt) {

@@ -35,6 +35,28 @@ final class ApplicationProblems {
                 Map.of("openApplicationNumber", openNumber));
     }
 
+    static ApiException qualificationAlreadyHeld(String qualificationNumber, String diseaseCode) {
+        return new ApiException(HttpStatus.CONFLICT, "QUALIFICATION_ALREADY_HELD", "Qualification already held",
+                "The person already holds qualification " + qualificationNumber + " for disease " + diseaseCode
+                        + "; apply for a renewal (RENEWAL) or a change (CHANGE) of it instead", List.of(),
+                Map.of("qualificationNumber", qualificationNumber));
+    }
+
+    static ApiException qualificationRequired(org.mtb.contracts.intake.ApplicationKind kind) {
+        return new ApiException(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "Invalid application",
+                "A " + kind + " application names the qualification it concerns", List.of(new FieldProblem(
+                        "qualificationNumber", "REQUIRED", "is required for a " + kind + " application")));
+    }
+
+    static ApiException qualificationNotHeld(org.mtb.contracts.intake.ApplicationKind kind, String number) {
+        String what = kind == org.mtb.contracts.intake.ApplicationKind.RENEWAL
+                ? "an approved qualification of this person for this disease in this region"
+                : "an approved qualification of this person in this region";
+        return new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "QUALIFICATION_NOT_HELD", "No such qualification",
+                number + " is not " + what, List.of(new FieldProblem("qualificationNumber", "NOT_HELD",
+                        "must be " + what)));
+    }
+
     static ApiException invalidPage(int maxSize) {
         return new ApiException(HttpStatus.BAD_REQUEST, "INVALID_PAGE", "Invalid page",
                 "page must be 0 or more and size 1 to " + maxSize, List.of(

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -13,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 import org.mtb.contracts.Topics;
 import org.mtb.contracts.catalog.CatalogDisease;
 import org.mtb.contracts.intake.Applicant;
+import org.mtb.contracts.intake.ApplicationKind;
 import org.mtb.contracts.intake.ApplicationSubmitted;
 import org.mtb.contracts.intake.Hospital;
 import org.mtb.contracts.intake.Submitter;
@@ -20,6 +22,7 @@ import org.mtb.contracts.intake.SuppliedMaterial;
 import org.mtb.intake.catalog.CatalogCopy;
 import org.mtb.intake.catalog.RegionCatalog;
 import org.mtb.intake.material.Materials;
+import org.mtb.intake.material.StoredMaterial;
 import org.mtb.support.crypto.BlindIndex;
 import org.mtb.support.outbox.OutboxEntry;
 import org.mtb.support.outbox.OutboxInserts;
@@ -49,10 +52,13 @@ class ApplicationService {
     private final BlindIndex index;
     private final Materials uploads;
     private final OpenApplications openApplications;
+    private final ApplicationKinds kinds;
 
     ApplicationService(Applications applications, ApplicationNumbers numbers, CatalogCopy catalog, JsonMapper json,
             Clock clock, IntakeProperties properties, MeterRegistry meters, OutboxInserts outbox,
-            PersonalDataSeals seals, BlindIndex index, Materials uploads, OpenApplications openApplications) {
+            PersonalDataSeals seals, BlindIndex index, Materials uploads, OpenApplications openApplications,
+            Qualifications qualifications) {
+        this.kinds = new ApplicationKinds(qualifications, applications);
         this.uploads = uploads;
         this.openApplications = openApplications;
         this.outbox = outbox;
@@ -96,7 +102,8 @@ class ApplicationService {
                 request.identityVerification(), now);
         problems.addAll(identity.problems());
         problems.addAll(TruthfulnessDeclaration.problems(request.declaration()));
-        MaterialsCheck.Outcome materials = checkMaterials(request, region, submitter, today);
+        Map<String, StoredMaterial> owned = uploads.ownedBy(submitter.subject(), namedMaterials(request.materials()));
+        MaterialsCheck.Outcome materials = checkMaterials(request, region, owned, today);
         problems.addAll(materials.problems());
         if (!materials.gaps().isEmpty()) {
             return earlier(idempotencyKey, fingerprint)
@@ -111,6 +118,11 @@ class ApplicationService {
         }
         Application application = newApplication(idempotencyKey, fingerprint, request, region.orElseThrow(), now, today,
                 submitter, identity.identity(), materials.items());
+        var wrongKind = kinds.refusal(kindOf(request), request.qualificationNumber(),
+                application.applicant().idNumberIndex(), application.regionCode(), application.diseaseCode());
+        if (wrongKind.isPresent()) {
+            return earlier(idempotencyKey, fingerprint).orElseThrow(wrongKind::get);
+        }
         String claim = OpenApplications.key(application.applicant().idNumberIndex(), application.regionCode(),
                 application.diseaseCode());
         Optional<String> open = openApplications.claim(claim, application.applicationNumber(), now);
@@ -119,8 +131,9 @@ class ApplicationService {
             return earlier(idempotencyKey, fingerprint)
                     .orElseThrow(() -> ApplicationProblems.alreadyOpen(holder, application.diseaseCode()));
         }
-        uploads.attach(materials.items().stream().flatMap(item -> item.materialIds().stream()).toList(),
-                application.applicationNumber());
+        // A material already serving an application (the same scan reused) keeps it: only new ones are marked.
+        uploads.attach(materials.items().stream().flatMap(item -> item.materialIds().stream())
+                .filter(id -> owned.get(id).applicationNumber() == null).toList(), application.applicationNumber());
         try {
             outbox.insert(application, application.applicationNumber(), Application.COLLECTION);
         } catch (DuplicateKeyException repeated) {
@@ -140,17 +153,26 @@ class ApplicationService {
      * is checked while the region or disease is unknown (the validator reports that).
      */
     private MaterialsCheck.Outcome checkMaterials(SubmitApplicationRequest request, Optional<RegionCatalog> region,
-            Submitter submitter, LocalDate today) {
+            Map<String, StoredMaterial> owned, LocalDate today) {
         Optional<CatalogDisease> disease = region.flatMap(r -> r.disease(request.diseaseCode()));
         if (disease.isEmpty() || region.get().policy() == null) {
             return new MaterialsCheck.Outcome(List.of(), List.of(), List.of());
         }
         var rules = MaterialsCheck.rules(region.get().policy().materials(), disease.get());
-        List<String> named = request.materials() == null ? List.of() : request.materials().stream()
+        return MaterialsCheck.check(request.materials(), rules, MaterialsCheck.requiredAtSubmission(rules, Set.of()),
+                "MANDATORY", owned, region.get().regionCode(), today);
+    }
+
+    private static ApplicationKind kindOf(SubmitApplicationRequest request) {
+        return request.kind() == null ? ApplicationKind.NEW : request.kind();
+    }
+
+    /** The material ids a request names, each once; at most 200 are looked up. */
+    static List<String> namedMaterials(
+            @Nullable List<SubmitApplicationRequest.@Nullable MaterialItemRequest> items) {
+        return items == null ? List.of() : items.stream()
                 .filter(item -> item != null && item.materialIds() != null).flatMap(item -> item.materialIds().stream())
                 .filter(id -> id != null).distinct().limit(200).toList();
-        return MaterialsCheck.check(request.materials(), rules, MaterialsCheck.requiredAtSubmission(rules, Set.of()),
-                "MANDATORY", uploads.ownedBy(submitter.subject(), named), region.get().regionCode(), today);
     }
 
     /** The application stored earlier under this key, as a replay; a different request under it is refused. */
@@ -178,14 +200,16 @@ class ApplicationService {
         ApplicationSubmitted event = new ApplicationSubmitted(UUID.randomUUID(), ApplicationSubmitted.SCHEMA_VERSION, now,
                 number, region.regionCode(), disease.code(), disease.name(), disease.category(), applicant, hospital,
                 seals.sealConditionSummary(number, request.conditionSummary().strip()), request.channel(), now,
-                submitter, materials.stream().map(item -> new SuppliedMaterial(item.type(), item.materialIds())).toList());
+                submitter, materials.stream().map(item -> new SuppliedMaterial(item.type(), item.materialIds())).toList(),
+                kindOf(request), request.qualificationNumber());
         OutboxEntry outbox = new OutboxEntry(event.eventId().toString(), Topics.APPLICATION_SUBMITTED, number,
                 json.writeValueAsString(event), now);
         return new Application(number, key, fingerprint, region.regionCode(), disease.code(), disease.name(),
                 disease.category(), applicant, hospital, event.conditionSummary(), request.channel(), now,
                 ApplicationStatus.SUBMITTED, List.of(new TimelineEntry(ApplicationStatus.SUBMITTED, now, "已受理")),
                 List.of(), 0L, List.of(outbox), submitter, identity, materials,
-                new Application.ConfirmedDeclaration(request.declaration().version(), now), List.of(), null, null);
+                new Application.ConfirmedDeclaration(request.declaration().version(), now), List.of(), null, null,
+                kindOf(request), request.qualificationNumber());
     }
 
     private void checkKey(String key) {

@@ -8,6 +8,7 @@ import org.mtb.contracts.Channel;
 import org.mtb.contracts.DiseaseCategory;
 import org.mtb.contracts.InsuranceType;
 import org.mtb.contracts.catalog.IdentityVerification;
+import org.mtb.contracts.intake.ApplicationKind;
 import org.mtb.contracts.intake.Hospital;
 
 /**
@@ -36,7 +37,9 @@ record ApplicationView(
         int supplementRounds,
         Application.@Nullable Withdrawal withdrawal,
         @Nullable Instant reviewDueAt,
-        NextStep nextStep) {
+        NextStep nextStep,
+        ApplicationKind kind,
+        @Nullable String qualificationNumber) {
 
     record MaskedApplicant(String idNumber, String name, String phone, InsuranceType insuranceType) {
     }
@@ -51,6 +54,7 @@ record ApplicationView(
                 a.diseaseCategory(), masked, a.hospital(), seals.conditionSummary(a), a.channel(), a.submittedAt(), timeline,
                 a.identityVerification() == null ? null : a.identityVerification().method(),
                 a.materials() == null ? List.of() : a.materials(), a.declaration(), supplements, supplements.size(),
-                a.withdrawal(), a.reviewDueAt(), NextStep.of(a));
+                a.withdrawal(), a.reviewDueAt(), NextStep.of(a), a.kind() == null ? ApplicationKind.NEW : a.kind(),
+                a.qualificationNumber());
     }
 }

@@ -8,8 +8,14 @@ import org.mtb.contracts.Channel;
 import org.mtb.contracts.InsuranceType;
 import org.mtb.contracts.PersonalData;
 import org.mtb.contracts.catalog.IdentityVerification;
+import org.mtb.contracts.intake.ApplicationKind;
 
-/** What a channel sends to apply. Every field is checked by {@link ApplicationValidator}. */
+/**
+ * What a channel sends to apply. Every field is checked by {@link ApplicationValidator}.
+ *
+ * @param kind                new (the default), change or renewal ({@link ApplicationKinds})
+ * @param qualificationNumber the qualification a change or renewal concerns: its approved application's number
+ */
 public record SubmitApplicationRequest(
         @Nullable String regionCode,
         @Nullable String diseaseCode,
@@ -19,13 +25,16 @@ public record SubmitApplicationRequest(
         @Nullable Channel channel,
         @Nullable IdentityVerificationRequest identityVerification,
         @Nullable List<@Nullable MaterialItemRequest> materials,
-        @Nullable DeclarationRequest declaration) {
+        @Nullable DeclarationRequest declaration,
+        @Nullable ApplicationKind kind,
+        @Nullable String qualificationNumber) {
 
     /** A request as channels sent it before materials and the declaration were taken; it is refused for lacking them. */
     public SubmitApplicationRequest(@Nullable String regionCode, @Nullable String diseaseCode,
             @Nullable ApplicantRequest applicant, @Nullable HospitalRequest hospital, @Nullable String conditionSummary,
             @Nullable Channel channel, @Nullable IdentityVerificationRequest identityVerification) {
-        this(regionCode, diseaseCode, applicant, hospital, conditionSummary, channel, identityVerification, null, null);
+        this(regionCode, diseaseCode, applicant, hospital, conditionSummary, channel, identityVerification, null, null,
+                null, null);
     }
 
     /**

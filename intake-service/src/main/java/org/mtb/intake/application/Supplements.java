@@ -95,9 +95,7 @@ class Supplements {
                     item.name(), MaterialRequirement.Requirement.MANDATORY, null, null, null,
                     List.of("JPG", "PNG", "PDF"), 5)));
         }
-        List<String> named = request.materials() == null ? List.of() : request.materials().stream()
-                .filter(item -> item != null && item.materialIds() != null).flatMap(item -> item.materialIds().stream())
-                .filter(id -> id != null).distinct().limit(200).toList();
+        List<String> named = ApplicationService.namedMaterials(request.materials());
         LocalDate today = LocalDate.ofInstant(now, properties.timeZone());
         MaterialsCheck.Outcome outcome = MaterialsCheck.check(request.materials(), asked, Set.copyOf(asked.keySet()),
                 "SUPPLEMENT_REQUESTED", uploads.ownedBy(caller.subject(), named), application.regionCode(), today);

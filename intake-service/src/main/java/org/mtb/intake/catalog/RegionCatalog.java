@@ -32,7 +32,11 @@ public record RegionCatalog(
         return diseases.stream().filter(d -> d.code().equals(code)).findFirst();
     }
 
+    /**
+     * Whether the region admits people of this insurance: by national scheme ({@link InsuranceType#insutype()}), so a
+     * flexible worker insured in the employee scheme is admitted wherever the employee scheme is.
+     */
     public boolean accepts(InsuranceType insuranceType) {
-        return acceptedInsuranceTypes.contains(insuranceType);
+        return acceptedInsuranceTypes.stream().anyMatch(insuranceType::sameSchemeAs);
     }
 }

@@ -22,6 +22,7 @@ import org.mtb.contracts.review.SupplementRequested;
 import org.mtb.intake.application.Application;
 import org.mtb.intake.application.ApplicationStatus;
 import org.mtb.intake.application.OpenApplications;
+import org.mtb.intake.application.Qualifications;
 import org.mtb.intake.application.SupplementRound;
 import org.mtb.intake.application.TimelineEntry;
 import org.slf4j.Logger;
@@ -46,8 +47,11 @@ class ApplicationProgress {
     private final MongoTemplate mongo;
     private final MeterRegistry meters;
     private final OpenApplications openApplications;
+    private final Qualifications qualifications;
 
-    ApplicationProgress(MongoTemplate mongo, MeterRegistry meters, OpenApplications openApplications) {
+    ApplicationProgress(MongoTemplate mongo, MeterRegistry meters, OpenApplications openApplications,
+            Qualifications qualifications) {
+        this.qualifications = qualifications;
         this.mongo = mongo;
         this.meters = meters;
         this.openApplications = openApplications;
@@ -181,9 +185,16 @@ class ApplicationProgress {
         log.debug("Event {} for {} was already applied", change.eventId(), change.applicationNumber());
     }
 
-    /** Counts a decision, and releases the person's claim on the disease once the application has ended. */
+    /**
+     * Records a qualification granted, releases the person's claim on the disease once the application has ended, and
+     * counts a decision.
+     */
     private void recorded(Change change, Application before) {
-        if (change.next().apply(before.status()).isFinal()) {
+        ApplicationStatus after = change.next().apply(before.status());
+        if (after == ApplicationStatus.APPROVED) {
+            qualifications.granted(before, change.entry().at());
+        }
+        if (after.isFinal()) {
             openApplications.release(before);
         }
         ApplicationStatus status = change.entry().status();

@@ -236,6 +236,7 @@ class ApplicationControllerTests {
                 List.of(new TimelineEntry(ApplicationStatus.SUBMITTED, at, "已受理")), List.of(), 0L, List.of(),
                 new Submitter("test-caller", "mtb-cli", "APPLICANT"),
                 new VerifiedIdentity(IdentityVerification.REAL_NAME_ACCOUNT, null, at, "test-caller"), List.of(),
-                new Application.ConfirmedDeclaration(TruthfulnessDeclaration.VERSION, at), List.of(), null, null);
+                new Application.ConfirmedDeclaration(TruthfulnessDeclaration.VERSION, at), List.of(), null, null, null,
+                null);
     }
 }

@@ -51,6 +51,25 @@ class ApplicationValidatorTests {
     }
 
     @Test
+    void admitsByNationalSchemeSoAFlexibleWorkerCountsAsTheEmployeeScheme() {
+        var employeesOnly = Optional.of(new RegionCatalog("659006", "铁门关市", "2025.1", "2025-01-01",
+                List.of(InsuranceType.EMPLOYEE), TIEMENGUAN.get().diseases(), null, "e1", Instant.EPOCH));
+        var residentsOnly = Optional.of(new RegionCatalog("659006", "铁门关市", "2025.1", "2025-01-01",
+                List.of(InsuranceType.RESIDENT), TIEMENGUAN.get().diseases(), null, "e1", Instant.EPOCH));
+
+        assertThat(ApplicationValidator.validate(insured(InsuranceType.FLEXIBLE), employeesOnly, TODAY)).isEmpty();
+        assertThat(ApplicationValidator.validate(insured(InsuranceType.RESIDENT), employeesOnly, TODAY))
+                .extracting(FieldProblem::code).containsExactly("INSURANCE_TYPE_NOT_ACCEPTED");
+        assertThat(ApplicationValidator.validate(insured(InsuranceType.FLEXIBLE), residentsOnly, TODAY))
+                .extracting(FieldProblem::code).containsExactly("INSURANCE_TYPE_NOT_ACCEPTED");
+    }
+
+    private static SubmitApplicationRequest insured(InsuranceType type) {
+        return new SubmitApplicationRequest("659006", "M01200", new ApplicantRequest("11010519491231002X", "张三",
+                "13800138000", type), valid().hospital(), "血友病A型", Channel.APP, null);
+    }
+
+    @Test
     void reportsEveryInvalidValueAtOnce() {
         var bad = new SubmitApplicationRequest("659006", "M99999",
                 new ApplicantRequest("110105194912310021", "张三<script>", "12345", InsuranceType.FLEXIBLE),
@@ -63,7 +82,6 @@ class ApplicationValidatorTests {
                         tuple("applicant.idNumber", "INVALID_ID_NUMBER"),
                         tuple("applicant.name", "INVALID_NAME"),
                         tuple("applicant.phone", "INVALID_MOBILE_NUMBER"),
-                        tuple("applicant.insuranceType", "INSURANCE_TYPE_NOT_ACCEPTED"),
                         tuple("hospital.level", "HOSPITAL_LEVEL_TOO_LOW"),
                         tuple("hospital.code", "INVALID_FORMAT"),
                         tuple("conditionSummary", "TOO_LONG"));

@@ -206,7 +206,8 @@ abstract class ApplicantJourneyScenario {
     }
 
     @Test
-    void withdrawsAnUndecidedApplicationOnceWithAReasonAndNeverADecidedOne() throws Exception {
+    void withdrawsAnUndecidedApplicationOnceWithAReasonAndNeverADecidedOneWhichThenOnlyARenewalConcerns()
+            throws Exception {
         String person = nextIdNumber();
         String number = applied(person);
 
@@ -232,6 +233,34 @@ abstract class ApplicantJourneyScenario {
         await().atMost(Duration.ofSeconds(20)).until(() -> "APPROVED".equals(
                 json.readTree(get("/api/v1/applications/" + decided, family).getBody()).get("status").asString()));
         assertThat(withdraw(decided, family, "{\"reason\":\"不需要了\"}").getStatusCode().value()).isEqualTo(409);
+
+        // Held now: a new application for the disease is refused with the qualification; a renewal names it.
+        String renewal = freshBody(person);
+        var again = submit(family, renewal);
+        assertThat(again.getStatusCode().value()).isEqualTo(409);
+        assertThat(json.readTree(again.getBody()).get("code").asString()).isEqualTo("QUALIFICATION_ALREADY_HELD");
+        assertThat(json.readTree(again.getBody()).get("qualificationNumber").asString()).isEqualTo(decided);
+        assertThat(json.readTree(submit(family, kind(renewal, "RENEWAL", null)).getBody()).get("errors").get(0)
+                .get("field").asString()).isEqualTo("qualificationNumber");
+        assertThat(json.readTree(submit(family, kind(renewal, "RENEWAL", number)).getBody()).get("code").asString())
+                .as("the withdrawn application is no qualification").isEqualTo("QUALIFICATION_NOT_HELD");
+        var renewed = submit(family, kind(renewal, "RENEWAL", decided));
+        assertThat(renewed.getStatusCode().value()).as(renewed.getBody()).isEqualTo(201);
+        assertThat(json.readTree(renewed.getBody()).get("kind").asString()).isEqualTo("RENEWAL");
+        assertThat(json.readTree(renewed.getBody()).get("qualificationNumber").asString()).isEqualTo(decided);
+    }
+
+    private static String kind(String body, String kind, String qualification) {
+        return body.substring(0, body.lastIndexOf('}')) + ",\"kind\":\"" + kind + "\""
+                + (qualification == null ? "" : ",\"qualificationNumber\":\"" + qualification + "\"") + "}";
+    }
+
+    private String freshBody(String person) throws Exception {
+        int salt = PEOPLE.incrementAndGet() * 100;
+        return body(person, "\"phone\":\"13800138000\"", materials(
+                upload(family, "ID_CARD", png(salt + 1)).get("materialId").asString(),
+                upload(family, "DIAGNOSIS_CERTIFICATE", png(salt + 2)).get("materialId").asString(),
+                upload(family, "BLOOD_PRESSURE_RECORD", png(salt + 3)).get("materialId").asString()));
     }
 
     @Test

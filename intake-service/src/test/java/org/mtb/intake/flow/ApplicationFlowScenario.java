@@ -99,12 +99,13 @@ abstract class ApplicationFlowScenario {
     }
 
     /**
-     * Each test applies afresh: the open applications of earlier tests (the same person and disease throughout) are
-     * forgotten, so that only {@code ApplicantJourneyScenario} meets the one-open-application rule.
+     * Each test applies afresh: the open applications and qualifications of earlier tests (the same person and disease
+     * throughout) are forgotten, so that only {@code ApplicantJourneyScenario} meets the rules on them.
      */
     @BeforeEach
-    void forgetOpenApplications() {
+    void forgetOpenApplicationsAndQualifications() {
         mongo.remove(new org.springframework.data.mongodb.core.query.Query(), "open_applications");
+        mongo.remove(new org.springframework.data.mongodb.core.query.Query(), "qualifications");
     }
 
     @AfterAll
