@@ -2,7 +2,9 @@ package org.mtb.benchmarks.submissions;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.mtb.contracts.Channel;
 import org.mtb.contracts.InsuranceType;
 import org.mtb.contracts.intake.Hospital;
@@ -11,7 +13,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Valid and varied applications for the three regions catalog-service ships (Jiuquan, Liupanshui, Tiemenguan), each
  * with a disease on its region's list, an insurance type the region accepts, and a resident ID number of its own
- * whose check character is right: application {@code i} is the same on every run.
+ * whose check character is right: application {@code i} is the same on every run. Each names the materials prepared
+ * for its region and disease ({@link PreparedMaterials}) and confirms the truthfulness declaration.
  */
 final class ApplicationBodies {
 
@@ -42,14 +45,32 @@ final class ApplicationBodies {
     private static final String CHECK_CHARACTERS = "10X98765432";
 
     private final JsonMapper json;
+    private final PreparedMaterials materials;
+    private final SubmitBody.Declaration declaration;
 
-    ApplicationBodies(JsonMapper json) {
+    ApplicationBodies(JsonMapper json, PreparedMaterials materials) {
         this.json = json;
+        this.materials = materials;
+        this.declaration = new SubmitBody.Declaration(true, materials.declarationVersion());
     }
 
     /** The region application {@code i} is for. */
     static String regionCode(int i) {
         return REGIONS.get(i % REGIONS.size()).code();
+    }
+
+    /** The diseases the applications of each region are for, regions and diseases in a fixed order. */
+    static Map<String, List<String>> diseasesByRegion() {
+        Map<String, List<String>> diseases = new LinkedHashMap<>();
+        REGIONS.forEach(region -> diseases.put(region.code(), region.diseases()));
+        return diseases;
+    }
+
+    /** The region's hospital, which the benchmark's materials name as their issuer. */
+    static String hospital(String regionCode) {
+        return REGIONS.stream().filter(region -> region.code().equals(regionCode)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No region " + regionCode + " in the benchmark"))
+                .hospital();
     }
 
     String json(int i) {
@@ -60,7 +81,7 @@ final class ApplicationBodies {
     private static final java.time.Instant VOUCHERS_PRESENTED_AT =
             java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
 
-    static SubmitBody body(int i) {
+    SubmitBody body(int i) {
         Region region = REGIONS.get(i % REGIONS.size());
         int n = i / REGIONS.size();
         String disease = region.diseases().get(n % region.diseases().size());
@@ -68,7 +89,8 @@ final class ApplicationBodies {
         SubmitBody.Person applicant = new SubmitBody.Person(idNumber(region.code(), i), name(i), phone(i), insurance);
         return new SubmitBody(region.code(), disease, applicant, new Hospital(region.hospital(), 2 + i % 2, null),
                 SUMMARIES.get(i % SUMMARIES.size()), CHANNELS[i % CHANNELS.length],
-                new SubmitBody.IdentityVerification("E_VOUCHER", "ev-" + i, VOUCHERS_PRESENTED_AT));
+                new SubmitBody.IdentityVerification("E_VOUCHER", "ev-" + i, VOUCHERS_PRESENTED_AT),
+                materials.items(region.code(), disease), declaration);
     }
 
     /** GB 11643: area code, date of birth, sequence number, ISO 7064 MOD 11-2 check character. */

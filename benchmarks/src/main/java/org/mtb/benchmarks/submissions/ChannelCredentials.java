@@ -51,6 +51,11 @@ final class ChannelCredentials {
 
     /** The token and signature headers of one request with this body for an application of the region. */
     Map<String, String> headers(String regionCode, String body) {
+        return headers(regionCode, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The same for a body of exact bytes: a multipart upload, or the empty body of a GET. */
+    Map<String, String> headers(String regionCode, byte[] body) {
         String paasid = CHANNEL_OF_REGION.get(regionCode);
         String timestamp = String.valueOf(Instant.now().getEpochSecond());
         String nonce = UUID.randomUUID().toString();
@@ -66,9 +71,12 @@ final class ChannelCredentials {
     }
 
     private static String sha256(String text) {
+        return sha256(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String sha256(byte[] bytes) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -25,12 +25,14 @@ final class IntakeClient {
 
     /**
      * {@code keyPrefix} makes the idempotency keys of this run its own; each application goes through its region's
-     * channel ({@link ChannelCredentials}).
+     * channel ({@link ChannelCredentials}) and names the materials that channel uploaded before ({@link
+     * BenchmarkMaterials}).
      */
-    IntakeClient(int port, JsonMapper json, String keyPrefix, ChannelCredentials channels) {
+    IntakeClient(int port, JsonMapper json, String keyPrefix, ChannelCredentials channels,
+            PreparedMaterials materials) {
         this.http = new KeepAliveHttp("127.0.0.1", port, TIMEOUT);
         this.json = json;
-        this.bodies = new ApplicationBodies(json);
+        this.bodies = new ApplicationBodies(json, materials);
         this.keyPrefix = keyPrefix;
         this.channels = channels;
     }

@@ -28,7 +28,7 @@ final class MongoBaseline {
 
     MongoBaseline(String mongoUri, JsonMapper json) {
         this.mongoUri = mongoUri;
-        this.payload = new ApplicationBodies(json).json(0);
+        this.payload = new ApplicationBodies(json, PreparedMaterials.placeholders()).json(0);
     }
 
     /** Inserts per second with {@code threads} threads inserting one document at a time for {@code duration}. */

@@ -17,7 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Measures how applications get in: the whole stack started from the built jars (MongoDB, Kafka and the four
  * services), applications sent to intake-service over HTTP, each followed to its {@code ApplicationSubmitted} by a
- * consumer that reads the topic all along.
+ * consumer that reads the topic all along. Before the phases, and outside them, each region's channel uploads the
+ * materials its applications name ({@link BenchmarkMaterials}).
  * <ol type="a">
  *   <li>burst: {@code --burst} applications (10,000) as fast as intake takes them, {@code --concurrency} workers (32);
  *   <li>sustained: {@code --rate} a second (600) for {@code --seconds} (60), open loop, then the lag of review's and
@@ -81,8 +82,10 @@ public final class SubmissionBenchmark {
             stack.startAll();
             stack.awaitAllHealthy(HEALTH_TIMEOUT);
             report("start", "all healthy %.1f s after launch", seconds(launch));
+            ChannelCredentials channels = new ChannelCredentials(settings);
+            PreparedMaterials materials = new BenchmarkMaterials(settings, channels, json).prepare(ACCEPTING_TIMEOUT);
             IntakeClient client = new IntakeClient(settings.servicePort("intake"), json,
-                    "benchmark-" + UUID.randomUUID().toString().substring(0, 8), new ChannelCredentials(settings));
+                    "benchmark-" + UUID.randomUUID().toString().substring(0, 8), channels, materials);
             awaitAccepting(client);
             report("start", "intake accepting applications %.1f s after launch", seconds(launch));
             reportMemory(stack, "memory after start");
@@ -118,7 +121,10 @@ public final class SubmissionBenchmark {
         }
     }
 
-    /** Intake takes applications once catalog-service's catalogs reached it over Kafka, some time after health. */
+    /**
+     * Intake takes applications once catalog-service's catalogs reached it over Kafka, some time after health (the
+     * uploads of {@link BenchmarkMaterials} waited for them already).
+     */
     private static void awaitAccepting(IntakeClient client) throws InterruptedException {
         long deadline = System.nanoTime() + ACCEPTING_TIMEOUT.toNanos();
         Outcome outcome = client.submit(0);
