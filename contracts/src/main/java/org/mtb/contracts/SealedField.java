@@ -19,7 +19,11 @@ public enum SealedField {
     ID_NUMBER("applicant.idNumber"),
     NAME("applicant.name"),
     PHONE("applicant.phone"),
-    CONDITION_SUMMARY("conditionSummary");
+    CONDITION_SUMMARY("conditionSummary"),
+    /** An agent's (代办人) values, where an agent applies for the insured person. */
+    AGENT_ID_NUMBER("agent.idNumber"),
+    AGENT_NAME("agent.name"),
+    AGENT_PHONE("agent.phone");
 
     private final String path;
 

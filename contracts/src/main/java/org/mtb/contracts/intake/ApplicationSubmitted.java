@@ -17,8 +17,9 @@ import org.mtb.contracts.DiseaseCategory;
  * disease and the submitter travel in clear. Schema 1 carried everything in clear; consumers still read it.
  *
  * <p>{@code materials} (the files given for each material item, by material id), {@code kind} and
- * {@code qualificationNumber} (the qualification a change or renewal concerns) came with issue 11, without a new
- * schema version: an event written before holds none of them, and is a new application.
+ * {@code qualificationNumber} (the qualification a change or renewal concerns) and {@code agent} (who applied for the
+ * person, sealed as the applicant is) came with issue 11, without a new schema version: an event written before holds
+ * none of them, and is a new application the person made.
  *
  * <p>{@code submittedBy} is absent in events written before submissions needed a token; it was added without a new
  * schema version, since a reader that does not know it loses nothing it relied on.
@@ -40,7 +41,8 @@ public record ApplicationSubmitted(
         @Nullable Submitter submittedBy,
         @Nullable List<SuppliedMaterial> materials,
         @Nullable ApplicationKind kind,
-        @Nullable String qualificationNumber) implements ApplicationEvent {
+        @Nullable String qualificationNumber,
+        @Nullable Agent agent) implements ApplicationEvent {
 
     public static final int SCHEMA_VERSION = 2;
 
@@ -51,6 +53,6 @@ public record ApplicationSubmitted(
             @Nullable Submitter submittedBy) {
         this(eventId, schemaVersion, occurredAt, applicationNumber, regionCode, diseaseCode, diseaseName,
                 diseaseCategory, applicant, hospital, conditionSummary, channel, submittedAt, submittedBy, null, null,
-                null);
+                null, null);
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.mtb.contracts.Channel;
 import org.mtb.contracts.DiseaseCategory;
+import org.mtb.contracts.intake.Agent;
 import org.mtb.contracts.intake.Applicant;
 import org.mtb.contracts.intake.ApplicationKind;
 import org.mtb.contracts.intake.Hospital;
@@ -33,6 +34,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  *        for a supplement
  * @param kind new, change or renewal; null in an application stored before kinds, which was new
  * @param qualificationNumber the qualification a change or renewal concerns
+ * @param agent the agent (代办人) who applied for the person, sealed as the applicant is; null when the person applied
  * @param version grows with every move; a move is one update conditional on the version it read (null in an
  *        application stored before versions existed), answered by a unique index on {@code (_id, version)} even in
  *        the embedded MongoDB, which uses an index only when a query names exactly its fields
@@ -64,7 +66,8 @@ public record Application(
         @Nullable Withdrawal withdrawal,
         @Nullable Instant reviewDueAt,
         @Nullable ApplicationKind kind,
-        @Nullable String qualificationNumber) {
+        @Nullable String qualificationNumber,
+        @Nullable Agent agent) {
 
     /** The truthfulness declaration as confirmed: the version of the text shown, and when. */
     public record ConfirmedDeclaration(String version, Instant confirmedAt) {

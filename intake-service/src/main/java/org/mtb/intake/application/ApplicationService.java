@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.mtb.contracts.Topics;
 import org.mtb.contracts.catalog.CatalogDisease;
+import org.mtb.contracts.intake.Agent;
 import org.mtb.contracts.intake.Applicant;
 import org.mtb.contracts.intake.ApplicationKind;
 import org.mtb.contracts.intake.ApplicationSubmitted;
@@ -39,6 +40,8 @@ import tools.jackson.databind.json.JsonMapper;
 class ApplicationService {
 
     private static final Logger log = LoggerFactory.getLogger(ApplicationService.class);
+    /** The catalog's condition of the materials an agent's application needs (代办人身份证, 关系证明). */
+    static final String AGENT_APPLICATION = "AGENT_APPLICATION";
 
     private final Applications applications;
     private final ApplicationNumbers numbers;
@@ -159,7 +162,8 @@ class ApplicationService {
             return new MaterialsCheck.Outcome(List.of(), List.of(), List.of());
         }
         var rules = MaterialsCheck.rules(region.get().policy().materials(), disease.get());
-        return MaterialsCheck.check(request.materials(), rules, MaterialsCheck.requiredAtSubmission(rules, Set.of()),
+        Set<String> conditionsMet = request.agent() == null ? Set.of() : Set.of(AGENT_APPLICATION);
+        return MaterialsCheck.check(request.materials(), rules, MaterialsCheck.requiredAtSubmission(rules, conditionsMet),
                 "MANDATORY", owned, region.get().regionCode(), today);
     }
 
@@ -197,11 +201,14 @@ class ApplicationService {
                 who.insuranceType());
         Hospital hospital = new Hospital(request.hospital().name().strip(), request.hospital().level(),
                 request.hospital().code());
+        var by = request.agent();
+        Agent agent = by == null ? null : seals.sealAgent(number, by.idNumber().toUpperCase(), by.name().strip(),
+                by.phone(), by.relationship());
         ApplicationSubmitted event = new ApplicationSubmitted(UUID.randomUUID(), ApplicationSubmitted.SCHEMA_VERSION, now,
                 number, region.regionCode(), disease.code(), disease.name(), disease.category(), applicant, hospital,
                 seals.sealConditionSummary(number, request.conditionSummary().strip()), request.channel(), now,
                 submitter, materials.stream().map(item -> new SuppliedMaterial(item.type(), item.materialIds())).toList(),
-                kindOf(request), request.qualificationNumber());
+                kindOf(request), request.qualificationNumber(), agent);
         OutboxEntry outbox = new OutboxEntry(event.eventId().toString(), Topics.APPLICATION_SUBMITTED, number,
                 json.writeValueAsString(event), now);
         return new Application(number, key, fingerprint, region.regionCode(), disease.code(), disease.name(),
@@ -209,7 +216,7 @@ class ApplicationService {
                 ApplicationStatus.SUBMITTED, List.of(new TimelineEntry(ApplicationStatus.SUBMITTED, now, "已受理")),
                 List.of(), 0L, List.of(outbox), submitter, identity, materials,
                 new Application.ConfirmedDeclaration(request.declaration().version(), now), List.of(), null, null,
-                kindOf(request), request.qualificationNumber());
+                kindOf(request), request.qualificationNumber(), agent);
     }
 
     private void checkKey(String key) {

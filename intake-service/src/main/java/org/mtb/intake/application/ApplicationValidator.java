@@ -42,6 +42,7 @@ final class ApplicationValidator {
         if (request.channel() == null) {
             v.add("channel", "REQUIRED", "is required");
         }
+        v.agent(request.agent(), request.applicant(), today);
         return List.copyOf(v.problems);
     }
 
@@ -88,6 +89,32 @@ final class ApplicationValidator {
         } else if (region.isPresent() && !region.get().accepts(applicant.insuranceType())) {
             add("applicant.insuranceType", "INSURANCE_TYPE_NOT_ACCEPTED",
                     applicant.insuranceType() + " is not accepted in region " + region.get().regionCode());
+        }
+    }
+
+    /** An agent, if one applies: a person of their own, reachable, whose relationship is stated. */
+    private void agent(SubmitApplicationRequest.@Nullable AgentRequest agent,
+            SubmitApplicationRequest.@Nullable ApplicantRequest applicant, LocalDate today) {
+        if (agent == null) {
+            return;
+        }
+        if (required("agent.idNumber", agent.idNumber())) {
+            String problem = ResidentIdNumber.problem(agent.idNumber(), today);
+            if (problem != null) {
+                add("agent.idNumber", "INVALID_ID_NUMBER", "is not a valid resident ID number: " + problem);
+            } else if (applicant != null && agent.idNumber().equalsIgnoreCase(String.valueOf(applicant.idNumber()))) {
+                add("agent.idNumber", "AGENT_IS_APPLICANT", "an agent applies for another person; leave agent out");
+            }
+        }
+        if (required("agent.name", agent.name()) && maxLength("agent.name", agent.name(), MAX_NAME_LENGTH)
+                && !PERSON_NAME.matcher(agent.name()).matches()) {
+            add("agent.name", "INVALID_NAME", "may contain only letters, Chinese characters, '·' and spaces");
+        }
+        if (required("agent.phone", agent.phone()) && !MAINLAND_MOBILE.matcher(agent.phone()).matches()) {
+            add("agent.phone", "INVALID_MOBILE_NUMBER", "must be an 11-digit mainland mobile number");
+        }
+        if (agent.relationship() == null) {
+            add("agent.relationship", "REQUIRED", "is required: SPOUSE, PARENT, CHILD or OTHER");
         }
     }
 

@@ -8,6 +8,7 @@ import org.mtb.contracts.Channel;
 import org.mtb.contracts.DiseaseCategory;
 import org.mtb.contracts.InsuranceType;
 import org.mtb.contracts.catalog.IdentityVerification;
+import org.mtb.contracts.intake.Agent;
 import org.mtb.contracts.intake.ApplicationKind;
 import org.mtb.contracts.intake.Hospital;
 
@@ -39,7 +40,12 @@ record ApplicationView(
         @Nullable Instant reviewDueAt,
         NextStep nextStep,
         ApplicationKind kind,
-        @Nullable String qualificationNumber) {
+        @Nullable String qualificationNumber,
+        @Nullable MaskedAgent agent) {
+
+    /** The agent as answers show it: masked, and how related. */
+    record MaskedAgent(String idNumber, String name, String phone, Agent.Relationship relationship) {
+    }
 
     record MaskedApplicant(String idNumber, String name, String phone, InsuranceType insuranceType) {
     }
@@ -55,6 +61,7 @@ record ApplicationView(
                 a.identityVerification() == null ? null : a.identityVerification().method(),
                 a.materials() == null ? List.of() : a.materials(), a.declaration(), supplements, supplements.size(),
                 a.withdrawal(), a.reviewDueAt(), NextStep.of(a), a.kind() == null ? ApplicationKind.NEW : a.kind(),
-                a.qualificationNumber());
+                a.qualificationNumber(), a.agent() == null ? null : new MaskedAgent(a.agent().maskedForms().idNumber(),
+                        a.agent().maskedForms().name(), a.agent().maskedForms().phone(), a.agent().relationship()));
     }
 }

@@ -3,6 +3,7 @@ package org.mtb.intake.application;
 import org.jspecify.annotations.Nullable;
 import org.mtb.contracts.InsuranceType;
 import org.mtb.contracts.SealedField;
+import org.mtb.contracts.intake.Agent;
 import org.mtb.contracts.intake.Applicant;
 import org.mtb.contracts.review.Recipient;
 import org.mtb.support.crypto.BlindIndex;
@@ -40,6 +41,14 @@ class PersonalDataSeals {
         return new Applicant(cipher.seal(idNumber, SealedField.ID_NUMBER.context(number)),
                 cipher.seal(name, SealedField.NAME.context(number)),
                 cipher.seal(phone, SealedField.PHONE.context(number)), insuranceType, index.ofIdNumber(idNumber),
+                Applicant.Masked.of(idNumber, name, phone));
+    }
+
+    /** The agent's values, sealed in the application's context as the applicant's are. */
+    Agent sealAgent(String number, String idNumber, String name, String phone, Agent.Relationship relationship) {
+        return new Agent(cipher.seal(idNumber, SealedField.AGENT_ID_NUMBER.context(number)),
+                cipher.seal(name, SealedField.AGENT_NAME.context(number)),
+                cipher.seal(phone, SealedField.AGENT_PHONE.context(number)), relationship,
                 Applicant.Masked.of(idNumber, name, phone));
     }
 

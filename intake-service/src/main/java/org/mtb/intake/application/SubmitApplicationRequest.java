@@ -8,6 +8,7 @@ import org.mtb.contracts.Channel;
 import org.mtb.contracts.InsuranceType;
 import org.mtb.contracts.PersonalData;
 import org.mtb.contracts.catalog.IdentityVerification;
+import org.mtb.contracts.intake.Agent;
 import org.mtb.contracts.intake.ApplicationKind;
 
 /**
@@ -15,6 +16,7 @@ import org.mtb.contracts.intake.ApplicationKind;
  *
  * @param kind                new (the default), change or renewal ({@link ApplicationKinds})
  * @param qualificationNumber the qualification a change or renewal concerns: its approved application's number
+ * @param agent               the agent (代办人) who applies for the insured person; null when the person applies
  */
 public record SubmitApplicationRequest(
         @Nullable String regionCode,
@@ -27,14 +29,15 @@ public record SubmitApplicationRequest(
         @Nullable List<@Nullable MaterialItemRequest> materials,
         @Nullable DeclarationRequest declaration,
         @Nullable ApplicationKind kind,
-        @Nullable String qualificationNumber) {
+        @Nullable String qualificationNumber,
+        @Nullable AgentRequest agent) {
 
     /** A request as channels sent it before materials and the declaration were taken; it is refused for lacking them. */
     public SubmitApplicationRequest(@Nullable String regionCode, @Nullable String diseaseCode,
             @Nullable ApplicantRequest applicant, @Nullable HospitalRequest hospital, @Nullable String conditionSummary,
             @Nullable Channel channel, @Nullable IdentityVerificationRequest identityVerification) {
         this(regionCode, diseaseCode, applicant, hospital, conditionSummary, channel, identityVerification, null, null,
-                null, null);
+                null, null, null);
     }
 
     /**
@@ -44,6 +47,18 @@ public record SubmitApplicationRequest(
      */
     public record MaterialItemRequest(@Nullable String type, @Nullable List<@Nullable String> materialIds,
             @Nullable LocalDate issuedOn, @Nullable IssuerRequest issuer) {
+    }
+
+    /** An agent (代办人): who they are, how to reach them, and how they are related to the insured person. */
+    public record AgentRequest(@Nullable String idNumber, @Nullable String name, @Nullable String phone,
+            Agent.@Nullable Relationship relationship) {
+
+        @Override
+        public String toString() {
+            return "AgentRequest[idNumber=" + PersonalData.maskIdNumber(idNumber) + ", name="
+                    + PersonalData.maskName(name) + ", phone=" + PersonalData.maskPhone(phone) + ", relationship="
+                    + relationship + "]";
+        }
     }
 
     /** The hospital that issued a document, and its level (1 to 3). */

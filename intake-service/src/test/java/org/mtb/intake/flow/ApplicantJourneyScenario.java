@@ -288,6 +288,47 @@ abstract class ApplicantJourneyScenario {
         assertThat(accepted.getStatusCode().value()).as(accepted.getBody()).isEqualTo(201);
     }
 
+    @Test
+    void anAgentsApplicationNeedsTheAgentsMaterialsAndKeepsTheAgentSealed() throws Exception {
+        String person = nextIdNumber();
+        int salt = PEOPLE.incrementAndGet() * 100;
+        String materials = materials(upload(family, "ID_CARD", png(salt + 1)).get("materialId").asString(),
+                upload(family, "DIAGNOSIS_CERTIFICATE", png(salt + 2)).get("materialId").asString(),
+                upload(family, "BLOOD_PRESSURE_RECORD", png(salt + 3)).get("materialId").asString());
+        String agent = ",\"agent\":{\"idNumber\":\"620902198001011232\",\"name\":\"王大伟\",\"phone\":\"13912345678\","
+                + "\"relationship\":\"CHILD\"}}";
+        String withoutAgentPapers = body(person, "\"phone\":\"13800138000\"", materials);
+        withoutAgentPapers = withoutAgentPapers.substring(0, withoutAgentPapers.lastIndexOf('}')) + agent;
+
+        var refused = submit(family, withoutAgentPapers);
+        assertThat(refused.getStatusCode().value()).isEqualTo(422);
+        assertThat(json.readTree(refused.getBody()).get("materialGaps").valueStream()
+                .map(g -> g.get("type").asString() + " " + g.get("rule").asString()).toList())
+                .containsExactly("AGENT_ID_CARD CONDITIONAL_AGENT_APPLICATION");
+        assertThat(json.readTree(submit(family, withoutAgentPapers.replace("\"CHILD\"", "null")
+                .replace("620902198001011232", person)).getBody()).get("errors").valueStream()
+                .map(e -> e.get("field").asString() + " " + e.get("code").asString()).toList())
+                .contains("agent.idNumber AGENT_IS_APPLICANT", "agent.relationship REQUIRED");
+
+        String papers = upload(family, "AGENT_ID_CARD", png(salt + 4)).get("materialId").asString();
+        String complete = withoutAgentPapers.replace("\"materials\":[", "\"materials\":[{\"type\":\"AGENT_ID_CARD\","
+                + "\"materialIds\":[\"" + papers + "\"]},");
+        var accepted = submit(family, complete);
+        assertThat(accepted.getStatusCode().value()).as(accepted.getBody()).isEqualTo(201);
+        JsonNode view = json.readTree(accepted.getBody());
+        assertThat(view.get("agent").get("name").asString()).isEqualTo("王**");
+        assertThat(view.get("agent").get("relationship").asString()).isEqualTo("CHILD");
+        assertThat(accepted.getBody()).doesNotContain("13912345678", "王大伟", "620902198001011232");
+        String number = view.get("applicationNumber").asString();
+        var event = await().atMost(Duration.ofSeconds(20)).until(() -> kafka.readAll(Topics.APPLICATION_SUBMITTED,
+                Duration.ofSeconds(1)).stream().filter(r -> number.equals(r.key())).map(r -> r.value()).findFirst()
+                .orElse(null), v -> v != null);
+        assertThat(event).doesNotContain("13912345678", "王大伟", "620902198001011232");
+        var submitted = json.readValue(event, org.mtb.contracts.intake.ApplicationSubmitted.class);
+        assertThat(cipher.open(submitted.agent().phone(), SealedField.AGENT_PHONE.context(number)))
+                .isEqualTo("13912345678");
+    }
+
     /** Uploads as a channel does: the multipart body signed like any other. */
     private String channelUpload(String token, String type, byte[] file) {
         byte[] body = ChannelRequests.multipart("scan.png", "image/png", file, java.util.Map.of("type", type,
@@ -401,7 +442,9 @@ abstract class ApplicantJourneyScenario {
                         new MaterialRequirement("ID_CARD", "身份证正反面", MaterialRequirement.Requirement.MANDATORY, null,
                                 null, null, formats, 5),
                         new MaterialRequirement("DIAGNOSIS_CERTIFICATE", "疾病诊断证明",
-                                MaterialRequirement.Requirement.MANDATORY, null, 12, 2, formats, 5)),
+                                MaterialRequirement.Requirement.MANDATORY, null, 12, 2, formats, 5),
+                        new MaterialRequirement("AGENT_ID_CARD", "代办人身份证", MaterialRequirement.Requirement.CONDITIONAL,
+                                "AGENT_APPLICATION", null, null, formats, 5)),
                 List.of(), null, new Period(30, Period.Unit.CALENDAR_DAYS));
         return new CatalogPublished(UUID.randomUUID(), CatalogPublished.SCHEMA_VERSION, Instant.now(), REGION, "酒泉市",
                 "2025.2", LocalDate.of(2025, 1, 1), List.of(InsuranceType.EMPLOYEE, InsuranceType.RESIDENT),
