@@ -53,7 +53,11 @@ final class AsyncApiDocument {
                             "conditionSummary", SEALED
                                     + " (SealedField.CONDITION_SUMMARY); review opens it to show reviewers the case",
                             "applicant.idNumberIndex", "HMAC-SHA256 blind index of the ID number, keyed; no clear value",
-                            "applicant.masked", "masked forms (1101**********002X, 张*, 138****8000), as answers show")),
+                            "applicant.masked", "masked forms (1101**********002X, 张*, 138****8000), as answers show",
+                            "agent.idNumber", SEALED + " (SealedField.AGENT_ID_NUMBER); nobody opens it to render",
+                            "agent.name", SEALED + " (SealedField.AGENT_NAME); nobody opens it to render",
+                            "agent.phone", SEALED + " (SealedField.AGENT_PHONE); notification opens it to tell the agent",
+                            "agent.masked", "masked forms, as answers show")),
             new Channel(Topics.REVIEW_STARTED, ReviewStarted.class, "review-service", List.of("intake-service"),
                     "application number", "A review case was opened for an application.", Map.of()),
             new Channel(Topics.APPLICATION_DECIDED, ApplicationDecided.class, "review-service",

@@ -37,9 +37,11 @@ class PersonalDataTests {
     @Test
     void namesEverySealedFieldByItsPathWithItsApplicationsContext() {
         assertThat(SealedField.contextsByPath()).containsOnlyKeys("applicant.idNumber", "applicant.name",
-                "applicant.phone", "conditionSummary");
+                "applicant.phone", "conditionSummary", "agent.idNumber", "agent.name", "agent.phone");
         assertThat(SealedField.contextsByPath().get("applicant.phone").apply("620900-20261130-000001"))
                 .isEqualTo("applicant.phone|620900-20261130-000001");
+        assertThat(SealedField.contextsByPath().get("agent.phone").apply("620900-20261130-000001"))
+                .as("an agent's phone does not open as the applicant's").isEqualTo("agent.phone|620900-20261130-000001");
     }
 
     @Test
