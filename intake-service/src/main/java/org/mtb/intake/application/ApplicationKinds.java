@@ -6,37 +6,31 @@ import org.mtb.contracts.intake.ApplicationKind;
 import org.mtb.support.web.ApiException;
 
 /**
- * What kind of application a person may make. A new application for a disease the person already holds a
- * qualification for is refused with that qualification's number; a renewal names the qualification of the same
- * disease it renews; a change (病情变化或新增病种) names a qualification the person holds in the region.
+ * What kind of application a person may make, given what the person holds for the disease ({@link InsuredDiseases}). A
+ * new application for a disease the person holds a qualification for is refused with that qualification's number; a
+ * renewal names the qualification of that disease; a change (病情变化或新增病种) names a qualification the person holds
+ * in the region, of this disease or another.
  */
 final class ApplicationKinds {
 
-    private final Qualifications qualifications;
-    private final Applications applications;
-
-    ApplicationKinds(Qualifications qualifications, Applications applications) {
-        this.qualifications = qualifications;
-        this.applications = applications;
+    private ApplicationKinds() {
     }
 
-    /** The refusal of this kind of application for the person, if any. */
-    Optional<ApiException> refusal(ApplicationKind kind, @Nullable String qualificationNumber, String insuredIndex,
-            String regionCode, String diseaseCode) {
-        Optional<String> held = qualifications.held(insuredIndex, regionCode, diseaseCode);
+    /** The refusal of this kind of application, if any. */
+    static Optional<ApiException> refusal(ApplicationKind kind, @Nullable String named,
+            @Nullable String heldForThisDisease, String insuredIndex, String regionCode, Applications applications) {
         if (kind == ApplicationKind.NEW) {
-            return held.map(number -> ApplicationProblems.qualificationAlreadyHeld(number, diseaseCode));
+            return Optional.ofNullable(heldForThisDisease)
+                    .map(number -> ApplicationProblems.qualificationAlreadyHeld(number));
         }
-        if (qualificationNumber == null || qualificationNumber.isBlank()) {
+        if (named == null || named.isBlank()) {
             return Optional.of(ApplicationProblems.qualificationRequired(kind));
         }
-        Optional<Application> named = applications.find(qualificationNumber)
-                .filter(a -> a.status() == ApplicationStatus.APPROVED)
-                .filter(a -> insuredIndex.equals(a.applicant().idNumberIndex()))
-                .filter(a -> a.regionCode().equals(regionCode));
-        boolean concerns = kind == ApplicationKind.RENEWAL
-                ? named.filter(a -> a.diseaseCode().equals(diseaseCode)).isPresent() : named.isPresent();
-        return concerns ? Optional.empty()
-                : Optional.of(ApplicationProblems.qualificationNotHeld(kind, qualificationNumber));
+        boolean concerns = kind == ApplicationKind.RENEWAL ? named.equals(heldForThisDisease)
+                : named.equals(heldForThisDisease) || applications.find(named)
+                        .filter(a -> a.status() == ApplicationStatus.APPROVED)
+                        .filter(a -> insuredIndex.equals(a.applicant().idNumberIndex()))
+                        .filter(a -> a.regionCode().equals(regionCode)).isPresent();
+        return concerns ? Optional.empty() : Optional.of(ApplicationProblems.qualificationNotHeld(kind, named));
     }
 }

@@ -35,10 +35,10 @@ final class ApplicationProblems {
                 Map.of("openApplicationNumber", openNumber));
     }
 
-    static ApiException qualificationAlreadyHeld(String qualificationNumber, String diseaseCode) {
+    static ApiException qualificationAlreadyHeld(String qualificationNumber) {
         return new ApiException(HttpStatus.CONFLICT, "QUALIFICATION_ALREADY_HELD", "Qualification already held",
-                "The person already holds qualification " + qualificationNumber + " for disease " + diseaseCode
-                        + "; apply for a renewal (RENEWAL) or a change (CHANGE) of it instead", List.of(),
+                "The person already holds qualification " + qualificationNumber + " for this disease; apply for a "
+                        + "renewal (RENEWAL) or a change (CHANGE) of it instead", List.of(),
                 Map.of("qualificationNumber", qualificationNumber));
     }
 

@@ -54,16 +54,13 @@ class ApplicationService {
     private final PersonalDataSeals seals;
     private final BlindIndex index;
     private final Materials uploads;
-    private final OpenApplications openApplications;
-    private final ApplicationKinds kinds;
+    private final InsuredDiseases insuredDiseases;
 
     ApplicationService(Applications applications, ApplicationNumbers numbers, CatalogCopy catalog, JsonMapper json,
             Clock clock, IntakeProperties properties, MeterRegistry meters, OutboxInserts outbox,
-            PersonalDataSeals seals, BlindIndex index, Materials uploads, OpenApplications openApplications,
-            Qualifications qualifications) {
-        this.kinds = new ApplicationKinds(qualifications, applications);
+            PersonalDataSeals seals, BlindIndex index, Materials uploads, InsuredDiseases insuredDiseases) {
         this.uploads = uploads;
-        this.openApplications = openApplications;
+        this.insuredDiseases = insuredDiseases;
         this.outbox = outbox;
         this.seals = seals;
         this.index = index;
@@ -121,18 +118,18 @@ class ApplicationService {
         }
         Application application = newApplication(idempotencyKey, fingerprint, request, region.orElseThrow(), now, today,
                 submitter, identity.identity(), materials.items());
-        var wrongKind = kinds.refusal(kindOf(request), request.qualificationNumber(),
-                application.applicant().idNumberIndex(), application.regionCode(), application.diseaseCode());
-        if (wrongKind.isPresent()) {
-            return earlier(idempotencyKey, fingerprint).orElseThrow(wrongKind::get);
-        }
-        String claim = OpenApplications.key(application.applicant().idNumberIndex(), application.regionCode(),
-                application.diseaseCode());
-        Optional<String> open = openApplications.claim(claim, application.applicationNumber(), now);
-        if (open.isPresent()) {
-            String holder = open.get();
+        String claim = InsuredDiseases.key(application);
+        InsuredDiseases.Claimed claimed = insuredDiseases.claim(claim, application.applicationNumber(), now);
+        if (!claimed.taken()) {
+            String holder = claimed.openNumber();
             return earlier(idempotencyKey, fingerprint)
                     .orElseThrow(() -> ApplicationProblems.alreadyOpen(holder, application.diseaseCode()));
+        }
+        var wrongKind = ApplicationKinds.refusal(kindOf(request), request.qualificationNumber(), claimed.qualification(),
+                application.applicant().idNumberIndex(), application.regionCode(), applications);
+        if (wrongKind.isPresent()) {
+            insuredDiseases.release(claim, application.applicationNumber());
+            return earlier(idempotencyKey, fingerprint).orElseThrow(wrongKind::get);
         }
         // A material already serving an application (the same scan reused) keeps it: only new ones are marked.
         uploads.attach(materials.items().stream().flatMap(item -> item.materialIds().stream())
@@ -140,7 +137,7 @@ class ApplicationService {
         try {
             outbox.insert(application, application.applicationNumber(), Application.COLLECTION);
         } catch (DuplicateKeyException repeated) {
-            openApplications.release(claim, application.applicationNumber());
+            insuredDiseases.release(claim, application.applicationNumber());
             return earlier(idempotencyKey, fingerprint).orElseThrow(() -> repeated);
         }
         meters.counter("intake.applications.submitted", "region", application.regionCode(),

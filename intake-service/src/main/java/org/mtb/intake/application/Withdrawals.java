@@ -34,17 +34,17 @@ class Withdrawals {
     private final MongoTemplate mongo;
     private final Applications applications;
     private final PersonalDataSeals seals;
-    private final OpenApplications openApplications;
+    private final InsuredDiseases insuredDiseases;
     private final PendingOutbox pendingOutbox;
     private final JsonMapper json;
     private final Clock clock;
 
     Withdrawals(MongoTemplate mongo, Applications applications, PersonalDataSeals seals,
-            OpenApplications openApplications, PendingOutbox pendingOutbox, JsonMapper json, Clock clock) {
+            InsuredDiseases insuredDiseases, PendingOutbox pendingOutbox, JsonMapper json, Clock clock) {
         this.mongo = mongo;
         this.applications = applications;
         this.seals = seals;
-        this.openApplications = openApplications;
+        this.insuredDiseases = insuredDiseases;
         this.pendingOutbox = pendingOutbox;
         this.json = json;
         this.clock = clock;
@@ -73,7 +73,7 @@ class Withdrawals {
                     .push("outbox", entry).set("reviewDueAt", null).inc("version", 1);
             if (mongo.updateFirst(unchanged, update, Application.class).getModifiedCount() == 1) {
                 pendingOutbox.mark(Application.COLLECTION, List.of(number));
-                openApplications.release(application);
+                insuredDiseases.release(application);
                 log.info("Application {} withdrawn by its submitter", number);
                 return applications.find(number).orElseThrow();
             }

@@ -2,9 +2,16 @@ package org.mtb.intake.material;
 
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.mtb.support.mongo.GroupCommit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -17,10 +24,30 @@ public class Materials {
 
     private final MaterialStore store;
     private final Clock clock;
+    /** Concurrent submissions' lookups read together: one {@code _id $in} find for all of them. */
+    private final GroupCommit<Lookup> lookups;
 
     Materials(MaterialStore store, Clock clock) {
         this.store = store;
         this.clock = clock;
+        this.lookups = new GroupCommit<>(this::readTogether);
+    }
+
+    /** One caller's ids, and what was found of them. */
+    private record Lookup(Collection<String> ids, Map<String, Material> found) {
+    }
+
+    private List<@Nullable RuntimeException> readTogether(List<Lookup> group) {
+        Set<String> all = new HashSet<>();
+        group.forEach(lookup -> all.addAll(lookup.ids()));
+        Map<String, Material> byId = new HashMap<>();
+        store.findAll(all).forEach(material -> byId.put(material.id(), material));
+        List<@Nullable RuntimeException> failures = new ArrayList<>(group.size());
+        for (Lookup lookup : group) {
+            lookup.ids().stream().filter(byId::containsKey).forEach(id -> lookup.found().put(id, byId.get(id)));
+            failures.add(null);
+        }
+        return failures;
     }
 
     /**
@@ -32,8 +59,10 @@ public class Materials {
         if (materialIds.isEmpty()) {
             return owned;
         }
-        // Read by id alone, which the _id index answers, and the owner compared here.
-        for (Material material : store.findAll(materialIds)) {
+        // Read by id alone, which the _id index answers, with the lookups of concurrent callers; the owner compared here.
+        Lookup lookup = new Lookup(materialIds, new HashMap<>());
+        lookups.write(lookup);
+        for (Material material : lookup.found().values()) {
             if (material.owner().equals(owner)) {
                 owned.put(material.id(), material.stored());
             }

@@ -21,8 +21,7 @@ import org.mtb.contracts.review.SupplementLapsed;
 import org.mtb.contracts.review.SupplementRequested;
 import org.mtb.intake.application.Application;
 import org.mtb.intake.application.ApplicationStatus;
-import org.mtb.intake.application.OpenApplications;
-import org.mtb.intake.application.Qualifications;
+import org.mtb.intake.application.InsuredDiseases;
 import org.mtb.intake.application.SupplementRound;
 import org.mtb.intake.application.TimelineEntry;
 import org.slf4j.Logger;
@@ -46,15 +45,12 @@ class ApplicationProgress {
 
     private final MongoTemplate mongo;
     private final MeterRegistry meters;
-    private final OpenApplications openApplications;
-    private final Qualifications qualifications;
+    private final InsuredDiseases insuredDiseases;
 
-    ApplicationProgress(MongoTemplate mongo, MeterRegistry meters, OpenApplications openApplications,
-            Qualifications qualifications) {
-        this.qualifications = qualifications;
+    ApplicationProgress(MongoTemplate mongo, MeterRegistry meters, InsuredDiseases insuredDiseases) {
+        this.insuredDiseases = insuredDiseases;
         this.mongo = mongo;
         this.meters = meters;
-        this.openApplications = openApplications;
     }
 
     /**
@@ -192,10 +188,10 @@ class ApplicationProgress {
     private void recorded(Change change, Application before) {
         ApplicationStatus after = change.next().apply(before.status());
         if (after == ApplicationStatus.APPROVED) {
-            qualifications.granted(before, change.entry().at());
+            insuredDiseases.granted(before);
         }
         if (after.isFinal()) {
-            openApplications.release(before);
+            insuredDiseases.release(before);
         }
         ApplicationStatus status = change.entry().status();
         if (status == ApplicationStatus.APPROVED || status == ApplicationStatus.REJECTED) {

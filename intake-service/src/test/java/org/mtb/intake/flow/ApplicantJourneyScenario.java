@@ -150,6 +150,24 @@ abstract class ApplicantJourneyScenario {
     }
 
     @Test
+    void ofEightSubmissionsAtOnceForOnePersonAndDiseaseExactlyOneIsTaken() throws Exception {
+        String body = freshBody(nextIdNumber());
+        var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
+        List<java.util.concurrent.Future<ResponseEntity<String>>> sent = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            sent.add(pool.submit(() -> submit(family, body)));
+        }
+        List<Integer> statuses = new java.util.ArrayList<>();
+        for (var answer : sent) {
+            statuses.add(answer.get().getStatusCode().value());
+        }
+        pool.close();
+
+        assertThat(statuses).containsOnly(201, 409);
+        assertThat(statuses).filteredOn(status -> status == 201).hasSize(1);
+    }
+
+    @Test
     void aSupplementRequestIsAnsweredInFullOnlyAndReopensTheReview() throws Exception {
         String number = applied(nextIdNumber());
         kafka.send(Topics.SUPPLEMENT_REQUESTED, number, json.writeValueAsString(new SupplementRequested(

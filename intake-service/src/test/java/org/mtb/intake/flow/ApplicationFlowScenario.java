@@ -104,8 +104,7 @@ abstract class ApplicationFlowScenario {
      */
     @BeforeEach
     void forgetOpenApplicationsAndQualifications() {
-        mongo.remove(new org.springframework.data.mongodb.core.query.Query(), "open_applications");
-        mongo.remove(new org.springframework.data.mongodb.core.query.Query(), "qualifications");
+        mongo.remove(new org.springframework.data.mongodb.core.query.Query(), "insured_diseases");
     }
 
     @AfterAll

@@ -1,0 +1,142 @@
+package org.mtb.intake.application;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.bson.Document;
+import org.jspecify.annotations.Nullable;
+import org.mtb.support.mongo.GroupCommit;
+import org.mtb.support.mongo.UnorderedInserts;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * What an insured person has for a disease in a region: the open application, if any (at most one), and the
+ * qualification granted, if any. One document each, keyed by the person's blind index (never the clear ID number), the
+ * region and the disease.
+ *
+ * <p>A submission claims the document before its application is stored: the insert of a new document is the claim,
+ * and its unique id refuses a second one even when two arrive at once; concurrent submissions' inserts go together in
+ * one unordered insert. A document that exists is looked at: an application that ended (decided, withdrawn, not
+ * supplemented) or was never stored (a crash between the two inserts, once it is {@link #IN_FLIGHT} old, since it
+ * may be being stored that very moment) gives way, by an update conditional on the version read. The claim is released
+ * when its application ends; an approval records the qualification.
+ */
+@Component
+public class InsuredDiseases {
+
+    static final String COLLECTION = "insured_diseases";
+    static final Duration IN_FLIGHT = Duration.ofMinutes(1);
+
+    private final MongoTemplate mongo;
+    private final Applications applications;
+    private final GroupCommit<Document> claims;
+
+    InsuredDiseases(MongoTemplate mongo, Applications applications) {
+        this.mongo = mongo;
+        this.applications = applications;
+        this.claims = new GroupCommit<>(this::insertTogether);
+        // Take-overs name (_id, version), releases (_id, applicationNumber): these indexes answer them even embedded.
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("_id", Sort.Direction.ASC)
+                .on("version", Sort.Direction.ASC).unique().named("id_version"));
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("_id", Sort.Direction.ASC)
+                .on("applicationNumber", Sort.Direction.ASC).unique().named("id_application"));
+    }
+
+    /**
+     * What a claim found.
+     *
+     * @param taken         whether the application now holds the person's disease
+     * @param openNumber    the open application that holds it instead; null when taken
+     * @param qualification the qualification the person holds for the disease; null if none
+     */
+    record Claimed(boolean taken, @Nullable String openNumber, @Nullable String qualification) {
+    }
+
+    Claimed claim(String key, String applicationNumber, Instant now) {
+        try {
+            claims.write(new Document("_id", key).append("applicationNumber", applicationNumber)
+                    .append("claimedAt", now).append("version", 0L));
+            return new Claimed(true, null, null);
+        } catch (DuplicateKeyException exists) {
+            return claimExisting(key, applicationNumber, now);
+        }
+    }
+
+    private Claimed claimExisting(String key, String applicationNumber, Instant now) {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            Document held = mongo.findById(key, Document.class, COLLECTION);
+            if (held == null) {
+                return claim(key, applicationNumber, now);
+            }
+            String holder = held.getString("applicationNumber");
+            String qualification = held.getString("qualificationNumber");
+            if (holder != null && stillOpen(holder, held.getDate("claimedAt").toInstant(), now)) {
+                return new Claimed(false, holder, qualification);
+            }
+            Query unchanged = Query.query(where("_id").is(key).and("version").is(held.get("version")));
+            Update takeOver = new Update().set("applicationNumber", applicationNumber).set("claimedAt", now)
+                    .inc("version", 1);
+            if (mongo.updateFirst(unchanged, takeOver, COLLECTION).getModifiedCount() == 1) {
+                return new Claimed(true, null, qualification);
+            }
+        }
+        throw new IllegalStateException("The claim " + key + " kept changing");
+    }
+
+    /** Whether the holder is an open application, or one perhaps being stored right now. */
+    private boolean stillOpen(String holder, Instant claimedAt, Instant now) {
+        return applications.find(holder).map(application -> !application.status().isFinal())
+                .orElse(claimedAt.plus(IN_FLIGHT).isAfter(now));
+    }
+
+    /** Releases the application's claim, if it still holds it. */
+    public void release(Application application) {
+        if (application.applicant().idNumberIndex() != null) {
+            release(key(application), application.applicationNumber());
+        }
+    }
+
+    void release(String key, String applicationNumber) {
+        mongo.updateFirst(Query.query(where("_id").is(key).and("applicationNumber").is(applicationNumber)),
+                new Update().unset("applicationNumber").inc("version", 1), COLLECTION);
+    }
+
+    /**
+     * Records an approval: the approved application's number is the qualification's. Qualification records with end
+     * dates and re-checks are review's (issue 12); until then a qualification, once granted, is held.
+     */
+    public void granted(Application application) {
+        if (application.applicant().idNumberIndex() != null) {
+            mongo.upsert(Query.query(where("_id").is(key(application))), new Update()
+                    .set("qualificationNumber", application.applicationNumber()).inc("version", 1), COLLECTION);
+        }
+    }
+
+    static String key(Application application) {
+        return key(application.applicant().idNumberIndex(), application.regionCode(), application.diseaseCode());
+    }
+
+    static String key(String insuredIndex, String regionCode, String diseaseCode) {
+        return insuredIndex + "|" + regionCode + "|" + diseaseCode;
+    }
+
+    private List<@Nullable RuntimeException> insertTogether(List<Document> group) {
+        UnorderedInserts.Outcome inserted = UnorderedInserts.insert(mongo, Document.class, COLLECTION, group);
+        List<@Nullable RuntimeException> failures = new ArrayList<>(group.size());
+        for (int i = 0; i < group.size(); i++) {
+            failures.add(inserted.stored(i) ? null : inserted.duplicate(i)
+                    ? new DuplicateKeyException("insured disease " + group.get(i).getString("_id") + " exists")
+                    : inserted.failure() != null ? inserted.failure() : new IllegalStateException("not stored"));
+        }
+        return failures;
+    }
+}
