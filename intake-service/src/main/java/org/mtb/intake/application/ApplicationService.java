@@ -133,7 +133,8 @@ class ApplicationService {
         }
         // A material already serving an application (the same scan reused) keeps it: only new ones are marked.
         uploads.attach(materials.items().stream().flatMap(item -> item.materialIds().stream())
-                .filter(id -> owned.get(id).applicationNumber() == null).toList(), application.applicationNumber());
+                .filter(id -> owned.get(id).applicationNumber() == null).toList(), application.applicationNumber(),
+                application.hospital().code());
         try {
             outbox.insert(application, application.applicationNumber(), Application.COLLECTION);
         } catch (DuplicateKeyException repeated) {

@@ -126,7 +126,8 @@ class Supplements {
         if (mongo.updateFirst(unchanged, update, Application.class).getModifiedCount() == 0) {
             return false;
         }
-        uploads.attach(supplied.stream().flatMap(item -> item.materialIds().stream()).toList(), number);
+        uploads.attach(supplied.stream().flatMap(item -> item.materialIds().stream()).toList(), number,
+                application.hospital().code());
         pendingOutbox.mark(Application.COLLECTION, List.of(number));
         return true;
     }

@@ -18,6 +18,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param sha256 the bytes' SHA-256, lower-case hex
  * @param applicationNumber the application that references it, null until one does (and then cleanup keeps it)
  * @param referencedAt when the application first referenced it
+ * @param institution the diagnosing institution (定点医药机构编号) of that application, if it named one: a reviewer
+ *        narrowed to an institution reads only the materials of its cases
  */
 @Document(Material.COLLECTION)
 record Material(
@@ -33,7 +35,8 @@ record Material(
         ObjectId gridFsId,
         Instant uploadedAt,
         @Nullable String applicationNumber,
-        @Nullable Instant referencedAt) {
+        @Nullable Instant referencedAt,
+        @Nullable String institution) {
 
     static final String COLLECTION = "materials";
 

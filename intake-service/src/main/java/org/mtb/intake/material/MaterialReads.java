@@ -46,7 +46,8 @@ class MaterialReads {
 
     static boolean mayRead(Caller caller, Material material) {
         return isOwner(caller, material)
-                || caller.hasAny(Role.REVIEWER, Role.SUPERVISOR) && caller.actsIn(material.regionCode());
+                || caller.hasAny(Role.REVIEWER, Role.SUPERVISOR) && caller.covers(material.regionCode(),
+                        material.institution());
     }
 
     private static boolean isOwner(Caller caller, Material material) {

@@ -97,7 +97,7 @@ class MaterialService {
             }
             Material material = new Material(UUID.randomUUID().toString(), caller.subject(), role.name(), regionCode,
                     type, inspected.format(), inspected.mediaType(), inspected.size(), inspected.sha256(),
-                    new ObjectId(), clock.instant().truncatedTo(ChronoUnit.MILLIS), null, null);
+                    new ObjectId(), clock.instant().truncatedTo(ChronoUnit.MILLIS), null, null, null);
             MaterialStore.Added added = store.add(material, spool);
             log.info("Material {} stored: type {}, region {}, {}, {} bytes{}", added.material().id(), type, regionCode,
                     inspected.format(), inspected.size(), added.created() ? "" : " (the same upload as before)");

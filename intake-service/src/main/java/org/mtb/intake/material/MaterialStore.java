@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
 import org.bson.types.ObjectId;
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -97,10 +98,10 @@ class MaterialStore {
     }
 
     /** Sets the application on those of the materials no application references yet; the others keep theirs. */
-    long attach(Collection<String> ids, String applicationNumber, Instant at) {
+    long attach(Collection<String> ids, String applicationNumber, @Nullable String institution, Instant at) {
         return mongo.updateMulti(query(where("_id").in(ids).and("applicationNumber").is(null)),
-                new Update().set("applicationNumber", applicationNumber).set("referencedAt", at), Material.class)
-                .getModifiedCount();
+                new Update().set("applicationNumber", applicationNumber).set("referencedAt", at)
+                        .set("institution", institution), Material.class).getModifiedCount();
     }
 
     List<Material> unreferencedUploadedBefore(Instant cutoff, int limit) {

@@ -71,14 +71,15 @@ public class Materials {
     }
 
     /**
-     * Marks the materials as referenced by the application (so cleanup keeps them); idempotent. A material already
-     * referenced keeps its first application.
+     * Marks the materials as referenced by the application (so cleanup keeps them) diagnosed at {@code institution};
+     * idempotent. A material already referenced keeps its first application.
      */
-    public void attach(Collection<String> materialIds, String applicationNumber) {
+    public void attach(Collection<String> materialIds, String applicationNumber, @Nullable String institution) {
         if (materialIds.isEmpty()) {
             return;
         }
-        long attached = store.attach(materialIds, applicationNumber, clock.instant().truncatedTo(ChronoUnit.MILLIS));
+        long attached = store.attach(materialIds, applicationNumber, institution,
+                clock.instant().truncatedTo(ChronoUnit.MILLIS));
         log.debug("{} of {} material(s) now referenced by {}", attached, materialIds.size(), applicationNumber);
     }
 }

@@ -191,6 +191,17 @@ class MaterialFlowTests {
         assertThat(json.readTree(get(reviewer, "/api/v1/materials/" + id).getBody()).get("sha256").asString())
                 .isEqualTo(sha256(pdf));
         assertProblem(get(ZHANG, "/api/v1/materials/no-such-material"), 404, "MATERIAL_NOT_FOUND");
+
+        // A reviewer narrowed to an institution reads only the materials of applications diagnosed there.
+        String hospital = TestTokens.token("reviewer-h1").roles(Role.REVIEWER).regions("659006")
+                .claim("institution", "H65900600001").claim("azp", "mtb-cli").sign();
+        assertThat(content(hospital, id).getStatusCode().value()).as("not yet part of an application").isEqualTo(404);
+        materials.attach(List.of(id), "659006-20261123-000009", "H65900600002");
+        assertThat(content(hospital, id).getStatusCode().value()).as("diagnosed elsewhere").isEqualTo(404);
+        String ours = json.readTree(upload(ZHANG, MaterialSamples.png(40, 41), "ID_CARD").getBody()).get("materialId")
+                .asString();
+        materials.attach(List.of(ours), "659006-20261123-000010", "H65900600001");
+        assertThat(content(hospital, ours).getStatusCode().value()).isEqualTo(200);
     }
 
     @Test
@@ -199,8 +210,8 @@ class MaterialFlowTests {
                 .get("materialId").asString();
         String referenced = json.readTree(upload(ZHANG, MaterialSamples.png(31, 30), "ID_CARD").getBody())
                 .get("materialId").asString();
-        materials.attach(List.of(referenced), "659006-20261123-000001");
-        materials.attach(List.of(referenced), "659006-20261123-000002");
+        materials.attach(List.of(referenced), "659006-20261123-000001", null);
+        materials.attach(List.of(referenced), "659006-20261123-000002", null);
         Instant uploadedAt = materials.ownedBy("applicant-zhang", List.of(unreferenced)).get(unreferenced).uploadedAt();
 
         cleanup.removeUnreferencedUploadedBefore(uploadedAt);

@@ -79,6 +79,6 @@ class MaterialStoreTests {
 
     private static Material material(String id, String sha256) {
         return new Material(id, "applicant-zhang", "APPLICANT", "659006", "ID_CARD", MaterialFormat.PDF,
-                "application/pdf", 100, sha256, new ObjectId(), Instant.parse("2026-11-23T02:00:00Z"), null, null);
+                "application/pdf", 100, sha256, new ObjectId(), Instant.parse("2026-11-23T02:00:00Z"), null, null, null);
     }
 }
