@@ -19,6 +19,9 @@ import org.mtb.contracts.catalog.RegionPolicy;
  * @param identityVerifications the ways of verifying the person a submission must show one of; null when the
  *        version states none (then none is required)
  * @param identityVerificationsSource required with {@code identityVerifications}
+ * @param materialsWaivedByEVoucher material types of {@code materials} a submission need not carry when the person was
+ *        verified by the e-voucher; null when none is waived
+ * @param materialsWaivedByEVoucherSource required with {@code materialsWaivedByEVoucher}
  * @param supplementWithin how long the applicant has to supplement (补正) after a reviewer's request; null when the
  *        version states none (a version stored before the field), and then review's configured default applies
  * @param supplementWithinSource required with {@code supplementWithin}
@@ -39,7 +42,9 @@ record Policy(
         @Nullable List<IdentityVerification> identityVerifications,
         @Nullable String identityVerificationsSource,
         @Nullable Period supplementWithin,
-        @Nullable String supplementWithinSource) {
+        @Nullable String supplementWithinSource,
+        @Nullable List<String> materialsWaivedByEVoucher,
+        @Nullable String materialsWaivedByEVoucherSource) {
 
     /** The wire shape of {@code CatalogPublished}; only for a policy the validator accepted. */
     RegionPolicy toContract() {
@@ -47,6 +52,6 @@ record Policy(
                 supplementRestartsClock, publicNotice, effectiveDateRule, recheckEvery,
                 materials.stream().map(Material::toContract).toList(),
                 reimbursements.stream().map(ReimbursementRule::toContract).toList(), identityVerifications,
-                supplementWithin);
+                supplementWithin, materialsWaivedByEVoucher);
     }
 }

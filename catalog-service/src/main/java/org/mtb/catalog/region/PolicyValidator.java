@@ -66,6 +66,7 @@ final class PolicyValidator {
         MaterialValidator.checkRegion(policy.materials(), problems);
         reimbursements(policy, categoriesListed, accepted, problems);
         identityVerifications(policy, problems);
+        materialsWaivedByEVoucher(policy, problems);
         supplementWithin(policy, problems);
     }
 
@@ -86,6 +87,30 @@ final class PolicyValidator {
                     "must be WORKING_DAYS, CALENDAR_DAYS or MONTHS: a time to supplement is not counted in years"));
         }
         required(problems, "policy.supplementWithinSource", policy.supplementWithinSource());
+    }
+
+    /** Optional; when stated, types of the region's own materials, each once, with its source. */
+    private static void materialsWaivedByEVoucher(Policy policy, List<FieldProblem> problems) {
+        List<String> waived = policy.materialsWaivedByEVoucher();
+        if (waived == null) {
+            return;
+        }
+        String field = "policy.materialsWaivedByEVoucher";
+        java.util.Set<String> known = new java.util.HashSet<>();
+        if (policy.materials() != null) {
+            policy.materials().forEach(material -> known.add(material.type()));
+        }
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int i = 0; i < waived.size(); i++) {
+            String type = waived.get(i);
+            if (type == null || !known.contains(type)) {
+                problems.add(new FieldProblem(field + "[" + i + "]", INVALID_VALUE,
+                        "must be the type of one of the region's materials"));
+            } else if (!seen.add(type)) {
+                problems.add(new FieldProblem(field + "[" + i + "]", "DUPLICATE", type + " is named twice"));
+            }
+        }
+        required(problems, "policy.materialsWaivedByEVoucherSource", policy.materialsWaivedByEVoucherSource());
     }
 
     /** Optional; when stated, at least one method, none twice, with its source. */

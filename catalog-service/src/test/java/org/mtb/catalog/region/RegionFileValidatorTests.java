@@ -77,7 +77,7 @@ class RegionFileValidatorTests {
     void reportsAMalformedRegionCodeAndMissingRegionFields() {
         Policy noReimbursement = new Policy(timeLimits(), true, "s", null, "s", EffectiveDateRule.ON_APPROVAL, "s",
                 null, "s", List.of(material("IDENTITY_DOCUMENT")), List.of(), "the seed states none", null, null, null,
-                null);
+                null, null, null);
         RegionFile file = new RegionFile("65900", null, " ", "2025.1", null, "seed 003", List.of(), "seed 003",
                 DECLARED, "seed 003", List.of(disease("M01200", "血友病", SPECIAL)), noReimbursement);
 

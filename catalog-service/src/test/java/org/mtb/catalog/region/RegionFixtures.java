@@ -47,7 +47,7 @@ final class RegionFixtures {
             List<ReimbursementRule> reimbursements) {
         return new Policy(limits, true, "DOMAIN.md 补正", notice, "seed 003 names none", rule, "seed 003 即时生效", null,
                 "seed 003 states none", materials, reimbursements, null, null, null,
-                new Period(30, Period.Unit.CALENDAR_DAYS), "assumed: a month to get a new certificate");
+                new Period(30, Period.Unit.CALENDAR_DAYS), "assumed: a month to get a new certificate", null, null);
     }
 
     static Policy policy() {

@@ -142,6 +142,17 @@ class ShippedPolicyTests {
     }
 
     @Test
+    void waivesOnlyTheMaterialsTheEVoucherItselfProvesWhereTheSeedsListItAmongThem() {
+        assertThat(policy("659006").materialsWaivedByEVoucher()).containsExactly("IDENTITY_DOCUMENT");
+        assertThat(policy("659006").materialsWaivedByEVoucherSource()).contains("003_8d3ba5813a63c458", "医保电子凭证或");
+        assertThat(policy("620900").materialsWaivedByEVoucher()).containsExactly("SOCIAL_SECURITY_CARD_OR_E_VOUCHER");
+        assertThat(policy("620900").materialsWaivedByEVoucherSource()).contains("社保卡或医保电子凭证");
+        assertThat(policy("620900").toContract().materialsWaivedByEVoucher())
+                .containsExactly("SOCIAL_SECURITY_CARD_OR_E_VOUCHER");
+        assertThat(policy("520200").materialsWaivedByEVoucher()).as("seed 002 lists no e-voucher material").isNull();
+    }
+
+    @Test
     void givesTheApplicantThirtyCalendarDaysToSupplementInEveryRegionAsAProjectAssumption() {
         assertThat(REGIONS.values()).allSatisfy(file -> {
             Policy policy = file.policy();

@@ -152,7 +152,7 @@ class VersionControllerTests {
                 List.of(new Material("ID_CARD", "身份证", Requirement.MANDATORY, null, null, null, List.of("GIF"), 5,
                         "s")),
                 List.of(new ReimbursementRule(InsuranceType.FLEXIBLE, null, 1.2, 0.9, null, null, null, false, "s")),
-                null, null, null, null, null);
+                null, null, null, null, null, null, null);
         RegionFile broken = new RegionFile("620900", "铁门关市", "新疆维吾尔自治区", "2026.1", TODAY.minusDays(1),
                 "seed 003", List.of(InsuranceType.EMPLOYEE, InsuranceType.RESIDENT), "seed 003",
                 RegionFixtures.DECLARED, "seed 003", RegionFixtures.diseases(), policy);

@@ -15,6 +15,9 @@ import org.mtb.contracts.DiseaseCategory;
  * @param supplementWithin how long the applicant has to supplement (补正) after a request; null where the region's
  *        published version states none (a catalog published before this field), and then review's configured default
  *        applies
+ * @param materialsWaivedByEVoucher the material types a submission need not carry when the person was verified by the
+ *        medical-insurance e-voucher (医保电子凭证), which itself proves what they would; null or empty where none is
+ *        waived
  * @param identityVerifications the ways of verifying the person a submission must show one of; null where the
  *        region states none (a catalog published before this field), and then none is required
  */
@@ -27,7 +30,8 @@ public record RegionPolicy(
         List<MaterialRequirement> materials,
         List<Reimbursement> reimbursements,
         @Nullable List<IdentityVerification> identityVerifications,
-        @Nullable Period supplementWithin) {
+        @Nullable Period supplementWithin,
+        @Nullable List<String> materialsWaivedByEVoucher) {
 
     /** A policy that states no time to supplement, as catalogs published before that field did. */
     public RegionPolicy(List<ReviewTimeLimit> reviewTimeLimits, boolean supplementRestartsClock,
@@ -35,7 +39,16 @@ public record RegionPolicy(
             List<MaterialRequirement> materials, List<Reimbursement> reimbursements,
             @Nullable List<IdentityVerification> identityVerifications) {
         this(reviewTimeLimits, supplementRestartsClock, publicNotice, effectiveDateRule, recheckEvery, materials,
-                reimbursements, identityVerifications, null);
+                reimbursements, identityVerifications, null, null);
+    }
+
+    /** A policy that waives no material for an e-voucher, as catalogs published before that field did. */
+    public RegionPolicy(List<ReviewTimeLimit> reviewTimeLimits, boolean supplementRestartsClock,
+            @Nullable Period publicNotice, EffectiveDateRule effectiveDateRule, @Nullable Period recheckEvery,
+            List<MaterialRequirement> materials, List<Reimbursement> reimbursements,
+            @Nullable List<IdentityVerification> identityVerifications, @Nullable Period supplementWithin) {
+        this(reviewTimeLimits, supplementRestartsClock, publicNotice, effectiveDateRule, recheckEvery, materials,
+                reimbursements, identityVerifications, supplementWithin, null);
     }
 
     public @Nullable ReviewTimeLimit timeLimit(DiseaseCategory category) {

@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.mtb.contracts.Topics;
 import org.mtb.contracts.catalog.CatalogDisease;
+import org.mtb.contracts.catalog.IdentityVerification;
 import org.mtb.contracts.intake.Agent;
 import org.mtb.contracts.intake.Applicant;
 import org.mtb.contracts.intake.ApplicationKind;
@@ -103,7 +104,7 @@ class ApplicationService {
         problems.addAll(identity.problems());
         problems.addAll(TruthfulnessDeclaration.problems(request.declaration()));
         Map<String, StoredMaterial> owned = uploads.ownedBy(submitter.subject(), namedMaterials(request.materials()));
-        MaterialsCheck.Outcome materials = checkMaterials(request, region, owned, today);
+        MaterialsCheck.Outcome materials = checkMaterials(request, region, owned, identity.identity(), today);
         problems.addAll(materials.problems());
         if (!materials.gaps().isEmpty()) {
             return earlier(idempotencyKey, fingerprint)
@@ -151,18 +152,24 @@ class ApplicationService {
 
     /**
      * The material items checked against the region's rules for the disease and the submitter's own uploads; nothing
-     * is checked while the region or disease is unknown (the validator reports that).
+     * is checked while the region or disease is unknown (the validator reports that). A person verified by the
+     * e-voucher need not carry the materials the region's policy waives for it.
      */
     private MaterialsCheck.Outcome checkMaterials(SubmitApplicationRequest request, Optional<RegionCatalog> region,
-            Map<String, StoredMaterial> owned, LocalDate today) {
+            Map<String, StoredMaterial> owned, @Nullable VerifiedIdentity identity, LocalDate today) {
         Optional<CatalogDisease> disease = region.flatMap(r -> r.disease(request.diseaseCode()));
         if (disease.isEmpty() || region.get().policy() == null) {
             return new MaterialsCheck.Outcome(List.of(), List.of(), List.of());
         }
         var rules = MaterialsCheck.rules(region.get().policy().materials(), disease.get());
         Set<String> conditionsMet = request.agent() == null ? Set.of() : Set.of(AGENT_APPLICATION);
-        return MaterialsCheck.check(request.materials(), rules, MaterialsCheck.requiredAtSubmission(rules, conditionsMet),
-                "MANDATORY", owned, region.get().regionCode(), today);
+        Set<String> required = new java.util.HashSet<>(MaterialsCheck.requiredAtSubmission(rules, conditionsMet));
+        List<String> waived = region.get().policy().materialsWaivedByEVoucher();
+        if (identity != null && identity.method() == IdentityVerification.E_VOUCHER && waived != null) {
+            waived.forEach(required::remove);
+        }
+        return MaterialsCheck.check(request.materials(), rules, required, "MANDATORY", owned,
+                region.get().regionCode(), today);
     }
 
     private static ApplicationKind kindOf(SubmitApplicationRequest request) {

@@ -304,6 +304,28 @@ abstract class ApplicantJourneyScenario {
                         TestTokens.bearer(channel)).headers(h -> ChannelRequests.signed(ChannelRequests.JIUQUAN, own)
                         .forEach(h::set)).body(own).retrieve().toEntity(String.class);
         assertThat(accepted.getStatusCode().value()).as(accepted.getBody()).isEqualTo(201);
+
+        // Verified by the e-voucher, the person need not upload the ID card the region waives for it.
+        String byVoucher = body(nextIdNumber(), "\"phone\":\"13800138000\"", materials(idCard, certificate, record)
+                .replaceFirst("\\{\"type\":\"ID_CARD\",\"materialIds\":\\[\"[^\"]+\"\\]\\},\\s*", ""));
+        byVoucher = byVoucher.substring(0, byVoucher.lastIndexOf('}')) + ",\"identityVerification\":{\"method\":"
+                + "\"E_VOUCHER\",\"reference\":\"ev-1\",\"verifiedAt\":\"" + Instant.now() + "\"}}";
+        assertThat(byVoucher).doesNotContain("\"ID_CARD\"");
+        String voucher = byVoucher;
+        var waived = http.post().uri("/api/v1/applications").contentType(MediaType.APPLICATION_JSON)
+                .header("Idempotency-Key", "key-" + UUID.randomUUID()).header(HttpHeaders.AUTHORIZATION,
+                        TestTokens.bearer(channel)).headers(h -> ChannelRequests.signed(ChannelRequests.JIUQUAN, voucher)
+                        .forEach(h::set)).body(voucher).retrieve().toEntity(String.class);
+        assertThat(waived.getStatusCode().value()).as(waived.getBody()).isEqualTo(201);
+        var notWaived = submit(family, voucher.replaceAll(",\"identityVerification\":\\{[^}]*\\}", "")
+                .replace(nthPerson(voucher), nextIdNumber()));
+        assertThat(json.readTree(notWaived.getBody()).get("materialGaps").valueStream()
+                .map(g -> g.get("type").asString() + " " + g.get("problem").asString()).toList())
+                .as("without the e-voucher the ID card is asked for").contains("ID_CARD MISSING");
+    }
+
+    private String nthPerson(String body) {
+        return json.readTree(body).get("applicant").get("idNumber").asString();
     }
 
     @Test
@@ -463,7 +485,7 @@ abstract class ApplicantJourneyScenario {
                                 MaterialRequirement.Requirement.MANDATORY, null, 12, 2, formats, 5),
                         new MaterialRequirement("AGENT_ID_CARD", "代办人身份证", MaterialRequirement.Requirement.CONDITIONAL,
                                 "AGENT_APPLICATION", null, null, formats, 5)),
-                List.of(), null, new Period(30, Period.Unit.CALENDAR_DAYS));
+                List.of(), null, new Period(30, Period.Unit.CALENDAR_DAYS), List.of("ID_CARD"));
         return new CatalogPublished(UUID.randomUUID(), CatalogPublished.SCHEMA_VERSION, Instant.now(), REGION, "酒泉市",
                 "2025.2", LocalDate.of(2025, 1, 1), List.of(InsuranceType.EMPLOYEE, InsuranceType.RESIDENT),
                 List.of(new CatalogDisease("M03900", "高血压", DiseaseCategory.CHRONIC, List.of(new MaterialRequirement(
