@@ -8,10 +8,11 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * One message to an applicant on one channel. The id {@code <eventId>:<channel>} is the idempotency check: a
- * redelivered event finds its own earlier messages by id (or collides with them on insert, should another instance
- * store them meanwhile). {@code recipientPhone} is sealed as intake sealed it ({@link MessagePhones}), opened only to
- * hand the SMS to the gateway; answers show {@code maskedPhone}.
+ * One message to an applicant on one channel, or one SMS to the agent (代办人) who applied for them. The id {@code
+ * <eventId>:<channel>} ({@code <eventId>:SMS:AGENT} for the agent's SMS) is the idempotency check: a redelivered event
+ * finds its own earlier messages by id (or collides with them on insert, should another instance store them
+ * meanwhile). {@code recipientPhone} is sealed as intake sealed it ({@link MessagePhones}), opened only to hand the
+ * SMS to the gateway; answers show {@code maskedPhone}.
  *
  * @param nextAttemptAt when the retry job may (re)send this SMS; absent once SENT or given up
  * @param submittedBy   who submitted the application, on the messages of its submission; copied to the
@@ -20,6 +21,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
  *                      to the index entry too, so that the insured person reads them whoever submitted
  * @param institution   the diagnosing hospital's institution code, on the messages of a submission; copied to the
  *                      index entry, so that staff narrowed to an institution read only its applications' messages
+ * @param agentPhone    on the agent's SMS only, in place of {@code recipientPhone}: the agent's phone, sealed in its
+ *                      own field and context ({@link org.mtb.contracts.SealedField#AGENT_PHONE}), so that the
+ *                      re-encryption job knows the context of each field
  */
 @Document(ApplicantMessage.COLLECTION)
 record ApplicantMessage(
@@ -40,23 +44,32 @@ record ApplicantMessage(
         @Nullable Submitter submittedBy,
         @Nullable String maskedPhone,
         @Nullable String insuredIndex,
-        @Nullable String institution) {
+        @Nullable String institution,
+        @Nullable String agentPhone) {
 
     static final String COLLECTION = "messages";
+    private static final String AGENT_SMS = ":SMS:AGENT";
 
     ApplicantMessage withNextAttemptAt(Instant at) {
         return new ApplicantMessage(id, applicationNumber, eventId, eventType, channel, recipientPhone, title, body,
-                status, attempts, createdAt, sentAt, lastError, at, submittedBy, maskedPhone, insuredIndex, institution);
+                status, attempts, createdAt, sentAt, lastError, at, submittedBy, maskedPhone, insuredIndex, institution,
+                agentPhone);
     }
 
     /** This SMS as sent on its {@code attempts}-th attempt: nothing is due any more; the last error stays visible. */
     ApplicantMessage sent(int attempts, Instant at) {
         return new ApplicantMessage(id, applicationNumber, eventId, eventType, channel, recipientPhone, title, body,
-                MessageStatus.SENT, attempts, createdAt, at, lastError, null, submittedBy, maskedPhone, insuredIndex, institution);
+                MessageStatus.SENT, attempts, createdAt, at, lastError, null, submittedBy, maskedPhone, insuredIndex,
+                institution, agentPhone);
     }
 
     static String idOf(UUID eventId, DeliveryChannel channel) {
         return eventId + ":" + channel.name();
+    }
+
+    /** Whether this is the SMS to the applicant's agent. */
+    boolean toAgent() {
+        return agentPhone != null;
     }
 
     /** The app reads its inbox from our API, so an in-app message is delivered the moment it is stored. */
@@ -75,6 +88,18 @@ record ApplicantMessage(
                 claimedUntil);
     }
 
+    /**
+     * The agent's SMS of an event, claimed as {@link #pendingSms} is: the same application, event and readers as the
+     * applicant's messages, to the agent's phone.
+     */
+    static ApplicantMessage pendingAgentSms(UUID eventId, Notice notice, RenderedMessage text, AgentOnFile agent,
+            Instant now, Instant claimedUntil) {
+        return new ApplicantMessage(eventId + AGENT_SMS, notice.applicationNumber(), eventId.toString(), notice.type(),
+                DeliveryChannel.SMS, null, text.title(), text.body(), MessageStatus.PENDING, 0, now, null, null,
+                claimedUntil, notice.submittedBy(), agent.maskedPhone(), notice.insuredIndex(), notice.institution(),
+                agent.phone());
+    }
+
     /** An SMS that cannot be sent because the event named no phone: kept FAILED so that it is visible. */
     static ApplicantMessage undeliverableSms(UUID eventId, Notice notice, RenderedMessage text, Instant now) {
         return create(eventId, notice, DeliveryChannel.SMS, null, text, MessageStatus.FAILED, 0, now, null,
@@ -87,7 +112,7 @@ record ApplicantMessage(
         return new ApplicantMessage(idOf(eventId, channel), notice.applicationNumber(), eventId.toString(), notice.type(),
                 channel, phone == null ? null : phone.sealed(), text.title(), text.body(), status, attempts, now, sentAt,
                 lastError, nextAttemptAt, notice.submittedBy(), phone == null ? null : phone.masked(),
-                notice.insuredIndex(), notice.institution());
+                notice.insuredIndex(), notice.institution(), null);
     }
 
     @Override

@@ -28,7 +28,8 @@ import org.springframework.stereotype.Component;
 /**
  * The messages of a Kafka poll's events, stored with a few bulk commands for the whole poll instead of a few per
  * event: which of them are stored already, the new ones with their application index and due entries written first
- * (as {@link Messages} explains), and the first claim of their SMS.
+ * (as {@link Messages} explains), and the first claim of their SMS. The index entries also keep each application's
+ * agent (代办人), read back for the poll in one query.
  */
 @Component
 class MessageBatches {
@@ -57,11 +58,29 @@ class MessageBatches {
     }
 
     /**
-     * Stores messages that were not found stored: each application's index entry and each pending SMS's due entry
-     * first, then the messages, one unordered bulk write each. Answers the messages inserted here, in the order
-     * given; one that another instance inserted meanwhile is left to that instance.
+     * The agents the index entries of these applications keep, by application number, in one query; an application
+     * without one, or without an entry yet, is not among them.
      */
-    List<ApplicantMessage> storeAll(List<ApplicantMessage> fresh) {
+    Map<String, AgentOnFile> agentsOf(Collection<String> applicationNumbers) {
+        Query entries = Query.query(where("_id").in(applicationNumbers));
+        entries.fields().include(AgentOnFile.FIELD);
+        Map<String, AgentOnFile> agents = new HashMap<>();
+        for (Document entry : mongo.find(entries, Document.class, Messages.BY_APPLICATION)) {
+            AgentOnFile agent = AgentOnFile.of(entry.get(AgentOnFile.FIELD, Document.class));
+            if (agent != null) {
+                agents.put(entry.getString("_id"), agent);
+            }
+        }
+        return agents;
+    }
+
+    /**
+     * Stores messages that were not found stored: each application's index entry (with the agent its submission
+     * named, from {@code agents}) and each pending SMS's due entry first, then the messages, one unordered bulk write
+     * each. Answers the messages inserted here, in the order given; one that another instance inserted meanwhile is
+     * left to that instance.
+     */
+    List<ApplicantMessage> storeAll(List<ApplicantMessage> fresh, Map<String, AgentOnFile> agents) {
         if (fresh.isEmpty()) {
             return List.of();
         }
@@ -87,6 +106,10 @@ class MessageBatches {
                 }
                 setIfPresent(update, Messages.INSURED_INDEX, submission.insuredIndex());
                 setIfPresent(update, Messages.INSTITUTION, submission.institution());
+                AgentOnFile agent = agents.get(number);
+                if (agent != null) {
+                    update.set(AgentOnFile.FIELD, agent.toDocument());
+                }
             }
             index.upsert(Query.query(where("_id").is(number)), update);
         });

@@ -15,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.jspecify.annotations.Nullable;
 import org.mtb.contracts.PersonalData;
 
 /**
@@ -22,18 +23,19 @@ import org.mtb.contracts.PersonalData;
  * and reviewed without reading code. Personal data can only reach a text masked: the values offered to the
  * templates are the masked name and redacted free text, and a template naming anything else is refused at load.
  * Times are written in China Standard Time (Asia/Shanghai), which every region keeps, whatever zone the server runs
- * in.
+ * in. The SMS to an agent (代办人) has templates of its own, {@code <type>.sms.agent}: each the applicant's SMS, as
+ * the application the agent made for the insured person.
  */
 final class MessageTemplates {
 
     static final String RESOURCE = "templates/messages_zh_CN.properties";
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z]+)}");
-    private static final Set<String> PLACEHOLDERS = Set.of("sign", "greeting", "name", "disease", "number", "reasons",
-            "items", "count", "round", "due");
+    private static final Set<String> PLACEHOLDERS = Set.of("sign", "greeting", "name", "insured", "disease", "number",
+            "reasons", "items", "count", "round", "due");
     private static final ZoneId APPLICANTS_ZONE = ZoneId.of("Asia/Shanghai");
     private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[\\s。；;，,.、]+$");
-    private static final String[] REQUIRED_SUFFIXES = {"title", "in-app", "sms"};
+    private static final String[] REQUIRED_SUFFIXES = {"title", "in-app", "sms", "sms.agent"};
 
     private final Properties texts;
     private final int smsMaxLength;
@@ -74,7 +76,8 @@ final class MessageTemplates {
 
     /** The inbox message: always the full text, whatever its length. */
     RenderedMessage inApp(Notice notice) {
-        return new RenderedMessage(title(notice), render(key(notice, "in-app"), values(notice, reasons(notice))));
+        return new RenderedMessage(title(notice), render(key(notice, "in-app"),
+                values(notice, notice.recipientName(), reasons(notice))));
     }
 
     /**
@@ -82,13 +85,25 @@ final class MessageTemplates {
      * make it too long they are cut and the text points to the in-app message, which has them in full.
      */
     RenderedMessage sms(Notice notice) {
+        return sms(notice, "sms", notice.recipientName());
+    }
+
+    /**
+     * The SMS to the agent who applied for the person the notice names: greeting the agent by {@code agentName}
+     * (masked; none, and the greeting has no name), naming the insured person masked, and cut as {@link #sms} is.
+     */
+    RenderedMessage agentSms(Notice notice, @Nullable String agentName) {
+        return sms(notice, "sms.agent", agentName);
+    }
+
+    private RenderedMessage sms(Notice notice, String template, @Nullable String greeted) {
         String reasons = reasons(notice);
-        String body = render(key(notice, "sms"), values(notice, reasons));
-        String shortened = key(notice, "sms.shortened");
+        String body = render(key(notice, template), values(notice, greeted, reasons));
+        String shortened = key(notice, template + ".shortened");
         if (length(body) > smsMaxLength && texts.containsKey(shortened)) {
-            int room = smsMaxLength - length(render(shortened, values(notice, "")));
+            int room = smsMaxLength - length(render(shortened, values(notice, greeted, "")));
             if (room < length(reasons)) {
-                body = render(shortened, values(notice, prefix(reasons, room)));
+                body = render(shortened, values(notice, greeted, prefix(reasons, room)));
             }
         }
         return new RenderedMessage(title(notice), body);
@@ -102,23 +117,29 @@ final class MessageTemplates {
         return text(key(notice, "title"));
     }
 
-    private Map<String, String> values(Notice notice, String reasons) {
-        String name = notice.recipientName();
-        String maskedName = name != null && !name.isBlank() ? PersonalData.maskName(name.strip()) : "";
+    /** @param greeted the name of whom the text greets: the applicant, or the agent */
+    private Map<String, String> values(Notice notice, @Nullable String greeted, String reasons) {
+        String maskedName = masked(greeted);
         String greeting = maskedName.isEmpty() ? text("greeting.anonymous")
                 : render("greeting.named", Map.of("name", maskedName));
+        String insured = masked(notice.recipientName());
         Notice.Supplement supplement = notice.supplement();
-        return Map.of(
-                "sign", text("sign"),
-                "greeting", greeting,
-                "name", maskedName,
-                "disease", Redaction.redact(notice.diseaseName().strip(), notice.recipientName()),
-                "number", notice.applicationNumber(),
-                "reasons", reasons,
-                "items", items(notice),
-                "count", String.valueOf(cleanReasons(notice).size()),
-                "round", supplement == null ? "" : String.valueOf(supplement.round()),
-                "due", supplement == null ? "" : dueFormat.format(supplement.dueAt()));
+        return Map.ofEntries(
+                Map.entry("sign", text("sign")),
+                Map.entry("greeting", greeting),
+                Map.entry("name", maskedName),
+                Map.entry("insured", insured.isEmpty() ? text("insured.anonymous") : insured),
+                Map.entry("disease", Redaction.redact(notice.diseaseName().strip(), notice.recipientName())),
+                Map.entry("number", notice.applicationNumber()),
+                Map.entry("reasons", reasons),
+                Map.entry("items", items(notice)),
+                Map.entry("count", String.valueOf(cleanReasons(notice).size())),
+                Map.entry("round", supplement == null ? "" : String.valueOf(supplement.round())),
+                Map.entry("due", supplement == null ? "" : dueFormat.format(supplement.dueAt())));
+    }
+
+    private static String masked(@Nullable String name) {
+        return name != null && !name.isBlank() ? PersonalData.maskName(name.strip()) : "";
     }
 
     private String reasons(Notice notice) {

@@ -24,11 +24,12 @@ import org.slf4j.MDC;
 import org.springframework.stereotype.Service;
 
 /**
- * Turns each event into exactly one in-app message and one SMS, for a Kafka poll's events together: a few bulk
- * commands per poll, not per event. Each message has an id derived from its event, so one query finds the messages
- * stored before: a redelivered event only reads, and writes and sends nothing again. The new messages are inserted
- * each on its own (an unordered bulk insert, after their index and due entries), so that a crash part-way is
- * completed, not skipped, by the redelivery: it finds the messages stored before and stores the others.
+ * Turns each event into exactly one in-app message and one SMS, and one SMS more to the agent (代办人) where one
+ * applied for the person ({@link Occasions#withAgents}), for a Kafka poll's events together: a few bulk commands per
+ * poll, not per event. Each message has an id derived from its event, so one query finds the messages stored before:
+ * a redelivered event only reads, and writes and sends nothing again. The new messages are inserted each on its own
+ * (an unordered bulk insert, after their index and due entries), so that a crash part-way is completed, not skipped,
+ * by the redelivery: it finds the messages stored before and stores the others.
  */
 @Service
 class Notifier {
@@ -141,7 +142,8 @@ class Notifier {
         tell(events.stream().map(occasions::of).toList());
     }
 
-    private void tell(List<Occasion> occasions) {
+    private void tell(List<Occasion> told) {
+        List<Occasion> occasions = Occasions.withAgents(told, batches::agentsOf);
         Instant now = clock.instant();
         // Stored claimed by this instance for the lease: no retry job takes them while they are being sent here.
         // Stored to the millisecond, as MongoDB keeps it, so that the claim recognises its own due entries.
@@ -167,7 +169,7 @@ class Notifier {
         if (fresh.isEmpty()) {
             return;
         }
-        List<ApplicantMessage> pendingSms = reportStored(batches.storeAll(fresh));
+        List<ApplicantMessage> pendingSms = reportStored(batches.storeAll(fresh, Occasions.submittedAgents(occasions)));
         List<ApplicantMessage> claimed = batches.claimFirstAll(pendingSms, now);
         if (claimed.size() < pendingSms.size()) {
             Set<String> claimedIds = claimed.stream().map(ApplicantMessage::id).collect(Collectors.toSet());
@@ -205,7 +207,9 @@ class Notifier {
         ApplicantMessage sms = phone == null
                 ? ApplicantMessage.undeliverableSms(eventId, notice, text, now)
                 : ApplicantMessage.pendingSms(eventId, notice, text, phone, now, claimedUntil);
-        return List.of(inApp, sms);
+        AgentOnFile agent = occasion.agent();
+        return agent == null ? List.of(inApp, sms) : List.of(inApp, sms, ApplicantMessage.pendingAgentSms(eventId,
+                notice, templates.agentSms(notice, agent.maskedName()), agent, now, claimedUntil));
     }
 
     private void redelivered(UUID eventId, String applicationNumber) {

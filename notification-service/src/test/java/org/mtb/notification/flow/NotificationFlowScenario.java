@@ -22,6 +22,7 @@ import org.mtb.contracts.Channel;
 import org.mtb.contracts.DiseaseCategory;
 import org.mtb.contracts.InsuranceType;
 import org.mtb.contracts.Topics;
+import org.mtb.contracts.intake.Agent;
 import org.mtb.contracts.intake.Applicant;
 import org.mtb.contracts.intake.ApplicationSubmitted;
 import org.mtb.contracts.intake.Hospital;
@@ -213,6 +214,42 @@ abstract class NotificationFlowScenario {
     }
 
     @Test
+    void tellsTheAgentEveryStatusChangeBySmsToTheAgentsPhoneReadByThoseWhoReadTheApplication() throws Exception {
+        String number = nextNumber();
+        String agentPhone = "13912345678";
+        String agentIdNumber = "110105198001011234";
+        ApplicationSubmitted event = submitted(number, PHONE);
+        Agent agent = new Agent(cipher.seal(agentIdNumber, SealedField.AGENT_ID_NUMBER.context(number)),
+                cipher.seal("李四", SealedField.AGENT_NAME.context(number)),
+                cipher.seal(agentPhone, SealedField.AGENT_PHONE.context(number)), Agent.Relationship.CHILD,
+                Applicant.Masked.of(agentIdNumber, "李四", agentPhone));
+        kafka.send(Topics.APPLICATION_SUBMITTED, number, json.writeValueAsString(new ApplicationSubmitted(
+                event.eventId(), event.schemaVersion(), event.occurredAt(), number, event.regionCode(),
+                event.diseaseCode(), event.diseaseName(), event.diseaseCategory(), event.applicant(), event.hospital(),
+                event.conditionSummary(), event.channel(), event.submittedAt(),
+                new Submitter("agent-li", "mtb-cli", "APPLICANT"), null, null, null, agent)));
+        awaitMessages(number, 3, this::allSmsSent);
+
+        kafka.send(Topics.APPLICATION_DECIDED, number,
+                json.writeValueAsString(decided(number, DecisionOutcome.APPROVED, List.of())));
+
+        List<JsonNode> messages = awaitMessages(number, 6, this::allSmsSent);
+        assertThat(messages).extracting(m -> m.get("channel").asString() + " " + m.get("addressee").asString())
+                .containsExactly("IN_APP APPLICANT", "SMS APPLICANT", "SMS AGENT", "IN_APP APPLICANT", "SMS APPLICANT",
+                        "SMS AGENT");
+        assertThat(messages.getLast().get("recipient").asString()).isEqualTo("139****5678");
+        assertThat(messages.getLast().get("body").asString())
+                .startsWith("【医保服务】李*您好，您为张*代办的门诊慢特病（血友病）申请已审核通过");
+        assertThat(rawMessages(number)).doesNotContain(PHONE, NAME, ID_NUMBER, agentPhone, "李四", agentIdNumber);
+        assertThat(recordedSms(number)).filteredOn(sms -> sms.getString("phoneIndex")
+                .equals(index.of("phone", agentPhone))).as("sent to the agent's phone").hasSize(2)
+                .allSatisfy(sms -> assertThat(sms.getString("text")).contains("李*您好，您为张*代办的"));
+        assertThat(messagesAs(number, TestTokens.applicant("agent-li", agentIdNumber))).hasSize(6);
+        assertThat(messagesAs(number, TestTokens.applicant("applicant-zhang", ID_NUMBER))).hasSize(6);
+        assertThat(messagesAs(number, TestTokens.applicant("applicant-wang", "620902198001011232"))).isEmpty();
+    }
+
+    @Test
     void parksAPoisonMessageOnTheDeadLetterTopicAndGoesOn() throws Exception {
         kafka.send(Topics.APPLICATION_DECIDED, "659006-20000101-000000", "{not json");
         String number = nextNumber();
@@ -354,6 +391,11 @@ abstract class NotificationFlowScenario {
     private boolean smsSent(List<JsonNode> messages) {
         return messages.stream().anyMatch(m -> m.get("channel").asString().equals("SMS")
                 && m.get("status").asString().equals("SENT"));
+    }
+
+    private boolean allSmsSent(List<JsonNode> messages) {
+        return messages.stream().filter(m -> m.get("channel").asString().equals("SMS"))
+                .allMatch(m -> m.get("status").asString().equals("SENT"));
     }
 
     List<JsonNode> awaitMessages(String number, int count, Predicate<List<JsonNode>> ready) {

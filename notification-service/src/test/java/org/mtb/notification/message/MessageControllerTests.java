@@ -54,12 +54,31 @@ class MessageControllerTests {
                 .andExpect(jsonPath("$[1].applicationNumber").value(NUMBER))
                 .andExpect(jsonPath("$[1].eventType").value("APPLICATION_SUBMITTED"))
                 .andExpect(jsonPath("$[1].recipient").value("138****8000"))
+                .andExpect(jsonPath("$[1].addressee").value("APPLICANT"))
                 .andExpect(jsonPath("$[1].status").value("SENT"))
                 .andExpect(jsonPath("$[1].attempts").value(1))
                 .andExpect(jsonPath("$[1].body").value(containsString("受理编号" + NUMBER)))
                 .andExpect(jsonPath("$[1].createdAt").value("2026-11-23T02:15:30Z"))
                 .andExpect(content().string(not(containsString("13800138000"))))
                 .andExpect(content().string(not(containsString("nextAttemptAt"))));
+    }
+
+    @Test
+    void listsTheAgentsSmsAfterTheApplicantsWithTheAgentsPhoneMasked() throws Exception {
+        given(messages.forApplication(any(), eq(NUMBER), eq(Optional.of(DeliveryChannel.SMS))))
+                .willReturn(List.of(agentSms(), sms()));
+
+        mvc.perform(get("/api/v1/applications/{n}/messages", NUMBER).param("channel", "SMS"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(2))
+                .andExpect(jsonPath("$[0].addressee").value("APPLICANT"))
+                .andExpect(jsonPath("$[1].id").value(EVENT + ":SMS:AGENT"))
+                .andExpect(jsonPath("$[1].channel").value("SMS"))
+                .andExpect(jsonPath("$[1].addressee").value("AGENT"))
+                .andExpect(jsonPath("$[1].recipient").value("139****5678"))
+                .andExpect(jsonPath("$[1].body").value(containsString("李*您好，您为张*代办的门诊慢特病")))
+                .andExpect(content().string(not(containsString("13912345678"))))
+                .andExpect(content().string(not(containsString("enc:"))));
     }
 
     @Test
@@ -108,13 +127,22 @@ class MessageControllerTests {
         return new ApplicantMessage(EVENT + ":IN_APP", NUMBER, EVENT.toString(), EventType.APPLICATION_SUBMITTED,
                 DeliveryChannel.IN_APP, SEALED_PHONE, "门诊慢特病申请已受理",
                 "张*您好，您申请的门诊慢特病（血友病）已受理，受理编号" + NUMBER + "。",
-                MessageStatus.SENT, 1, AT, AT, null, null, null, "138****8000", null, null);
+                MessageStatus.SENT, 1, AT, AT, null, null, null, "138****8000", null, null, null);
+    }
+
+    private static ApplicantMessage agentSms() {
+        return new ApplicantMessage(EVENT + ":SMS:AGENT", NUMBER, EVENT.toString(), EventType.APPLICATION_SUBMITTED,
+                DeliveryChannel.SMS, null, "门诊慢特病申请已受理",
+                "【医保服务】李*您好，您为张*代办的门诊慢特病（血友病）申请已受理，受理编号" + NUMBER + "，审核结果将以短信通知。",
+                MessageStatus.SENT, 1, AT, AT.plusSeconds(1), null, null, null, "139****5678", null, null,
+                new org.mtb.support.crypto.FieldCipher(new org.mtb.support.crypto.TestKeyRing())
+                        .seal("13912345678", "agent.phone|" + NUMBER));
     }
 
     private static ApplicantMessage sms() {
         return new ApplicantMessage(EVENT + ":SMS", NUMBER, EVENT.toString(), EventType.APPLICATION_SUBMITTED,
                 DeliveryChannel.SMS, "13800138000", "门诊慢特病申请已受理",
                 "【医保服务】张*您好，您申请的门诊慢特病（血友病）已受理，受理编号" + NUMBER + "，审核结果将以短信和消息通知。",
-                MessageStatus.SENT, 1, AT, AT.plusSeconds(1), null, null, null, null, null, null);
+                MessageStatus.SENT, 1, AT, AT.plusSeconds(1), null, null, null, null, null, null, null);
     }
 }

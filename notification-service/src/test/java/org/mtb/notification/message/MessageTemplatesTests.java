@@ -156,6 +156,45 @@ class MessageTemplatesTests {
         assertThat(templates.inApp(notice).body()).contains("撤回原因：未注明。");
     }
 
+    @ParameterizedTest
+    @EnumSource(EventType.class)
+    void tellsTheAgentEveryChangeAsTheApplicationTheyMadeForTheInsuredPerson(EventType type) {
+        Notice notice = notice(type, List.of("材料不全"));
+
+        RenderedMessage sms = templates.agentSms(notice, "李四");
+
+        assertThat(sms.title()).isEqualTo(templates.sms(notice).title());
+        assertThat(sms.body()).startsWith("【医保服务】李*您好，您为张*代办的门诊慢特病（血友病）申请").contains(NUMBER)
+                .doesNotContain("李四", "张三", "{", "}");
+        assertThat(length(sms.body())).isLessThanOrEqualTo(140);
+    }
+
+    @Test
+    void confirmsTheSubmissionToTheAgentBySms() {
+        assertThat(templates.agentSms(notice(EventType.APPLICATION_SUBMITTED, List.of()), "李*").body()).isEqualTo(
+                "【医保服务】李*您好，您为张*代办的门诊慢特病（血友病）申请已受理，受理编号659006-20261123-000001，审核结果将以短信通知。");
+    }
+
+    @Test
+    void namesTheInsuredPersonAsSuchToAnAgentWhenTheEventNamesNobody() {
+        Notice notice = new Notice(EventType.APPLICATION_WITHDRAWN, NUMBER, "血友病", null, List.of());
+
+        assertThat(templates.agentSms(notice, null).body()).isEqualTo("【医保服务】您好，您为参保人代办的门诊慢特病（血友病）申请已撤回，"
+                + "受理编号" + NUMBER + "。如仍需办理，可重新提出申请。");
+    }
+
+    @Test
+    void cutsLongReasonsToFitOneSmsToTheAgentToo() {
+        Notice notice = notice(EventType.APPLICATION_REJECTED, List.of("诊断证明由一级医院出具，不符合须由二级及以上定点医疗机构出具的规定",
+                "门诊病历未加盖医院公章且缺少医师签名", "检查报告日期超过十二个月，不能作为本次认定的依据"));
+
+        String sms = templates.agentSms(notice, "李*").body();
+
+        assertThat(length(sms)).isEqualTo(140);
+        assertThat(sms).startsWith("【医保服务】李*您好，您为张*代办的").contains("原因：诊断证明由一级医院出具", "…完整原因请查看医保APP消息")
+                .doesNotContain("检查报告日期超过十二个月");
+    }
+
     @Test
     void refusesATemplateThatAsksForThePhone() throws Exception {
         Properties texts = new Properties();
@@ -165,5 +204,17 @@ class MessageTemplatesTests {
         texts.setProperty("submitted.sms", "{sign}请拨打{phone}");
 
         assertThatIllegalStateException().isThrownBy(() -> new MessageTemplates(texts)).withMessageContaining("{phone}");
+    }
+
+    @Test
+    void refusesATemplateFileWithoutTheAgentsSmsOfEveryType() throws Exception {
+        Properties texts = new Properties();
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream(MessageTemplates.RESOURCE)) {
+            texts.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        texts.remove("approved.sms.agent");
+
+        assertThatIllegalStateException().isThrownBy(() -> new MessageTemplates(texts))
+                .withMessageContaining("approved.sms.agent");
     }
 }

@@ -28,9 +28,13 @@ import org.mtb.support.crypto.TestKeyRing;
 import org.mtb.contracts.Channel;
 import org.mtb.contracts.DiseaseCategory;
 import org.mtb.contracts.InsuranceType;
+import org.mtb.contracts.intake.Agent;
 import org.mtb.contracts.intake.Applicant;
 import org.mtb.contracts.intake.ApplicationSubmitted;
 import org.mtb.contracts.intake.Hospital;
+import org.mtb.contracts.review.ApplicationDecided;
+import org.mtb.contracts.review.DecisionOutcome;
+import org.mtb.contracts.review.Recipient;
 import org.mtb.notification.sms.SmsReceipt;
 import org.mtb.stack.EmbeddedMongo;
 import org.mtb.support.testing.TestClock;
@@ -133,6 +137,26 @@ class NotifierBatchTests {
         assertThat(meters.counter("notification.events.duplicates").count()).isEqualTo(2.0);
     }
 
+    @Test
+    void tellsAPollsAgentsWithTheSameCommandsAndReadsThemBackForLaterEventsInOneQuery() {
+        List<String> numbers = List.of("659006-20261130-100008", "659006-20261130-100009");
+        List<ApplicationSubmitted> submissions = numbers.stream().map(this::submittedByAnAgent).toList();
+        COMMANDS.remove(database);
+
+        notifier.submittedAll(submissions);
+
+        assertThat(commands()).containsExactlyElementsOf(FIRST_DELIVERY);
+        COMMANDS.remove(database);
+
+        notifier.decidedAll(numbers.stream().map(this::approved).toList());
+
+        List<String> withTheAgents = new ArrayList<>(List.of("find"));
+        withTheAgents.addAll(FIRST_DELIVERY);
+        assertThat(commands()).containsExactlyElementsOf(withTheAgents);
+        assertThat(phones).filteredOn("13912345678"::equals).as("each event told to the agent too").hasSize(4);
+        assertThat(sent).hasSize(8).filteredOn(text -> text.contains("李*您好，您为张*代办的")).hasSize(4);
+    }
+
     private List<String> commands() {
         return COMMANDS.getOrDefault(database, List.of());
     }
@@ -148,5 +172,23 @@ class NotifierBatchTests {
                         Applicant.Masked.of("11010519491231002X", "张三", "13800138000")),
                 new Hospital("第二师医院", 3, null), cipher.seal("血友病A型，需长期替代治疗",
                         SealedField.CONDITION_SUMMARY.context(number)), Channel.APP, now, null);
+    }
+
+    private ApplicationSubmitted submittedByAnAgent(String number) {
+        ApplicationSubmitted event = submitted(number);
+        Agent agent = new Agent(cipher.seal("110105198001011234", SealedField.AGENT_ID_NUMBER.context(number)),
+                cipher.seal("李四", SealedField.AGENT_NAME.context(number)),
+                cipher.seal("13912345678", SealedField.AGENT_PHONE.context(number)), Agent.Relationship.SPOUSE,
+                Applicant.Masked.of("110105198001011234", "李四", "13912345678"));
+        return new ApplicationSubmitted(event.eventId(), event.schemaVersion(), event.occurredAt(), number,
+                event.regionCode(), event.diseaseCode(), event.diseaseName(), event.diseaseCategory(), event.applicant(),
+                event.hospital(), event.conditionSummary(), event.channel(), event.submittedAt(), null, null, null, null,
+                agent);
+    }
+
+    private ApplicationDecided approved(String number) {
+        return new ApplicationDecided(UUID.randomUUID(), ApplicationDecided.SCHEMA_VERSION, clock.instant(), number,
+                "659006", "M01200", "血友病", DecisionOutcome.APPROVED, List.of(), "expert-1", clock.instant(),
+                new Recipient(null, cipher.seal("13800138000", SealedField.PHONE.context(number)), "张*"));
     }
 }
