@@ -131,10 +131,24 @@ final class ApplicantJourney {
         assertThat(http.post(url.apply("intake", "/api/v1/applications/" + motherNumber + "/withdrawal"), account,
                 "{\"reason\":\"不需要了\"}").json().get("code").asString()).isEqualTo("APPLICATION_ALREADY_ENDED");
 
+        // Zhang applies as the agent (代办) of his grandfather: sealed like an applicant, and told by SMS too.
+        String grandfather = WholeFlowTests.person(body, 42).replace("\"name\":\"张三\"", "\"name\":\"张老汉\"")
+                .replace("13800138000", "13700137000");
+        String grandfatherNumber = submitted(uploads.complete(grandfather.substring(0, grandfather.lastIndexOf('}'))
+                + ",\"agent\":{\"idNumber\":\"11010519491231002X\",\"name\":\"张三\",\"phone\":\"13800138000\","
+                + "\"relationship\":\"CHILD\"}}", account, null));
+        JsonNode byAgent = application(grandfatherNumber);
+        assertThat(byAgent.get("agent").get("relationship").asString()).isEqualTo("CHILD");
+        assertThat(byAgent.get("agent").get("name").asString()).isEqualTo("张*");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(messages(grandfatherNumber))
+                .anyMatch(m -> "AGENT".equals(m.path("addressee").asString())));
+
         JsonNode mine = http.get(url.apply("intake", "/api/v1/applications?mine&size=50"), account).json();
         assertThat(mine.get("items").valueStream().map(i -> i.get("applicationNumber").asString() + " "
                 + i.get("status").asString()).toList())
                 .contains(motherNumber + " APPROVED", fatherNumber + " WITHDRAWN");
+        assertThat(mine.get("items").valueStream().map(i -> i.get("applicationNumber").asString()))
+                .contains(grandfatherNumber);
     }
 
     private String submitted(String body) {

@@ -342,7 +342,7 @@ class WholeFlowTests {
         assertThat(elsewhereChannel.json().get("code").asString()).isEqualTo("REGION_OUT_OF_SCOPE");
 
         // A channel's request is signed: unsigned, changed on the way or sent again, it is refused.
-        String body = uploads.complete(faceChecked(BODY), tokens.tiemenguanPlatform(), tiemenguan);
+        String body = uploads.complete(faceChecked(person(BODY, 22)), tokens.tiemenguanPlatform(), tiemenguan);
         String[] signature = tiemenguan.headers(body);
         Http.Answer unsigned = http.post(url("intake", "/api/v1/applications"), tokens.tiemenguanPlatform(), body,
                 "Idempotency-Key", "unsigned-" + UUID.randomUUID());
