@@ -54,10 +54,12 @@ class ApplicationController {
     }
 
     /**
-     * My applications (我的申请): those the calling account or channel submitted, for itself or for family members,
-     * newest first, {@code size} (1 to 100) a page, of one status when given.
+     * My applications (我的申请): those the calling person's account submitted, for itself or for family members,
+     * newest first, {@code size} (1 to 100) a page, of one status when given. For applicants' accounts only: a channel
+     * or counter answers for thousands, and lists them from its own records.
      */
     @GetMapping(params = "mine")
+    @PreAuthorize("hasRole('APPLICANT')")
     MyApplications mine(Caller caller, @RequestParam(required = false) @Nullable ApplicationStatus status,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
         if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {

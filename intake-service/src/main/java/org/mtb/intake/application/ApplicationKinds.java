@@ -1,6 +1,7 @@
 package org.mtb.intake.application;
 
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 import org.mtb.contracts.intake.ApplicationKind;
 import org.mtb.support.web.ApiException;
@@ -18,10 +19,11 @@ final class ApplicationKinds {
 
     /** The refusal of this kind of application, if any. */
     static Optional<ApiException> refusal(ApplicationKind kind, @Nullable String named,
-            @Nullable String heldForThisDisease, String insuredIndex, String regionCode, Applications applications) {
+            @Nullable String heldForThisDisease, String insuredIndex, String regionCode, Applications applications,
+            UnaryOperator<@Nullable String> visible) {
         if (kind == ApplicationKind.NEW) {
             return Optional.ofNullable(heldForThisDisease)
-                    .map(number -> ApplicationProblems.qualificationAlreadyHeld(number));
+                    .map(number -> ApplicationProblems.qualificationAlreadyHeld(visible.apply(number)));
         }
         if (named == null || named.isBlank()) {
             return Optional.of(ApplicationProblems.qualificationRequired(kind));

@@ -2,6 +2,7 @@ package org.mtb.intake.application;
 
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.mtb.support.web.ApiException;
 import org.mtb.support.web.FieldProblem;
 import org.springframework.http.HttpStatus;
@@ -27,19 +28,24 @@ final class ApplicationProblems {
                         + "in 'materialGaps' and 'errors'", problems, Map.of("materialGaps", gaps));
     }
 
-    /** A second open application of the same person for the same disease in the region. */
-    static ApiException alreadyOpen(String openNumber, String diseaseCode) {
+    /**
+     * A second open application of the same person for the same disease in the region; the open one is named only to
+     * a caller who may read it.
+     */
+    static ApiException alreadyOpen(@Nullable String openNumber, String diseaseCode) {
         return new ApiException(HttpStatus.CONFLICT, "APPLICATION_ALREADY_OPEN", "An application is already open",
-                "Application " + openNumber + " for disease " + diseaseCode + " of the same person is still open; "
-                        + "follow it, or withdraw it before applying again", List.of(),
-                Map.of("openApplicationNumber", openNumber));
+                (openNumber == null ? "An application" : "Application " + openNumber) + " for disease " + diseaseCode
+                        + " of the same person is still open; follow it, or withdraw it before applying again",
+                List.of(), openNumber == null ? Map.of() : Map.of("openApplicationNumber", openNumber));
     }
 
-    static ApiException qualificationAlreadyHeld(String qualificationNumber) {
+    /** @param qualificationNumber null where the caller may not read that application */
+    static ApiException qualificationAlreadyHeld(@Nullable String qualificationNumber) {
         return new ApiException(HttpStatus.CONFLICT, "QUALIFICATION_ALREADY_HELD", "Qualification already held",
-                "The person already holds qualification " + qualificationNumber + " for this disease; apply for a "
-                        + "renewal (RENEWAL) or a change (CHANGE) of it instead", List.of(),
-                Map.of("qualificationNumber", qualificationNumber));
+                "The person already holds " + (qualificationNumber == null ? "a qualification"
+                        : "qualification " + qualificationNumber) + " for this disease; apply for a renewal (RENEWAL) or "
+                        + "a change (CHANGE) of it instead", List.of(), qualificationNumber == null ? Map.of()
+                                : Map.of("qualificationNumber", qualificationNumber));
     }
 
     static ApiException qualificationRequired(org.mtb.contracts.intake.ApplicationKind kind) {
@@ -75,6 +81,12 @@ final class ApplicationProblems {
                         + " and waits for no supplement" + (application.supplements() == null
                                 || application.supplements().isEmpty() ? "" : "; its last request was answered or ended"),
                 List.of(), Map.of("status", application.status()));
+    }
+
+    static ApiException supplementTimeEnded(String number, java.time.Instant dueAt) {
+        return new ApiException(HttpStatus.CONFLICT, "SUPPLEMENT_TIME_ENDED", "The time to supplement has ended",
+                "Application " + number + " could be supplemented until " + dueAt + "; it closes as not supplemented, "
+                        + "and a new application may be made", List.of(), Map.of("supplementDueAt", dueAt));
     }
 
     static ApiException supplementRoundClosed(String number, int sent, int open) {

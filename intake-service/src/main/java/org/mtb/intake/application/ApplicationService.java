@@ -122,12 +122,13 @@ class ApplicationService {
         String claim = InsuredDiseases.key(application);
         InsuredDiseases.Claimed claimed = insuredDiseases.claim(claim, application.applicationNumber(), now);
         if (!claimed.taken()) {
-            String holder = claimed.openNumber();
+            String holder = visibleTo(caller, claimed.openNumber());
             return earlier(idempotencyKey, fingerprint)
                     .orElseThrow(() -> ApplicationProblems.alreadyOpen(holder, application.diseaseCode()));
         }
         var wrongKind = ApplicationKinds.refusal(kindOf(request), request.qualificationNumber(), claimed.qualification(),
-                application.applicant().idNumberIndex(), application.regionCode(), applications);
+                application.applicant().idNumberIndex(), application.regionCode(), applications,
+                number -> visibleTo(caller, number));
         if (wrongKind.isPresent()) {
             insuredDiseases.release(claim, application.applicationNumber());
             return earlier(idempotencyKey, fingerprint).orElseThrow(wrongKind::get);
@@ -170,6 +171,15 @@ class ApplicationService {
         }
         return MaterialsCheck.check(request.materials(), rules, required, "MANDATORY", owned,
                 region.get().regionCode(), today);
+    }
+
+    /**
+     * The number of another application, for a caller who may read it (the one who submitted it, the insured person,
+     * staff of its region); null for anyone else, so that a refusal tells a stranger no application number.
+     */
+    private @Nullable String visibleTo(Caller caller, @Nullable String number) {
+        return number == null ? null : applications.find(number).filter(a -> seals.mayRead(caller, a))
+                .map(Application::applicationNumber).orElse(null);
     }
 
     private static ApplicationKind kindOf(SubmitApplicationRequest request) {

@@ -89,7 +89,7 @@ public class InsuredDiseases {
                 return new Claimed(true, null, qualification);
             }
         }
-        throw new IllegalStateException("The claim " + key + " kept changing");
+        throw ApplicationProblems.keptChanging(applicationNumber);
     }
 
     /** Whether the holder is an open application, or one perhaps being stored right now. */

@@ -16,6 +16,7 @@ import org.mtb.contracts.intake.SuppliedMaterial;
 import org.mtb.contracts.review.SupplementItem;
 import org.mtb.intake.catalog.CatalogCopy;
 import org.mtb.intake.material.Materials;
+import org.mtb.intake.material.StoredMaterial;
 import org.mtb.support.outbox.OutboxEntry;
 import org.mtb.support.outbox.PendingOutbox;
 import org.mtb.support.security.Caller;
@@ -72,7 +73,10 @@ class Supplements {
                 throw ApplicationProblems.supplementRoundClosed(number, request.round(), open.round());
             }
             Instant now = clock.instant();
-            List<MaterialItem> supplied = check(caller, application, open, request, now);
+            if (now.isAfter(open.dueAt())) {
+                throw ApplicationProblems.supplementTimeEnded(number, open.dueAt());
+            }
+            List<Checked> supplied = check(caller, application, open, request, now);
             if (store(application, open, supplied, caller, now)) {
                 log.info("Application {} supplemented for round {} with {} item(s)", number, open.round(),
                         supplied.size());
@@ -83,7 +87,7 @@ class Supplements {
     }
 
     /** Every requested item, checked against the catalog's rule for its type (or, if it left the catalog, any file). */
-    private List<MaterialItem> check(Caller caller, Application application, SupplementRound open,
+    private List<Checked> check(Caller caller, Application application, SupplementRound open,
             SupplementRequest request, Instant now) {
         Map<String, MaterialRequirement> catalogRules = catalog.region(application.regionCode())
                 .flatMap(region -> region.disease(application.diseaseCode()).filter(d -> region.policy() != null)
@@ -97,18 +101,25 @@ class Supplements {
         }
         List<String> named = ApplicationService.namedMaterials(request.materials());
         LocalDate today = LocalDate.ofInstant(now, properties.timeZone());
+        Map<String, StoredMaterial> owned = uploads.ownedBy(caller.subject(), named);
         MaterialsCheck.Outcome outcome = MaterialsCheck.check(request.materials(), asked, Set.copyOf(asked.keySet()),
-                "SUPPLEMENT_REQUESTED", uploads.ownedBy(caller.subject(), named), application.regionCode(), today);
+                "SUPPLEMENT_REQUESTED", owned, application.regionCode(), today);
         if (!outcome.passed()) {
             Set<String> given = outcome.items().stream().map(MaterialItem::type).collect(Collectors.toSet());
             List<SupplementItem> stillOpen = open.requested().stream().filter(i -> !given.contains(i.type())).toList();
             throw ApplicationProblems.supplementIncomplete(outcome.problems(), outcome.gaps(), stillOpen);
         }
-        return outcome.items();
+        return outcome.items().stream().map(item -> new Checked(item, item.materialIds().stream()
+                .filter(id -> owned.get(id).applicationNumber() == null).toList())).toList();
     }
 
-    private boolean store(Application application, SupplementRound open, List<MaterialItem> supplied, Caller caller,
+    /** An item that passed, and those of its files no application references yet. */
+    private record Checked(MaterialItem item, List<String> unattached) {
+    }
+
+    private boolean store(Application application, SupplementRound open, List<Checked> checked, Caller caller,
             Instant now) {
+        List<MaterialItem> supplied = checked.stream().map(Checked::item).toList();
         String number = application.applicationNumber();
         int index = application.supplements().indexOf(open);
         ApplicationSupplemented event = new ApplicationSupplemented(UUID.randomUUID(),
@@ -126,7 +137,7 @@ class Supplements {
         if (mongo.updateFirst(unchanged, update, Application.class).getModifiedCount() == 0) {
             return false;
         }
-        uploads.attach(supplied.stream().flatMap(item -> item.materialIds().stream()).toList(), number,
+        uploads.attach(checked.stream().flatMap(c -> c.unattached().stream()).toList(), number,
                 application.hospital().code());
         pendingOutbox.mark(Application.COLLECTION, List.of(number));
         return true;

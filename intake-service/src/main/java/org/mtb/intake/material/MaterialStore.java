@@ -99,7 +99,9 @@ class MaterialStore {
 
     /** Sets the application on those of the materials no application references yet; the others keep theirs. */
     long attach(Collection<String> ids, String applicationNumber, @Nullable String institution, Instant at) {
-        return mongo.updateMulti(query(where("_id").in(ids).and("applicationNumber").is(null)),
+        // By id alone, which the embedded MongoDB answers from the _id index (a second condition would make it read
+        // every material); the callers pass only materials no application references yet.
+        return mongo.updateMulti(query(where("_id").in(ids)),
                 new Update().set("applicationNumber", applicationNumber).set("referencedAt", at)
                         .set("institution", institution), Material.class).getModifiedCount();
     }

@@ -72,7 +72,8 @@ public class Materials {
 
     /**
      * Marks the materials as referenced by the application (so cleanup keeps them) diagnosed at {@code institution};
-     * idempotent. A material already referenced keeps its first application.
+     * idempotent. Name only materials no application references yet ({@link StoredMaterial#applicationNumber()} null),
+     * so that a reused scan keeps its first application.
      */
     public void attach(Collection<String> materialIds, String applicationNumber, @Nullable String institution) {
         if (materialIds.isEmpty()) {

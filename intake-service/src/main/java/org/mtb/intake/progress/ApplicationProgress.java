@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -79,14 +80,18 @@ class ApplicationProgress {
                 new TimelineEntry(ApplicationStatus.SUPPLEMENT_REQUIRED, event.requestedAt(),
                         "需补正材料（第" + event.round() + "次）：" + items),
                 current -> current.isFinal() ? current : ApplicationStatus.SUPPLEMENT_REQUIRED,
-                (application, update) -> update.push("supplements", round).set("reviewDueAt", null));
+                (application, update) -> update.push("supplements", round).set("reviewDueAt", null),
+                application -> !application.status().isFinal());
     }
 
-    /** The time to supplement ran out: the application ends as not supplemented, unless it ended otherwise first. */
+    /**
+     * The time to supplement ran out: the application ends as not supplemented, unless it was supplemented (its answer
+     * reaching review after the lapse) or ended otherwise first.
+     */
     static Change supplementLapsed(SupplementLapsed event) {
         return new Change(event.applicationNumber(), event.eventId().toString(),
                 new TimelineEntry(ApplicationStatus.NOT_SUPPLEMENTED, event.closedAt(), "逾期未补正，申请已终止"),
-                current -> current.isFinal() ? current : ApplicationStatus.NOT_SUPPLEMENTED,
+                current -> ApplicationStatus.NOT_SUPPLEMENTED,
                 (application, update) -> {
                     List<SupplementRound> rounds = application.supplements() == null ? List.of()
                             : application.supplements();
@@ -95,7 +100,8 @@ class ApplicationProgress {
                             update.set("supplements." + i + ".lapsedAt", event.closedAt());
                         }
                     }
-                });
+                }, application -> application.openSupplement().filter(open -> open.round() == event.round())
+                        .isPresent());
     }
 
     static Change decided(ApplicationDecided event) {
@@ -129,7 +135,7 @@ class ApplicationProgress {
             if (application == null) {
                 firstUnknown = firstUnknown < 0 ? index : firstUnknown;
             } else if (seen(application, change.eventId())) {
-                duplicate(change);
+                duplicate(change, application);
             } else if (!applicationsInBulk.add(change.applicationNumber())) {
                 alone.add(change);
             } else {
@@ -169,14 +175,30 @@ class ApplicationProgress {
         return Query.query(where("_id").is(application.applicationNumber()).and("version").is(application.version()));
     }
 
+    /**
+     * The status the change leads to, its timeline entry, its further writes and its event id, in one update. A change
+     * that no longer {@code applies} (a supplement request a withdrawal overtook, a lapse of a round that was answered)
+     * records only its event id.
+     */
     private static Update update(Application application, Change change) {
-        Update update = new Update().set("status", change.next().apply(application.status()))
-                .push("timeline", change.entry()).addToSet("processedEventIds", change.eventId()).inc("version", 1);
+        ApplicationStatus next = change.next().apply(application.status());
+        Update update = new Update().addToSet("processedEventIds", change.eventId()).inc("version", 1);
+        if (!change.applies().test(application)) {
+            return update;
+        }
+        update.set("status", next).push("timeline", change.entry());
         change.more().accept(application, update);
         return update;
     }
 
-    private void duplicate(Change change) {
+    /**
+     * A change seen before. An approval's qualification is recorded again (an upsert): the first time may have failed
+     * after the application's own update, which the redelivery then finds done.
+     */
+    private void duplicate(Change change, Application application) {
+        if (change.entry().status() == ApplicationStatus.APPROVED && application.status() == ApplicationStatus.APPROVED) {
+            insuredDiseases.granted(application);
+        }
         meters.counter("intake.events.duplicates").increment();
         log.debug("Event {} for {} was already applied", change.eventId(), change.applicationNumber());
     }
@@ -205,7 +227,12 @@ class ApplicationProgress {
      * current one, and anything more it writes in the same update.
      */
     record Change(String applicationNumber, String eventId, TimelineEntry entry,
-            UnaryOperator<ApplicationStatus> next, BiConsumer<Application, Update> more) {
+            UnaryOperator<ApplicationStatus> next, BiConsumer<Application, Update> more, Predicate<Application> applies) {
+
+        Change(String applicationNumber, String eventId, TimelineEntry entry, UnaryOperator<ApplicationStatus> next,
+                BiConsumer<Application, Update> more) {
+            this(applicationNumber, eventId, entry, next, more, application -> true);
+        }
     }
 
     /**
@@ -221,7 +248,7 @@ class ApplicationProgress {
                 throw new UnknownApplicationException(change.applicationNumber(), change.eventId());
             }
             if (seen(current, change.eventId())) {
-                duplicate(change);
+                duplicate(change, current);
                 return null;
             }
             if (mongo.updateFirst(unchanged(current), update(current, change), Application.class)

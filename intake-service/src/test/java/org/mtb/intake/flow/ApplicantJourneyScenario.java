@@ -216,9 +216,23 @@ abstract class ApplicantJourneyScenario {
         String person = nextIdNumber();
         String number = applied(person);
         kafka.send(Topics.SUPPLEMENT_LAPSED, number, json.writeValueAsString(new SupplementLapsed(UUID.randomUUID(), 1,
+                Instant.now(), number, REGION, "高血压", 2, Instant.now(), Instant.now(), recipient(number))));
+        kafka.send(Topics.SUPPLEMENT_REQUESTED, number, json.writeValueAsString(new SupplementRequested(
+                UUID.randomUUID(), 1, Instant.now(), number, REGION, "高血压", 1, List.of(new SupplementItem(
+                        "ID_CARD", "身份证正反面", "模糊")), "expert-1", Instant.now(),
+                Instant.now().plus(30, ChronoUnit.DAYS), recipient(number))));
+        await().atMost(Duration.ofSeconds(20)).until(() -> "SUPPLEMENT_REQUIRED".equals(
+                json.readTree(get("/api/v1/applications/" + number, family).getBody()).get("status").asString()));
+        assertThat(json.readTree(get("/api/v1/applications/" + number, family).getBody()).get("timeline")
+                .valueStream().map(e -> e.get("status").asString()).toList())
+                .as("a lapse of a round not asked for changes nothing").doesNotContain("NOT_SUPPLEMENTED");
+
+        kafka.send(Topics.SUPPLEMENT_LAPSED, number, json.writeValueAsString(new SupplementLapsed(UUID.randomUUID(), 1,
                 Instant.now(), number, REGION, "高血压", 1, Instant.now(), Instant.now(), recipient(number))));
         await().atMost(Duration.ofSeconds(20)).until(() -> "NOT_SUPPLEMENTED".equals(
                 json.readTree(get("/api/v1/applications/" + number, family).getBody()).get("status").asString()));
+        assertThat(supplement(number, family, "{}").getStatusCode().value()).as("nothing to supplement now")
+                .isEqualTo(409);
 
         assertThat(applied(person)).isNotEqualTo(number);
     }

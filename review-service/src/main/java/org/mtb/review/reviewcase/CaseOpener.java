@@ -47,6 +47,8 @@ import tools.jackson.databind.json.JsonMapper;
 class CaseOpener {
 
     private static final Logger log = LoggerFactory.getLogger(CaseOpener.class);
+    /** Withdrawals that reached review before their submission did, by application number. */
+    static final String WITHDRAWN_BEFORE_OPENED = "withdrawn_before_opened";
 
     private final MongoTemplate mongo;
     private final RegionPolicies policies;
@@ -88,12 +90,16 @@ class CaseOpener {
             }
         }
         Set<String> open = openAmong(byNumber.keySet());
+        Map<String, org.bson.Document> withdrawn = withdrawnAmong(byNumber.keySet());
         List<ReviewCase> opening = new ArrayList<>();
         List<DueTimer> timersOfAll = new ArrayList<>();
         Instant now = clock.instant();
         for (ApplicationSubmitted submitted : byNumber.values()) {
             if (open.contains(submitted.applicationNumber())) {
                 duplicate(submitted);
+            } else if (withdrawn.containsKey(submitted.applicationNumber())) {
+                opening.add(closedCase(newCase(submitted, now, new ArrayList<>()),
+                        withdrawn.get(submitted.applicationNumber())));
             } else {
                 opening.add(newCase(submitted, now, timersOfAll));
             }
@@ -139,9 +145,27 @@ class CaseOpener {
                 null);
     }
 
+    /** The case of an application withdrawn before it arrived: closed at once, with no timer and no event. */
+    private static ReviewCase closedCase(ReviewCase opened, org.bson.Document withdrawal) {
+        return new ReviewCase(opened.applicationNumber(), opened.submittedEventId(), opened.regionCode(),
+                opened.diseaseCode(), opened.diseaseName(), opened.diseaseCategory(), opened.applicant(),
+                opened.hospital(), opened.conditionSummary(), opened.channel(), opened.submittedAt(), opened.openedAt(),
+                CaseStatus.WITHDRAWN, null, opened.catalogVersion(), opened.sla(), opened.version(), List.of(),
+                List.of(), new ReviewCase.Closing(CaseStatus.WITHDRAWN, withdrawal.getDate("withdrawnAt").toInstant(),
+                        withdrawal.getString("eventId"), withdrawal.getString("reason")));
+    }
+
+    /** The withdrawals kept for these applications before their cases opened: one find by id for a poll. */
+    private Map<String, org.bson.Document> withdrawnAmong(Collection<String> numbers) {
+        Map<String, org.bson.Document> withdrawn = new java.util.HashMap<>();
+        mongo.find(Query.query(where("_id").in(numbers)), org.bson.Document.class, WITHDRAWN_BEFORE_OPENED)
+                .forEach(d -> withdrawn.put(d.getString("_id"), d));
+        return withdrawn;
+    }
+
     private void counted(List<ReviewCase> opened) {
         Map<String, List<SlaClock>> clocksByRegion = new LinkedHashMap<>();
-        for (ReviewCase reviewCase : opened) {
+        for (ReviewCase reviewCase : opened.stream().filter(c -> c.status() == CaseStatus.OPEN).toList()) {
             if (reviewCase.sla() != null) {
                 clocksByRegion.computeIfAbsent(reviewCase.regionCode(), r -> new ArrayList<>()).add(reviewCase.sla());
             }

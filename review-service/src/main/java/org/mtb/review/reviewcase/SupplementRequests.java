@@ -111,7 +111,7 @@ class SupplementRequests {
                 personalData.recipient(open));
         CaseSupplement supplement = new CaseSupplement(round, items, reviewer, now, dueAt, left.toMillis(), null, null,
                 null, null);
-        timers.schedule(List.of(new DueTimer(number, LAPSE, round, dueAt)));
+        timers.schedule(List.of(new DueTimer(number, LAPSE, round, lapseAt(dueAt))));
         Update update = new Update().set("status", CaseStatus.AWAITING_SUPPLEMENT).push("supplements", supplement)
                 .push("outbox", outbox(event.eventId(), Topics.SUPPLEMENT_REQUESTED, number, event, now))
                 .inc("version", 1);
@@ -126,6 +126,11 @@ class SupplementRequests {
         log.info("Case {} returned for supplement, round {}, {} item(s), by reviewer {}; applicant has until {}",
                 number, round, items.size(), reviewer, dueAt);
         return true;
+    }
+
+    /** When a request due at {@code dueAt} lapses: its grace later, so that a supplement taken in time arrives first. */
+    Instant lapseAt(Instant dueAt) {
+        return dueAt.plus(properties.lapseGrace());
     }
 
     /** The end of the applicant's time: the region's period, or the configured number of calendar days. */
@@ -144,11 +149,12 @@ class SupplementRequests {
     }
 
     /**
-     * Closes the case as not supplemented if it still waits for the round the timer was set for; answers whether it
-     * did. One update conditional on the version read, with its event.
+     * Closes the case as not supplemented if it still waits for the round the timer was set for, and the timer is the
+     * one of that round's due time (a timer of a request whose storing failed is not); answers whether it did. One update conditional on the version read, with its event.
      */
-    boolean lapse(ReviewCase waiting, int round) {
-        CaseSupplement open = waiting.openSupplement().filter(s -> s.round() == round).orElse(null);
+    boolean lapse(ReviewCase waiting, int round, Instant timerAt) {
+        CaseSupplement open = waiting.openSupplement().filter(s -> s.round() == round)
+                .filter(s -> lapseAt(s.dueAt()).equals(timerAt)).orElse(null);
         if (open == null) {
             return false;
         }

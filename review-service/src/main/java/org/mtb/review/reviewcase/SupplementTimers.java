@@ -44,7 +44,7 @@ class SupplementTimers implements DueTimerHandler {
         List<DueTimer> due = new ArrayList<>();
         List<DueTimer> notYet = new ArrayList<>();
         for (DueTimer timer : soon) {
-            switch (verdict(cases.get(timer.subject()), timer)) {
+            switch (verdict(cases.get(timer.subject()), timer, requests)) {
                 case DUE -> due.add(timer);
                 case NOT_YET -> notYet.add(timer);
                 case STALE -> { }
@@ -52,17 +52,18 @@ class SupplementTimers implements DueTimerHandler {
         }
         return Prepared.of(notYet, () -> due.stream().filter(timer -> {
             ReviewCase current = mongo.findById(timer.subject(), ReviewCase.class);
-            return current != null && requests.lapse(current, (int) timer.revision());
+            return current != null && requests.lapse(current, (int) timer.revision(), timer.at());
         }).toList());
     }
 
     enum Verdict { DUE, NOT_YET, STALE }
 
-    static Verdict verdict(@Nullable ReviewCase c, DueTimer timer) {
+    static Verdict verdict(@Nullable ReviewCase c, DueTimer timer, SupplementRequests requests) {
         if (c == null || c.rounds() < timer.revision() && c.status() == CaseStatus.OPEN) {
             return Verdict.NOT_YET;
         }
-        boolean waiting = c.openSupplement().map(s -> s.round() == timer.revision()).orElse(false);
+        boolean waiting = c.openSupplement().map(s -> s.round() == timer.revision()
+                && requests.lapseAt(s.dueAt()).equals(timer.at())).orElse(false);
         return waiting ? Verdict.DUE : Verdict.STALE;
     }
 }

@@ -24,6 +24,8 @@ import org.mtb.support.outbox.PendingOutbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
@@ -133,8 +135,15 @@ class SupplementsAndWithdrawals {
         for (int attempt = 1; attempt <= 5; attempt++) {
             ReviewCase c = mongo.findById(event.applicationNumber(), ReviewCase.class);
             if (c == null) {
-                throw new IllegalStateException("Withdrawal " + event.eventId() + " for unknown case "
-                        + event.applicationNumber() + "; retried");
+                // Withdrawn before its submission reached review (the topics keep no order between them): kept, so
+                // that the case opens closed when the submission comes.
+                mongo.upsert(Query.query(Criteria.where("_id").is(event.applicationNumber())), new Update()
+                        .setOnInsert("eventId", event.eventId().toString()).setOnInsert("withdrawnAt",
+                                event.withdrawnAt()).setOnInsert("reason", event.reason()),
+                        CaseOpener.WITHDRAWN_BEFORE_OPENED);
+                log.info("Application {} withdrawn before its case opened; it will open closed",
+                        event.applicationNumber());
+                return;
             }
             if (c.status() != CaseStatus.OPEN && c.status() != CaseStatus.AWAITING_SUPPLEMENT) {
                 ignored(event.eventId(), event.applicationNumber(), c.closing() != null

@@ -150,6 +150,10 @@ public class SlaCounts {
             // Present from zero, so that Prometheus' increase() sees a region's first breach after a restart.
             meters.counter("review.sla.breaches", "region", code);
             meters.counter("review.deadlines.provisional", "region", code);
+            for (String supplements : List.of("review.supplements.requested", "review.supplements.received",
+                    "review.supplements.lapsed", "review.cases.withdrawn")) {
+                meters.counter(supplements, "region", code);
+            }
             for (SlaState state : SlaState.values()) {
                 Number count = region.get(state.name(), Number.class);
                 states.add(MultiGauge.Row.of(Tags.of("region", code, "sla_state", state.name()),

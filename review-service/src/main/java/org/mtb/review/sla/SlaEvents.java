@@ -179,6 +179,10 @@ class SlaEvents implements MarkedDocuments {
         if (state == SlaState.BREACHED || state == fired.moves()) {
             return false;
         }
+        if (!c.open() && c.decision() == null) {
+            // Returned for supplement, withdrawn or closed unsupplemented meanwhile: its clock has stopped.
+            return false;
+        }
         return c.decision() == null || !c.decision().decidedAt().isBefore(fired.dueAt());
     }
 

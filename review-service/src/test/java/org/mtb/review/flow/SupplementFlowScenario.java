@@ -38,7 +38,7 @@ import org.mtb.contracts.review.ReviewStarted;
 import org.mtb.contracts.review.SupplementLapsed;
 import org.mtb.contracts.review.SupplementRequested;
 import org.mtb.review.timer.DueTimer;
-import org.mtb.review.timer.DueTimers;
+import org.mtb.review.timer.DueTimerHandler;
 import org.mtb.stack.KafkaTestClient;
 import org.mtb.support.crypto.BlindIndex;
 import org.mtb.support.crypto.FieldCipher;
@@ -82,7 +82,7 @@ abstract class SupplementFlowScenario {
     BlindIndex index;
 
     @Autowired
-    DueTimers timers;
+    List<DueTimerHandler> handlers;
 
     RestClient http;
     KafkaTestClient kafka;
@@ -185,8 +185,19 @@ abstract class SupplementFlowScenario {
     void closesACaseWhoseApplicantDidNotSupplementInTime() throws Exception {
         String number = opened(RESUMES).applicationNumber();
         request(number, "{\"items\":[{\"type\":\"ID_CARD\",\"reason\":\"模糊\"}]}");
-        // The request's own timer falls due in 30 days; one of its round set for now stands in for the wait.
-        timers.schedule(List.of(new DueTimer(number, "SUPPLEMENT_LAPSE", 1, Instant.now().truncatedTo(ChronoUnit.MILLIS))));
+        // The request's own timer falls due in 30 days and 10 minutes (the lapse grace): its handler is given it now,
+        // as the poller would then; a timer of another moment for the same round (a request whose storing failed) is
+        // stale and closes nothing.
+        SupplementRequested asked = await().atMost(Duration.ofSeconds(20)).until(
+                () -> last(Topics.SUPPLEMENT_REQUESTED, number, SupplementRequested.class), e -> e != null);
+        DueTimerHandler lapses = handlers.stream().filter(h -> h.kinds().contains("SUPPLEMENT_LAPSE")).findFirst()
+                .orElseThrow();
+        Instant lapseAt = asked.supplementDueAt().plus(Duration.ofMinutes(10));
+        assertThat(lapses.prepare(List.of(new DueTimer(number, "SUPPLEMENT_LAPSE", 1, asked.supplementDueAt())))
+                .fire()).as("a timer of another moment").isEmpty();
+        assertThat(lapses.prepare(List.of(new DueTimer(number, "SUPPLEMENT_LAPSE", 1, lapseAt))).fire()).hasSize(1);
+        assertThat(lapses.prepare(List.of(new DueTimer(number, "SUPPLEMENT_LAPSE", 1, lapseAt))).fire())
+                .as("fired once").isEmpty();
 
         SupplementLapsed lapsed = await().atMost(Duration.ofSeconds(30)).until(
                 () -> last(Topics.SUPPLEMENT_LAPSED, number, SupplementLapsed.class), e -> e != null);
@@ -224,8 +235,35 @@ abstract class SupplementFlowScenario {
                 .value()).isEqualTo(409);
     }
 
+    @Test
+    void aWithdrawalThatOvertakesItsSubmissionOpensTheCaseClosed() throws Exception {
+        ApplicationSubmitted submitted = submitted(RESUMES);
+        String number = submitted.applicationNumber();
+        kafka.send(Topics.APPLICATION_WITHDRAWN, number, json.writeValueAsString(withdrawn(number)));
+        Thread.sleep(1500);
+        kafka.send(Topics.APPLICATION_SUBMITTED, number, json.writeValueAsString(submitted));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            JsonNode c = json.readTree(get("/api/v1/review-cases/" + number).getBody());
+            assertThat(c.path("status").asString()).isEqualTo("WITHDRAWN");
+            assertThat(c.path("closing").path("reason").asString()).isEqualTo("已在线下办理");
+        });
+        assertThat(kafka.readAll(Topics.REVIEW_STARTED, Duration.ofSeconds(1))).as("no review started")
+                .noneMatch(r -> number.equals(r.key()));
+    }
+
     /** A chronic case of the region, opened and waiting. */
     private ApplicationSubmitted opened(String region) throws Exception {
+        ApplicationSubmitted submitted = submitted(region);
+        String number = submitted.applicationNumber();
+        kafka.send(Topics.APPLICATION_SUBMITTED, number, json.writeValueAsString(submitted));
+        await().atMost(Duration.ofSeconds(20)).until(() -> json.readTree(get("/api/v1/review-cases/" + number)
+                .getBody()).path("sla").path("revision").asLong() == 1);
+        return submitted;
+    }
+
+    /** A chronic application of the region, not sent yet. */
+    private ApplicationSubmitted submitted(String region) {
         String number = region + "-20261130-%06d".formatted(SEQUENCE.incrementAndGet() + 1000 * (port % 100));
         Instant now = Instant.now();
         Applicant applicant = new Applicant(cipher.seal("11010519491231002X", SealedField.ID_NUMBER.context(number)),
@@ -235,9 +273,6 @@ abstract class SupplementFlowScenario {
         ApplicationSubmitted submitted = new ApplicationSubmitted(UUID.randomUUID(), 2, now, number, region, "M03900",
                 "高血压", DiseaseCategory.CHRONIC, applicant, new Hospital("市人民医院", 3, null),
                 cipher.seal("高血压", SealedField.CONDITION_SUMMARY.context(number)), Channel.APP, now, null);
-        kafka.send(Topics.APPLICATION_SUBMITTED, number, json.writeValueAsString(submitted));
-        await().atMost(Duration.ofSeconds(20)).until(() -> json.readTree(get("/api/v1/review-cases/" + number)
-                .getBody()).path("sla").path("revision").asLong() == 1);
         return submitted;
     }
 

@@ -52,7 +52,10 @@ final class SignedBody extends HttpServletRequestWrapper {
         return type != null && type.toLowerCase(Locale.ROOT).startsWith(MediaType.MULTIPART_FORM_DATA_VALUE);
     }
 
-    /** The query's parameters, then the form fields (parts without a file name) as text. */
+    /**
+     * The query's parameters, then the form fields (parts without a file name) as text. The signature covers the body
+     * only, so a name in both is refused: an unsigned query must not stand in for a signed field.
+     */
     private static Map<String, String[]> fieldsAndQuery(HttpServletRequest request, List<Part> parts) {
         Map<String, List<String>> all = new LinkedHashMap<>();
         String query = request.getQueryString();
@@ -64,7 +67,11 @@ final class SignedBody extends HttpServletRequestWrapper {
                 all.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
             }
         }
+        java.util.Set<String> inQuery = java.util.Set.copyOf(all.keySet());
         for (Part part : parts) {
+            if (inQuery.contains(part.getName())) {
+                throw new IllegalArgumentException("'" + part.getName() + "' is both in the query and in the signed body");
+            }
             if (part.getSubmittedFileName() == null && part instanceof BufferedParts.BufferedPart buffered) {
                 all.computeIfAbsent(part.getName(), n -> new ArrayList<>()).add(buffered.text());
             }

@@ -170,6 +170,13 @@ class ResourceServerTests {
                 .contentType(ChannelRequests.MULTIPART_TYPE).content(broken);
         ChannelRequests.signed(ChannelRequests.TIEMENGUAN, broken).forEach(truncated::header);
         mvc.perform(truncated).andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("MULTIPART_INVALID"));
+
+        var overridden = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/guarded/upload")
+                .queryParam("type", "AGENT_ID_CARD").header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(token))
+                .contentType(ChannelRequests.MULTIPART_TYPE).content(body);
+        ChannelRequests.signed(ChannelRequests.TIEMENGUAN, body).forEach(overridden::header);
+        mvc.perform(overridden) // an unsigned query naming a signed field
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("MULTIPART_INVALID"));
     }
 
     @Test
