@@ -44,6 +44,14 @@ final class ApplicantJourney {
         String mother = WholeFlowTests.person(body, 40);
         String father = WholeFlowTests.person(body, 41);
 
+        // An upload that is no scan is refused for what it is, and nothing is stored.
+        Http.Answer empty = uploads.uploadAnswer(REGION, DISEASE, "ID_CARD", account, null, new byte[0]);
+        assertThat(empty.status()).isEqualTo(422);
+        assertThat(empty.json().get("code").asString()).isEqualTo("MATERIAL_EMPTY");
+        Http.Answer script = uploads.uploadAnswer(REGION, DISEASE, "ID_CARD", account, null,
+                "#!/bin/sh\nrm -rf /\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(script.json().get("code").asString()).isEqualTo("MATERIAL_FORMAT_NOT_ALLOWED");
+
         // Everything missing told at once, with a field error in the same answer.
         String items = uploads.items(REGION, DISEASE, account, null, List.of("DIAGNOSIS_CERTIFICATE",
                 "BLOOD_PRESSURE_RECORD"));
