@@ -20,25 +20,25 @@ class ReviewEventsListener {
 
     @Bean
     Consumer<List<byte[]>> onReviewStarted(ApplicationProgress progress, JsonMapper json) {
-        return payloads -> EventBatches.handle(payloads, payload -> ApplicationProgress.started(
+        return payloads -> EventBatches.handle(payloads, payload -> ReviewChanges.started(
                 json.readValue(payload, ReviewStarted.class)), progress::recordAll);
     }
 
     @Bean
     Consumer<List<byte[]>> onSupplementRequested(ApplicationProgress progress, JsonMapper json) {
-        return payloads -> EventBatches.handle(payloads, payload -> ApplicationProgress.supplementRequested(
+        return payloads -> EventBatches.handle(payloads, payload -> ReviewChanges.supplementRequested(
                 json.readValue(payload, SupplementRequested.class)), progress::recordAll);
     }
 
     @Bean
     Consumer<List<byte[]>> onSupplementLapsed(ApplicationProgress progress, JsonMapper json) {
-        return payloads -> EventBatches.handle(payloads, payload -> ApplicationProgress.supplementLapsed(
+        return payloads -> EventBatches.handle(payloads, payload -> ReviewChanges.supplementLapsed(
                 json.readValue(payload, SupplementLapsed.class)), progress::recordAll);
     }
 
     @Bean
     Consumer<List<byte[]>> onApplicationDecided(ApplicationProgress progress, JsonMapper json) {
-        return payloads -> EventBatches.handle(payloads, payload -> ApplicationProgress.decided(
+        return payloads -> EventBatches.handle(payloads, payload -> ReviewChanges.decided(
                 json.readValue(payload, ApplicationDecided.class)), progress::recordAll);
     }
 }
