@@ -1,6 +1,8 @@
 package org.mtb.contracts.catalog;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,6 +26,20 @@ public record MaterialRequirement(
         @Nullable Integer minHospitalLevel,
         List<String> formats,
         int maxSizeMb) {
+
+    /**
+     * The materials an application of this disease may carry, by type: the region's, then the disease's own, which
+     * replace a region material of the same type (a disease may state it with other formats or limits).
+     */
+    public static Map<String, MaterialRequirement> byType(List<MaterialRequirement> region,
+            @Nullable CatalogDisease disease) {
+        Map<String, MaterialRequirement> byType = new LinkedHashMap<>();
+        region.forEach(material -> byType.put(material.type(), material));
+        if (disease != null) {
+            disease.additionalMaterials().forEach(material -> byType.put(material.type(), material));
+        }
+        return byType;
+    }
 
     public enum Requirement {
         MANDATORY,

@@ -51,6 +51,15 @@ public record RegionPolicy(
                 reimbursements, identityVerifications, supplementWithin, null);
     }
 
+    /**
+     * The materials an application of this disease may carry, by type: the region's, then the disease's own, which
+     * replace a region material of the same type (a disease may state it with other formats or limits). Without a
+     * disease, the region's alone.
+     */
+    public java.util.Map<String, MaterialRequirement> materialsFor(@Nullable CatalogDisease disease) {
+        return MaterialRequirement.byType(materials, disease);
+    }
+
     public @Nullable ReviewTimeLimit timeLimit(DiseaseCategory category) {
         return reviewTimeLimits.stream().filter(limit -> limit.category() == category).findFirst().orElse(null);
     }

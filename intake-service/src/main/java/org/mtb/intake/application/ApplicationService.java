@@ -162,7 +162,7 @@ class ApplicationService {
         if (disease.isEmpty() || region.get().policy() == null) {
             return new MaterialsCheck.Outcome(List.of(), List.of(), List.of());
         }
-        var rules = MaterialsCheck.rules(region.get().policy().materials(), disease.get());
+        var rules = region.get().policy().materialsFor(disease.get());
         Set<String> conditionsMet = request.agent() == null ? Set.of() : Set.of(AGENT_APPLICATION);
         Set<String> required = new java.util.HashSet<>(MaterialsCheck.requiredAtSubmission(rules, conditionsMet));
         List<String> waived = region.get().policy().materialsWaivedByEVoucher();

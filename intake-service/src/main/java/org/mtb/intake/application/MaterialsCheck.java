@@ -31,17 +31,6 @@ final class MaterialsCheck {
         }
     }
 
-    /**
-     * The rules that may apply to an application of this disease: the region's materials, then the disease's own
-     * (which override a region rule of the same type), by type.
-     */
-    static Map<String, MaterialRequirement> rules(List<MaterialRequirement> region, CatalogDisease disease) {
-        Map<String, MaterialRequirement> rules = new LinkedHashMap<>();
-        region.forEach(rule -> rules.put(rule.type(), rule));
-        disease.additionalMaterials().forEach(rule -> rules.put(rule.type(), rule));
-        return rules;
-    }
-
     /** The types a submission must carry: every mandatory one, and those whose condition the application meets. */
     static Set<String> requiredAtSubmission(Map<String, MaterialRequirement> rules, Set<String> conditionsMet) {
         Set<String> required = new HashSet<>();

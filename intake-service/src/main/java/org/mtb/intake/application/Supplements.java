@@ -91,7 +91,7 @@ class Supplements {
             SupplementRequest request, Instant now) {
         Map<String, MaterialRequirement> catalogRules = catalog.region(application.regionCode())
                 .flatMap(region -> region.disease(application.diseaseCode()).filter(d -> region.policy() != null)
-                        .map(disease -> MaterialsCheck.rules(region.policy().materials(), disease)))
+                        .map(disease -> region.policy().materialsFor(disease)))
                 .orElse(Map.of());
         Map<String, MaterialRequirement> asked = new LinkedHashMap<>();
         for (SupplementItem item : open.requested()) {

@@ -1,8 +1,9 @@
 package org.mtb.intake.material;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.mtb.contracts.catalog.CatalogDisease;
 import org.mtb.contracts.catalog.MaterialRequirement;
 import org.mtb.intake.catalog.RegionCatalog;
 
@@ -14,23 +15,24 @@ final class MaterialRequirements {
 
     /**
      * The requirement of the type among the region's materials and, given a disease, that disease's additional ones
-     * (which come first: a disease may state a material of the region's list with other formats or limits).
+     * ({@link MaterialRequirement#byType}: a disease may state a material of the region's list with other formats or
+     * limits).
      */
     static MaterialRequirement of(RegionCatalog region, String type, @Nullable String diseaseCode) {
-        List<MaterialRequirement> materials = new ArrayList<>();
         String where = "region " + region.regionCode();
+        CatalogDisease disease = null;
         if (diseaseCode != null) {
-            materials.addAll(region.disease(diseaseCode)
-                    .orElseThrow(() -> MaterialProblems.diseaseNotListed(diseaseCode, region.regionCode()))
-                    .additionalMaterials());
+            disease = region.disease(diseaseCode)
+                    .orElseThrow(() -> MaterialProblems.diseaseNotListed(diseaseCode, region.regionCode()));
             where += " and disease " + diseaseCode;
         }
-        if (region.policy() != null) {
-            materials.addAll(region.policy().materials());
-        }
+        Map<String, MaterialRequirement> materials = MaterialRequirement.byType(
+                region.policy() == null ? List.of() : region.policy().materials(), disease);
         String named = where;
-        return materials.stream().filter(material -> material.type().equals(type)).findFirst()
-                .orElseThrow(() -> MaterialProblems.typeUnknown(type, named,
-                        materials.stream().map(MaterialRequirement::type).distinct().toList()));
+        MaterialRequirement found = materials.get(type);
+        if (found == null) {
+            throw MaterialProblems.typeUnknown(type, named, List.copyOf(materials.keySet()));
+        }
+        return found;
     }
 }

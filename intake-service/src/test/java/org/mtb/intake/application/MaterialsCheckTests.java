@@ -35,7 +35,7 @@ class MaterialsCheckTests {
             List.of(new MaterialRequirement("BLOOD_PRESSURE_RECORD", "血压监测记录", Requirement.MANDATORY, null, null,
                     null, ALL, 5)), null);
 
-    private final Map<String, MaterialRequirement> rules = MaterialsCheck.rules(REGION, HYPERTENSION);
+    private final Map<String, MaterialRequirement> rules = MaterialRequirement.byType(REGION, HYPERTENSION);
 
     private static StoredMaterial upload(String id, String type, String format, long size) {
         return new StoredMaterial(id, "applicant-zhang", "620900", type, format, size, "00", Instant.EPOCH, null);

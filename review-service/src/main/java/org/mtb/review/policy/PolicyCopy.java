@@ -28,15 +28,9 @@ public record PolicyCopy(
      * The materials a supplement may ask for in a case of this disease: the region's, and the disease's own, by type.
      */
     public java.util.Map<String, org.mtb.contracts.catalog.MaterialRequirement> materialsFor(String diseaseCode) {
-        java.util.Map<String, org.mtb.contracts.catalog.MaterialRequirement> rules = new java.util.LinkedHashMap<>();
-        if (policy != null) {
-            policy.materials().forEach(rule -> rules.put(rule.type(), rule));
-        }
-        if (diseases != null) {
-            diseases.stream().filter(d -> d.code().equals(diseaseCode)).findFirst()
-                    .ifPresent(d -> d.additionalMaterials().forEach(rule -> rules.put(rule.type(), rule)));
-        }
-        return rules;
+        return org.mtb.contracts.catalog.MaterialRequirement.byType(policy == null ? java.util.List.of()
+                : policy.materials(), diseases == null ? null
+                        : diseases.stream().filter(d -> d.code().equals(diseaseCode)).findFirst().orElse(null));
     }
 
     static final String COLLECTION = "region_policies";
