@@ -136,8 +136,7 @@ class CaseOpener {
         }
         ReviewStarted started = new ReviewStarted(UUID.randomUUID(), ReviewStarted.SCHEMA_VERSION, now, number,
                 submitted.regionCode(), now, sla == null ? null : sla.dueAt());
-        OutboxEntry event = new OutboxEntry(started.eventId().toString(), Topics.REVIEW_STARTED, number,
-                json.writeValueAsString(started), now);
+        OutboxEntry event = CaseEvents.entry(json, started, Topics.REVIEW_STARTED, now);
         return new ReviewCase(number, submitted.eventId().toString(), submitted.regionCode(),
                 submitted.diseaseCode(), submitted.diseaseName(), submitted.diseaseCategory(), submitted.applicant(),
                 submitted.hospital(), submitted.conditionSummary(), submitted.channel(), submitted.submittedAt(), now,

@@ -122,8 +122,7 @@ class ReviewCases {
         ApplicationDecided decided = new ApplicationDecided(UUID.randomUUID(), ApplicationDecided.SCHEMA_VERSION, now,
                 applicationNumber, open.regionCode(), open.diseaseCode(), open.diseaseName(), decision.outcome(),
                 reasons, decision.reviewerId(), now, personalData.recipient(open));
-        OutboxEntry event = new OutboxEntry(decided.eventId().toString(), Topics.APPLICATION_DECIDED, applicationNumber,
-                json.writeValueAsString(decided), now);
+        OutboxEntry event = CaseEvents.entry(json, decided, Topics.APPLICATION_DECIDED, now);
         Update update = new Update().set("status", status).set("decision", decision).push("outbox", event)
                 .inc("version", 1);
         if (mongo.updateFirst(open.unchanged(), update, ReviewCase.class).getModifiedCount() == 0) {

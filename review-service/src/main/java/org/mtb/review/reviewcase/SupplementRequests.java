@@ -22,7 +22,6 @@ import org.mtb.review.sla.SlaCounts;
 import org.mtb.review.sla.SlaPlanner;
 import org.mtb.review.timer.DueTimer;
 import org.mtb.review.timer.DueTimers;
-import org.mtb.support.outbox.OutboxEntry;
 import org.mtb.support.outbox.PendingOutbox;
 import org.mtb.support.security.Caller;
 import org.mtb.support.web.FieldProblem;
@@ -113,7 +112,7 @@ class SupplementRequests {
                 null, null);
         timers.schedule(List.of(new DueTimer(number, LAPSE, round, lapseAt(dueAt))));
         Update update = new Update().set("status", CaseStatus.AWAITING_SUPPLEMENT).push("supplements", supplement)
-                .push("outbox", outbox(event.eventId(), Topics.SUPPLEMENT_REQUESTED, number, event, now))
+                .push("outbox", CaseEvents.entry(json, event, Topics.SUPPLEMENT_REQUESTED, now))
                 .inc("version", 1);
         if (mongo.updateFirst(open.unchanged(), update, ReviewCase.class).getModifiedCount() == 0) {
             return false;
@@ -167,7 +166,7 @@ class SupplementRequests {
                 .set("supplements." + index + ".lapsedAt", now)
                 .set("closing", new ReviewCase.Closing(CaseStatus.NOT_SUPPLEMENTED, now, event.eventId().toString(),
                         null))
-                .push("outbox", outbox(event.eventId(), Topics.SUPPLEMENT_LAPSED, number, event, now))
+                .push("outbox", CaseEvents.entry(json, event, Topics.SUPPLEMENT_LAPSED, now))
                 .inc("version", 1);
         if (mongo.updateFirst(waiting.unchanged(), update, ReviewCase.class).getModifiedCount() == 0) {
             return false;
@@ -178,7 +177,4 @@ class SupplementRequests {
         return true;
     }
 
-    private OutboxEntry outbox(UUID eventId, String topic, String number, Object event, Instant now) {
-        return new OutboxEntry(eventId.toString(), topic, number, json.writeValueAsString(event), now);
-    }
 }

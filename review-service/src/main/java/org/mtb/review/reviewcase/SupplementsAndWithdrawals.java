@@ -19,7 +19,6 @@ import org.mtb.review.sla.SlaClock;
 import org.mtb.review.sla.SlaCounts;
 import org.mtb.review.sla.SlaPlanner;
 import org.mtb.review.timer.DueTimers;
-import org.mtb.support.outbox.OutboxEntry;
 import org.mtb.support.outbox.PendingOutbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -116,7 +115,7 @@ class SupplementsAndWithdrawals {
                 .set("supplements." + index + ".suppliedAt", resumedAt)
                 .set("supplements." + index + ".suppliedEventId", event.eventId().toString())
                 .set("supplements." + index + ".supplied", event.materials())
-                .push("outbox", outbox(reopened.eventId(), Topics.REVIEW_STARTED, c.applicationNumber(), reopened, now))
+                .push("outbox", CaseEvents.entry(json, reopened, Topics.REVIEW_STARTED, now))
                 .inc("version", 1);
         if (mongo.updateFirst(c.unchanged(), update, ReviewCase.class).getModifiedCount() == 0) {
             return false;
@@ -171,7 +170,4 @@ class SupplementsAndWithdrawals {
         log.debug("Event {} for case {} changes nothing: {}", eventId, number, why);
     }
 
-    private OutboxEntry outbox(UUID eventId, String topic, String number, Object event, Instant now) {
-        return new OutboxEntry(eventId.toString(), topic, number, json.writeValueAsString(event), now);
-    }
 }
