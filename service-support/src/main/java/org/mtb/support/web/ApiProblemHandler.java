@@ -71,7 +71,7 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
-        ProblemDetail problem = unreadableBody(e.getMostSpecificCause());
+        ProblemDetail problem = unreadableBody(jacksonCause(e));
         return new ResponseEntity<>(problem, problemHeaders(), HttpStatus.BAD_REQUEST);
     }
 
@@ -92,6 +92,20 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
             }
         }
         return super.handleExceptionInternal(e, body, problemHeaders(), status, request);
+    }
+
+    /**
+     * Jackson's own exception, which names the field, rather than the innermost cause: a date that does not parse is
+     * a {@code DateTimeParseException} wrapped in Jackson's {@code InvalidFormatException}, and only the latter knows
+     * where it stood.
+     */
+    private static Throwable jacksonCause(HttpMessageNotReadableException e) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof JacksonException) {
+                return cause;
+            }
+        }
+        return e.getMostSpecificCause();
     }
 
     private static ProblemDetail unreadableBody(Throwable cause) {

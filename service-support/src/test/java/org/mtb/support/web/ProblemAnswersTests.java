@@ -62,6 +62,11 @@ class ProblemAnswersTests {
         mvc.perform(post("/echo/body").contentType(MediaType.APPLICATION_JSON).content("{\"count\": \"many\"}"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
                 .andExpect(jsonPath("$.errors[0].field").value("count"));
+        mvc.perform(post("/echo/body").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"count\": 1, \"issuedOn\": \"2026-13-40\"}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
+                .andExpect(jsonPath("$.errors[0].field").value("issuedOn"))
+                .andExpect(jsonPath("$.errors[0].code").value("INVALID_VALUE"));
         mvc.perform(post("/echo/body").contentType(MediaType.APPLICATION_JSON).content("[1]"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("INVALID_BODY"));
         mvc.perform(post("/echo/body").contentType(MediaType.APPLICATION_JSON))
@@ -84,7 +89,7 @@ class ProblemAnswersTests {
 
     enum Colour { RED, GREEN }
 
-    record Body(int count) {
+    record Body(int count, java.time.@org.jspecify.annotations.Nullable LocalDate issuedOn) {
     }
 
     @RestController
