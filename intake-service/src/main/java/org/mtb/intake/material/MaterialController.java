@@ -98,7 +98,6 @@ class MaterialController {
 
     private static ResponseEntity<ProblemDetail> problem(ApiException refusal) {
         return ResponseEntity.status(refusal.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(Problems.of(refusal.status(), refusal.code(), refusal.title(), refusal.getMessage(),
-                        refusal.fieldProblems()));
+                .body(Problems.of(refusal));
     }
 }

@@ -34,9 +34,7 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ProblemDetail> refused(ApiException e) {
-        ProblemDetail problem = Problems.of(e.status(), e.code(), e.title(), e.getMessage(), e.fieldProblems());
-        e.properties().forEach(problem::setProperty);
-        return respond(e.status(), problem);
+        return respond(e.status(), Problems.of(e));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

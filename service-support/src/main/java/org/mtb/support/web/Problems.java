@@ -25,4 +25,12 @@ public final class Problems {
         }
         return problem;
     }
+
+    /** The problem of a refusal: its status, code, title, detail, field problems and further members. */
+    public static ProblemDetail of(ApiException refusal) {
+        ProblemDetail problem = of(refusal.status(), refusal.code(), refusal.title(), refusal.getMessage(),
+                refusal.fieldProblems());
+        refusal.properties().forEach(problem::setProperty);
+        return problem;
+    }
 }
