@@ -23,6 +23,21 @@ public final class Topics {
     /** A review case reached its deadline undecided. */
     public static final String SLA_BREACHED = "review.sla-breached";
 
+    /** An approval entered the region's public notice (公示). */
+    public static final String PUBLIC_NOTICE_STARTED = "review.public-notice-started";
+    /** Somebody objected to an approval during its public notice. */
+    public static final String OBJECTION_RAISED = "review.objection-raised";
+    /** A supervisor upheld or dismissed an objection. */
+    public static final String OBJECTION_SETTLED = "review.objection-settled";
+    /** A qualification took effect. */
+    public static final String QUALIFICATION_GRANTED = "review.qualification-granted";
+    /** A qualification was revoked. */
+    public static final String QUALIFICATION_REVOKED = "review.qualification-revoked";
+    /** A qualification's re-check falls due soon. */
+    public static final String RECHECK_DUE = "review.recheck-due";
+    /** A qualification ended without a renewal. */
+    public static final String QUALIFICATION_EXPIRED = "review.qualification-expired";
+
     private Topics() {
     }
 

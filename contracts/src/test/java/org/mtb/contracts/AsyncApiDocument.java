@@ -24,6 +24,13 @@ import org.mtb.contracts.review.ReviewStarted;
 import org.mtb.contracts.review.SlaBreached;
 import org.mtb.contracts.review.SlaWarning;
 import org.mtb.contracts.review.SupplementLapsed;
+import org.mtb.contracts.review.ObjectionRaised;
+import org.mtb.contracts.review.ObjectionSettled;
+import org.mtb.contracts.review.PublicNoticeStarted;
+import org.mtb.contracts.review.QualificationExpired;
+import org.mtb.contracts.review.QualificationGranted;
+import org.mtb.contracts.review.QualificationRevoked;
+import org.mtb.contracts.review.RecheckDue;
 import org.mtb.contracts.review.SupplementRequested;
 
 /**
@@ -79,6 +86,28 @@ final class AsyncApiDocument {
             new Channel(Topics.APPLICATION_WITHDRAWN, ApplicationWithdrawn.class, "intake-service",
                     List.of("review-service", "notification-service"), "application number",
                     "The applicant withdrew an application before its decision; its case closes.", recipient()),
+            new Channel(Topics.PUBLIC_NOTICE_STARTED, PublicNoticeStarted.class, "review-service",
+                    List.of("notification-service"), "application number",
+                    "An approval entered the region's public notice (公示); objections may be raised until its end.",
+                    recipient()),
+            new Channel(Topics.OBJECTION_RAISED, ObjectionRaised.class, "review-service",
+                    List.of("notification-service"), "application number",
+                    "Somebody objected to an approval during its public notice; the objector stays in review.",
+                    recipient()),
+            new Channel(Topics.OBJECTION_SETTLED, ObjectionSettled.class, "review-service",
+                    List.of("notification-service"), "application number",
+                    "A supervisor upheld or dismissed an objection.", recipient()),
+            new Channel(Topics.QUALIFICATION_GRANTED, QualificationGranted.class, "review-service",
+                    List.of("intake-service", "notification-service"), "application number",
+                    "A qualification took effect: approved, after the public notice, or filed at once.", recipient()),
+            new Channel(Topics.QUALIFICATION_REVOKED, QualificationRevoked.class, "review-service",
+                    List.of("intake-service", "notification-service"), "application number",
+                    "A qualification was revoked: an upheld objection or a post-check.", recipient()),
+            new Channel(Topics.RECHECK_DUE, RecheckDue.class, "review-service", List.of("notification-service"),
+                    "application number", "A qualification's re-check falls due soon.", recipient()),
+            new Channel(Topics.QUALIFICATION_EXPIRED, QualificationExpired.class, "review-service",
+                    List.of("intake-service", "notification-service"), "application number",
+                    "A qualification ended without a renewal.", recipient()),
             new Channel(Topics.SLA_WARNING, SlaWarning.class, "review-service", List.of(), "application number",
                     "A review case used the warning share of its working time.", Map.of()),
             new Channel(Topics.SLA_BREACHED, SlaBreached.class, "review-service", List.of(), "application number",

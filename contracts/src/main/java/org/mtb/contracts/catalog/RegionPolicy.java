@@ -20,6 +20,8 @@ import org.mtb.contracts.DiseaseCategory;
  *        waived
  * @param identityVerifications the ways of verifying the person a submission must show one of; null where the
  *        region states none (a catalog published before this field), and then none is required
+ * @param review how cases are reviewed; null in a catalog published before review rules, which then has no coded
+ *        rejection reasons, checklist, extension, instant filing or designated institutions
  */
 public record RegionPolicy(
         List<ReviewTimeLimit> reviewTimeLimits,
@@ -31,7 +33,18 @@ public record RegionPolicy(
         List<Reimbursement> reimbursements,
         @Nullable List<IdentityVerification> identityVerifications,
         @Nullable Period supplementWithin,
-        @Nullable List<String> materialsWaivedByEVoucher) {
+        @Nullable List<String> materialsWaivedByEVoucher,
+        @Nullable ReviewRules review) {
+
+    /** A policy that states no review rules, as catalogs published before them did. */
+    public RegionPolicy(List<ReviewTimeLimit> reviewTimeLimits, boolean supplementRestartsClock,
+            @Nullable Period publicNotice, EffectiveDateRule effectiveDateRule, @Nullable Period recheckEvery,
+            List<MaterialRequirement> materials, List<Reimbursement> reimbursements,
+            @Nullable List<IdentityVerification> identityVerifications, @Nullable Period supplementWithin,
+            @Nullable List<String> materialsWaivedByEVoucher) {
+        this(reviewTimeLimits, supplementRestartsClock, publicNotice, effectiveDateRule, recheckEvery, materials,
+                reimbursements, identityVerifications, supplementWithin, materialsWaivedByEVoucher, null);
+    }
 
     /** A policy that states no time to supplement, as catalogs published before that field did. */
     public RegionPolicy(List<ReviewTimeLimit> reviewTimeLimits, boolean supplementRestartsClock,
@@ -39,7 +52,7 @@ public record RegionPolicy(
             List<MaterialRequirement> materials, List<Reimbursement> reimbursements,
             @Nullable List<IdentityVerification> identityVerifications) {
         this(reviewTimeLimits, supplementRestartsClock, publicNotice, effectiveDateRule, recheckEvery, materials,
-                reimbursements, identityVerifications, null, null);
+                reimbursements, identityVerifications, null, null, null);
     }
 
     /** A policy that waives no material for an e-voucher, as catalogs published before that field did. */
@@ -48,7 +61,7 @@ public record RegionPolicy(
             List<MaterialRequirement> materials, List<Reimbursement> reimbursements,
             @Nullable List<IdentityVerification> identityVerifications, @Nullable Period supplementWithin) {
         this(reviewTimeLimits, supplementRestartsClock, publicNotice, effectiveDateRule, recheckEvery, materials,
-                reimbursements, identityVerifications, supplementWithin, null);
+                reimbursements, identityVerifications, supplementWithin, null, null);
     }
 
     /**
@@ -58,6 +71,11 @@ public record RegionPolicy(
      */
     public java.util.Map<String, MaterialRequirement> materialsFor(@Nullable CatalogDisease disease) {
         return MaterialRequirement.byType(materials, disease);
+    }
+
+    /** The review rules, empty where the catalog states none. */
+    public ReviewRules reviewRules() {
+        return review != null ? review : new ReviewRules(List.of(), List.of(), null, null, null, null, null);
     }
 
     public @Nullable ReviewTimeLimit timeLimit(DiseaseCategory category) {

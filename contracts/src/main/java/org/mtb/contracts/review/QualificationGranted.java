@@ -1,0 +1,43 @@
+package org.mtb.contracts.review;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.mtb.contracts.ApplicationEvent;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A person holds a qualification for an outpatient chronic or special disease (门诊慢特病待遇资格) from
+ * {@code validFrom}: approved by a reviewer, after the public notice where the region has one, or filed at once.
+ *
+ * @param qualificationNumber {@code Q-} and the application number: one application grants at most one
+ * @param grantedBy how it was granted
+ * @param ruleVersion the instant-filing rule version it met; null unless filed at once
+ * @param validTo the last day before the re-check falls due; null where it is long-term
+ * @param replaces the qualification this one renews or replaces; null for a first one
+ */
+public record QualificationGranted(
+        UUID eventId,
+        int schemaVersion,
+        Instant occurredAt,
+        String applicationNumber,
+        String qualificationNumber,
+        String regionCode,
+        String diseaseCode,
+        String diseaseName,
+        Grant grantedBy,
+        @Nullable String ruleVersion,
+        LocalDate validFrom,
+        @Nullable LocalDate validTo,
+        @Nullable String replaces,
+        Recipient recipient) implements ApplicationEvent {
+
+    public static final int SCHEMA_VERSION = 1;
+
+    public enum Grant {
+        /** A reviewer approved it. */
+        REVIEW,
+        /** The system filed it at once (即时备案) under the region's rule; a reviewer may check it afterwards. */
+        INSTANT_FILING
+    }
+}
