@@ -141,7 +141,7 @@ class CaseOpener {
                 submitted.diseaseCode(), submitted.diseaseName(), submitted.diseaseCategory(), submitted.applicant(),
                 submitted.hospital(), submitted.conditionSummary(), submitted.channel(), submitted.submittedAt(), now,
                 CaseStatus.OPEN, null, catalog == null ? null : catalog.version(), sla, 0L, List.of(event), List.of(),
-                null);
+                null, null, null, null);
     }
 
     /** The case of an application withdrawn before it arrived: closed at once, with no timer and no event. */
@@ -151,7 +151,7 @@ class CaseOpener {
                 opened.hospital(), opened.conditionSummary(), opened.channel(), opened.submittedAt(), opened.openedAt(),
                 CaseStatus.WITHDRAWN, null, opened.catalogVersion(), opened.sla(), opened.version(), List.of(),
                 List.of(), new ReviewCase.Closing(CaseStatus.WITHDRAWN, withdrawal.getDate("withdrawnAt").toInstant(),
-                        withdrawal.getString("eventId"), withdrawal.getString("reason")));
+                        withdrawal.getString("eventId"), withdrawal.getString("reason")), null, null, null);
     }
 
     /** The withdrawals kept for these applications before their cases opened: one find by id for a poll. */

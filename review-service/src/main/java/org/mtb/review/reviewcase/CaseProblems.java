@@ -33,6 +33,14 @@ final class CaseProblems {
                 List.of(), java.util.Map.of("status", c.status()));
     }
 
+    /** Another reviewer holds the case: who, and until when, so the caller knows whom to ask or when to look again. */
+    static ApiException claimedByAnother(ReviewCase c, Claim held) {
+        return new ApiException(HttpStatus.CONFLICT, "CASE_CLAIMED", "Case claimed by another reviewer",
+                "Application " + c.applicationNumber() + " is claimed by " + held.reviewer() + " until "
+                        + held.until() + "; a supervisor may reassign it",
+                List.of(), java.util.Map.of("heldBy", held.reviewer(), "heldUntil", held.until().toString()));
+    }
+
     static ApiException invalidSupplementRequest(List<FieldProblem> problems) {
         return new ApiException(HttpStatus.BAD_REQUEST, "INVALID_SUPPLEMENT_REQUEST", "Invalid supplement request",
                 problems.size() + " field(s) need correcting; all are listed in 'errors'", problems);
@@ -53,6 +61,22 @@ final class CaseProblems {
         return new ApiException(HttpStatus.BAD_REQUEST, "PURPOSE_REQUIRED", "Purpose required",
                 "Personal data is opened only for a stated purpose, which is recorded with the opening",
                 List.of(new FieldProblem("purpose", "REQUIRED", "must be 1 to " + max + " characters")));
+    }
+
+    static ApiException invalidAssignment(FieldProblem problem) {
+        return new ApiException(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "Invalid assignment",
+                "The assignment names no reviewer", List.of(problem));
+    }
+
+    static ApiException invalidLimit(int max) {
+        return new ApiException(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "Invalid parameter",
+                "limit must be 1 to " + max, List.of(new FieldProblem("limit", "OUT_OF_RANGE", "must be 1 to " + max)));
+    }
+
+    static ApiException invalidCursor() {
+        return new ApiException(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "Invalid parameter",
+                "cursor must be a token this service gave in a Link header; start again without it",
+                List.of(new FieldProblem("cursor", "INVALID_FORMAT", "is not a cursor of this queue")));
     }
 
     static ApiException invalidRegionCode() {

@@ -6,10 +6,22 @@ enum CaseStatus {
     OPEN,
     /** Returned for supplement (补正): the review clock is stopped until the applicant answers. */
     AWAITING_SUPPLEMENT,
+    /** Approved, and publicly noticed (公示) before the qualification takes effect. */
+    IN_PUBLIC_NOTICE,
+    /** An objection raised during the public notice waits for a supervisor. */
+    UNDER_OBJECTION,
+    /** An objection was upheld: the approval is withdrawn and no qualification is granted. */
+    OBJECTION_UPHELD,
+    /** Approved; the qualification is in effect, or will be from its effective date. */
     APPROVED,
     REJECTED,
     /** Withdrawn by the applicant before a decision. */
     WITHDRAWN,
     /** The time to supplement ran out (逾期未补正). */
-    NOT_SUPPLEMENTED
+    NOT_SUPPLEMENTED;
+
+    /** Whether a reviewer may claim a case in this status: one that waits for a reviewer's decision. */
+    boolean claimable() {
+        return this == OPEN;
+    }
 }

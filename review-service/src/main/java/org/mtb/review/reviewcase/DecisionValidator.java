@@ -5,7 +5,10 @@ import java.util.List;
 import org.mtb.contracts.review.DecisionOutcome;
 import org.mtb.support.web.FieldProblem;
 
-/** Checks a decision and reports every problem at once. A rejection must say why: the applicant is told. */
+/**
+ * Checks a decision's shape and reports every problem at once; what it must name from the region's catalog (coded
+ * reasons, the checklist; a rejection must say why, the applicant is told) is checked by {@link DecisionRules}.
+ */
 final class DecisionValidator {
 
     static final int MAX_REASONS = 20;
@@ -20,9 +23,6 @@ final class DecisionValidator {
             problems.add(new FieldProblem("outcome", "REQUIRED", "is required: APPROVED or REJECTED"));
         }
         List<String> reasons = request.reasons() == null ? List.of() : request.reasons();
-        if (request.outcome() == DecisionOutcome.REJECTED && reasons.stream().allMatch(r -> r == null || r.isBlank())) {
-            problems.add(new FieldProblem("reasons", "REQUIRED", "a rejection must give at least one reason"));
-        }
         if (reasons.size() > MAX_REASONS) {
             problems.add(new FieldProblem("reasons", "TOO_MANY", "at most " + MAX_REASONS + " reasons"));
         }

@@ -22,6 +22,9 @@ import org.springframework.data.mongodb.core.query.Query;
  * @param sla its deadline; null while the region's catalog carries no time limit for its category
  * @param supplements the supplement requests (补正), oldest first; null in a case stored before them
  * @param closing how a case ended without a decision (withdrawn, not supplemented); null otherwise
+ * @param claim the reviewer working on it, whose lease may have expired; null if nobody ever claimed it
+ * @param notice the public notice (公示) its approval entered, where the region has one; null otherwise
+ * @param qualification the qualification its approval granted, once in effect; null before and without one
  * @param version grows with every change; a change is one update conditional on the version it read (null in a
  *        case stored before versions existed), which a unique index on {@code (_id, version)} answers at once
  *        even in the embedded MongoDB, whose query planner uses an index only when a query names all its fields
@@ -47,10 +50,28 @@ record ReviewCase(
         @Nullable Long version,
         List<OutboxEntry> outbox,
         @Nullable List<CaseSupplement> supplements,
-        @Nullable Closing closing) {
+        @Nullable Closing closing,
+        @Nullable Claim claim,
+        @Nullable PublicNotice notice,
+        @Nullable Qualification qualification) {
+
+    /** The claim held at {@code now}, if any: an expired lease holds nothing. */
+    java.util.Optional<Claim> heldClaim(Instant now) {
+        return java.util.Optional.ofNullable(claim).filter(held -> held.holdsAt(now));
+    }
 
     /** A case ended without a decision: why, when, and by which event. */
     record Closing(CaseStatus status, Instant at, String eventId, @Nullable String reason) {
+    }
+
+    /**
+     * Refuses a change by {@code username} while another reviewer's claim holds: only the holder decides. A case
+     * nobody holds may be decided by any reviewer of its scope, in one update that no claim can overtake.
+     */
+    void requireNoOtherHolder(String username, Instant now) {
+        heldClaim(now).filter(held -> !held.reviewer().equals(username)).ifPresent(held -> {
+            throw CaseProblems.claimedByAnother(this, held);
+        });
     }
 
     /** The supplement request it waits for, if any. */

@@ -4,7 +4,11 @@ import java.time.Clock;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.mtb.contracts.DiseaseCategory;
 import org.mtb.review.calendar.RegionCalendars;
+import org.mtb.review.sla.SlaState;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.mtb.review.sla.SlaView;
 import org.mtb.support.crypto.PersonalDataAccessLog;
 import org.mtb.support.security.Caller;
@@ -26,6 +30,7 @@ class ReviewCaseController {
 
     private static final Pattern REGION_CODE = Pattern.compile("\\d{6}");
     private static final int MAX_PAGE = 500;
+    private static final int DEFAULT_PAGE = 100;
     private static final int MAX_PURPOSE = 500;
     /** Reviewers and supervisors, each only in the regions of their token. */
     private static final String REVIEWERS = "hasAnyRole('REVIEWER', 'SUPERVISOR')";
@@ -46,17 +51,37 @@ class ReviewCaseController {
     }
 
     /**
-     * The queue, earliest deadline first (cases without a deadline, whose region's time limit has not arrived,
-     * come first too: they need attention); at most {@value #MAX_PAGE} cases.
+     * The queue, earliest deadline first (cases without a deadline, whose region's time limit has not arrived, come
+     * first: they need attention), {@code limit} cases a page (at most {@value #MAX_PAGE}). The next page's address is
+     * in the {@code Link} header ({@code rel="next"}, RFC 8288), absent on the last page.
      */
     @GetMapping
     @PreAuthorize(REVIEWERS)
-    List<CaseView> list(Caller caller, @RequestParam(required = false) @Nullable String regionCode,
-            @RequestParam(required = false) @Nullable CaseStatus status) {
+    ResponseEntity<List<CaseView>> list(Caller caller, @RequestParam(required = false) @Nullable String regionCode,
+            @RequestParam(required = false) @Nullable CaseStatus status,
+            @RequestParam(required = false) @Nullable String diseaseCode,
+            @RequestParam(required = false) @Nullable DiseaseCategory category,
+            @RequestParam(required = false) @Nullable SlaState slaState,
+            @RequestParam(required = false) QueueFilter.@Nullable ClaimFilter claim,
+            @RequestParam(required = false) @Nullable String cursor,
+            @RequestParam(defaultValue = "" + DEFAULT_PAGE) int limit) {
         if (regionCode != null && !REGION_CODE.matcher(regionCode).matches()) {
             throw CaseProblems.invalidRegionCode();
         }
-        return cases.list(caller, regionCode, status, MAX_PAGE).stream().map(this::view).toList();
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw CaseProblems.invalidLimit(MAX_PAGE);
+        }
+        @Nullable QueueCursor after = cursor == null ? null
+                : QueueCursor.parse(cursor).orElseThrow(CaseProblems::invalidCursor);
+        ReviewCases.QueuePage page = cases.page(caller,
+                new QueueFilter(regionCode, status, diseaseCode, category, slaState, claim), after, limit);
+        ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
+        if (page.next() != null) {
+            String next = ServletUriComponentsBuilder.fromCurrentRequest().replaceQueryParam("cursor",
+                    page.next().token()).build().toUriString();
+            answer.header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"");
+        }
+        return answer.body(page.cases().stream().map(this::view).toList());
     }
 
     /** A case of another region answers 404, as an unknown one does. */
@@ -113,9 +138,9 @@ class ReviewCaseController {
     record OpenPersonalDataRequest(@Nullable String purpose) {
     }
 
-    private CaseView view(ReviewCase c) {
+    CaseView view(ReviewCase c) {
         SlaView sla = c.sla() == null ? null : SlaView.of(c.sla(), c.status() == CaseStatus.OPEN,
                 calendars.calendarFor(c.regionCode()).calendar(), clock.instant());
-        return CaseView.of(c, sla, personalData);
+        return CaseView.of(c, sla, personalData, clock.instant());
     }
 }

@@ -3,6 +3,7 @@ package org.mtb.review.reviewcase;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -10,7 +11,9 @@ import org.jspecify.annotations.Nullable;
 import org.mtb.contracts.Topics;
 import org.mtb.contracts.review.ApplicationDecided;
 import org.mtb.contracts.review.DecisionOutcome;
+import org.mtb.review.policy.RegionPolicies;
 import org.mtb.review.sla.SlaCounts;
+import org.mtb.review.timer.DueTimers;
 import org.mtb.support.outbox.OutboxEntry;
 import org.mtb.support.outbox.PendingOutbox;
 import org.mtb.support.web.FieldProblem;
@@ -39,8 +42,16 @@ class ReviewCases {
     private final MeterRegistry meters;
     private final CasePersonalData personalData;
 
+    private final RegionPolicies policies;
+    private final Approvals approvals;
+    private final DueTimers timers;
+
     ReviewCases(MongoTemplate mongo, PendingOutbox pendingOutbox, SlaCounts counts, JsonMapper json, Clock clock,
-            MeterRegistry meters, CasePersonalData personalData) {
+            MeterRegistry meters, CasePersonalData personalData, RegionPolicies policies, Approvals approvals,
+            DueTimers timers) {
+        this.policies = policies;
+        this.approvals = approvals;
+        this.timers = timers;
         this.personalData = personalData;
         this.mongo = mongo;
         this.pendingOutbox = pendingOutbox;
@@ -51,27 +62,29 @@ class ReviewCases {
     }
 
     /**
-     * The cases of the caller's regions, of one region of them when {@code regionCode} is given; for a reviewer
-     * narrowed to an institution, only the cases whose diagnosing hospital is that institution.
+     * One page of the queue, earliest deadline first (cases without a deadline, whose region's time limit has not
+     * arrived, first of all: they need attention), after {@code cursor}, within the caller's scope: its regions, and
+     * for a reviewer narrowed to an institution only the cases diagnosed there.
      */
-    List<ReviewCase> list(Caller caller, @Nullable String regionCode, @Nullable CaseStatus status, int limit) {
-        Criteria criteria = new Criteria();
-        if (regionCode != null) {
-            if (!caller.actsIn(regionCode)) {
-                return List.of();
-            }
-            criteria = criteria.and("regionCode").is(regionCode);
-        } else if (!caller.isNational()) {
-            criteria = criteria.and("regionCode").in(caller.regions());
+    QueuePage page(Caller caller, QueueFilter filter, @Nullable QueueCursor cursor, int limit) {
+        @Nullable Criteria criteria = filter.criteria(caller, clock.instant());
+        if (criteria == null) {
+            return new QueuePage(List.of(), null);
         }
-        if (status != null) {
-            criteria = criteria.and("status").is(status);
+        if (cursor != null) {
+            criteria = new Criteria().andOperator(criteria, cursor.following());
         }
-        if (caller.institution() != null) {
-            criteria = criteria.and("hospital.code").is(caller.institution());
+        Query query = Query.query(criteria).with(Sort.by("sla.dueAt", "openedAt", "_id")).limit(limit + 1);
+        List<ReviewCase> found = mongo.find(query, ReviewCase.class);
+        if (found.size() <= limit) {
+            return new QueuePage(found, null);
         }
-        Query query = Query.query(criteria).with(Sort.by("sla.dueAt", "openedAt", "_id")).limit(limit);
-        return mongo.find(query, ReviewCase.class);
+        List<ReviewCase> page = found.subList(0, limit);
+        return new QueuePage(page, QueueCursor.after(page.getLast()));
+    }
+
+    /** @param next where the following page starts; null on the last page */
+    record QueuePage(List<ReviewCase> cases, @Nullable QueueCursor next) {
     }
 
     Optional<ReviewCase> find(String applicationNumber) {
@@ -88,17 +101,20 @@ class ReviewCases {
 
     /** Decides an open case of the caller's regions, as the caller; see {@link #tryDecide}. */
     ReviewCase decide(Caller caller, String applicationNumber, DecisionRequest request) {
-        List<FieldProblem> problems = DecisionValidator.validate(request);
-        if (!problems.isEmpty()) {
-            throw CaseProblems.invalidDecision(problems);
-        }
+        List<FieldProblem> problems = new ArrayList<>(DecisionValidator.validate(request));
         for (int attempt = 1; ; attempt++) {
             ReviewCase open = find(caller, applicationNumber)
                     .orElseThrow(() -> CaseProblems.notFound(applicationNumber));
+            DecisionRules.Checked checked = DecisionRules.check(request,
+                    policies.find(open.regionCode()).orElse(null), open.diseaseCode(), problems);
+            if (!problems.isEmpty()) {
+                throw CaseProblems.invalidDecision(problems);
+            }
             if (open.status() != CaseStatus.OPEN) {
                 throw CaseProblems.notOpen(open);
             }
-            if (tryDecide(open, request, caller.subject())) {
+            open.requireNoOtherHolder(caller.username(), clock.instant());
+            if (tryDecide(open, request, checked, caller.subject())) {
                 return find(applicationNumber).orElseThrow();
             }
             if (attempt == 3) {
@@ -108,23 +124,44 @@ class ReviewCases {
     }
 
     /**
-     * One update conditional on the case's version both closes the case and stores its event, so two reviewers
-     * deciding at once cannot both win, and the decision cannot be stored without its event. It fails when the
-     * case changed meanwhile (another decision, or an SLA timer), and the caller looks again.
+     * One update conditional on the case's version both closes the case and stores its events, so two reviewers
+     * deciding at once cannot both win, and the decision cannot be stored without its events. It fails when the
+     * case changed meanwhile (another decision, a claim, or an SLA timer), and the caller looks again. An approval
+     * enters the region's public notice or grants the qualification at once ({@link Approvals}); the notice's end
+     * timer is written first, and finds the case in notice or does nothing.
      */
-    private boolean tryDecide(ReviewCase open, DecisionRequest request, String reviewerId) {
+    private boolean tryDecide(ReviewCase open, DecisionRequest request, DecisionRules.Checked checked,
+            String reviewerId) {
         String applicationNumber = open.applicationNumber();
         Instant now = clock.instant();
-        List<String> reasons = request.reasons() == null ? List.of()
-                : request.reasons().stream().map(String::strip).toList();
-        Decision decision = new Decision(request.outcome(), reasons, reviewerId, now);
-        CaseStatus status = request.outcome() == DecisionOutcome.APPROVED ? CaseStatus.APPROVED : CaseStatus.REJECTED;
+        List<String> reasons = new ArrayList<>(checked.reasonTexts());
+        if (request.reasons() != null) {
+            request.reasons().stream().map(String::strip).forEach(reasons::add);
+        }
+        Decision decision = new Decision(request.outcome(), reasons, reviewerId, now, checked.reasonCodes(),
+                checked.checklist());
+        Approvals.@Nullable Approval approval = request.outcome() == DecisionOutcome.APPROVED
+                ? approvals.approve(open, now) : null;
+        CaseStatus status = approval == null ? CaseStatus.REJECTED : approval.status();
         ApplicationDecided decided = new ApplicationDecided(UUID.randomUUID(), ApplicationDecided.SCHEMA_VERSION, now,
                 applicationNumber, open.regionCode(), open.diseaseCode(), open.diseaseName(), decision.outcome(),
-                reasons, decision.reviewerId(), now, personalData.recipient(open));
-        OutboxEntry event = CaseEvents.entry(json, decided, Topics.APPLICATION_DECIDED, now);
-        Update update = new Update().set("status", status).set("decision", decision).push("outbox", event)
-                .inc("version", 1);
+                reasons, decision.reviewerId(), now, personalData.recipient(open), checked.reasonCodes(),
+                approval == null ? null : approval.effectiveFrom(),
+                approval == null || approval.notice() == null ? null : approval.notice().until());
+        Update update = new Update().set("status", status).set("decision", decision).inc("version", 1);
+        List<OutboxEntry> events = new ArrayList<>();
+        events.add(CaseEvents.entry(json, decided, Topics.APPLICATION_DECIDED, now));
+        if (approval != null) {
+            events.addAll(approval.events());
+            timers.schedule(approval.timers());
+            if (approval.notice() != null) {
+                update.set("notice", approval.notice());
+            }
+            if (approval.qualification() != null) {
+                update.set("qualification", approval.qualification());
+            }
+        }
+        update.push("outbox").each(events.toArray());
         if (mongo.updateFirst(open.unchanged(), update, ReviewCase.class).getModifiedCount() == 0) {
             return false;
         }

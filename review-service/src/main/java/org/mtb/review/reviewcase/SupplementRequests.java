@@ -89,6 +89,7 @@ class SupplementRequests {
             if (open.status() != CaseStatus.OPEN) {
                 throw CaseProblems.notOpen(open);
             }
+            open.requireNoOtherHolder(caller.username(), clock.instant());
             if (tryRequest(open, items, caller.subject(), catalog)) {
                 return cases.find(number).orElseThrow();
             }

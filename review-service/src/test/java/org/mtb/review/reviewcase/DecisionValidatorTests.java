@@ -17,9 +17,11 @@ class DecisionValidatorTests {
     }
 
     @Test
-    void requiresAReasonForARejection() {
-        assertThat(DecisionValidator.validate(new DecisionRequest(DecisionOutcome.REJECTED, List.of(), null)))
-                .extracting(FieldProblem::field, FieldProblem::code).containsExactly(tuple("reasons", "REQUIRED"));
+    void requiresAReasonForARejectionWhereTheRegionHasNoCodedOnes() {
+        List<FieldProblem> problems = new java.util.ArrayList<>();
+        DecisionRules.check(new DecisionRequest(DecisionOutcome.REJECTED, List.of(), null), null, "M03900", problems);
+        assertThat(problems).extracting(FieldProblem::field, FieldProblem::code)
+                .containsExactly(tuple("reasons", "REQUIRED"));
     }
 
     @Test

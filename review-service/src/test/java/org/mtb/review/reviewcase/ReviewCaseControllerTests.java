@@ -6,6 +6,7 @@ import static org.mockito.BDDMockito.given;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -54,14 +55,43 @@ class ReviewCaseControllerTests {
 
     @Test
     void listsTheQueueWithPersonalDataMasked() throws Exception {
-        given(cases.list(any(), eq("659006"), eq(CaseStatus.OPEN), eq(500))).willReturn(List.of(openCase()));
+        given(cases.page(any(), eq(new QueueFilter("659006", CaseStatus.OPEN, null, null, null, null)), eq(null),
+                eq(100))).willReturn(new ReviewCases.QueuePage(List.of(openCase()), null));
 
         mvc.perform(get("/api/v1/review-cases").param("regionCode", "659006").param("status", "OPEN"))
                 .andExpect(status().isOk())
+                .andExpect(header().doesNotExist(HttpHeaders.LINK))
                 .andExpect(jsonPath("$[0].applicationNumber").value("659006-20261123-000001"))
                 .andExpect(jsonPath("$[0].applicant.idNumber").value("1101**********002X"))
                 .andExpect(jsonPath("$[0].applicant.phone").value("138****8000"))
                 .andExpect(content().string(Matchers.not(Matchers.containsString("13800138000"))));
+    }
+
+    @Test
+    void linksTheNextPageWithACursorAfterTheLastCaseAndKeepsTheFilter() throws Exception {
+        ReviewCase last = openCase();
+        given(cases.page(any(), eq(new QueueFilter("659006", null, null, DiseaseCategory.SPECIAL, null,
+                QueueFilter.ClaimFilter.UNCLAIMED)), eq(null), eq(1)))
+                .willReturn(new ReviewCases.QueuePage(List.of(last), QueueCursor.after(last)));
+
+        String link = mvc.perform(get("/api/v1/review-cases?regionCode=659006&category=SPECIAL&claim=UNCLAIMED&limit=1"))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getHeader(HttpHeaders.LINK);
+
+        org.assertj.core.api.Assertions.assertThat(link).endsWith("; rel=\"next\"").contains("category=SPECIAL")
+                .contains("claim=UNCLAIMED").contains("cursor=" + QueueCursor.after(last).token());
+        org.assertj.core.api.Assertions.assertThat(QueueCursor.parse(QueueCursor.after(last).token()))
+                .contains(QueueCursor.after(last));
+    }
+
+    @Test
+    void refusesACursorItDidNotGiveAndALimitOutOfRange() throws Exception {
+        mvc.perform(get("/api/v1/review-cases").param("cursor", "not-a-cursor"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("cursor"));
+        mvc.perform(get("/api/v1/review-cases").param("limit", "501"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("limit"));
     }
 
     @Test
@@ -85,8 +115,8 @@ class ReviewCaseControllerTests {
         ReviewCase decided = new ReviewCase("659006-20261123-000001", "e", "659006", "M01200", "血友病",
                 DiseaseCategory.SPECIAL, openCase().applicant(), openCase().hospital(), "x", Channel.APP, Instant.EPOCH,
                 Instant.EPOCH, CaseStatus.APPROVED,
-                new Decision(DecisionOutcome.APPROVED, List.of(), "expert-1", Instant.EPOCH), null, null, 0L, List.of(),
-                List.of(), null);
+                new Decision(DecisionOutcome.APPROVED, List.of(), "expert-1", Instant.EPOCH, null, null), null, null, 0L, List.of(),
+                List.of(), null, null, null, null);
         given(cases.decide(any(), eq("659006-20261123-000001"), any())).willThrow(CaseProblems.alreadyDecided(decided));
 
         mvc.perform(post("/api/v1/review-cases/659006-20261123-000001/decision").contentType(MediaType.APPLICATION_JSON)
@@ -128,6 +158,6 @@ class ReviewCaseControllerTests {
         return new ReviewCase("659006-20261123-000001", "e", "659006", "M01200", "血友病", DiseaseCategory.SPECIAL,
                 new Applicant("11010519491231002X", "张三", "13800138000", InsuranceType.RESIDENT, null, null),
                 new Hospital("第二师医院", 3, null), "血友病A型", Channel.APP, Instant.EPOCH, Instant.EPOCH, CaseStatus.OPEN, null,
-                null, null, 0L, List.of(), List.of(), null);
+                null, null, 0L, List.of(), List.of(), null, null, null, null);
     }
 }

@@ -22,6 +22,11 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.io.Resource;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import java.util.List;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -117,6 +122,7 @@ public class ResourceServerAutoConfiguration {
                         // The API's description, as a bureau publishes its interface specification: no data.
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                         .permitAll()
+                        .requestMatchers(publicReads(properties)).permitAll()
                         .requestMatchers("/actuator/**").hasRole(Role.OPS.name())
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(server -> server
@@ -180,5 +186,13 @@ public class ResourceServerAutoConfiguration {
         } catch (ParseException | JOSEException | RuntimeException e) {
             throw new IllegalStateException(location + " holds no RSA public key in a JWK set", e);
         }
+    }
+
+    /** The GETs anybody may send without a token ({@code mtb.security.public-reads}); none when it names none. */
+    private static RequestMatcher publicReads(SecurityProperties properties) {
+        List<RequestMatcher> reads = properties.publicReads().stream()
+                .map(pattern -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, pattern))
+                .toList();
+        return reads.isEmpty() ? request -> false : new OrRequestMatcher(reads);
     }
 }

@@ -1,6 +1,7 @@
 package org.mtb.support.security;
 
 import java.time.Duration;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -22,6 +23,8 @@ import org.springframework.core.io.Resource;
  * @param signedUploadMax the largest body of a signed multipart upload (a material's file and its fields), in bytes;
  *                        held in memory while the signature is checked, so keep it near the largest file a region's
  *                        policy allows (5 MB today)
+ * @param publicReads     paths (Ant-style patterns) anybody may GET without a token: what a bureau publishes anyway,
+ *                        such as the open public notice (公示) list; none by default
  */
 @ConfigurationProperties("mtb.security")
 public record SecurityProperties(
@@ -32,5 +35,10 @@ public record SecurityProperties(
         @Nullable Resource channelSecrets,
         @DefaultValue("5m") Duration signatureWindow,
         @DefaultValue("1048576") int signedBodyMax,
-        @DefaultValue("6291456") int signedUploadMax) {
+        @DefaultValue("6291456") int signedUploadMax,
+        @DefaultValue("") List<String> publicReads) {
+
+    public SecurityProperties {
+        publicReads = publicReads == null ? List.of() : publicReads.stream().filter(p -> !p.isBlank()).toList();
+    }
 }

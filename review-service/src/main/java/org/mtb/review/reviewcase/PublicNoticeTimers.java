@@ -1,0 +1,59 @@
+package org.mtb.review.reviewcase;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.mtb.review.timer.DueTimer;
+import org.mtb.review.timer.DueTimerHandler;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+/**
+ * Ends public notices at their moment, once across instances: the timer is written before the approval; a case not
+ * stored yet is read again later; one still open (the approval that wrote it lost to another change and was not
+ * stored) or whose notice ended otherwise (an upheld objection) is stale. A notice under an unsettled objection at
+ * its end is ended by the objection's dismissal.
+ */
+@Component
+class PublicNoticeTimers implements DueTimerHandler {
+
+    private final MongoTemplate mongo;
+    private final PublicNotices notices;
+
+    PublicNoticeTimers(MongoTemplate mongo, PublicNotices notices) {
+        this.mongo = mongo;
+        this.notices = notices;
+    }
+
+    @Override
+    public Set<String> kinds() {
+        return Set.of(Approvals.NOTICE_END);
+    }
+
+    @Override
+    public Prepared prepare(List<DueTimer> soon) {
+        Map<String, ReviewCase> cases = mongo.find(Query.query(where("_id").in(soon.stream().map(DueTimer::subject)
+                .distinct().toList())), ReviewCase.class).stream()
+                .collect(Collectors.toMap(ReviewCase::applicationNumber, Function.identity()));
+        List<DueTimer> due = new ArrayList<>();
+        List<DueTimer> notYet = new ArrayList<>();
+        for (DueTimer timer : soon) {
+            ReviewCase c = cases.get(timer.subject());
+            if (c == null) {
+                notYet.add(timer);
+            } else if (c.notice() != null && c.notice().endedAt() == null && c.notice().endsAt().equals(timer.at())) {
+                due.add(timer);
+            }
+        }
+        return Prepared.of(notYet, () -> due.stream().filter(timer -> {
+            ReviewCase current = mongo.findById(timer.subject(), ReviewCase.class);
+            return current != null && notices.end(current, timer.at());
+        }).toList());
+    }
+}
