@@ -22,6 +22,8 @@ final class FieldChecks {
     static final String INSURANCE_TYPE_NOT_ACCEPTED = "INSURANCE_TYPE_NOT_ACCEPTED";
     /** An imported version would take effect before today. */
     static final String IN_THE_PAST = "IN_THE_PAST";
+    /** Chinese hospitals are graded 1 to 3 (一级, 二级, 三级). */
+    static final int HIGHEST_HOSPITAL_LEVEL = 3;
 
     private FieldChecks() {
     }
@@ -52,6 +54,13 @@ final class FieldChecks {
         }
         if (period.unit() == null) {
             problems.add(missing(field + ".unit"));
+        }
+    }
+
+    /** A hospital level where one is given: 1 to {@link #HIGHEST_HOSPITAL_LEVEL}. */
+    static void hospitalLevel(List<FieldProblem> problems, String field, @Nullable Integer level) {
+        if (level != null && (level < 1 || level > HIGHEST_HOSPITAL_LEVEL)) {
+            problems.add(new FieldProblem(field, OUT_OF_RANGE, "must be 1 to " + HIGHEST_HOSPITAL_LEVEL));
         }
     }
 

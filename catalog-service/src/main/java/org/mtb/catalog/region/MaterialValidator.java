@@ -29,8 +29,6 @@ final class MaterialValidator {
     private static final List<String> FORMATS = List.of("JPG", "PNG", "PDF");
     private static final int MAX_SIZE_MB = 50;
     private static final int MAX_FRESHNESS_MONTHS = 120;
-    /** Chinese hospitals are graded 1 to 3 (一级, 二级, 三级). */
-    private static final int HIGHEST_HOSPITAL_LEVEL = 3;
     private static final Pattern TYPE = Pattern.compile("[A-Z][A-Z0-9_]*");
 
     private MaterialValidator() {
@@ -83,11 +81,7 @@ final class MaterialValidator {
                 problems.add(new FieldProblem(at + ".freshnessMonths", OUT_OF_RANGE,
                         "must be 1 to " + MAX_FRESHNESS_MONTHS + " months"));
             }
-            if (material.minHospitalLevel() != null
-                    && (material.minHospitalLevel() < 1 || material.minHospitalLevel() > HIGHEST_HOSPITAL_LEVEL)) {
-                problems.add(new FieldProblem(at + ".minHospitalLevel", OUT_OF_RANGE,
-                        "must be 1 to " + HIGHEST_HOSPITAL_LEVEL));
-            }
+            FieldChecks.hospitalLevel(problems, at + ".minHospitalLevel", material.minHospitalLevel());
             formats(material.formats(), at + ".formats", problems);
             if (material.maxSizeMb() == null) {
                 problems.add(missing(at + ".maxSizeMb"));

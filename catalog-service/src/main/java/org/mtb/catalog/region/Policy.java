@@ -25,6 +25,7 @@ import org.mtb.contracts.catalog.RegionPolicy;
  * @param supplementWithin how long the applicant has to supplement (补正) after a reviewer's request; null when the
  *        version states none (a version stored before the field), and then review's configured default applies
  * @param supplementWithinSource required with {@code supplementWithin}
+ * @param review how cases are reviewed; null in a version stored before review rules, which states none
  */
 record Policy(
         List<TimeLimit> reviewTimeLimits,
@@ -44,7 +45,8 @@ record Policy(
         @Nullable Period supplementWithin,
         @Nullable String supplementWithinSource,
         @Nullable List<String> materialsWaivedByEVoucher,
-        @Nullable String materialsWaivedByEVoucherSource) {
+        @Nullable String materialsWaivedByEVoucherSource,
+        @Nullable Review review) {
 
     /** The wire shape of {@code CatalogPublished}; only for a policy the validator accepted. */
     RegionPolicy toContract() {
@@ -52,6 +54,6 @@ record Policy(
                 supplementRestartsClock, publicNotice, effectiveDateRule, recheckEvery,
                 materials.stream().map(Material::toContract).toList(),
                 reimbursements.stream().map(ReimbursementRule::toContract).toList(), identityVerifications,
-                supplementWithin, materialsWaivedByEVoucher);
+                supplementWithin, materialsWaivedByEVoucher, review == null ? null : review.toContract());
     }
 }

@@ -48,7 +48,7 @@ class RegionController {
                 .orElseThrow(() -> RegionProblems.diseaseNotFound(region, code));
     }
 
-    /** The rules of the version in force: time limits, supplement, notice, effective date, materials, pay. */
+    /** The rules of the version in force: time limits, supplement, notice, effective date, materials, pay, review. */
     @GetMapping("/{regionCode}/policy")
     PolicyView policy(@PathVariable String regionCode, @RequestParam(required = false) @Nullable String at) {
         RegionVersion region = inForce(regionCode, at);

@@ -89,12 +89,15 @@ final class RegionFileValidator {
         if (diseases != null) {
             Map<String, String> regionMaterials = MaterialValidator.types(file.policy());
             for (int i = 0; i < diseases.size(); i++) {
-                diseaseProblems(file.regionCode(), diseases.get(i), regionMaterials, problems, "diseases[" + i + "]");
+                String at = "diseases[" + i + "]";
+                diseaseProblems(file.regionCode(), diseases.get(i), regionMaterials, problems, at);
+                ReviewValidator.checkDisease(diseases.get(i), at, file.policy(), problems);
             }
             duplicateCodes(diseases, problems);
             countProblems(file.declaredDiseaseCount(), DiseaseCount.listed(diseases), problems);
         }
         PolicyValidator.check(file.policy(), categoriesListed(file), file.acceptedInsuranceTypes(), problems);
+        ReviewValidator.check(file.policy(), file.diseases() == null ? List.of() : file.diseases(), problems);
         return problems;
     }
 

@@ -19,6 +19,7 @@ import org.mtb.contracts.Topics;
 import org.mtb.contracts.catalog.CatalogDisease;
 import org.mtb.contracts.catalog.CatalogPublished;
 import org.mtb.contracts.catalog.Period;
+import org.mtb.contracts.catalog.ReviewRules;
 import org.mtb.support.apidocs.ApiDocumentation;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -90,6 +91,19 @@ abstract class CatalogFlowScenario {
     }
 
     @Test
+    void servesTheReviewRulesOfThePolicyAndTheChecklistOfADiseaseWithTheirSources() {
+        JsonNode review = get("/api/v1/regions/620900/policy").get("policy").get("review");
+        assertThat(review.get("routing").get("panelSize").asInt()).isEqualTo(2);
+        assertThat(review.get("routingSource").asString()).contains("组织专家进行医学鉴定");
+        assertThat(review.get("rejectionReasons").valueStream().map(r -> r.get("code").asString()).toList())
+                .contains("NOT_INSURED_IN_REGION");
+
+        JsonNode lungCancer = get("/api/v1/regions/620900/diseases/L620900-002");
+        assertThat(lungCancer.get("criteria").get(0).get("text").asString()).isEqualTo("病理报告证实肺癌诊断");
+        assertThat(lungCancer.get("criteriaSource").asString()).contains("认定要点");
+    }
+
+    @Test
     void answersAnUnknownRegionWithAProblem() {
         var response = http.get().uri("/api/v1/regions/110000").retrieve().toEntity(String.class);
 
@@ -110,8 +124,11 @@ abstract class CatalogFlowScenario {
         assertThat(tiemenguan).isNotEmpty().allSatisfy(event -> {
             assertThat(event.schemaVersion()).isEqualTo(CatalogPublished.SCHEMA_VERSION);
             assertThat(event.regionName()).isEqualTo("铁门关市");
-            assertThat(event.version()).isEqualTo("2025.2");
+            assertThat(event.version()).isEqualTo("2025.3");
             assertThat(event.policy().supplementWithin()).isEqualTo(new Period(30, Period.Unit.CALENDAR_DAYS));
+            ReviewRules review = event.policy().reviewRules();
+            assertThat(review.instantFiling().categories()).containsExactly(DiseaseCategory.SPECIAL);
+            assertThat(review.extension().by()).isEqualTo(new Period(10, Period.Unit.WORKING_DAYS));
             assertThat(event.policy().materials()).allSatisfy(m -> assertThat(m.formats()).contains("PNG"));
             assertThat(event.diseases()).hasSize(30)
                     .contains(new CatalogDisease("M01200", "血友病", DiseaseCategory.SPECIAL));

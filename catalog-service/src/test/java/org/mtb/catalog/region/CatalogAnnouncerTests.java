@@ -26,6 +26,7 @@ import org.mtb.contracts.catalog.EffectiveDateRule;
 import org.mtb.contracts.catalog.MaterialRequirement;
 import org.mtb.contracts.catalog.Period;
 import org.mtb.contracts.catalog.RegionPolicy;
+import org.mtb.contracts.catalog.ReviewRules;
 import org.mtb.contracts.catalog.ReviewTimeLimit;
 import org.mtb.support.outbox.OutboxEntry;
 import tools.jackson.databind.json.JsonMapper;
@@ -76,6 +77,54 @@ class CatalogAnnouncerTests {
         assertThat(haemophilia.recheckEvery()).isEqualTo(new Period(2, Period.Unit.YEARS));
         assertThat(event.diseases().get(1).additionalMaterials()).isEmpty();
         assertThat(event.diseases().get(1).recheckEvery()).isNull();
+    }
+
+    @Test
+    void announcesTheReviewRulesOfThePolicyAndTheChecklistOfEachDisease() {
+        RegionVersion version = RegionFixtures.stored(RegionFixtures.file());
+        given(regions.all()).willReturn(List.of(version));
+        given(regions.announce(eq(version.id()), any(), eq(NOW))).willReturn(true);
+
+        announcer.announceVersionsInForce();
+
+        ArgumentCaptor<OutboxEntry> entry = ArgumentCaptor.forClass(OutboxEntry.class);
+        then(regions).should().announce(eq(version.id()), entry.capture(), eq(NOW));
+        CatalogPublished event = json.readValue(entry.getValue().payload(), CatalogPublished.class);
+        ReviewRules review = event.policy().review();
+        assertThat(review.rejectionReasons()).containsExactly(
+                new ReviewRules.RejectionReason("DISEASE_NOT_LISTED", "申请病种不在本统筹区门诊慢特病病种范围内"),
+                new ReviewRules.RejectionReason("CRITERIA_NOT_MET", "病情未达到申请病种的认定标准"));
+        assertThat(review.criteria()).containsExactly(
+                new ReviewRules.Criterion("DISEASE_MATCHES_RECORDS", "申请病种与病历资料一致"));
+        assertThat(review.routing()).isEqualTo(
+                new ReviewRules.Routing(ReviewRules.Reviewers.BUREAU, null, List.of(), 1, List.of()));
+        assertThat(review.extension()).isEqualTo(
+                new ReviewRules.Extension(new Period(10, Period.Unit.WORKING_DAYS), 1));
+        assertThat(review.instantFiling()).isEqualTo(new ReviewRules.InstantFiling(List.of(SPECIAL), "659006-IF-test",
+                true, 2, new Period(6, Period.Unit.MONTHS), true));
+        assertThat(review.recheckReminderBefore()).isNull();
+        assertThat(review.designatedInstitutions()).isEqualTo(new ReviewRules.DesignatedInstitutions(
+                List.of(new ReviewRules.Institution("H65900600001", "第二师医院", 3)), 1));
+        assertThat(event.diseases().get(0).criteria())
+                .containsExactly(new ReviewRules.Criterion("FACTOR_LEVEL_CONFIRMS", "凝血因子活性检测支持血友病诊断"));
+        assertThat(event.diseases().get(1).criteria()).isEmpty();
+    }
+
+    @Test
+    void announcesAVersionWithoutReviewRulesWithoutThem() {
+        RegionFile withoutReview = RegionFixtures.file("2025.1", LocalDate.of(2025, 1, 1), RegionFixtures.diseases(),
+                RegionFixtures.withReview(RegionFixtures.policy(), null));
+        RegionVersion version = RegionFixtures.stored(withoutReview);
+        given(regions.all()).willReturn(List.of(version));
+        given(regions.announce(eq(version.id()), any(), eq(NOW))).willReturn(true);
+
+        announcer.announceVersionsInForce();
+
+        ArgumentCaptor<OutboxEntry> entry = ArgumentCaptor.forClass(OutboxEntry.class);
+        then(regions).should().announce(eq(version.id()), entry.capture(), eq(NOW));
+        RegionPolicy policy = json.readValue(entry.getValue().payload(), CatalogPublished.class).policy();
+        assertThat(policy.review()).isNull();
+        assertThat(policy.reviewRules().rejectionReasons()).isEmpty();
     }
 
     @Test

@@ -44,7 +44,7 @@ class PolicyValidatorTests {
         return new Policy(p.reviewTimeLimits(), p.supplementRestartsClock(), p.supplementRestartsClockSource(),
                 p.publicNotice(), p.publicNoticeSource(), p.effectiveDateRule(), p.effectiveDateRuleSource(),
                 p.recheckEvery(), p.recheckEverySource(), p.materials(), p.reimbursements(), p.reimbursementsSource(),
-                methods, source, p.supplementWithin(), p.supplementWithinSource(), null, null);
+                methods, source, p.supplementWithin(), p.supplementWithinSource(), null, null, p.review());
     }
 
     private static Policy withSupplementWithin(@Nullable Period within, @Nullable String source) {
@@ -52,7 +52,7 @@ class PolicyValidatorTests {
         return new Policy(p.reviewTimeLimits(), p.supplementRestartsClock(), p.supplementRestartsClockSource(),
                 p.publicNotice(), p.publicNoticeSource(), p.effectiveDateRule(), p.effectiveDateRuleSource(),
                 p.recheckEvery(), p.recheckEverySource(), p.materials(), p.reimbursements(), p.reimbursementsSource(),
-                p.identityVerifications(), p.identityVerificationsSource(), within, source, null, null);
+                p.identityVerifications(), p.identityVerificationsSource(), within, source, null, null, p.review());
     }
 
     @Test
@@ -228,7 +228,7 @@ class PolicyValidatorTests {
         Policy policy = new Policy(List.of(new TimeLimit(SPECIAL, Kind.IMMEDIATE, null, null),
                 new TimeLimit(CHRONIC, Kind.WORKING_DAYS, 20.0, " ")), true, null, null, null,
                 EffectiveDateRule.ON_APPROVAL, null, new Period(1, Period.Unit.YEARS), null, List.of(unsourced),
-                List.of(), null, null, null, new Period(30, Period.Unit.CALENDAR_DAYS), null, null, null);
+                List.of(), null, null, null, new Period(30, Period.Unit.CALENDAR_DAYS), null, null, null, null);
 
         assertThat(problems(policy)).containsExactly(
                 tuple("policy.reviewTimeLimits[0].source", "REQUIRED"),
@@ -249,7 +249,7 @@ class PolicyValidatorTests {
                 List.of(new Material("ID_CARD", "身份证", Requirement.MANDATORY, null, null, null, List.of("GIF"), 0,
                         "s")),
                 List.of(new ReimbursementRule(FLEXIBLE, null, 1.5, 0.9, null, null, null, false, "s")), null, null,
-                null, null, null, null, null);
+                null, null, null, null, null, null);
         RegionFile file = new RegionFile("6590", "铁门关市", "新疆维吾尔自治区", " ", null, "seed 003",
                 List.of(EMPLOYEE, RESIDENT), "seed 003", RegionFixtures.DECLARED, null,
                 List.of(RegionFixtures.disease("M01200", "血友病", SPECIAL),

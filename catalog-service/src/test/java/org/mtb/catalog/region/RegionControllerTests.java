@@ -42,7 +42,7 @@ class RegionControllerTests {
             "2025.1", "2025-01-01", "seed 000", List.of(InsuranceType.EMPLOYEE, InsuranceType.RESIDENT,
                     InsuranceType.FLEXIBLE), "seed 000", new DiseaseCount(68, Map.of()), "seed 000",
             List.of(new RegionDisease("M03900", "高血压", DiseaseCategory.CHRONIC, "national code CONFIRMED", "seed 000",
-                    "category assigned by the project", null, null, null)),
+                    "category assigned by the project", null, null, null, null, null)),
             null, Instant.EPOCH, Instant.EPOCH, List.of(), null);
 
     @Autowired
@@ -123,7 +123,7 @@ class RegionControllerTests {
     }
 
     @Test
-    void answersADiseaseWithTheMaterialsItAddsAndItsOwnRecheck() throws Exception {
+    void answersADiseaseWithTheMaterialsItAddsItsOwnRecheckAndItsChecklist() throws Exception {
         mvc.perform(get("/api/v1/regions/659006/diseases/M01200"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.additionalMaterials.length()").value(1))
@@ -132,10 +132,14 @@ class RegionControllerTests {
                 .andExpect(jsonPath("$.additionalMaterials[0].source").value("seed 003"))
                 .andExpect(jsonPath("$.recheckEvery.amount").value(2))
                 .andExpect(jsonPath("$.recheckEvery.unit").value("YEARS"))
-                .andExpect(jsonPath("$.recheckEverySource").value("assumed"));
+                .andExpect(jsonPath("$.recheckEverySource").value("assumed"))
+                .andExpect(jsonPath("$.criteria[0].code").value("FACTOR_LEVEL_CONFIRMS"))
+                .andExpect(jsonPath("$.criteria[0].text").value("凝血因子活性检测支持血友病诊断"))
+                .andExpect(jsonPath("$.criteriaSource").value("assumed: the factor test"));
         mvc.perform(get("/api/v1/regions/659006/diseases/L659006-006"))
                 .andExpect(jsonPath("$.additionalMaterials.length()").value(0))
-                .andExpect(jsonPath("$.recheckEvery").value(nullValue()));
+                .andExpect(jsonPath("$.recheckEvery").value(nullValue()))
+                .andExpect(jsonPath("$.criteria.length()").value(0));
     }
 
     @Test
@@ -162,6 +166,31 @@ class RegionControllerTests {
                 .andExpect(jsonPath("$.policy.materials[0].formats[2]").value("PDF"))
                 .andExpect(jsonPath("$.policy.reimbursements[1].rateFrom").value(0.85))
                 .andExpect(jsonPath("$.policy.reimbursements[1].annualLimitSeveralDiseasesYuan").value(2000));
+    }
+
+    @Test
+    void answersTheReviewRulesOfThePolicyWithTheSourceOfEveryRule() throws Exception {
+        mvc.perform(get("/api/v1/regions/659006/policy"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.policy.review.rejectionReasons[0].code").value("DISEASE_NOT_LISTED"))
+                .andExpect(jsonPath("$.policy.review.rejectionReasons[0].text").value("申请病种不在本统筹区门诊慢特病病种范围内"))
+                .andExpect(jsonPath("$.policy.review.rejectionReasons[0].source").value("seed 003 病种范围"))
+                .andExpect(jsonPath("$.policy.review.criteria[0].code").value("DISEASE_MATCHES_RECORDS"))
+                .andExpect(jsonPath("$.policy.review.routing.reviewers").value("BUREAU"))
+                .andExpect(jsonPath("$.policy.review.routingSource").value("assumed: the bureau"))
+                .andExpect(jsonPath("$.policy.review.extension.by.amount").value(10))
+                .andExpect(jsonPath("$.policy.review.extension.atMost").value(1))
+                .andExpect(jsonPath("$.policy.review.extensionSource").value("seed 003 遇特殊情况可延长"))
+                .andExpect(jsonPath("$.policy.review.instantFiling.categories[0]").value("SPECIAL"))
+                .andExpect(jsonPath("$.policy.review.instantFiling.ruleVersion").value("659006-IF-test"))
+                .andExpect(jsonPath("$.policy.review.instantFiling.diagnosisWithin.unit").value("MONTHS"))
+                .andExpect(jsonPath("$.policy.review.instantFilingSource").value("seed 003 即时备案"))
+                .andExpect(jsonPath("$.policy.review.recheckReminderBefore").value(nullValue()))
+                .andExpect(jsonPath("$.policy.review.recheckReminderBeforeSource")
+                        .value("long-term, nothing to remind of"))
+                .andExpect(jsonPath("$.policy.review.designatedInstitutions.institutions[0].code").value("H65900600001"))
+                .andExpect(jsonPath("$.policy.review.designatedInstitutions.changesPerYear").value(1))
+                .andExpect(jsonPath("$.policy.review.designatedInstitutionsSource").value("assumed: one hospital"));
     }
 
     @Test

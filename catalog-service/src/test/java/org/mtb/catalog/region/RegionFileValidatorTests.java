@@ -63,7 +63,7 @@ class RegionFileValidatorTests {
     @Test
     void reportsEveryMissingFieldOfADisease() {
         RegionFile file = file("2025.1", DECLARED,
-                List.of(new RegionDisease(null, null, null, null, null, null, null, null, null)));
+                List.of(new RegionDisease(null, null, null, null, null, null, null, null, null, null, null)));
 
         assertThat(RegionFileValidator.validate(file)).containsExactly(
                 "diseases[0].code is missing",
@@ -77,7 +77,7 @@ class RegionFileValidatorTests {
     void reportsAMalformedRegionCodeAndMissingRegionFields() {
         Policy noReimbursement = new Policy(timeLimits(), true, "s", null, "s", EffectiveDateRule.ON_APPROVAL, "s",
                 null, "s", List.of(material("IDENTITY_DOCUMENT")), List.of(), "the seed states none", null, null, null,
-                null, null, null);
+                null, null, null, null);
         RegionFile file = new RegionFile("65900", null, " ", "2025.1", null, "seed 003", List.of(), "seed 003",
                 DECLARED, "seed 003", List.of(disease("M01200", "血友病", SPECIAL)), noReimbursement);
 
@@ -109,7 +109,7 @@ class RegionFileValidatorTests {
     void checksTheAdditionalMaterialsAndTheRecheckOfADisease() {
         RegionDisease haemophilia = new RegionDisease("M01200", "血友病", SPECIAL, "national", "seed 003", null,
                 List.of(material("IDENTITY_DOCUMENT"), material("FACTOR_TEST"), material("FACTOR_TEST")),
-                new Period(0, Period.Unit.YEARS), null);
+                new Period(0, Period.Unit.YEARS), null, List.of(), null);
         RegionFile file = file("2025.1", DECLARED, List.of(haemophilia));
 
         assertThat(RegionFileValidator.validate(file)).containsExactly(

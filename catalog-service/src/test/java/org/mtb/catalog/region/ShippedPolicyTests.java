@@ -133,11 +133,13 @@ class ShippedPolicyTests {
     }
 
     @Test
-    void shipsVersion2025_2OfEveryRegionEffectiveFromTheSameDayAs2025_1ItCorrects() {
+    void shipsVersion2025_3OfEveryRegionEffectiveFromTheSameDayAsTheVersionsItCompletes() {
         assertThat(REGIONS.values()).allSatisfy(file -> {
-            assertThat(file.version()).as(file.regionCode()).isEqualTo("2025.2");
+            assertThat(file.version()).as(file.regionCode()).isEqualTo("2025.3");
             assertThat(file.effectiveFrom()).as(file.regionCode()).isEqualTo(LocalDate.of(2025, 1, 1));
-            assertThat(file.source()).as(file.regionCode()).contains("Version 2025.2 adds the time to supplement");
+            assertThat(file.source()).as(file.regionCode()).contains("Version 2025.2 adds the time to supplement",
+                    "Version 2025.3 adds the review rules", "stored beside 2025.1 and 2025.2");
+            assertThat(file.policy().review()).as(file.regionCode()).isNotNull();
         });
     }
 

@@ -45,6 +45,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /** The operators' import of a new version: all problems at once, immutable versions, announced when in force. */
 @WebMvcTest(VersionController.class)
@@ -106,7 +107,9 @@ class VersionControllerTests {
                 .andExpect(jsonPath("$.effectiveFrom").value("2026-11-23"))
                 .andExpect(jsonPath("$.storedAt").value("2026-11-23T02:00:00Z"))
                 .andExpect(jsonPath("$.policy.reviewTimeLimits[1].workingDays").value(20.0))
-                .andExpect(jsonPath("$.diseases[0].additionalMaterials[0].type").value("COAGULATION_FACTOR_TEST"));
+                .andExpect(jsonPath("$.diseases[0].additionalMaterials[0].type").value("COAGULATION_FACTOR_TEST"))
+                .andExpect(jsonPath("$.diseases[0].criteria[0].code").value("FACTOR_LEVEL_CONFIRMS"))
+                .andExpect(jsonPath("$.policy.review.instantFiling.ruleVersion").value("659006-IF-test"));
 
         ArgumentCaptor<RegionVersion> stored = ArgumentCaptor.forClass(RegionVersion.class);
         then(regions).should().insert(stored.capture());
@@ -152,7 +155,7 @@ class VersionControllerTests {
                 List.of(new Material("ID_CARD", "身份证", Requirement.MANDATORY, null, null, null, List.of("GIF"), 5,
                         "s")),
                 List.of(new ReimbursementRule(InsuranceType.FLEXIBLE, null, 1.2, 0.9, null, null, null, false, "s")),
-                null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null);
         RegionFile broken = new RegionFile("620900", "铁门关市", "新疆维吾尔自治区", "2026.1", TODAY.minusDays(1),
                 "seed 003", List.of(InsuranceType.EMPLOYEE, InsuranceType.RESIDENT), "seed 003",
                 RegionFixtures.DECLARED, "seed 003", RegionFixtures.diseases(), policy);
@@ -178,6 +181,31 @@ class VersionControllerTests {
 
         then(regions).shouldHaveNoInteractions();
         then(announcer).shouldHaveNoInteractions();
+    }
+
+    @Test
+    void answersEveryProblemOfTheReviewRulesByItsPathAndStoresNothing() throws Exception {
+        ObjectNode body = (ObjectNode) json.valueToTree(version("2026.1", TODAY));
+        ObjectNode review = (ObjectNode) body.get("policy").get("review");
+        ((ObjectNode) review.get("rejectionReasons").get(1)).put("code", "DISEASE_NOT_LISTED");
+        ((ObjectNode) review.get("routing")).put("panelSize", 2);
+        ((ObjectNode) review.get("extension")).put("atMost", 0);
+        ((ObjectNode) review.get("instantFiling")).putArray("categories").add("CHRONIC");
+        review.put("designatedInstitutionsSource", " ");
+        ((ObjectNode) body.get("diseases").get(0)).putNull("criteriaSource");
+
+        post659006(body.toString())
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("INVALID_CATALOG_VERSION"))
+                .andExpect(jsonPath("$.errors[*].field", containsInAnyOrder(
+                        "diseases[0].criteriaSource",
+                        "policy.review.rejectionReasons[1].code",
+                        "policy.review.routing.panelSize",
+                        "policy.review.extension.atMost",
+                        "policy.review.instantFiling.categories[0]",
+                        "policy.review.designatedInstitutionsSource")));
+
+        then(regions).shouldHaveNoInteractions();
     }
 
     @Test

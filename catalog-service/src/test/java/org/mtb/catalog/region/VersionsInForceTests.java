@@ -17,7 +17,7 @@ class VersionsInForceTests {
                 effectiveFrom, "source", List.of(InsuranceType.RESIDENT), "source",
                 new DiseaseCount(1, Map.of()), "source",
                 List.of(new RegionDisease("M01200", "血友病", DiseaseCategory.SPECIAL, "s", "s", null, List.of(), null,
-                        null)),
+                        null, List.of(), null)),
                 RegionFixtures.policy(), storedAt, null, List.of(), null);
     }
 
