@@ -23,6 +23,7 @@ class ArchitectureTests {
     static final ArchRule rendersTemplatesInPlainJava = noClasses()
             .that().haveSimpleName("MessageTemplates").or().haveSimpleName("Notice")
             .or().haveSimpleName("RenderedMessage").or().haveSimpleName("Redaction")
+            .or().haveSimpleName("TemplateTexts")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "tools.jackson..");
 
     @ArchTest

@@ -1,8 +1,8 @@
 package org.mtb.notification.message;
 
 /**
- * What a message tells the applicant. A decision is split by outcome because the app shows approval and
- * rejection differently; the names are stable API values.
+ * What a message tells the applicant. A decision, and the settling of an objection to it, are split by outcome because
+ * the app shows them differently; the names are stable API values.
  */
 enum EventType {
     APPLICATION_SUBMITTED("submitted"),
@@ -10,7 +10,15 @@ enum EventType {
     APPLICATION_REJECTED("rejected"),
     SUPPLEMENT_REQUESTED("supplement-requested"),
     SUPPLEMENT_LAPSED("supplement-lapsed"),
-    APPLICATION_WITHDRAWN("withdrawn");
+    APPLICATION_WITHDRAWN("withdrawn"),
+    PUBLIC_NOTICE_STARTED("public-notice-started"),
+    OBJECTION_RAISED("objection-raised"),
+    OBJECTION_UPHELD("objection-upheld"),
+    OBJECTION_DISMISSED("objection-dismissed"),
+    QUALIFICATION_GRANTED("qualification-granted"),
+    QUALIFICATION_REVOKED("qualification-revoked"),
+    RECHECK_DUE("recheck-due"),
+    QUALIFICATION_EXPIRED("qualification-expired");
 
     private final String templateKey;
 

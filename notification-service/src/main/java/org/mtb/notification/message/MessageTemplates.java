@@ -5,13 +5,13 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -24,40 +24,39 @@ import org.mtb.contracts.PersonalData;
  * templates are the masked name and redacted free text, and a template naming anything else is refused at load.
  * Times are written in China Standard Time (Asia/Shanghai), which every region keeps, whatever zone the server runs
  * in. The SMS to an agent (代办人) has templates of its own, {@code <type>.sms.agent}: each the applicant's SMS, as
- * the application the agent made for the insured person.
+ * the application the agent made for the insured person. Where what a sentence says depends on the event (when a
+ * benefit starts, how long a qualification lasts), the file holds each alternative as a clause, chosen here.
  */
 final class MessageTemplates {
 
     static final String RESOURCE = "templates/messages_zh_CN.properties";
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z]+)}");
     private static final Set<String> PLACEHOLDERS = Set.of("sign", "greeting", "name", "insured", "disease", "number",
-            "reasons", "items", "count", "round", "due");
+            "reasons", "items", "count", "round", "due", "from", "until", "qualification", "replaced", "effect",
+            "validity", "grant", "renewal");
     private static final ZoneId APPLICANTS_ZONE = ZoneId.of("Asia/Shanghai");
     private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[\\s。；;，,.、]+$");
     private static final String[] REQUIRED_SUFFIXES = {"title", "in-app", "sms", "sms.agent"};
+    private static final String[] CLAUSES = {"effect.from", "effect.notice", "effect.as-regulated", "validity.until",
+            "validity.long-term", "grant.instant-filing", "renewal.of"};
 
-    private final Properties texts;
+    private final TemplateTexts texts;
     private final int smsMaxLength;
     private final DateTimeFormatter dueFormat;
+    private final DateTimeFormatter dateFormat;
 
     MessageTemplates(Properties texts) {
-        this.texts = texts;
-        this.smsMaxLength = Integer.parseInt(text("sms.max-length").strip());
-        this.dueFormat = DateTimeFormatter.ofPattern(text("due.format")).withZone(APPLICANTS_ZONE);
+        this.texts = new TemplateTexts(texts, PLACEHOLDERS);
+        this.smsMaxLength = Integer.parseInt(this.texts.text("sms.max-length").strip());
+        this.dueFormat = DateTimeFormatter.ofPattern(this.texts.text("due.format")).withZone(APPLICANTS_ZONE);
+        this.dateFormat = DateTimeFormatter.ofPattern(this.texts.text("date.format"));
         for (EventType type : EventType.values()) {
             for (String suffix : REQUIRED_SUFFIXES) {
-                text(type.templateKey() + "." + suffix);
+                this.texts.text(type.templateKey() + "." + suffix);
             }
         }
-        for (String key : texts.stringPropertyNames()) {
-            Matcher placeholders = PLACEHOLDER.matcher(texts.getProperty(key));
-            while (placeholders.find()) {
-                if (!PLACEHOLDERS.contains(placeholders.group(1))) {
-                    throw new IllegalStateException("Template " + key + " uses {" + placeholders.group(1)
-                            + "}; only " + PLACEHOLDERS + " are offered");
-                }
-            }
+        for (String clause : CLAUSES) {
+            this.texts.text(clause);
         }
     }
 
@@ -76,7 +75,7 @@ final class MessageTemplates {
 
     /** The inbox message: always the full text, whatever its length. */
     RenderedMessage inApp(Notice notice) {
-        return new RenderedMessage(title(notice), render(key(notice, "in-app"),
+        return new RenderedMessage(title(notice), texts.render(key(notice, "in-app"),
                 values(notice, notice.recipientName(), reasons(notice))));
     }
 
@@ -98,12 +97,12 @@ final class MessageTemplates {
 
     private RenderedMessage sms(Notice notice, String template, @Nullable String greeted) {
         String reasons = reasons(notice);
-        String body = render(key(notice, template), values(notice, greeted, reasons));
+        String body = texts.render(key(notice, template), values(notice, greeted, reasons));
         String shortened = key(notice, template + ".shortened");
-        if (length(body) > smsMaxLength && texts.containsKey(shortened)) {
-            int room = smsMaxLength - length(render(shortened, values(notice, greeted, "")));
+        if (length(body) > smsMaxLength && texts.has(shortened)) {
+            int room = smsMaxLength - length(texts.render(shortened, values(notice, greeted, "")));
             if (room < length(reasons)) {
-                body = render(shortened, values(notice, greeted, prefix(reasons, room)));
+                body = texts.render(shortened, values(notice, greeted, prefix(reasons, room)));
             }
         }
         return new RenderedMessage(title(notice), body);
@@ -114,28 +113,57 @@ final class MessageTemplates {
     }
 
     private String title(Notice notice) {
-        return text(key(notice, "title"));
+        return texts.text(key(notice, "title"));
     }
 
     /** @param greeted the name of whom the text greets: the applicant, or the agent */
     private Map<String, String> values(Notice notice, @Nullable String greeted, String reasons) {
         String maskedName = masked(greeted);
-        String greeting = maskedName.isEmpty() ? text("greeting.anonymous")
-                : render("greeting.named", Map.of("name", maskedName));
+        String greeting = maskedName.isEmpty() ? texts.text("greeting.anonymous")
+                : texts.render("greeting.named", Map.of("name", maskedName));
         String insured = masked(notice.recipientName());
         Notice.Supplement supplement = notice.supplement();
+        Notice.Terms terms = notice.terms() == null ? Notice.Terms.NONE : notice.terms();
+        // What a clause may name; the clauses are rendered before the template that names them.
+        Map<String, String> days = Map.of("from", date(terms.from()), "until", date(terms.until()),
+                "replaced", orEmpty(terms.replaces()));
         return Map.ofEntries(
-                Map.entry("sign", text("sign")),
+                Map.entry("sign", texts.text("sign")),
                 Map.entry("greeting", greeting),
                 Map.entry("name", maskedName),
-                Map.entry("insured", insured.isEmpty() ? text("insured.anonymous") : insured),
+                Map.entry("insured", insured.isEmpty() ? texts.text("insured.anonymous") : insured),
                 Map.entry("disease", Redaction.redact(notice.diseaseName().strip(), notice.recipientName())),
                 Map.entry("number", notice.applicationNumber()),
                 Map.entry("reasons", reasons),
                 Map.entry("items", items(notice)),
                 Map.entry("count", String.valueOf(cleanReasons(notice).size())),
                 Map.entry("round", supplement == null ? "" : String.valueOf(supplement.round())),
-                Map.entry("due", supplement == null ? "" : dueFormat.format(supplement.dueAt())));
+                Map.entry("due", supplement == null ? "" : dueFormat.format(supplement.dueAt())),
+                Map.entry("from", days.get("from")),
+                Map.entry("until", days.get("until")),
+                Map.entry("qualification", orEmpty(terms.qualificationNumber())),
+                Map.entry("replaced", days.get("replaced")),
+                Map.entry("effect", effect(terms, days)),
+                Map.entry("validity", terms.until() == null ? texts.text("validity.long-term")
+                        : texts.render("validity.until", days)),
+                Map.entry("grant", terms.instantFiling() ? texts.text("grant.instant-filing") : ""),
+                Map.entry("renewal", terms.replaces() == null ? "" : texts.render("renewal.of", days)));
+    }
+
+    /** When an approval's benefit starts: on the day it names, after the public notice it entered, or as regulated. */
+    private String effect(Notice.Terms terms, Map<String, String> days) {
+        if (terms.from() != null) {
+            return texts.render("effect.from", days);
+        }
+        return terms.until() != null ? texts.render("effect.notice", days) : texts.text("effect.as-regulated");
+    }
+
+    private String date(@Nullable LocalDate date) {
+        return date == null ? "" : dateFormat.format(date);
+    }
+
+    private static String orEmpty(@Nullable String value) {
+        return value == null ? "" : value;
     }
 
     private static String masked(@Nullable String name) {
@@ -143,8 +171,8 @@ final class MessageTemplates {
     }
 
     private String reasons(Notice notice) {
-        String joined = String.join(text("reasons.separator"), cleanReasons(notice));
-        return joined.isEmpty() ? text("reasons.none") : joined;
+        String joined = String.join(texts.text("reasons.separator"), cleanReasons(notice));
+        return joined.isEmpty() ? texts.text("reasons.none") : joined;
     }
 
     /** The reasons numbered from 1, one a line: a supplement request's items as the in-app message lists them. */
@@ -160,20 +188,6 @@ final class MessageTemplates {
                 .map(reason -> TRAILING_PUNCTUATION.matcher(reason.strip()).replaceAll(""))
                 .filter(reason -> !reason.isEmpty())
                 .toList();
-    }
-
-    private String render(String key, Map<String, String> values) {
-        // One pass, so that a value which happens to contain "{...}" is never expanded itself.
-        return PLACEHOLDER.matcher(text(key)).replaceAll(placeholder ->
-                Matcher.quoteReplacement(values.getOrDefault(placeholder.group(1), "")));
-    }
-
-    private String text(String key) {
-        String text = texts.getProperty(key);
-        if (text == null) {
-            throw new IllegalStateException("Template " + key + " is missing from " + RESOURCE);
-        }
-        return text;
     }
 
     private static String key(Notice notice, String suffix) {

@@ -11,11 +11,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.jspecify.annotations.Nullable;
 import org.mtb.contracts.intake.ApplicationSubmitted;
 import org.mtb.contracts.intake.ApplicationWithdrawn;
 import org.mtb.contracts.review.ApplicationDecided;
-import org.mtb.contracts.review.SupplementItem;
+import org.mtb.contracts.review.ObjectionRaised;
+import org.mtb.contracts.review.ObjectionSettled;
+import org.mtb.contracts.review.PublicNoticeStarted;
+import org.mtb.contracts.review.QualificationExpired;
+import org.mtb.contracts.review.QualificationGranted;
+import org.mtb.contracts.review.QualificationRevoked;
+import org.mtb.contracts.review.RecheckDue;
 import org.mtb.contracts.review.SupplementLapsed;
 import org.mtb.contracts.review.SupplementRequested;
 import org.slf4j.Logger;
@@ -55,90 +60,63 @@ class Notifier {
         this.meters = meters;
     }
 
-    /**
-     * The event, if it names what a message needs; else an IllegalArgumentException, which sends its record alone to
-     * the dead-letter topic for a look.
-     */
-    static ApplicationSubmitted checked(@Nullable ApplicationSubmitted event) {
-        if (event == null) {
-            throw new IllegalArgumentException("The record holds no event");
-        }
-        requireCommon(event.eventId(), event.applicationNumber(), event.diseaseName());
-        return event;
-    }
-
-    /** As {@link #checked(ApplicationSubmitted)}; a decision must also say what was decided. */
-    static ApplicationDecided checked(@Nullable ApplicationDecided event) {
-        if (event == null) {
-            throw new IllegalArgumentException("The record holds no event");
-        }
-        requireCommon(event.eventId(), event.applicationNumber(), event.diseaseName());
-        require(event.outcome(), "outcome");
-        return event;
-    }
-
-    /** As {@link #checked(ApplicationSubmitted)}; a request must also name its round, due time and every item. */
-    static SupplementRequested checked(@Nullable SupplementRequested event) {
-        if (event == null) {
-            throw new IllegalArgumentException("The record holds no event");
-        }
-        requireCommon(event.eventId(), event.applicationNumber(), event.diseaseName());
-        require(event.supplementDueAt(), "supplementDueAt");
-        if (event.round() < 1) {
-            throw new IllegalArgumentException("The event has no round");
-        }
-        if (event.items() == null || event.items().isEmpty()) {
-            throw new IllegalArgumentException("The event has no items");
-        }
-        for (SupplementItem item : event.items()) {
-            if (item == null || item.name() == null || item.name().isBlank()) {
-                throw new IllegalArgumentException("The event has an item without a name");
-            }
-        }
-        return event;
-    }
-
-    /** As {@link #checked(ApplicationSubmitted)}; a lapse must also say when the time to supplement ended. */
-    static SupplementLapsed checked(@Nullable SupplementLapsed event) {
-        if (event == null) {
-            throw new IllegalArgumentException("The record holds no event");
-        }
-        requireCommon(event.eventId(), event.applicationNumber(), event.diseaseName());
-        require(event.supplementDueAt(), "supplementDueAt");
-        return event;
-    }
-
-    /** As {@link #checked(ApplicationSubmitted)}; a withdrawal without a reason is told as "未注明". */
-    static ApplicationWithdrawn checked(@Nullable ApplicationWithdrawn event) {
-        if (event == null) {
-            throw new IllegalArgumentException("The record holds no event");
-        }
-        requireCommon(event.eventId(), event.applicationNumber(), event.diseaseName());
-        return event;
-    }
-
-    /** Tells the applicants of {@link #checked checked} submissions, in the order given. */
+    /** Tells the applicants of {@link EventChecks#checked checked} submissions, in the order given. */
     void submittedAll(List<ApplicationSubmitted> events) {
         tell(events.stream().map(occasions::of).toList());
     }
 
-    /** Tells the applicants of {@link #checked checked} decisions, in the order given. */
+    /** Tells the applicants of {@link EventChecks#checked checked} decisions, in the order given. */
     void decidedAll(List<ApplicationDecided> events) {
         tell(events.stream().map(occasions::of).toList());
     }
 
-    /** Tells the applicants of {@link #checked checked} supplement requests, in the order given. */
+    /** Tells the applicants of {@link EventChecks#checked checked} supplement requests, in the order given. */
     void supplementRequestedAll(List<SupplementRequested> events) {
         tell(events.stream().map(occasions::of).toList());
     }
 
-    /** Tells the applicants of {@link #checked checked} lapsed supplement requests, in the order given. */
+    /** Tells the applicants of {@link EventChecks#checked checked} lapsed supplement requests, in the order given. */
     void supplementLapsedAll(List<SupplementLapsed> events) {
         tell(events.stream().map(occasions::of).toList());
     }
 
-    /** Tells the applicants of {@link #checked checked} withdrawals, in the order given. */
+    /** Tells the applicants of {@link EventChecks#checked checked} withdrawals, in the order given. */
     void withdrawnAll(List<ApplicationWithdrawn> events) {
+        tell(events.stream().map(occasions::of).toList());
+    }
+
+    /** Tells the applicants of {@link EventChecks#checked checked} public notices of approvals, in the order given. */
+    void publicNoticeStartedAll(List<PublicNoticeStarted> events) {
+        tell(events.stream().map(occasions::of).toList());
+    }
+
+    /** Tells the applicants of {@link EventChecks#checked checked} objections raised, in the order given. */
+    void objectionRaisedAll(List<ObjectionRaised> events) {
+        tell(events.stream().map(occasions::of).toList());
+    }
+
+    /** Tells the applicants of {@link EventChecks#checked checked} objections settled, in the order given. */
+    void objectionSettledAll(List<ObjectionSettled> events) {
+        tell(events.stream().map(occasions::of).toList());
+    }
+
+    /** Tells the applicants of {@link EventChecks#checked checked} qualifications granted, in the order given. */
+    void qualificationGrantedAll(List<QualificationGranted> events) {
+        tell(events.stream().map(occasions::of).toList());
+    }
+
+    /** Tells the applicants of {@link EventChecks#checked checked} qualifications revoked, in the order given. */
+    void qualificationRevokedAll(List<QualificationRevoked> events) {
+        tell(events.stream().map(occasions::of).toList());
+    }
+
+    /** Reminds the applicants of {@link EventChecks#checked checked} re-checks due, in the order given. */
+    void recheckDueAll(List<RecheckDue> events) {
+        tell(events.stream().map(occasions::of).toList());
+    }
+
+    /** Tells the applicants of {@link EventChecks#checked checked} qualifications expired, in the order given. */
+    void qualificationExpiredAll(List<QualificationExpired> events) {
         tell(events.stream().map(occasions::of).toList());
     }
 
@@ -223,20 +201,6 @@ class Notifier {
         try (var ignored = MDC.putCloseable("applicationNumber", sms.applicationNumber())) {
             log.info("SMS {} about application {} is claimed by another instance; sent from there or by a retry",
                     sms.id(), sms.applicationNumber());
-        }
-    }
-
-    // An event without these cannot be told to anyone.
-    private static void requireCommon(@Nullable UUID eventId, @Nullable String applicationNumber,
-            @Nullable String diseaseName) {
-        require(eventId, "eventId");
-        require(applicationNumber, "applicationNumber");
-        require(diseaseName, "diseaseName");
-    }
-
-    private static void require(@Nullable Object value, String field) {
-        if (value == null) {
-            throw new IllegalArgumentException("The event has no " + field);
         }
     }
 }

@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -15,6 +16,13 @@ import org.mtb.contracts.intake.ApplicationSubmitted;
 import org.mtb.contracts.intake.ApplicationWithdrawn;
 import org.mtb.contracts.review.ApplicationDecided;
 import org.mtb.contracts.review.DecisionOutcome;
+import org.mtb.contracts.review.ObjectionRaised;
+import org.mtb.contracts.review.ObjectionSettled;
+import org.mtb.contracts.review.PublicNoticeStarted;
+import org.mtb.contracts.review.QualificationExpired;
+import org.mtb.contracts.review.QualificationGranted;
+import org.mtb.contracts.review.QualificationRevoked;
+import org.mtb.contracts.review.RecheckDue;
 import org.mtb.contracts.review.Recipient;
 import org.mtb.contracts.review.SupplementItem;
 import org.mtb.contracts.review.SupplementLapsed;
@@ -22,8 +30,8 @@ import org.mtb.contracts.review.SupplementRequested;
 import org.mtb.support.crypto.FieldCipher;
 
 /**
- * What each {@link Notifier#checked checked} event tells its applicant, the phone to tell it to, and the agent (代办人)
- * to tell it to as well.
+ * What each {@link EventChecks#checked checked} event tells its applicant, the phone to tell it to, and the agent
+ * (代办人) to tell it to as well.
  */
 final class Occasions {
 
@@ -46,7 +54,7 @@ final class Occasions {
         String insured = applicant == null ? null : applicant.idNumberIndex();
         return new Occasion(event.eventId(), new Notice(EventType.APPLICATION_SUBMITTED, number,
                 event.diseaseName(), masked == null ? null : masked.name(), List.of(), null, event.submittedBy(),
-                insured, event.hospital() == null ? null : event.hospital().code()), phone,
+                insured, event.hospital() == null ? null : event.hospital().code(), null), phone,
                 agentOf(number, event.agent()));
     }
 
@@ -103,12 +111,13 @@ final class Occasions {
         return occasion.notice().type() == EventType.APPLICATION_SUBMITTED;
     }
 
+    /** An approval with the day its benefit starts, or the last day of the public notice it entered, where given. */
     Occasion of(ApplicationDecided event) {
-        EventType type = event.outcome() == DecisionOutcome.APPROVED
-                ? EventType.APPLICATION_APPROVED : EventType.APPLICATION_REJECTED;
-        Recipient recipient = event.recipient();
-        return new Occasion(event.eventId(), new Notice(type, event.applicationNumber(), event.diseaseName(),
-                nameOf(recipient), event.reasons()), phoneOf(event.applicationNumber(), recipient));
+        boolean approved = event.outcome() == DecisionOutcome.APPROVED;
+        EventType type = approved ? EventType.APPLICATION_APPROVED : EventType.APPLICATION_REJECTED;
+        Notice.Terms terms = approved ? Notice.Terms.approval(event.effectiveFrom(), event.publicNoticeUntil()) : null;
+        return occasion(event.eventId(), type, event.applicationNumber(), event.diseaseName(), event.recipient(),
+                event.reasons(), terms);
     }
 
     /** The items reach the templates as reasons, "名称：原因", in the reviewer's order. */
@@ -133,6 +142,61 @@ final class Occasions {
         return new Occasion(event.eventId(), new Notice(EventType.APPLICATION_WITHDRAWN, event.applicationNumber(),
                 event.diseaseName(), nameOf(event.recipient()), reasons),
                 phoneOf(event.applicationNumber(), event.recipient()));
+    }
+
+    Occasion of(PublicNoticeStarted event) {
+        return occasion(event.eventId(), EventType.PUBLIC_NOTICE_STARTED, event.applicationNumber(),
+                event.diseaseName(), event.recipient(), List.of(),
+                Notice.Terms.publicNotice(event.noticeFrom(), event.noticeUntil()));
+    }
+
+    /** Only that there is an objection: who raised it and what it says stay in review. */
+    Occasion of(ObjectionRaised event) {
+        return occasion(event.eventId(), EventType.OBJECTION_RAISED, event.applicationNumber(), event.diseaseName(),
+                event.recipient(), List.of(), null);
+    }
+
+    /**
+     * An upheld objection withdraws the approval, told with the supervisor's reason; a dismissed one is told without
+     * it, which might say what the objection was.
+     */
+    Occasion of(ObjectionSettled event) {
+        List<String> reasons = event.upheld() && event.reason() != null ? List.of(event.reason()) : List.of();
+        return occasion(event.eventId(), event.upheld() ? EventType.OBJECTION_UPHELD : EventType.OBJECTION_DISMISSED,
+                event.applicationNumber(), event.diseaseName(), event.recipient(), reasons, null);
+    }
+
+    Occasion of(QualificationGranted event) {
+        return occasion(event.eventId(), EventType.QUALIFICATION_GRANTED, event.applicationNumber(),
+                event.diseaseName(), event.recipient(), List.of(), new Notice.Terms(event.validFrom(),
+                        event.validTo(), event.qualificationNumber(),
+                        event.grantedBy() == QualificationGranted.Grant.INSTANT_FILING, event.replaces()));
+    }
+
+    /** Told with the reason; who revoked it stays in review. */
+    Occasion of(QualificationRevoked event) {
+        List<String> reasons = event.reason() == null ? List.of() : List.of(event.reason());
+        return occasion(event.eventId(), EventType.QUALIFICATION_REVOKED, event.applicationNumber(),
+                event.diseaseName(), event.recipient(), reasons,
+                Notice.Terms.qualification(event.qualificationNumber(), null));
+    }
+
+    Occasion of(RecheckDue event) {
+        return occasion(event.eventId(), EventType.RECHECK_DUE, event.applicationNumber(), event.diseaseName(),
+                event.recipient(), List.of(), Notice.Terms.qualification(event.qualificationNumber(), event.validTo()));
+    }
+
+    Occasion of(QualificationExpired event) {
+        return occasion(event.eventId(), EventType.QUALIFICATION_EXPIRED, event.applicationNumber(),
+                event.diseaseName(), event.recipient(), List.of(),
+                Notice.Terms.qualification(event.qualificationNumber(), event.validTo()));
+    }
+
+    /** A review event's occasion: told to the recipient it names. */
+    private Occasion occasion(UUID eventId, EventType type, String applicationNumber, String diseaseName,
+            @Nullable Recipient recipient, List<String> reasons, Notice.@Nullable Terms terms) {
+        return new Occasion(eventId, new Notice(type, applicationNumber, diseaseName, nameOf(recipient), reasons, null,
+                null, null, null, terms), phoneOf(applicationNumber, recipient));
     }
 
     private static String item(SupplementItem item) {

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -28,6 +29,8 @@ import org.mtb.contracts.intake.ApplicationSubmitted;
 import org.mtb.contracts.intake.Hospital;
 import org.mtb.contracts.review.ApplicationDecided;
 import org.mtb.contracts.review.DecisionOutcome;
+import org.mtb.contracts.review.PublicNoticeStarted;
+import org.mtb.contracts.review.QualificationGranted;
 import org.mtb.contracts.review.Recipient;
 import org.mtb.contracts.review.SupplementItem;
 import org.mtb.contracts.review.SupplementRequested;
@@ -247,6 +250,31 @@ abstract class NotificationFlowScenario {
         assertThat(messagesAs(number, TestTokens.applicant("agent-li", agentIdNumber))).hasSize(6);
         assertThat(messagesAs(number, TestTokens.applicant("applicant-zhang", ID_NUMBER))).hasSize(6);
         assertThat(messagesAs(number, TestTokens.applicant("applicant-wang", "620902198001011232"))).isEmpty();
+    }
+
+    @Test
+    void tellsThePublicNoticeOfAnApprovalAndTheQualificationThatFollows() throws Exception {
+        String number = nextNumber();
+        Instant now = Instant.now();
+        Recipient recipient = new Recipient(null, cipher.seal(PHONE, SealedField.PHONE.context(number)), "张*");
+
+        kafka.send(Topics.PUBLIC_NOTICE_STARTED, number, json.writeValueAsString(new PublicNoticeStarted(
+                UUID.randomUUID(), PublicNoticeStarted.SCHEMA_VERSION, now, number, "659006", "血友病",
+                LocalDate.of(2026, 12, 11), LocalDate.of(2026, 12, 17), recipient)));
+        kafka.send(Topics.QUALIFICATION_GRANTED, number, json.writeValueAsString(new QualificationGranted(
+                UUID.randomUUID(), QualificationGranted.SCHEMA_VERSION, now, number, "Q-" + number, "659006", "M01200",
+                "血友病", QualificationGranted.Grant.REVIEW, null, LocalDate.of(2026, 12, 18), null, null, recipient)));
+
+        List<JsonNode> messages = awaitMessages(number, 4, this::allSmsSent);
+        assertThat(messages).extracting(m -> m.get("eventType").asString() + " " + m.get("channel").asString())
+                .containsExactlyInAnyOrder("PUBLIC_NOTICE_STARTED IN_APP", "PUBLIC_NOTICE_STARTED SMS",
+                        "QUALIFICATION_GRANTED IN_APP", "QUALIFICATION_GRANTED SMS");
+        assertThat(recordedSms(number)).extracting(sms -> sms.getString("text")).containsExactlyInAnyOrder(
+                "【医保服务】张*您好，您申请的门诊慢特病（血友病）已审核通过，现予公示，公示期为2026年12月11日至2026年12月17日，"
+                        + "期满无异议的待遇按规定生效。受理编号" + number + "。",
+                "【医保服务】张*您好，您申请的门诊慢特病（血友病）待遇资格已认定，自2026年12月18日起享受待遇，长期有效，资格编号Q-"
+                        + number + "。");
+        assertThat(rawMessages(number)).doesNotContain(PHONE, NAME, ID_NUMBER);
     }
 
     @Test

@@ -93,7 +93,7 @@ class AgentMessagesTests {
     void tellsTheAgentOfASubmissionBySmsBesideTheApplicantsTwoMessages() {
         String number = "659006-20261130-300001";
 
-        notifier.submittedAll(List.of(Notifier.checked(submitted(number, agent(number)))));
+        notifier.submittedAll(List.of(EventChecks.checked(submitted(number, agent(number)))));
 
         assertThat(stored(number)).extracting(ApplicantMessage::channel, ApplicantMessage::toAgent,
                 ApplicantMessage::maskedPhone, ApplicantMessage::status).containsExactly(
@@ -116,11 +116,11 @@ class AgentMessagesTests {
     @Test
     void tellsTheAgentEveryLaterStatusChangeAtTheAgentsPhone() {
         String number = "659006-20261130-300002";
-        notifier.submittedAll(List.of(Notifier.checked(submitted(number, agent(number)))));
+        notifier.submittedAll(List.of(EventChecks.checked(submitted(number, agent(number)))));
         sent.clear();
         phones.clear();
 
-        notifier.decidedAll(List.of(Notifier.checked(decided(number, DecisionOutcome.APPROVED))));
+        notifier.decidedAll(List.of(EventChecks.checked(decided(number, DecisionOutcome.APPROVED))));
 
         List<ApplicantMessage> decision = stored(number).stream()
                 .filter(m -> m.eventType() == EventType.APPLICATION_APPROVED).toList();
@@ -140,16 +140,16 @@ class AgentMessagesTests {
     @Test
     void tellsTheAgentOfSupplementRequestsLapsesAndWithdrawalsToo() {
         String number = "659006-20261130-300003";
-        notifier.submittedAll(List.of(Notifier.checked(submitted(number, agent(number)))));
+        notifier.submittedAll(List.of(EventChecks.checked(submitted(number, agent(number)))));
         Instant now = clock.instant();
 
-        notifier.supplementRequestedAll(List.of(Notifier.checked(new SupplementRequested(UUID.randomUUID(),
+        notifier.supplementRequestedAll(List.of(EventChecks.checked(new SupplementRequested(UUID.randomUUID(),
                 SupplementRequested.SCHEMA_VERSION, now, number, "659006", "血友病", 1,
                 List.of(new SupplementItem("MEDICAL_RECORD", "门诊病历", "未提供近一年的病历")), "expert-1", now, DUE,
                 recipient(number)))));
-        notifier.supplementLapsedAll(List.of(Notifier.checked(new SupplementLapsed(UUID.randomUUID(),
+        notifier.supplementLapsedAll(List.of(EventChecks.checked(new SupplementLapsed(UUID.randomUUID(),
                 SupplementLapsed.SCHEMA_VERSION, now, number, "659006", "血友病", 1, DUE, DUE, recipient(number)))));
-        notifier.withdrawnAll(List.of(Notifier.checked(new ApplicationWithdrawn(UUID.randomUUID(),
+        notifier.withdrawnAll(List.of(EventChecks.checked(new ApplicationWithdrawn(UUID.randomUUID(),
                 ApplicationWithdrawn.SCHEMA_VERSION, now, number, "659006", "血友病", "已在线下窗口办理", now,
                 AGENTS_ACCOUNT, recipient(number)))));
 
@@ -166,8 +166,8 @@ class AgentMessagesTests {
     @Test
     void writesAndSendsNothingAgainWhenTheEventsOfAnAgentsApplicationAreRedelivered() {
         String number = "659006-20261130-300004";
-        ApplicationSubmitted submission = Notifier.checked(submitted(number, agent(number)));
-        ApplicationDecided decision = Notifier.checked(decided(number, DecisionOutcome.REJECTED));
+        ApplicationSubmitted submission = EventChecks.checked(submitted(number, agent(number)));
+        ApplicationDecided decision = EventChecks.checked(decided(number, DecisionOutcome.REJECTED));
         notifier.submittedAll(List.of(submission));
         notifier.decidedAll(List.of(decision));
 
@@ -183,8 +183,8 @@ class AgentMessagesTests {
     void tellsOnlyTheApplicantOfAnApplicationWithoutAnAgent() {
         String number = "659006-20261130-300005";
 
-        notifier.submittedAll(List.of(Notifier.checked(submitted(number, null))));
-        notifier.decidedAll(List.of(Notifier.checked(decided(number, DecisionOutcome.APPROVED))));
+        notifier.submittedAll(List.of(EventChecks.checked(submitted(number, null))));
+        notifier.decidedAll(List.of(EventChecks.checked(decided(number, DecisionOutcome.APPROVED))));
 
         assertThat(stored(number)).hasSize(4).noneMatch(ApplicantMessage::toAgent);
         assertThat(phones).containsOnly(PHONE);
@@ -195,8 +195,8 @@ class AgentMessagesTests {
     void tellsOnlyTheApplicantOfAnEventMetBeforeItsApplicationsSubmission() {
         String number = "659006-20261130-300006";
 
-        notifier.decidedAll(List.of(Notifier.checked(decided(number, DecisionOutcome.APPROVED))));
-        notifier.submittedAll(List.of(Notifier.checked(submitted(number, agent(number)))));
+        notifier.decidedAll(List.of(EventChecks.checked(decided(number, DecisionOutcome.APPROVED))));
+        notifier.submittedAll(List.of(EventChecks.checked(submitted(number, agent(number)))));
 
         assertThat(stored(number)).extracting(ApplicantMessage::eventType, ApplicantMessage::toAgent)
                 .containsExactlyInAnyOrder(tuple(EventType.APPLICATION_APPROVED, false),
@@ -207,8 +207,8 @@ class AgentMessagesTests {
     @Test
     void theAgentsSmsIsReadByThoseWhoReadTheApplicationsOtherMessages() {
         String number = "659006-20261130-300007";
-        notifier.submittedAll(List.of(Notifier.checked(submitted(number, agent(number)))));
-        notifier.decidedAll(List.of(Notifier.checked(decided(number, DecisionOutcome.APPROVED))));
+        notifier.submittedAll(List.of(EventChecks.checked(submitted(number, agent(number)))));
+        notifier.decidedAll(List.of(EventChecks.checked(decided(number, DecisionOutcome.APPROVED))));
 
         assertThat(messages.forApplication(applicant("agent-li", AGENT_ID_NUMBER), number, Optional.empty()))
                 .as("the agent's account, which submitted it").hasSize(6);

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -21,9 +22,13 @@ class MessageTemplatesTests {
 
     private final MessageTemplates templates = MessageTemplates.fromClasspath();
 
-    /** A supplement's terms are offered to every type; those that do not tell a supplement leave them out. */
+    /**
+     * A supplement's terms and a qualification's are offered to every type; those that do not tell them leave them
+     * out.
+     */
     private static Notice notice(EventType type, List<String> reasons) {
-        return new Notice(type, NUMBER, "血友病", "张三", reasons, new Notice.Supplement(2, DUE));
+        return new Notice(type, NUMBER, "血友病", "张三", reasons, new Notice.Supplement(2, DUE), null, null, null,
+                new Notice.Terms(LocalDate.of(2026, 12, 18), LocalDate.of(2027, 12, 17), "Q-" + NUMBER, false, null));
     }
 
     private static int length(String text) {
@@ -53,7 +58,8 @@ class MessageTemplatesTests {
 
     @Test
     void tellsAnApprovalThatBenefitsTakeEffectAsRegulated() {
-        RenderedMessage sms = templates.sms(notice(EventType.APPLICATION_APPROVED, List.of("诊断明确，材料齐全")));
+        RenderedMessage sms = templates.sms(new Notice(EventType.APPLICATION_APPROVED, NUMBER, "血友病", "张三",
+                List.of("诊断明确，材料齐全")));
 
         assertThat(sms.title()).isEqualTo("门诊慢特病申请已审核通过");
         assertThat(sms.body()).contains("已审核通过，待遇按规定生效");

@@ -124,7 +124,7 @@ class SmsLeasesTests {
 
     /** One decision, as a poll of one, through the check the binding applies. */
     private static void tell(Notifier notifier, ApplicationDecided event) {
-        notifier.decidedAll(List.of(Notifier.checked(event)));
+        notifier.decidedAll(List.of(EventChecks.checked(event)));
     }
 
     private ApplicationDecided decided(String number) {

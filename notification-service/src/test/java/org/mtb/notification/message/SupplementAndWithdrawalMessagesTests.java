@@ -76,7 +76,7 @@ class SupplementAndWithdrawalMessagesTests {
     void tellsEveryItemInTheAppAndHowManyAndByWhenBySms() {
         String number = "659006-20261130-200001";
 
-        notifier.supplementRequestedAll(List.of(Notifier.checked(requested(number))));
+        notifier.supplementRequestedAll(List.of(EventChecks.checked(requested(number))));
 
         List<ApplicantMessage> stored = stored(number);
         assertThat(stored).extracting(ApplicantMessage::eventType).containsOnly(EventType.SUPPLEMENT_REQUESTED);
@@ -93,9 +93,9 @@ class SupplementAndWithdrawalMessagesTests {
     void writesAndSendsNothingAgainWhenASupplementRequestIsRedelivered() {
         String number = "659006-20261130-200002";
         SupplementRequested event = requested(number);
-        notifier.supplementRequestedAll(List.of(Notifier.checked(event)));
+        notifier.supplementRequestedAll(List.of(EventChecks.checked(event)));
 
-        notifier.supplementRequestedAll(List.of(Notifier.checked(event)));
+        notifier.supplementRequestedAll(List.of(EventChecks.checked(event)));
 
         assertThat(stored(number)).hasSize(2);
         assertThat(sent).hasSize(1);
@@ -108,7 +108,7 @@ class SupplementAndWithdrawalMessagesTests {
         SupplementLapsed lapsed = new SupplementLapsed(UUID.randomUUID(), SupplementLapsed.SCHEMA_VERSION,
                 clock.instant(), number, "659006", "血友病", 1, DUE, DUE.plusSeconds(5), recipient(number));
 
-        notifier.supplementLapsedAll(List.of(Notifier.checked(lapsed)));
+        notifier.supplementLapsedAll(List.of(EventChecks.checked(lapsed)));
 
         assertThat(inApp(stored(number)).body()).contains("补正期限已于2026年12月24日 11:00届满", "按逾期未补正办结",
                 "可重新提出申请");
@@ -122,7 +122,7 @@ class SupplementAndWithdrawalMessagesTests {
                 ApplicationWithdrawn.SCHEMA_VERSION, clock.instant(), number, "659006", "血友病", "已在线下窗口办理",
                 clock.instant(), new Submitter("applicant-zhang", "mtb-app", "APPLICANT"), recipient(number));
 
-        notifier.withdrawnAll(List.of(Notifier.checked(withdrawn)));
+        notifier.withdrawnAll(List.of(EventChecks.checked(withdrawn)));
 
         assertThat(inApp(stored(number)).body()).contains("已按您的要求撤回", "撤回原因：已在线下窗口办理");
         assertThat(sent).singleElement().asString().contains(number, "已按您的要求撤回").doesNotContain("线下窗口");
@@ -132,22 +132,22 @@ class SupplementAndWithdrawalMessagesTests {
     void refusesEventsThatCannotBeTold() {
         SupplementRequested ok = requested("659006-20261130-200005");
 
-        assertThatIllegalArgumentException().isThrownBy(() -> Notifier.checked(new SupplementRequested(ok.eventId(),
+        assertThatIllegalArgumentException().isThrownBy(() -> EventChecks.checked(new SupplementRequested(ok.eventId(),
                 1, ok.occurredAt(), null, "659006", "血友病", 1, ok.items(), "expert-1", ok.requestedAt(), DUE,
                 ok.recipient()))).withMessageContaining("applicationNumber");
-        assertThatIllegalArgumentException().isThrownBy(() -> Notifier.checked(new SupplementRequested(ok.eventId(),
+        assertThatIllegalArgumentException().isThrownBy(() -> EventChecks.checked(new SupplementRequested(ok.eventId(),
                 1, ok.occurredAt(), ok.applicationNumber(), "659006", "血友病", 1, List.of(), "expert-1",
                 ok.requestedAt(), DUE, ok.recipient()))).withMessageContaining("items");
-        assertThatIllegalArgumentException().isThrownBy(() -> Notifier.checked(new SupplementRequested(ok.eventId(),
+        assertThatIllegalArgumentException().isThrownBy(() -> EventChecks.checked(new SupplementRequested(ok.eventId(),
                 1, ok.occurredAt(), ok.applicationNumber(), "659006", "血友病", 1, ok.items(), "expert-1",
                 ok.requestedAt(), null, ok.recipient()))).withMessageContaining("supplementDueAt");
-        assertThatIllegalArgumentException().isThrownBy(() -> Notifier.checked(new SupplementLapsed(UUID.randomUUID(),
-                1, clock.instant(), null, "659006", "血友病", 1, DUE, DUE, ok.recipient())))
+        assertThatIllegalArgumentException().isThrownBy(() -> EventChecks.checked(new SupplementLapsed(
+                UUID.randomUUID(), 1, clock.instant(), null, "659006", "血友病", 1, DUE, DUE, ok.recipient())))
                 .withMessageContaining("applicationNumber");
-        assertThatIllegalArgumentException().isThrownBy(() -> Notifier.checked(new ApplicationWithdrawn(
+        assertThatIllegalArgumentException().isThrownBy(() -> EventChecks.checked(new ApplicationWithdrawn(
                 UUID.randomUUID(), 1, clock.instant(), null, "659006", "血友病", "不再需要", clock.instant(), null,
                 ok.recipient()))).withMessageContaining("applicationNumber");
-        assertThatIllegalArgumentException().isThrownBy(() -> Notifier.checked((SupplementRequested) null));
+        assertThatIllegalArgumentException().isThrownBy(() -> EventChecks.checked((SupplementRequested) null));
     }
 
     @Test
@@ -155,11 +155,11 @@ class SupplementAndWithdrawalMessagesTests {
         JsonMapper json = JsonMapper.builder().build();
         String number = "620900-20261123-000001";
 
-        notifier.supplementRequestedAll(List.of(Notifier.checked(json.readValue(
+        notifier.supplementRequestedAll(List.of(EventChecks.checked(json.readValue(
                 Files.readString(FIXTURES.resolve("supplement-requested.v1.json")), SupplementRequested.class))));
-        notifier.supplementLapsedAll(List.of(Notifier.checked(json.readValue(
+        notifier.supplementLapsedAll(List.of(EventChecks.checked(json.readValue(
                 Files.readString(FIXTURES.resolve("supplement-lapsed.v1.json")), SupplementLapsed.class))));
-        notifier.withdrawnAll(List.of(Notifier.checked(json.readValue(
+        notifier.withdrawnAll(List.of(EventChecks.checked(json.readValue(
                 Files.readString(FIXTURES.resolve("application-withdrawn.v1.json")), ApplicationWithdrawn.class))));
 
         assertThat(stored(number)).extracting(ApplicantMessage::eventType, ApplicantMessage::channel)
