@@ -23,6 +23,8 @@ public final class Topics {
     /** A review case reached its deadline undecided. */
     public static final String SLA_BREACHED = "review.sla-breached";
 
+    /** A supervisor extended a case's deadline in special circumstances. */
+    public static final String REVIEW_EXTENDED = "review.review-extended";
     /** An approval entered the region's public notice (公示). */
     public static final String PUBLIC_NOTICE_STARTED = "review.public-notice-started";
     /** Somebody objected to an approval during its public notice. */

@@ -31,6 +31,7 @@ import org.mtb.contracts.review.QualificationExpired;
 import org.mtb.contracts.review.QualificationGranted;
 import org.mtb.contracts.review.QualificationRevoked;
 import org.mtb.contracts.review.RecheckDue;
+import org.mtb.contracts.review.ReviewExtended;
 import org.mtb.contracts.review.SupplementRequested;
 
 /**
@@ -86,6 +87,10 @@ final class AsyncApiDocument {
             new Channel(Topics.APPLICATION_WITHDRAWN, ApplicationWithdrawn.class, "intake-service",
                     List.of("review-service", "notification-service"), "application number",
                     "The applicant withdrew an application before its decision; its case closes.", recipient()),
+            new Channel(Topics.REVIEW_EXTENDED, ReviewExtended.class, "review-service",
+                    List.of("intake-service", "notification-service"), "application number",
+                    "A supervisor extended a case's deadline in special circumstances, as the region allows.",
+                    recipient()),
             new Channel(Topics.PUBLIC_NOTICE_STARTED, PublicNoticeStarted.class, "review-service",
                     List.of("notification-service"), "application number",
                     "An approval entered the region's public notice (公示); objections may be raised until its end.",

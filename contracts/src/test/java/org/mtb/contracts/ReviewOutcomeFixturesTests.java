@@ -15,6 +15,7 @@ import org.mtb.contracts.review.QualificationExpired;
 import org.mtb.contracts.review.QualificationGranted;
 import org.mtb.contracts.review.QualificationRevoked;
 import org.mtb.contracts.review.RecheckDue;
+import org.mtb.contracts.review.ReviewExtended;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -79,6 +80,28 @@ class ReviewOutcomeFixturesTests {
         assertThat(revoked.qualificationNumber()).isEqualTo(granted.qualificationNumber());
         assertThat(due.validTo()).isEqualTo(granted.validTo()).isEqualTo(expired.validTo());
         assertThat(expired.occurredAt()).isAfter(due.occurredAt());
+    }
+
+    @Test
+    void anExtensionMovesTheDeadlineLaterAndSaysWhy() throws Exception {
+        ReviewExtended event = roundTrip("review-extended.v1.json", ReviewExtended.class);
+
+        assertThat(event.dueAt()).isAfter(event.previousDueAt());
+        assertThat(event.extension()).isEqualTo(1);
+        assertThat(event.reason()).isNotBlank();
+    }
+
+    @Test
+    void theShippedRegionsCatalogsCarryTheirReviewRules() throws Exception {
+        for (String region : java.util.List.of("520200", "620900", "659006")) {
+            try (InputStream in = getClass().getResourceAsStream("/catalogs/" + region + ".json")) {
+                assertThat(in).as("snapshot of %s", region).isNotNull();
+                var catalog = json.readValue(in, org.mtb.contracts.catalog.CatalogPublished.class);
+                assertThat(catalog.regionCode()).isEqualTo(region);
+                assertThat(catalog.policy().review()).as("%s states review rules", region).isNotNull();
+                assertThat(catalog.policy().reviewRules().rejectionReasons()).isNotEmpty();
+            }
+        }
     }
 
     private <T> T roundTrip(String name, Class<T> type) throws IOException {
