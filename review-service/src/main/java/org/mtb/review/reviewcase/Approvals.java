@@ -36,8 +36,11 @@ class Approvals {
     private final RegionCalendars calendars;
     private final CasePersonalData personalData;
     private final JsonMapper json;
+    private final QualificationTimerPlan qualificationTimers;
 
-    Approvals(RegionPolicies policies, RegionCalendars calendars, CasePersonalData personalData, JsonMapper json) {
+    Approvals(RegionPolicies policies, RegionCalendars calendars, CasePersonalData personalData, JsonMapper json,
+            QualificationTimerPlan qualificationTimers) {
+        this.qualificationTimers = qualificationTimers;
         this.policies = policies;
         this.calendars = calendars;
         this.personalData = personalData;
@@ -82,13 +85,14 @@ class Approvals {
         @Nullable PolicyCopy catalog = policies.find(c.regionCode()).orElse(null);
         @Nullable LocalDate to = validTo(from, recheckEvery(catalog, c.diseaseCode()));
         Qualification qualification = new Qualification(Qualification.numberFor(c.applicationNumber()), from, to,
-                Qualification.Status.ACTIVE, grant, ruleVersion, now, null, null);
+                Qualification.Status.ACTIVE, grant, ruleVersion, now, null, null, null, null);
         QualificationGranted event = new QualificationGranted(UUID.randomUUID(), QualificationGranted.SCHEMA_VERSION,
                 now, c.applicationNumber(), qualification.number(), c.regionCode(), c.diseaseCode(), c.diseaseName(),
                 grant, ruleVersion, from, to, null, personalData.recipient(c));
         List<OutboxEntry> events = new ArrayList<>();
         events.add(CaseEvents.entry(json, event, Topics.QUALIFICATION_GRANTED, now));
-        return new Approval(CaseStatus.APPROVED, c.notice(), qualification, events, List.of());
+        return new Approval(CaseStatus.APPROVED, c.notice(), qualification, events,
+                qualificationTimers.of(c, qualification, catalog));
     }
 
     /** The day after the notice's last day: when a qualification noticed without an upheld objection takes effect. */

@@ -60,10 +60,12 @@ class CaseOpener {
     private final JsonMapper json;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final InstantFilings instantFilings;
 
     CaseOpener(MongoTemplate mongo, RegionPolicies policies, RegionCalendars calendars, SlaPlanner planner,
             DueTimers timers, PendingOutbox pendingOutbox, SlaCounts counts, JsonMapper json, Clock clock,
-            MeterRegistry meters) {
+            MeterRegistry meters, InstantFilings instantFilings) {
+        this.instantFilings = instantFilings;
         this.mongo = mongo;
         this.policies = policies;
         this.calendars = calendars;
@@ -127,21 +129,30 @@ class CaseOpener {
     private ReviewCase newCase(ApplicationSubmitted submitted, Instant now, List<DueTimer> timersOfAll) {
         String number = submitted.applicationNumber();
         @Nullable PolicyCopy catalog = policies.find(submitted.regionCode()).orElse(null);
-        @Nullable ReviewTimeLimit limit = catalog == null || catalog.policy() == null ? null
+        var calendar = calendars.calendarFor(submitted.regionCode());
+        @Nullable InstantFiling filing = instantFilings.check(submitted, catalog, now, calendar.calendar().zone());
+        boolean filedAtOnce = filing != null && filing.held();
+        @Nullable ReviewTimeLimit limit = catalog == null || catalog.policy() == null || filedAtOnce ? null
                 : catalog.policy().timeLimit(submitted.diseaseCategory());
-        @Nullable SlaClock sla = limit == null ? null : planner.plan(limit, submitted.submittedAt(),
-                calendars.calendarFor(submitted.regionCode()));
+        @Nullable SlaClock sla = limit == null ? null : planner.plan(limit, submitted.submittedAt(), calendar);
         if (sla != null) {
             timersOfAll.addAll(planner.timers(number, sla));
         }
         ReviewStarted started = new ReviewStarted(UUID.randomUUID(), ReviewStarted.SCHEMA_VERSION, now, number,
                 submitted.regionCode(), now, sla == null ? null : sla.dueAt());
         OutboxEntry event = CaseEvents.entry(json, started, Topics.REVIEW_STARTED, now);
-        return new ReviewCase(number, submitted.eventId().toString(), submitted.regionCode(),
+        ReviewCase opened = new ReviewCase(number, submitted.eventId().toString(), submitted.regionCode(),
                 submitted.diseaseCode(), submitted.diseaseName(), submitted.diseaseCategory(), submitted.applicant(),
                 submitted.hospital(), submitted.conditionSummary(), submitted.channel(), submitted.submittedAt(), now,
                 CaseStatus.OPEN, null, catalog == null ? null : catalog.version(), sla, 0L, List.of(event), List.of(),
-                null, null, null, null);
+                null, null, null, null, null, null);
+        if (filing == null) {
+            return opened;
+        }
+        meters.counter("review.instant.filings", "region", submitted.regionCode(), "held", Boolean.toString(filedAtOnce))
+                .increment();
+        return instantFilings.filed(opened, filing, catalog.policy().reviewRules().instantFiling().postCheck(), now,
+                timersOfAll);
     }
 
     /** The case of an application withdrawn before it arrived: closed at once, with no timer and no event. */
@@ -151,7 +162,7 @@ class CaseOpener {
                 opened.hospital(), opened.conditionSummary(), opened.channel(), opened.submittedAt(), opened.openedAt(),
                 CaseStatus.WITHDRAWN, null, opened.catalogVersion(), opened.sla(), opened.version(), List.of(),
                 List.of(), new ReviewCase.Closing(CaseStatus.WITHDRAWN, withdrawal.getDate("withdrawnAt").toInstant(),
-                        withdrawal.getString("eventId"), withdrawal.getString("reason")), null, null, null);
+                        withdrawal.getString("eventId"), withdrawal.getString("reason")), null, null, null, null, null);
     }
 
     /** The withdrawals kept for these applications before their cases opened: one find by id for a poll. */

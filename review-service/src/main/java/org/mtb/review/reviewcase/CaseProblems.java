@@ -41,6 +41,13 @@ final class CaseProblems {
                 List.of(), java.util.Map.of("heldBy", held.reviewer(), "heldUntil", held.until().toString()));
     }
 
+    static ApiException notFiled(ReviewCase c) {
+        return new ApiException(HttpStatus.CONFLICT, "CASE_NOT_FILED", "Case not awaiting a post-check",
+                "Application " + c.applicationNumber() + " is " + c.status()
+                        + "; only an instant filing waiting for its post-check is checked afterwards",
+                List.of(), java.util.Map.of("status", c.status()));
+    }
+
     static ApiException invalidSupplementRequest(List<FieldProblem> problems) {
         return new ApiException(HttpStatus.BAD_REQUEST, "INVALID_SUPPLEMENT_REQUEST", "Invalid supplement request",
                 problems.size() + " field(s) need correcting; all are listed in 'errors'", problems);

@@ -35,7 +35,9 @@ record CaseView(
         ReviewCase.@Nullable Closing closing,
         @Nullable Claim claim,
         @Nullable PublicNotice notice,
-        @Nullable Qualification qualification) {
+        @Nullable Qualification qualification,
+        @Nullable InstantFiling filing,
+        List<CaseExtension> extensions) {
 
     record MaskedApplicant(String idNumber, String name, String phone, InsuranceType insuranceType) {
     }
@@ -47,6 +49,7 @@ record CaseView(
                         c.applicant().insuranceType()),
                 c.hospital(), personalData.conditionSummary(c), c.channel(), c.submittedAt(), c.openedAt(), c.catalogVersion(), sla, c.decision(),
                 c.supplements() == null ? List.of() : c.supplements(), c.rounds(), c.closing(),
-                c.heldClaim(now).orElse(null), c.notice(), c.qualification());
+                c.heldClaim(now).orElse(null), c.notice(), c.qualification(),
+                c.filing(), c.extensionRequests());
     }
 }

@@ -44,10 +44,12 @@ class PublicNotices {
     private final JsonMapper json;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final org.mtb.review.timer.DueTimers timers;
 
     PublicNotices(MongoTemplate mongo, ReviewCases cases, Approvals approvals, Objectors objectors,
             CasePersonalData personalData, PendingOutbox pendingOutbox, JsonMapper json, Clock clock,
-            MeterRegistry meters) {
+            MeterRegistry meters, org.mtb.review.timer.DueTimers timers) {
+        this.timers = timers;
         this.mongo = mongo;
         this.cases = cases;
         this.approvals = approvals;
@@ -166,6 +168,7 @@ class PublicNotices {
         Approvals.Approval granted = approvals.granted(c,
                 Approvals.afterNotice(notice, now, approvals.zoneOf(c.regionCode())), now,
                 QualificationGranted.Grant.REVIEW, null);
+        timers.schedule(granted.timers());
         update.set("status", CaseStatus.APPROVED).set("qualification", granted.qualification())
                 .set("notice", new PublicNotice(notice.from(), notice.until(), notice.endsAt(), notice.objections(),
                         now));

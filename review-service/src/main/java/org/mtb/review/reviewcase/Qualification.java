@@ -2,6 +2,7 @@ package org.mtb.review.reviewcase;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.mtb.contracts.review.QualificationGranted;
 
@@ -14,10 +15,13 @@ import org.mtb.contracts.review.QualificationGranted;
  * @param validTo the last day before the re-check falls due; null where it is long-term
  * @param ruleVersion the instant-filing rule it met; null for a reviewer's approval
  * @param endedAt when it was revoked or expired; null while active
+ * @param remindedAt when the applicant was reminded of the re-check; null before
+ * @param institutionChoices the designated institutions the holder chose, oldest first; the last is in force
  */
 record Qualification(String number, LocalDate validFrom, @Nullable LocalDate validTo, Status status,
         QualificationGranted.Grant grantedBy, @Nullable String ruleVersion, Instant grantedAt,
-        @Nullable Instant endedAt, @Nullable String endReason) {
+        @Nullable Instant endedAt, @Nullable String endReason, @Nullable Instant remindedAt,
+        @Nullable List<InstitutionChoice> institutionChoices) {
 
     enum Status {
         ACTIVE,
@@ -25,7 +29,32 @@ record Qualification(String number, LocalDate validFrom, @Nullable LocalDate val
         EXPIRED
     }
 
+    /** A designated institution the holder chose (可选择一家定点医疗机构), and when. */
+    record InstitutionChoice(String code, String name, Instant chosenAt) {
+    }
+
     static String numberFor(String applicationNumber) {
         return "Q-" + applicationNumber;
+    }
+
+    List<InstitutionChoice> choices() {
+        return institutionChoices == null ? List.of() : institutionChoices;
+    }
+
+    Qualification ended(Status status, Instant at, String reason) {
+        return new Qualification(number, validFrom, validTo, status, grantedBy, ruleVersion, grantedAt, at, reason,
+                remindedAt, institutionChoices);
+    }
+
+    Qualification reminded(Instant at) {
+        return new Qualification(number, validFrom, validTo, this.status, grantedBy, ruleVersion, grantedAt, endedAt,
+                endReason, at, institutionChoices);
+    }
+
+    Qualification chose(InstitutionChoice choice) {
+        List<InstitutionChoice> all = new java.util.ArrayList<>(choices());
+        all.add(choice);
+        return new Qualification(number, validFrom, validTo, this.status, grantedBy, ruleVersion, grantedAt, endedAt,
+                endReason, remindedAt, all);
     }
 }

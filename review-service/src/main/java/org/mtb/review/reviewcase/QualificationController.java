@@ -20,6 +20,8 @@ import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -38,8 +40,11 @@ class QualificationController {
     private final MongoTemplate mongo;
     private final BlindIndex blindIndex;
     private final CasePersonalData personalData;
+    private final InstitutionChoices choices;
 
-    QualificationController(MongoTemplate mongo, BlindIndex blindIndex, CasePersonalData personalData) {
+    QualificationController(MongoTemplate mongo, BlindIndex blindIndex, CasePersonalData personalData,
+            InstitutionChoices choices) {
+        this.choices = choices;
         this.mongo = mongo;
         this.blindIndex = blindIndex;
         this.personalData = personalData;
@@ -77,17 +82,51 @@ class QualificationController {
     /** One qualification, for its holder or the staff of its region; any other caller is answered 404. */
     @GetMapping("/{number}")
     QualificationView one(Caller caller, @PathVariable String number) {
+        return view(readable(caller, number));
+    }
+
+    /**
+     * The holder chooses (or changes) the designated institution, from the region's list, where the region offers a
+     * choice; 409 {@code INSTITUTION_CHANGE_LIMIT} with {@code allowedFrom} for a change beyond the year's.
+     */
+    @PutMapping(path = "/{number}/designated-institution", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize("hasRole('APPLICANT')")
+    QualificationView choose(Caller caller, @PathVariable String number, @RequestBody InstitutionRequest request) {
+        String code = request.institutionCode() == null ? "" : request.institutionCode().strip();
+        if (code.isEmpty()) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "Institution required",
+                    "Name the institution by its code", List.of(new org.mtb.support.web.FieldProblem(
+                            "institutionCode", "REQUIRED", "the code of an institution on the region's list")));
+        }
+        ReviewCase c = readable(caller, number);
+        if (!holds(caller, c)) {
+            throw notFound(number);
+        }
+        return view(choices.choose(c, code));
+    }
+
+    record InstitutionRequest(@Nullable String institutionCode) {
+    }
+
+    private ReviewCase readable(Caller caller, String number) {
         String applicationNumber = number.startsWith("Q-") ? number.substring(2) : "";
         ReviewCase c = mongo.findById(applicationNumber, ReviewCase.class);
-        boolean holder = c != null && caller.has(Role.APPLICANT) && caller.idNumber() != null
-                && blindIndex.ofIdNumber(caller.idNumber()).equals(c.applicant().idNumberIndex());
         boolean staff = c != null && caller.hasAny(Role.REVIEWER, Role.SUPERVISOR)
                 && caller.covers(c.regionCode(), c.hospital().code());
-        if (c == null || c.qualification() == null || !(holder || staff)) {
-            throw new ApiException(HttpStatus.NOT_FOUND, "QUALIFICATION_NOT_FOUND", "Qualification not found",
-                    "There is no qualification " + number + " you may read");
+        if (c == null || c.qualification() == null || !(holds(caller, c) || staff)) {
+            throw notFound(number);
         }
-        return view(c);
+        return c;
+    }
+
+    private boolean holds(Caller caller, ReviewCase c) {
+        return caller.has(Role.APPLICANT) && caller.idNumber() != null
+                && blindIndex.ofIdNumber(caller.idNumber()).equals(c.applicant().idNumberIndex());
+    }
+
+    private static ApiException notFound(String number) {
+        return new ApiException(HttpStatus.NOT_FOUND, "QUALIFICATION_NOT_FOUND", "Qualification not found",
+                "There is no qualification " + number + " you may read");
     }
 
     private List<QualificationView> find(Criteria criteria) {
@@ -100,13 +139,15 @@ class QualificationController {
         Qualification q = c.qualification();
         return new QualificationView(q.number(), c.applicationNumber(), personalData.masked(c).name(), c.regionCode(),
                 c.diseaseCode(), c.diseaseName(), q.validFrom(), q.validTo(), q.status(), q.grantedBy(),
-                q.ruleVersion(), q.grantedAt().toString());
+                q.ruleVersion(), q.grantedAt().toString(), q.choices().isEmpty() ? null : q.choices().getLast(),
+                q.endedAt() == null ? null : q.endedAt().toString(), q.endReason());
     }
 
     /** A qualification as its holder and the staff read it; the person masked. */
     record QualificationView(String number, String applicationNumber, String name, String regionCode,
             String diseaseCode, String diseaseName, LocalDate validFrom, @Nullable LocalDate validTo,
             Qualification.Status status, QualificationGranted.Grant grantedBy, @Nullable String ruleVersion,
-            String grantedAt) {
+            String grantedAt, Qualification.@Nullable InstitutionChoice designatedInstitution, @Nullable String endedAt,
+            @Nullable String endReason) {
     }
 }

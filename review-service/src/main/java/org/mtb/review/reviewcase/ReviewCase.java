@@ -25,6 +25,8 @@ import org.springframework.data.mongodb.core.query.Query;
  * @param claim the reviewer working on it, whose lease may have expired; null if nobody ever claimed it
  * @param notice the public notice (公示) its approval entered, where the region has one; null otherwise
  * @param qualification the qualification its approval granted, once in effect; null before and without one
+ * @param filing the check of the region's instant-filing rule when it opened; null where its category has none
+ * @param extensions the requests to extend its deadline, oldest first; null where none was made
  * @param version grows with every change; a change is one update conditional on the version it read (null in a
  *        case stored before versions existed), which a unique index on {@code (_id, version)} answers at once
  *        even in the embedded MongoDB, whose query planner uses an index only when a query names all its fields
@@ -53,7 +55,9 @@ record ReviewCase(
         @Nullable Closing closing,
         @Nullable Claim claim,
         @Nullable PublicNotice notice,
-        @Nullable Qualification qualification) {
+        @Nullable Qualification qualification,
+        @Nullable InstantFiling filing,
+        @Nullable List<CaseExtension> extensions) {
 
     /** The claim held at {@code now}, if any: an expired lease holds nothing. */
     java.util.Optional<Claim> heldClaim(Instant now) {
@@ -79,6 +83,10 @@ record ReviewCase(
         return status != CaseStatus.AWAITING_SUPPLEMENT || supplements == null || supplements.isEmpty()
                 ? java.util.Optional.empty()
                 : java.util.Optional.of(supplements.getLast()).filter(CaseSupplement::open);
+    }
+
+    List<CaseExtension> extensionRequests() {
+        return extensions == null ? List.of() : extensions;
     }
 
     int rounds() {

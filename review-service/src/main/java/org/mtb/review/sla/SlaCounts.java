@@ -64,7 +64,7 @@ public class SlaCounts {
         change(regionCode, sla, null);
     }
 
-    void replaced(String regionCode, @Nullable SlaClock before, SlaClock after) {
+    public void replaced(String regionCode, @Nullable SlaClock before, SlaClock after) {
         change(regionCode, before, after);
     }
 

@@ -87,6 +87,39 @@ public class SlaPlanner {
                 state == SlaState.BREACHED ? old.breachedAt() : null);
     }
 
+    /**
+     * The deadline moved later by an approved extension, in a new revision: the breach (and the deadline) {@code by}
+     * later, the warning at the policy's share of the whole working time from the start. A warning or breach already
+     * sent stands while its new moment has also passed.
+     */
+    public SlaClock extended(SlaClock old, org.mtb.contracts.catalog.Period by, CalendarSnapshot snapshot,
+            Instant now) {
+        WorkingDayCalendar calendar = snapshot.calendar();
+        Instant breach = later(old.breachAt(), by, calendar);
+        Instant due = old.limit().kind() == ReviewTimeLimit.Kind.IMMEDIATE ? old.dueAt() : later(old.dueAt(), by,
+                calendar);
+        Duration given = calendar.workingTimeBetween(old.startedAt(), breach);
+        Deadline warn = calendar.addWorkingTime(old.startedAt(),
+                Duration.ofMillis((long) (given.toMillis() * properties.warningShare())));
+        SlaState state = old.state() == SlaState.BREACHED && !breach.isAfter(now) ? SlaState.BREACHED
+                : old.state() != SlaState.ON_TIME && !warn.at().isAfter(now) ? SlaState.WARNED : SlaState.ON_TIME;
+        return new SlaClock(old.limit(), old.startedAt(), millis(due), millis(warn.at()), millis(breach),
+                old.provisional() || warn.provisional() || calendar.isProvisional(
+                        java.time.LocalDate.ofInstant(breach, calendar.zone())),
+                snapshot.revision(), old.revision() + 1, state,
+                state == SlaState.ON_TIME ? null : old.warnedAt() != null ? old.warnedAt() : old.breachedAt(),
+                state == SlaState.BREACHED ? old.breachedAt() : null);
+    }
+
+    private static Instant later(Instant moment, org.mtb.contracts.catalog.Period by, WorkingDayCalendar calendar) {
+        return switch (by.unit()) {
+            case WORKING_DAYS -> calendar.addWorkingDays(moment, by.amount()).at();
+            case CALENDAR_DAYS -> moment.plus(Duration.ofDays(by.amount()));
+            case MONTHS -> moment.atZone(calendar.zone()).plusMonths(by.amount()).toInstant();
+            case YEARS -> moment.atZone(calendar.zone()).plusYears(by.amount()).toInstant();
+        };
+    }
+
     /** The timers still to fire for this deadline. */
     public List<DueTimer> timers(String applicationNumber, SlaClock sla) {
         List<DueTimer> timers = new ArrayList<>(2);

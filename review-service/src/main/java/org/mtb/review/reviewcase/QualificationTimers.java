@@ -1,0 +1,126 @@
+package org.mtb.review.reviewcase;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.mtb.contracts.Topics;
+import org.mtb.contracts.review.QualificationExpired;
+import org.mtb.contracts.review.RecheckDue;
+import org.mtb.review.timer.DueTimer;
+import org.mtb.review.timer.DueTimerHandler;
+import org.mtb.support.outbox.PendingOutbox;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reminds the holder of a qualification's re-check and expires it at its end, as durable timers: once across
+ * instances (the poller's claim) and restarts (the timer is stored), and once per qualification whatever fires twice
+ * (a reminder is recorded in the qualification, an expiry ends it; both conditional on the case's version). A timer
+ * whose qualification is no longer active, or whose end moved (a renewal), is stale.
+ */
+@Component
+class QualificationTimers implements DueTimerHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(QualificationTimers.class);
+
+    private final MongoTemplate mongo;
+    private final QualificationTimerPlan plan;
+    private final CasePersonalData personalData;
+    private final PendingOutbox pendingOutbox;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final MeterRegistry meters;
+
+    QualificationTimers(MongoTemplate mongo, QualificationTimerPlan plan, CasePersonalData personalData,
+            PendingOutbox pendingOutbox, JsonMapper json, Clock clock, MeterRegistry meters) {
+        this.mongo = mongo;
+        this.plan = plan;
+        this.personalData = personalData;
+        this.pendingOutbox = pendingOutbox;
+        this.json = json;
+        this.clock = clock;
+        this.meters = meters;
+    }
+
+    @Override
+    public Set<String> kinds() {
+        return Set.of(QualificationTimerPlan.RECHECK_DUE, QualificationTimerPlan.EXPIRY);
+    }
+
+    @Override
+    public Prepared prepare(List<DueTimer> soon) {
+        Map<String, ReviewCase> cases = read(soon);
+        List<DueTimer> notYet = new ArrayList<>();
+        List<DueTimer> due = new ArrayList<>();
+        for (DueTimer timer : soon) {
+            ReviewCase c = cases.get(timer.subject());
+            if (c == null || c.qualification() == null && (c.status() == CaseStatus.OPEN
+                    || c.status() == CaseStatus.IN_PUBLIC_NOTICE)) {
+                notYet.add(timer);
+            } else if (applies(c, timer)) {
+                due.add(timer);
+            }
+        }
+        return Prepared.of(notYet, () -> due.stream().filter(timer -> {
+            ReviewCase current = mongo.findById(timer.subject(), ReviewCase.class);
+            return current != null && applies(current, timer) && fire(current, timer);
+        }).toList());
+    }
+
+    private boolean applies(ReviewCase c, DueTimer timer) {
+        Qualification q = c.qualification();
+        if (q == null || q.status() != Qualification.Status.ACTIVE || q.validTo() == null
+                || !timer.at().isBefore(plan.expiryAt(q.validTo(), c.regionCode()).plusSeconds(1))) {
+            return false;
+        }
+        return timer.kind().equals(QualificationTimerPlan.EXPIRY)
+                ? timer.at().equals(plan.expiryAt(q.validTo(), c.regionCode()))
+                : q.remindedAt() == null;
+    }
+
+    private boolean fire(ReviewCase c, DueTimer timer) {
+        Instant now = clock.instant();
+        Qualification q = c.qualification();
+        Update update = new Update().inc("version", 1);
+        if (timer.kind().equals(QualificationTimerPlan.EXPIRY)) {
+            QualificationExpired expired = new QualificationExpired(UUID.randomUUID(),
+                    QualificationExpired.SCHEMA_VERSION, now, c.applicationNumber(), q.number(), c.regionCode(),
+                    c.diseaseName(), q.validTo(), personalData.recipient(c));
+            update.set("qualification", q.ended(Qualification.Status.EXPIRED, timer.at(), "有效期届满未复核"))
+                    .push("outbox", CaseEvents.entry(json, expired, Topics.QUALIFICATION_EXPIRED, now));
+        } else {
+            RecheckDue reminder = new RecheckDue(UUID.randomUUID(), RecheckDue.SCHEMA_VERSION, now,
+                    c.applicationNumber(), q.number(), c.regionCode(), c.diseaseName(), q.validTo(),
+                    personalData.recipient(c));
+            update.set("qualification", q.reminded(now))
+                    .push("outbox", CaseEvents.entry(json, reminder, Topics.RECHECK_DUE, now));
+        }
+        if (mongo.updateFirst(c.unchanged(), update, ReviewCase.class).getModifiedCount() == 0) {
+            return false;
+        }
+        pendingOutbox.mark(ReviewCase.COLLECTION, List.of(c.applicationNumber()));
+        meters.counter("review.qualifications.timers", "kind", timer.kind(), "region", c.regionCode()).increment();
+        log.info("Qualification {}: {} at {}", q.number(), timer.kind(), timer.at());
+        return true;
+    }
+
+    private Map<String, ReviewCase> read(List<DueTimer> soon) {
+        return mongo.find(Query.query(where("_id").in(soon.stream().map(DueTimer::subject).distinct().toList())),
+                ReviewCase.class).stream().collect(Collectors.toMap(ReviewCase::applicationNumber,
+                        Function.identity()));
+    }
+}

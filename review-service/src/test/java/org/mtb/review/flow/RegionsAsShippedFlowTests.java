@@ -1,0 +1,33 @@
+package org.mtb.review.flow;
+
+import org.mtb.contracts.Topics;
+import org.mtb.stack.EmbeddedMongo;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The regions as shipped (their golden catalogs) against an in-JVM KRaft broker and MongoDB wire-protocol server. */
+// Closed after the class while the Mongo server, which lives as long as the JVM, still answers.
+@DirtiesContext
+@EmbeddedKafka(partitions = 1, topics = {Topics.APPLICATION_SUBMITTED, Topics.CATALOG_PUBLISHED})
+class RegionsAsShippedFlowTests extends RegionsAsShippedFlowScenario {
+
+    static final EmbeddedMongo MONGO = EmbeddedMongo.inMemory();
+
+    @Autowired
+    EmbeddedKafkaBroker broker;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        registry.add("spring.mongodb.uri", () -> MONGO.uri("mtb_review_shipped"));
+        registry.add("spring.cloud.stream.kafka.binder.brokers", () -> System.getProperty("spring.embedded.kafka.brokers"));
+    }
+
+    @Override
+    String bootstrapServers() {
+        return broker.getBrokersAsString();
+    }
+}
