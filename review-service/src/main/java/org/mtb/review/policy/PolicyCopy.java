@@ -13,6 +13,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param policy null when the catalog came as a schema-1 event, which carried no policy
  * @param diseases the region's disease list, for the materials a disease adds; null in a copy stored before it was kept
  * @param occurredAt when the catalog published it; an event older than the copy changes nothing
+ * @param regionName the region's name (酒泉市), for what applicants read; null in a copy stored before it was kept
  */
 @Document(PolicyCopy.COLLECTION)
 public record PolicyCopy(
@@ -22,7 +23,8 @@ public record PolicyCopy(
         @Nullable RegionPolicy policy,
         String eventId,
         Instant occurredAt,
-        java.util.@Nullable List<org.mtb.contracts.catalog.CatalogDisease> diseases) {
+        java.util.@Nullable List<org.mtb.contracts.catalog.CatalogDisease> diseases,
+        @Nullable String regionName) {
 
     /**
      * The materials a supplement may ask for in a case of this disease: the region's, and the disease's own, by type.

@@ -69,7 +69,7 @@ public class RegionPolicies {
         Query olderCopy = Query.query(where("_id").is(event.regionCode()).and("occurredAt").lt(event.occurredAt()));
         Update replace = new Update().set("version", event.version()).set("effectiveFrom", event.effectiveFrom() == null ? null : event.effectiveFrom().toString())
                 .set("policy", event.policy()).set("diseases", event.diseases()).set("eventId", event.eventId().toString())
-                .set("occurredAt", event.occurredAt());
+                .set("occurredAt", event.occurredAt()).set("regionName", event.regionName());
         try {
             mongo.upsert(olderCopy, replace, PolicyCopy.class);
             log.info("Region {} catalog version {} applies to new cases{}", event.regionCode(), event.version(),

@@ -85,7 +85,8 @@ class Approvals {
         @Nullable PolicyCopy catalog = policies.find(c.regionCode()).orElse(null);
         @Nullable LocalDate to = validTo(from, recheckEvery(catalog, c.diseaseCode()));
         Qualification qualification = new Qualification(Qualification.numberFor(c.applicationNumber()), from, to,
-                Qualification.Status.ACTIVE, grant, ruleVersion, now, null, null, null, null);
+                Qualification.Status.ACTIVE, grant, ruleVersion, now, null, null, null, null,
+                Qualification.newVerificationCode());
         QualificationGranted event = new QualificationGranted(UUID.randomUUID(), QualificationGranted.SCHEMA_VERSION,
                 now, c.applicationNumber(), qualification.number(), c.regionCode(), c.diseaseCode(), c.diseaseName(),
                 grant, ruleVersion, from, to, null, personalData.recipient(c));

@@ -63,6 +63,11 @@ class CasePersonalData {
         return c.applicant().maskedForms((value, field) -> readable(value, field, number));
     }
 
+    /** The holder's own name in clear, for the holder's own certificate (not a staff opening: nothing is recorded). */
+    String nameForHolder(ReviewCase c) {
+        return readable(c.applicant().name(), SealedField.NAME, c.applicationNumber());
+    }
+
     /** Whom notification tells: the phone sealed (sealed here only if the case came in clear), the name masked. */
     Recipient recipient(ReviewCase c) {
         return new Recipient(null, cipher.sealedForm(c.applicant().phone(),

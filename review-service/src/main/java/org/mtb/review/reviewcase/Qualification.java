@@ -17,11 +17,13 @@ import org.mtb.contracts.review.QualificationGranted;
  * @param endedAt when it was revoked or expired; null while active
  * @param remindedAt when the applicant was reminded of the re-check; null before
  * @param institutionChoices the designated institutions the holder chose, oldest first; the last is in force
+ * @param verificationCode printed on its electronic certificate; anybody holding the certificate checks it with the
+ *        number at the public verification endpoint
  */
 record Qualification(String number, LocalDate validFrom, @Nullable LocalDate validTo, Status status,
         QualificationGranted.Grant grantedBy, @Nullable String ruleVersion, Instant grantedAt,
         @Nullable Instant endedAt, @Nullable String endReason, @Nullable Instant remindedAt,
-        @Nullable List<InstitutionChoice> institutionChoices) {
+        @Nullable List<InstitutionChoice> institutionChoices, String verificationCode) {
 
     enum Status {
         ACTIVE,
@@ -31,6 +33,22 @@ record Qualification(String number, LocalDate validFrom, @Nullable LocalDate val
 
     /** A designated institution the holder chose (可选择一家定点医疗机构), and when. */
     record InstitutionChoice(String code, String name, Instant chosenAt) {
+    }
+
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+    /** Crockford's base32 alphabet: no I, L, O or U to misread from paper. */
+    private static final char[] CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
+
+    /** A fresh verification code: 16 random base32 characters (80 bits), in groups of four. */
+    static String newVerificationCode() {
+        StringBuilder code = new StringBuilder(19);
+        for (int i = 0; i < 16; i++) {
+            if (i > 0 && i % 4 == 0) {
+                code.append('-');
+            }
+            code.append(CODE_ALPHABET[RANDOM.nextInt(CODE_ALPHABET.length)]);
+        }
+        return code.toString();
     }
 
     static String numberFor(String applicationNumber) {
@@ -43,18 +61,18 @@ record Qualification(String number, LocalDate validFrom, @Nullable LocalDate val
 
     Qualification ended(Status status, Instant at, String reason) {
         return new Qualification(number, validFrom, validTo, status, grantedBy, ruleVersion, grantedAt, at, reason,
-                remindedAt, institutionChoices);
+                remindedAt, institutionChoices, verificationCode);
     }
 
     Qualification reminded(Instant at) {
         return new Qualification(number, validFrom, validTo, this.status, grantedBy, ruleVersion, grantedAt, endedAt,
-                endReason, at, institutionChoices);
+                endReason, at, institutionChoices, verificationCode);
     }
 
     Qualification chose(InstitutionChoice choice) {
         List<InstitutionChoice> all = new java.util.ArrayList<>(choices());
         all.add(choice);
         return new Qualification(number, validFrom, validTo, this.status, grantedBy, ruleVersion, grantedAt, endedAt,
-                endReason, remindedAt, all);
+                endReason, remindedAt, all, verificationCode);
     }
 }

@@ -108,7 +108,7 @@ class QualificationController {
     record InstitutionRequest(@Nullable String institutionCode) {
     }
 
-    private ReviewCase readable(Caller caller, String number) {
+    ReviewCase readable(Caller caller, String number) {
         String applicationNumber = number.startsWith("Q-") ? number.substring(2) : "";
         ReviewCase c = mongo.findById(applicationNumber, ReviewCase.class);
         boolean staff = c != null && caller.hasAny(Role.REVIEWER, Role.SUPERVISOR)
@@ -119,12 +119,12 @@ class QualificationController {
         return c;
     }
 
-    private boolean holds(Caller caller, ReviewCase c) {
+    boolean holds(Caller caller, ReviewCase c) {
         return caller.has(Role.APPLICANT) && caller.idNumber() != null
                 && blindIndex.ofIdNumber(caller.idNumber()).equals(c.applicant().idNumberIndex());
     }
 
-    private static ApiException notFound(String number) {
+    static ApiException notFound(String number) {
         return new ApiException(HttpStatus.NOT_FOUND, "QUALIFICATION_NOT_FOUND", "Qualification not found",
                 "There is no qualification " + number + " you may read");
     }

@@ -25,7 +25,7 @@ class DecisionRulesTests {
                             List.of(new ReviewRules.Criterion("STAMPED", "有医院公章")), null, null, null, null, null)),
             "e", Instant.EPOCH, List.of(new CatalogDisease("M1", "恶性肿瘤", DiseaseCategory.SPECIAL, List.of(), null,
                     List.of(new ReviewRules.Criterion("PATHOLOGY", "病理报告"))),
-                    new CatalogDisease("M2", "高血压", DiseaseCategory.CHRONIC)));
+                    new CatalogDisease("M2", "高血压", DiseaseCategory.CHRONIC)), "酒泉市");
 
     @Test
     void aRejectionNamesACodedReasonWhereTheRegionHasThemAndTheApplicantReadsItsText() {
