@@ -18,7 +18,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * A submitted application. The applicant's ID number, name and phone and the condition summary are stored sealed
  * ({@link PersonalDataSeals}); an application stored before encryption began holds them in clear until the
  * re-encryption job seals them. Immutable once submitted except for its status and timeline, which only
- * the review events move; {@code processedEventIds} makes those moves idempotent.
+ * the review events move (with what they tell of its public notice and qualification); {@code processedEventIds}
+ * makes those moves idempotent.
  *
  * @param idempotencyKey the submitter's subject and the key it sent ({@link Submitters#scopedKey}): two callers that
  *        happen to send the same key get two applications, and neither sees the other's
@@ -35,6 +36,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param kind new, change or renewal; null in an application stored before kinds, which was new
  * @param qualificationNumber the qualification a change or renewal concerns
  * @param agent the agent (代办人) who applied for the person, sealed as the applicant is; null when the person applied
+ * @param publicNotice the public notice (公示) its approval entered, with the objections raised; null where none
+ * @param qualification the qualification it led to, granted and perhaps ended; null until review tells of one (not
+ *        the {@code qualificationNumber} a change or renewal concerns)
  * @param version grows with every move; a move is one update conditional on the version it read (null in an
  *        application stored before versions existed), answered by a unique index on {@code (_id, version)} even in
  *        the embedded MongoDB, which uses an index only when a query names exactly its fields
@@ -67,7 +71,9 @@ public record Application(
         @Nullable Instant reviewDueAt,
         @Nullable ApplicationKind kind,
         @Nullable String qualificationNumber,
-        @Nullable Agent agent) {
+        @Nullable Agent agent,
+        @Nullable PublicNotice publicNotice,
+        @Nullable Qualification qualification) {
 
     /** The truthfulness declaration as confirmed: the version of the text shown, and when. */
     public record ConfirmedDeclaration(String version, Instant confirmedAt) {

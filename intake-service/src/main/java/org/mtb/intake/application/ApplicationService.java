@@ -231,7 +231,7 @@ class ApplicationService {
                 ApplicationStatus.SUBMITTED, List.of(new TimelineEntry(ApplicationStatus.SUBMITTED, now, "已受理")),
                 List.of(), 0L, List.of(outbox), submitter, identity, materials,
                 new Application.ConfirmedDeclaration(request.declaration().version(), now), List.of(), null, null,
-                kindOf(request), request.qualificationNumber(), agent);
+                kindOf(request), request.qualificationNumber(), agent, null, null);
     }
 
     private void checkKey(String key) {

@@ -9,15 +9,17 @@ import org.jspecify.annotations.Nullable;
  *
  * @param applicantName the insured person's masked name
  * @param deadline      the review's promised moment, or the applicant's time to supplement
+ * @param aftermath     the public notice's days, the qualification's number and dates, the reason an approval was
+ *        withdrawn or a qualification revoked; null until review tells of any
  */
 record ApplicationSummary(String applicationNumber, ApplicationStatus status, String regionCode, String diseaseCode,
         String diseaseName, String applicantName, Instant submittedAt, @Nullable Instant deadline,
-        int supplementRounds, NextStep nextStep) {
+        int supplementRounds, NextStep nextStep, @Nullable Aftermath aftermath) {
 
     static ApplicationSummary of(Application a, PersonalDataSeals seals) {
         NextStep next = NextStep.of(a);
         return new ApplicationSummary(a.applicationNumber(), a.status(), a.regionCode(), a.diseaseCode(),
                 a.diseaseName(), seals.masked(a).name(), a.submittedAt(), next.dueAt(),
-                a.supplements() == null ? 0 : a.supplements().size(), next);
+                a.supplements() == null ? 0 : a.supplements().size(), next, Aftermath.of(a));
     }
 }

@@ -14,9 +14,12 @@ import org.mtb.contracts.intake.Hospital;
 
 /**
  * An application as answered over HTTP: personal data masked, timeline in time order, its materials and supplement
- * rounds, and what happens next.
+ * rounds, what followed an approval, and what happens next.
  *
  * @param supplementRounds how many times a supplement was asked for
+ * @param qualificationNumber the qualification a change or renewal concerns
+ * @param aftermath what followed an approval: the public notice, the qualification granted, the reason it was
+ *        withdrawn or revoked; null until review tells of any
  */
 record ApplicationView(
         String applicationNumber,
@@ -41,7 +44,8 @@ record ApplicationView(
         NextStep nextStep,
         ApplicationKind kind,
         @Nullable String qualificationNumber,
-        @Nullable MaskedAgent agent) {
+        @Nullable MaskedAgent agent,
+        @Nullable Aftermath aftermath) {
 
     /** The agent as answers show it: masked, and how related. */
     record MaskedAgent(String idNumber, String name, String phone, Agent.Relationship relationship) {
@@ -62,6 +66,7 @@ record ApplicationView(
                 a.materials() == null ? List.of() : a.materials(), a.declaration(), supplements, supplements.size(),
                 a.withdrawal(), a.reviewDueAt(), NextStep.of(a), a.kind() == null ? ApplicationKind.NEW : a.kind(),
                 a.qualificationNumber(), a.agent() == null ? null : new MaskedAgent(a.agent().maskedForms().idNumber(),
-                        a.agent().maskedForms().name(), a.agent().maskedForms().phone(), a.agent().relationship()));
+                        a.agent().maskedForms().name(), a.agent().maskedForms().phone(), a.agent().relationship()),
+                Aftermath.of(a));
     }
 }

@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
  * one unordered insert. A document that exists is looked at: an application that ended (decided, withdrawn, not
  * supplemented) or was never stored (a crash between the two inserts, once it is {@link #IN_FLIGHT} old, since it
  * may be being stored that very moment) gives way, by an update conditional on the version read. The claim is released
- * when its application ends; an approval records the qualification.
+ * when its application ends; an approval records the qualification, a revocation forgets it.
  */
 @Component
 public class InsuredDiseases {
@@ -111,14 +111,38 @@ public class InsuredDiseases {
     }
 
     /**
-     * Records an approval: the approved application's number is the qualification's. Qualification records with end
-     * dates and re-checks are review's (issue 12); until then a qualification, once granted, is held.
+     * Records an approval: the approved application's number is the qualification's. Its dates and re-checks are
+     * review's; a qualification once granted is held until revoked, and an expired one is still the one a renewal names.
      */
     public void granted(Application application) {
         if (application.applicant().idNumberIndex() != null) {
             mongo.upsert(Query.query(where("_id").is(key(application))), new Update()
                     .set("qualificationNumber", application.applicationNumber()).inc("version", 1), COLLECTION);
         }
+    }
+
+    /**
+     * Forgets a revoked qualification, so that the person may apply anew for the disease; one granted by a later
+     * application meanwhile stays. Read by id and written conditional on the version read, which indexes answer.
+     */
+    public void revoked(Application application) {
+        if (application.applicant().idNumberIndex() == null) {
+            return;
+        }
+        String key = key(application);
+        for (int attempt = 0; attempt < 3; attempt++) {
+            Document held = mongo.findById(key, Document.class, COLLECTION);
+            if (held == null || !application.applicationNumber().equals(held.getString("qualificationNumber"))) {
+                return;
+            }
+            Query unchanged = Query.query(where("_id").is(key).and("version").is(held.get("version")));
+            if (mongo.updateFirst(unchanged, new Update().unset("qualificationNumber").inc("version", 1), COLLECTION)
+                    .getModifiedCount() == 1) {
+                return;
+            }
+        }
+        throw new IllegalStateException("Insured disease of application " + application.applicationNumber()
+                + " kept changing; its revocation is retried");
     }
 
     static String key(Application application) {

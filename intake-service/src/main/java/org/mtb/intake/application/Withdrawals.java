@@ -23,7 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
  * project assumption, as a government service lets an applicant take back what it has not decided). One update,
  * conditional on the version read, ends the application and stores its {@code ApplicationWithdrawn}; review closes the
  * case and stops its timers when the event arrives. A decision review made before it learnt of the withdrawal still
- * reaches the application afterwards and stands, with both in its timeline.
+ * reaches the application afterwards and stands, with both in its timeline. An approval in public notice (公示) is
+ * decided: review would not close it, so it is not withdrawn here either.
  */
 @Service
 class Withdrawals {
@@ -57,7 +58,7 @@ class Withdrawals {
         }
         for (int attempt = 1; attempt <= 3; attempt++) {
             Application application = ApplicationActions.actedOnBy(caller, number, applications, seals);
-            if (application.status().isFinal()) {
+            if (application.status().isFinal() || application.status().isDecided()) {
                 throw ApplicationProblems.alreadyEnded(application);
             }
             Instant now = clock.instant();

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 import java.util.function.Predicate;
-import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 import org.mtb.intake.application.Application;
 import org.mtb.intake.application.ApplicationStatus;
@@ -114,57 +114,83 @@ class ApplicationProgress {
      * records only its event id.
      */
     private static Update update(Application application, Change change) {
-        ApplicationStatus next = change.next().apply(application.status());
         Update update = new Update().addToSet("processedEventIds", change.eventId()).inc("version", 1);
         if (!change.applies().test(application)) {
             return update;
         }
-        update.set("status", next).push("timeline", change.entry());
+        update.set("status", after(change, application)).push("timeline", change.entry());
         change.more().accept(application, update);
         return update;
     }
 
+    /** The status the change leads to from the application as read; where it no longer applies, the same. */
+    private static ApplicationStatus after(Change change, Application before) {
+        return change.applies().test(before) ? change.next().apply(before) : before.status();
+    }
+
     /**
-     * A change seen before. An approval's qualification is recorded again (an upsert): the first time may have failed
-     * after the application's own update, which the redelivery then finds done.
+     * A change seen before. What the status it led to means for the person's disease is recorded again (each write
+     * idempotent): the first time may have failed after the application's own update, which the redelivery then finds
+     * done.
      */
     private void duplicate(Change change, Application application) {
-        if (change.entry().status() == ApplicationStatus.APPROVED && application.status() == ApplicationStatus.APPROVED) {
-            insuredDiseases.granted(application);
+        if (change.entry().status() == application.status()) {
+            settle(application, application.status());
         }
         meters.counter("intake.events.duplicates").increment();
         log.debug("Event {} for {} was already applied", change.eventId(), change.applicationNumber());
     }
 
-    /**
-     * Records a qualification granted, releases the person's claim on the disease once the application has ended, and
-     * counts a decision.
-     */
+    /** Settles what a change of status means for the person's disease, and counts a decision. */
     private void recorded(Change change, Application before) {
-        ApplicationStatus after = change.next().apply(before.status());
-        if (after == ApplicationStatus.APPROVED) {
-            insuredDiseases.granted(before);
+        ApplicationStatus after = after(change, before);
+        if (after != before.status()) {
+            settle(before, after);
+            if (after.isDecided()) {
+                log.info("Application {} is {}", change.applicationNumber(), after);
+            }
         }
-        if (after.isFinal()) {
-            insuredDiseases.release(before);
+        if (change.decision() != null) {
+            meters.counter("intake.applications.decided", "outcome", change.decision().name()).increment();
         }
-        ApplicationStatus status = change.entry().status();
-        if (status == ApplicationStatus.APPROVED || status == ApplicationStatus.REJECTED) {
-            meters.counter("intake.applications.decided", "outcome", status.name()).increment();
-            log.info("Application {} is {}", change.applicationNumber(), status);
+    }
+
+    /**
+     * Records a qualification in effect, forgets a revoked one, and releases the person's claim on the disease once the
+     * application has ended.
+     */
+    private void settle(Application application, ApplicationStatus status) {
+        if (status == ApplicationStatus.APPROVED) {
+            insuredDiseases.granted(application);
+        }
+        if (status == ApplicationStatus.QUALIFICATION_REVOKED) {
+            insuredDiseases.revoked(application);
+        }
+        if (status.isFinal()) {
+            insuredDiseases.release(application);
         }
     }
 
     /**
      * What one event does to its application: the entry it adds to the timeline, the status it leads to from the
-     * current one, and anything more it writes in the same update.
+     * application as read, and anything more it writes in the same update.
+     *
+     * @param applies whether it still does anything but record its event id
+     * @param decision the outcome counted, where the event is review's decision; null otherwise
      */
     record Change(String applicationNumber, String eventId, TimelineEntry entry,
-            UnaryOperator<ApplicationStatus> next, BiConsumer<Application, Update> more, Predicate<Application> applies) {
+            Function<Application, ApplicationStatus> next, BiConsumer<Application, Update> more,
+            Predicate<Application> applies, @Nullable ApplicationStatus decision) {
 
-        Change(String applicationNumber, String eventId, TimelineEntry entry, UnaryOperator<ApplicationStatus> next,
-                BiConsumer<Application, Update> more) {
-            this(applicationNumber, eventId, entry, next, more, application -> true);
+        Change(String applicationNumber, String eventId, TimelineEntry entry,
+                Function<Application, ApplicationStatus> next, BiConsumer<Application, Update> more,
+                Predicate<Application> applies) {
+            this(applicationNumber, eventId, entry, next, more, applies, null);
+        }
+
+        Change(String applicationNumber, String eventId, TimelineEntry entry,
+                Function<Application, ApplicationStatus> next, BiConsumer<Application, Update> more) {
+            this(applicationNumber, eventId, entry, next, more, application -> true, null);
         }
     }
 

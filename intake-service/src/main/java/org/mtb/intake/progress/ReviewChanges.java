@@ -1,5 +1,6 @@
 package org.mtb.intake.progress;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.mtb.contracts.review.ApplicationDecided;
@@ -8,12 +9,16 @@ import org.mtb.contracts.review.ReviewStarted;
 import org.mtb.contracts.review.SupplementItem;
 import org.mtb.contracts.review.SupplementLapsed;
 import org.mtb.contracts.review.SupplementRequested;
+import org.mtb.intake.application.Application;
 import org.mtb.intake.application.ApplicationStatus;
 import org.mtb.intake.application.SupplementRound;
 import org.mtb.intake.application.TimelineEntry;
 import org.mtb.intake.progress.ApplicationProgress.Change;
 
-/** What each of review's events does to its application ({@link ApplicationProgress} applies it). */
+/**
+ * What each of review's events up to the decision does to its application ({@link ApplicationProgress} applies it);
+ * those of the decision's aftermath are {@link AftermathChanges}.
+ */
 final class ReviewChanges {
 
     private ReviewChanges() {
@@ -26,7 +31,8 @@ final class ReviewChanges {
     static Change started(ReviewStarted event) {
         return new Change(event.applicationNumber(), event.eventId().toString(),
                 new TimelineEntry(ApplicationStatus.UNDER_REVIEW, event.openedAt(), "审核中"),
-                current -> current == ApplicationStatus.SUBMITTED ? ApplicationStatus.UNDER_REVIEW : current,
+                application -> application.status() == ApplicationStatus.SUBMITTED ? ApplicationStatus.UNDER_REVIEW
+                        : application.status(),
                 (application, update) -> {
                     ApplicationStatus status = application.status();
                     if (event.dueAt() != null && (status == ApplicationStatus.SUBMITTED
@@ -36,7 +42,10 @@ final class ReviewChanges {
                 });
     }
 
-    /** A supplement request: the application waits for the applicant, unless it ended meanwhile (withdrawn). */
+    /**
+     * A supplement request: the application waits for the applicant, unless it ended meanwhile (withdrawn) or its
+     * decision, which came later, arrived first.
+     */
     static Change supplementRequested(SupplementRequested event) {
         String items = event.items().stream().map(SupplementItem::name).collect(Collectors.joining("、"));
         SupplementRound round = new SupplementRound(event.round(), event.eventId().toString(), event.items(),
@@ -44,9 +53,10 @@ final class ReviewChanges {
         return new Change(event.applicationNumber(), event.eventId().toString(),
                 new TimelineEntry(ApplicationStatus.SUPPLEMENT_REQUIRED, event.requestedAt(),
                         "需补正材料（第" + event.round() + "次）：" + items),
-                current -> current.isFinal() ? current : ApplicationStatus.SUPPLEMENT_REQUIRED,
+                application -> waitsForReview(application) ? ApplicationStatus.SUPPLEMENT_REQUIRED
+                        : application.status(),
                 (application, update) -> update.push("supplements", round).set("reviewDueAt", null),
-                application -> !application.status().isFinal());
+                ReviewChanges::waitsForReview);
     }
 
     /**
@@ -56,7 +66,7 @@ final class ReviewChanges {
     static Change supplementLapsed(SupplementLapsed event) {
         return new Change(event.applicationNumber(), event.eventId().toString(),
                 new TimelineEntry(ApplicationStatus.NOT_SUPPLEMENTED, event.closedAt(), "逾期未补正，申请已终止"),
-                current -> ApplicationStatus.NOT_SUPPLEMENTED,
+                application -> ApplicationStatus.NOT_SUPPLEMENTED,
                 (application, update) -> {
                     List<SupplementRound> rounds = application.supplements() == null ? List.of()
                             : application.supplements();
@@ -69,13 +79,31 @@ final class ReviewChanges {
                         .isPresent());
     }
 
+    /**
+     * A decision. An approval with a public notice (公示) enters it, unless the notice's own events got further first;
+     * otherwise the decision stands where the application has not passed it (a withdrawal or lapse it crossed).
+     */
     static Change decided(ApplicationDecided event) {
+        String eventId = event.eventId().toString();
+        LocalDate noticeUntil = event.publicNoticeUntil();
+        if (event.outcome() == DecisionOutcome.APPROVED && noticeUntil != null) {
+            return AftermathChanges.noticeChange(event.applicationNumber(), eventId,
+                    new TimelineEntry(ApplicationStatus.IN_PUBLIC_NOTICE, event.decidedAt(),
+                            "审核通过，进入公示，公示期至" + AftermathChanges.DAY.format(noticeUntil)),
+                    notice -> AftermathChanges.withDays(notice, null, noticeUntil), ApplicationStatus.APPROVED);
+        }
         ApplicationStatus status = event.outcome() == DecisionOutcome.APPROVED
                 ? ApplicationStatus.APPROVED : ApplicationStatus.REJECTED;
-        String note = status == ApplicationStatus.APPROVED ? "审核通过"
-                : "审核未通过：" + String.join("；", event.reasons());
-        return new Change(event.applicationNumber(), event.eventId().toString(),
-                new TimelineEntry(status, event.decidedAt(), note), current -> status,
-                (application, update) -> update.set("reviewDueAt", null));
+        String note = status == ApplicationStatus.REJECTED ? "审核未通过：" + String.join("；", event.reasons())
+                : event.effectiveFrom() == null ? "审核通过"
+                : "审核通过，待遇自" + AftermathChanges.DAY.format(event.effectiveFrom()) + "起生效";
+        return new Change(event.applicationNumber(), eventId, new TimelineEntry(status, event.decidedAt(), note),
+                application -> Stages.toward(application.status(), status),
+                (application, update) -> update.set("reviewDueAt", null), application -> true, status);
+    }
+
+    /** Review has not decided it, nor has it ended otherwise. */
+    private static boolean waitsForReview(Application application) {
+        return !application.status().isFinal() && !application.status().isDecided();
     }
 }

@@ -237,6 +237,6 @@ class ApplicationControllerTests {
                 new Submitter("test-caller", "mtb-cli", "APPLICANT"),
                 new VerifiedIdentity(IdentityVerification.REAL_NAME_ACCOUNT, null, at, "test-caller"), List.of(),
                 new Application.ConfirmedDeclaration(TruthfulnessDeclaration.VERSION, at), List.of(), null, null, null,
-                null, null);
+                null, null, null, null);
     }
 }
