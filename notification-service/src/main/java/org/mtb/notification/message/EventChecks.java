@@ -12,6 +12,7 @@ import org.mtb.contracts.review.QualificationExpired;
 import org.mtb.contracts.review.QualificationGranted;
 import org.mtb.contracts.review.QualificationRevoked;
 import org.mtb.contracts.review.RecheckDue;
+import org.mtb.contracts.review.ReviewExtended;
 import org.mtb.contracts.review.SupplementItem;
 import org.mtb.contracts.review.SupplementLapsed;
 import org.mtb.contracts.review.SupplementRequested;
@@ -71,6 +72,17 @@ final class EventChecks {
     static ApplicationWithdrawn checked(@Nullable ApplicationWithdrawn event) {
         ApplicationWithdrawn present = present(event);
         requireCommon(present.eventId(), present.applicationNumber(), present.diseaseName());
+        return present;
+    }
+
+    /** An extension must also name the new deadline and why: the applicant is told both. */
+    static ReviewExtended checked(@Nullable ReviewExtended event) {
+        ReviewExtended present = present(event);
+        requireCommon(present.eventId(), present.applicationNumber(), present.diseaseName());
+        require(present.dueAt(), "dueAt");
+        if (present.reason() == null || present.reason().isBlank()) {
+            throw new IllegalArgumentException("The event has no reason");
+        }
         return present;
     }
 

@@ -11,6 +11,7 @@ enum EventType {
     SUPPLEMENT_REQUESTED("supplement-requested"),
     SUPPLEMENT_LAPSED("supplement-lapsed"),
     APPLICATION_WITHDRAWN("withdrawn"),
+    REVIEW_EXTENDED("review-extended"),
     PUBLIC_NOTICE_STARTED("public-notice-started"),
     OBJECTION_RAISED("objection-raised"),
     OBJECTION_UPHELD("objection-upheld"),

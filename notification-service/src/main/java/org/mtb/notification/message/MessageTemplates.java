@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -138,7 +139,7 @@ final class MessageTemplates {
                 Map.entry("items", items(notice)),
                 Map.entry("count", String.valueOf(cleanReasons(notice).size())),
                 Map.entry("round", supplement == null ? "" : String.valueOf(supplement.round())),
-                Map.entry("due", supplement == null ? "" : dueFormat.format(supplement.dueAt())),
+                Map.entry("due", due(notice)),
                 Map.entry("from", days.get("from")),
                 Map.entry("until", days.get("until")),
                 Map.entry("qualification", orEmpty(terms.qualificationNumber())),
@@ -156,6 +157,13 @@ final class MessageTemplates {
             return texts.render("effect.from", days);
         }
         return terms.until() != null ? texts.render("effect.notice", days) : texts.text("effect.as-regulated");
+    }
+
+    /** The deadline the event names: when the time to supplement ends, or the review's new one after an extension. */
+    private String due(Notice notice) {
+        Notice.Supplement supplement = notice.supplement();
+        @Nullable Instant dueAt = supplement != null ? supplement.dueAt() : notice.reviewDueAt();
+        return dueAt == null ? "" : dueFormat.format(dueAt);
     }
 
     private String date(@Nullable LocalDate date) {

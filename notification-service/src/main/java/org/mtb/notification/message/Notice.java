@@ -14,26 +14,33 @@ import org.mtb.contracts.intake.Submitter;
  * be null, and then the greeting has no name. {@code reasons} are a rejection's reasons, a withdrawal's reason, or a
  * supplement request's items, each as "名称：原因"; the reason of an upheld objection or of a revocation. {@code
  * supplement} is known from a supplement request or its lapse only; {@code terms} from an approval and the events
- * after it. {@code submittedBy}, {@code insuredIndex} and {@code institution}, known from a submission only, decide
- * who may read the application's messages.
+ * after it; {@code reviewDueAt}, the review's new deadline, from an extension only (whose reason is the one reason).
+ * {@code submittedBy}, {@code insuredIndex} and {@code institution}, known from a submission only, decide who may read
+ * the application's messages.
  */
 record Notice(EventType type, String applicationNumber, String diseaseName, @Nullable String recipientName,
         List<String> reasons, @Nullable Supplement supplement, @Nullable Submitter submittedBy,
-        @Nullable String insuredIndex, @Nullable String institution, @Nullable Terms terms) {
+        @Nullable String insuredIndex, @Nullable String institution, @Nullable Terms terms,
+        @Nullable Instant reviewDueAt) {
 
     Notice(EventType type, String applicationNumber, String diseaseName, @Nullable String recipientName,
             List<String> reasons) {
-        this(type, applicationNumber, diseaseName, recipientName, reasons, null, null, null, null, null);
+        this(type, applicationNumber, diseaseName, recipientName, reasons, null, null, null, null, null, null);
     }
 
     Notice(EventType type, String applicationNumber, String diseaseName, @Nullable String recipientName,
             List<String> reasons, Supplement supplement) {
-        this(type, applicationNumber, diseaseName, recipientName, reasons, supplement, null, null, null, null);
+        this(type, applicationNumber, diseaseName, recipientName, reasons, supplement, null, null, null, null, null);
     }
 
     Notice(EventType type, String applicationNumber, String diseaseName, @Nullable String recipientName,
             List<String> reasons, Terms terms) {
-        this(type, applicationNumber, diseaseName, recipientName, reasons, null, null, null, null, terms);
+        this(type, applicationNumber, diseaseName, recipientName, reasons, null, null, null, null, terms, null);
+    }
+
+    Notice(EventType type, String applicationNumber, String diseaseName, @Nullable String recipientName,
+            List<String> reasons, Instant reviewDueAt) {
+        this(type, applicationNumber, diseaseName, recipientName, reasons, null, null, null, null, null, reviewDueAt);
     }
 
     Notice {

@@ -12,6 +12,7 @@ import org.mtb.contracts.review.QualificationExpired;
 import org.mtb.contracts.review.QualificationGranted;
 import org.mtb.contracts.review.QualificationRevoked;
 import org.mtb.contracts.review.RecheckDue;
+import org.mtb.contracts.review.ReviewExtended;
 import org.mtb.contracts.review.SupplementLapsed;
 import org.mtb.contracts.review.SupplementRequested;
 import org.mtb.support.consumer.EventBatches;
@@ -59,6 +60,13 @@ class NotificationEventsListener {
         return payloads -> EventBatches.handle(payloads,
                 bytes -> EventChecks.checked(json.readValue(bytes, ApplicationWithdrawn.class)),
                 notifier::withdrawnAll);
+    }
+
+    @Bean
+    Consumer<List<byte[]>> onReviewExtended(Notifier notifier, JsonMapper json) {
+        return payloads -> EventBatches.handle(payloads,
+                bytes -> EventChecks.checked(json.readValue(bytes, ReviewExtended.class)),
+                notifier::reviewExtendedAll);
     }
 
     @Bean

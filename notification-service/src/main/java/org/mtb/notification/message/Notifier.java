@@ -21,6 +21,7 @@ import org.mtb.contracts.review.QualificationExpired;
 import org.mtb.contracts.review.QualificationGranted;
 import org.mtb.contracts.review.QualificationRevoked;
 import org.mtb.contracts.review.RecheckDue;
+import org.mtb.contracts.review.ReviewExtended;
 import org.mtb.contracts.review.SupplementLapsed;
 import org.mtb.contracts.review.SupplementRequested;
 import org.slf4j.Logger;
@@ -82,6 +83,11 @@ class Notifier {
 
     /** Tells the applicants of {@link EventChecks#checked checked} withdrawals, in the order given. */
     void withdrawnAll(List<ApplicationWithdrawn> events) {
+        tell(events.stream().map(occasions::of).toList());
+    }
+
+    /** Tells the applicants of {@link EventChecks#checked checked} extended review deadlines, in the order given. */
+    void reviewExtendedAll(List<ReviewExtended> events) {
         tell(events.stream().map(occasions::of).toList());
     }
 

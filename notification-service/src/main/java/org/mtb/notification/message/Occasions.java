@@ -24,6 +24,7 @@ import org.mtb.contracts.review.QualificationGranted;
 import org.mtb.contracts.review.QualificationRevoked;
 import org.mtb.contracts.review.RecheckDue;
 import org.mtb.contracts.review.Recipient;
+import org.mtb.contracts.review.ReviewExtended;
 import org.mtb.contracts.review.SupplementItem;
 import org.mtb.contracts.review.SupplementLapsed;
 import org.mtb.contracts.review.SupplementRequested;
@@ -54,7 +55,7 @@ final class Occasions {
         String insured = applicant == null ? null : applicant.idNumberIndex();
         return new Occasion(event.eventId(), new Notice(EventType.APPLICATION_SUBMITTED, number,
                 event.diseaseName(), masked == null ? null : masked.name(), List.of(), null, event.submittedBy(),
-                insured, event.hospital() == null ? null : event.hospital().code(), null), phone,
+                insured, event.hospital() == null ? null : event.hospital().code(), null, null), phone,
                 agentOf(number, event.agent()));
     }
 
@@ -144,6 +145,13 @@ final class Occasions {
                 phoneOf(event.applicationNumber(), event.recipient()));
     }
 
+    /** Told with the new deadline and the reason, which the reviewer wrote for the applicant to read. */
+    Occasion of(ReviewExtended event) {
+        return new Occasion(event.eventId(), new Notice(EventType.REVIEW_EXTENDED, event.applicationNumber(),
+                event.diseaseName(), nameOf(event.recipient()), List.of(event.reason()), event.dueAt()),
+                phoneOf(event.applicationNumber(), event.recipient()));
+    }
+
     Occasion of(PublicNoticeStarted event) {
         return occasion(event.eventId(), EventType.PUBLIC_NOTICE_STARTED, event.applicationNumber(),
                 event.diseaseName(), event.recipient(), List.of(),
@@ -196,7 +204,7 @@ final class Occasions {
     private Occasion occasion(UUID eventId, EventType type, String applicationNumber, String diseaseName,
             @Nullable Recipient recipient, List<String> reasons, Notice.@Nullable Terms terms) {
         return new Occasion(eventId, new Notice(type, applicationNumber, diseaseName, nameOf(recipient), reasons, null,
-                null, null, null, terms), phoneOf(applicationNumber, recipient));
+                null, null, null, terms, null), phoneOf(applicationNumber, recipient));
     }
 
     private static String item(SupplementItem item) {

@@ -32,6 +32,7 @@ import org.mtb.contracts.review.DecisionOutcome;
 import org.mtb.contracts.review.PublicNoticeStarted;
 import org.mtb.contracts.review.QualificationGranted;
 import org.mtb.contracts.review.Recipient;
+import org.mtb.contracts.review.ReviewExtended;
 import org.mtb.contracts.review.SupplementItem;
 import org.mtb.contracts.review.SupplementRequested;
 import org.mtb.notification.NotificationServiceApplication;
@@ -275,6 +276,33 @@ abstract class NotificationFlowScenario {
                 "【医保服务】张*您好，您申请的门诊慢特病（血友病）待遇资格已认定，自2026年12月18日起享受待遇，长期有效，资格编号Q-"
                         + number + "。");
         assertThat(rawMessages(number)).doesNotContain(PHONE, NAME, ID_NUMBER);
+    }
+
+    @Test
+    void tellsAnExtendedReviewDeadlineAndParksAnExtensionThatNamesNone() throws Exception {
+        String number = nextNumber();
+        Instant now = Instant.now();
+        Recipient recipient = new Recipient(null, cipher.seal(PHONE, SealedField.PHONE.context(number)), "张*");
+        ReviewExtended withoutDeadline = new ReviewExtended(UUID.randomUUID(), ReviewExtended.SCHEMA_VERSION, now,
+                number, "659006", "血友病", 1, Instant.parse("2026-12-21T09:30:00Z"), null, "需调取外院病历核实诊断",
+                recipient);
+
+        kafka.send(Topics.REVIEW_EXTENDED, number, json.writeValueAsString(withoutDeadline));
+        kafka.send(Topics.REVIEW_EXTENDED, number, json.writeValueAsString(new ReviewExtended(UUID.randomUUID(),
+                ReviewExtended.SCHEMA_VERSION, now, number, "659006", "血友病", 1, withoutDeadline.previousDueAt(),
+                Instant.parse("2027-01-05T09:30:00Z"), "需调取外院病历核实诊断", recipient)));
+
+        List<JsonNode> messages = awaitMessages(number, 2, this::smsSent);
+        assertThat(messages).extracting(m -> m.get("eventType").asString() + " " + m.get("channel").asString())
+                .containsExactly("REVIEW_EXTENDED IN_APP", "REVIEW_EXTENDED SMS");
+        assertThat(messages.getFirst().get("body").asString()).contains("审核期限延长至2027年1月5日 17:30",
+                "延长原因：需调取外院病历核实诊断");
+        assertThat(recordedSms(number)).extracting(sms -> sms.getString("text")).containsExactly("【医保服务】张*您好，"
+                + "您申请的门诊慢特病（血友病）审核期限已延长至2027年1月5日 17:30，受理编号" + number + "。延长原因请查看医保APP消息。");
+        assertThat(rawMessages(number)).doesNotContain(PHONE, NAME, ID_NUMBER);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(
+                kafka.readAll(Topics.deadLetter(Topics.REVIEW_EXTENDED, GROUP), Duration.ofSeconds(1)))
+                .extracting(r -> r.value()).anyMatch(v -> v.contains(withoutDeadline.eventId().toString())));
     }
 
     @Test

@@ -13,7 +13,7 @@ import org.springframework.test.context.DynamicPropertySource;
 // Closed after the class while the Mongo server, which lives as long as the JVM, still answers.
 @DirtiesContext
 @EmbeddedKafka(partitions = 1, topics = {Topics.APPLICATION_SUBMITTED, Topics.APPLICATION_DECIDED,
-        Topics.SUPPLEMENT_REQUESTED, Topics.SUPPLEMENT_LAPSED, Topics.APPLICATION_WITHDRAWN,
+        Topics.SUPPLEMENT_REQUESTED, Topics.SUPPLEMENT_LAPSED, Topics.APPLICATION_WITHDRAWN, Topics.REVIEW_EXTENDED,
         Topics.PUBLIC_NOTICE_STARTED, Topics.OBJECTION_RAISED, Topics.OBJECTION_SETTLED, Topics.QUALIFICATION_GRANTED,
         Topics.QUALIFICATION_REVOKED, Topics.RECHECK_DUE, Topics.QUALIFICATION_EXPIRED})
 class NotificationFlowTests extends NotificationFlowScenario {

@@ -15,10 +15,11 @@ import org.mtb.contracts.review.QualificationGranted;
 import org.mtb.contracts.review.QualificationRevoked;
 import org.mtb.contracts.review.RecheckDue;
 import org.mtb.contracts.review.Recipient;
+import org.mtb.contracts.review.ReviewExtended;
 
 /**
- * The events after an approval are refused, to the dead-letter topic, when they lack what their message needs, and
- * told without what only some wording depends on.
+ * Review's events after a submission (an extended deadline, and those after an approval) are refused, to the
+ * dead-letter topic, when they lack what their message needs, and told without what only some wording depends on.
  */
 class EventChecksTests {
 
@@ -51,6 +52,26 @@ class EventChecksTests {
                 RECIPIENT))).withMessageContaining("diseaseName");
         assertThatIllegalArgumentException().isThrownBy(() -> EventChecks.checked((RecheckDue) null))
                 .withMessageContaining("no event");
+    }
+
+    @Test
+    void refusesAnExtensionWithoutItsNewDeadlineOrReasonAndTellsOneWithoutThePreviousDeadline() {
+        Instant previous = Instant.parse("2026-12-21T09:30:00Z");
+        Instant due = Instant.parse("2027-01-05T09:30:00Z");
+
+        assertThatIllegalArgumentException().isThrownBy(() -> EventChecks.checked(new ReviewExtended(UUID.randomUUID(),
+                1, NOW, NUMBER, "620900", "高血压病", 1, previous, null, "需调取外院病历核实诊断", RECIPIENT)))
+                .withMessageContaining("dueAt");
+        assertThatIllegalArgumentException().isThrownBy(() -> EventChecks.checked(new ReviewExtended(UUID.randomUUID(),
+                1, NOW, NUMBER, "620900", "高血压病", 1, previous, due, null, RECIPIENT))).withMessageContaining("reason");
+        assertThatIllegalArgumentException().isThrownBy(() -> EventChecks.checked(new ReviewExtended(UUID.randomUUID(),
+                1, NOW, NUMBER, "620900", "高血压病", 1, previous, due, "  ", RECIPIENT))).withMessageContaining("reason");
+        assertThatIllegalArgumentException().isThrownBy(() -> EventChecks.checked(new ReviewExtended(UUID.randomUUID(),
+                1, NOW, NUMBER, "620900", null, 1, previous, due, "需调取外院病历核实诊断", RECIPIENT)))
+                .withMessageContaining("diseaseName");
+        ReviewExtended withoutPrevious = new ReviewExtended(UUID.randomUUID(), 1, NOW, NUMBER, "620900", "高血压病", 1,
+                null, due, "需调取外院病历核实诊断", RECIPIENT);
+        assertThat(EventChecks.checked(withoutPrevious)).isSameAs(withoutPrevious);
     }
 
     @Test

@@ -23,12 +23,13 @@ class MessageTemplatesTests {
     private final MessageTemplates templates = MessageTemplates.fromClasspath();
 
     /**
-     * A supplement's terms and a qualification's are offered to every type; those that do not tell them leave them
-     * out.
+     * A supplement's terms, a qualification's and an extended review's deadline are offered to every type; those that
+     * do not tell them leave them out.
      */
     private static Notice notice(EventType type, List<String> reasons) {
         return new Notice(type, NUMBER, "血友病", "张三", reasons, new Notice.Supplement(2, DUE), null, null, null,
-                new Notice.Terms(LocalDate.of(2026, 12, 18), LocalDate.of(2027, 12, 17), "Q-" + NUMBER, false, null));
+                new Notice.Terms(LocalDate.of(2026, 12, 18), LocalDate.of(2027, 12, 17), "Q-" + NUMBER, false, null),
+                DUE);
     }
 
     private static int length(String text) {

@@ -11,10 +11,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.mtb.contracts.SealedField;
-import org.mtb.contracts.intake.Agent;
-import org.mtb.contracts.intake.Applicant;
-import org.mtb.contracts.intake.ApplicationSubmitted;
 import org.mtb.contracts.review.QualificationGranted;
 import org.mtb.contracts.review.QualificationRevoked;
 
@@ -92,21 +88,8 @@ class QualificationMessagesTests {
 
     @Test
     void tellsTheAgentWhoAppliedBySmsToo() {
-        ApplicationSubmitted fixture = RecordingNotifier.read("application-submitted.v2.json",
-                ApplicationSubmitted.class);
         String agentPhone = "13912345678";
-        Agent agent = new Agent(
-                recording.cipher.seal("110105198001011234", SealedField.AGENT_ID_NUMBER.context(NUMBER)),
-                recording.cipher.seal("李四", SealedField.AGENT_NAME.context(NUMBER)),
-                recording.cipher.seal(agentPhone, SealedField.AGENT_PHONE.context(NUMBER)), Agent.Relationship.CHILD,
-                Applicant.Masked.of("110105198001011234", "李四", agentPhone));
-        recording.notifier.submittedAll(List.of(EventChecks.checked(new ApplicationSubmitted(fixture.eventId(),
-                fixture.schemaVersion(), fixture.occurredAt(), NUMBER, fixture.regionCode(), fixture.diseaseCode(),
-                fixture.diseaseName(), fixture.diseaseCategory(), fixture.applicant(), fixture.hospital(),
-                fixture.conditionSummary(), fixture.channel(), fixture.submittedAt(), fixture.submittedBy(), null, null,
-                null, agent))));
-        recording.sent.clear();
-        recording.phones.clear();
+        recording.submittedByAgent(agentPhone);
 
         recording.tell("qualification-granted.v1.json");
 

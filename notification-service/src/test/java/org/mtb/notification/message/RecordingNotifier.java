@@ -14,6 +14,9 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.mtb.contracts.SealedField;
+import org.mtb.contracts.intake.Agent;
+import org.mtb.contracts.intake.Applicant;
+import org.mtb.contracts.intake.ApplicationSubmitted;
 import org.mtb.contracts.review.ApplicationDecided;
 import org.mtb.contracts.review.ObjectionRaised;
 import org.mtb.contracts.review.ObjectionSettled;
@@ -23,6 +26,7 @@ import org.mtb.contracts.review.QualificationGranted;
 import org.mtb.contracts.review.QualificationRevoked;
 import org.mtb.contracts.review.RecheckDue;
 import org.mtb.contracts.review.Recipient;
+import org.mtb.contracts.review.ReviewExtended;
 import org.mtb.notification.sms.SmsReceipt;
 import org.mtb.stack.EmbeddedMongo;
 import org.mtb.support.crypto.BlindIndex;
@@ -36,8 +40,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A {@link Notifier} on a database of its own in an in-JVM MongoDB, wired as the service wires it, with a gateway that
  * records each SMS text and the phone it was opened for; and the contracts' golden fixtures of review's events, told
- * through the check and the entry point their binding uses. Every fixture concerns {@value #NUMBER}, whose phone is
- * sealed from {@value #PHONE} with the test key ring.
+ * through the check and the entry point their binding uses. Every fixture is told for {@value #NUMBER}, whose phone
+ * is sealed from {@value #PHONE} with the test key ring.
  */
 final class RecordingNotifier {
 
@@ -82,6 +86,9 @@ final class RecordingNotifier {
         switch (fixture) {
             case "application-decided.v2-approved-noticed.json" ->
                     notifier.decidedAll(List.of(EventChecks.checked(read(fixture, ApplicationDecided.class))));
+            case "review-extended.v1.json" ->
+                    notifier.reviewExtendedAll(List.of(EventChecks.checked(read(fixture,
+                            ReviewExtended.class))));
             case "public-notice-started.v1.json" -> notifier.publicNoticeStartedAll(
                     List.of(EventChecks.checked(read(fixture, PublicNoticeStarted.class))));
             case "objection-raised.v1.json" ->
@@ -121,6 +128,25 @@ final class RecordingNotifier {
     /** Every stored message, as the database holds it. */
     String everythingStored() {
         return mongo.getCollection(ApplicantMessage.COLLECTION).find().into(new ArrayList<>()).toString();
+    }
+
+    /**
+     * Tells the submission of {@value #NUMBER} by an agent (代办人, 李四) with {@code agentPhone}, as intake sends it,
+     * so that the events after it are told to the agent too; forgets its SMS.
+     */
+    void submittedByAgent(String agentPhone) {
+        ApplicationSubmitted fixture = read("application-submitted.v2.json", ApplicationSubmitted.class);
+        Agent agent = new Agent(cipher.seal("110105198001011234", SealedField.AGENT_ID_NUMBER.context(NUMBER)),
+                cipher.seal("李四", SealedField.AGENT_NAME.context(NUMBER)),
+                cipher.seal(agentPhone, SealedField.AGENT_PHONE.context(NUMBER)), Agent.Relationship.CHILD,
+                Applicant.Masked.of("110105198001011234", "李四", agentPhone));
+        notifier.submittedAll(List.of(EventChecks.checked(new ApplicationSubmitted(fixture.eventId(),
+                fixture.schemaVersion(), fixture.occurredAt(), NUMBER, fixture.regionCode(), fixture.diseaseCode(),
+                fixture.diseaseName(), fixture.diseaseCategory(), fixture.applicant(), fixture.hospital(),
+                fixture.conditionSummary(), fixture.channel(), fixture.submittedAt(), fixture.submittedBy(), null, null,
+                null, agent))));
+        sent.clear();
+        phones.clear();
     }
 
     /** As review sends it: the phone sealed as intake sealed it, the name masked. */

@@ -12,6 +12,7 @@ import org.mtb.contracts.Topics;
 import org.mtb.contracts.catalog.CatalogDisease;
 import org.mtb.contracts.catalog.EffectiveDateRule;
 import org.mtb.contracts.catalog.Period;
+import org.mtb.contracts.intake.ApplicationKind;
 import org.mtb.contracts.catalog.RegionPolicy;
 import org.mtb.contracts.review.PublicNoticeStarted;
 import org.mtb.contracts.review.QualificationGranted;
@@ -20,6 +21,7 @@ import org.mtb.review.policy.PolicyCopy;
 import org.mtb.review.policy.RegionPolicies;
 import org.mtb.review.timer.DueTimer;
 import org.mtb.support.outbox.OutboxEntry;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,15 +33,18 @@ import tools.jackson.databind.json.JsonMapper;
 class Approvals {
 
     static final String NOTICE_END = "PUBLIC_NOTICE_END";
+    static final String SUCCESSION = "QUALIFICATION_SUCCESSION";
 
     private final RegionPolicies policies;
     private final RegionCalendars calendars;
     private final CasePersonalData personalData;
     private final JsonMapper json;
     private final QualificationTimerPlan qualificationTimers;
+    private final MongoTemplate mongo;
 
     Approvals(RegionPolicies policies, RegionCalendars calendars, CasePersonalData personalData, JsonMapper json,
-            QualificationTimerPlan qualificationTimers) {
+            QualificationTimerPlan qualificationTimers, MongoTemplate mongo) {
+        this.mongo = mongo;
         this.qualificationTimers = qualificationTimers;
         this.policies = policies;
         this.calendars = calendars;
@@ -79,21 +84,51 @@ class Approvals {
         return granted(c, from, now, QualificationGranted.Grant.REVIEW, null);
     }
 
-    /** The qualification granted from {@code from}, with its event: after a notice, or at once. */
+    /**
+     * The qualification granted from {@code from}, with its event: after a notice, or at once. A renewal of an active
+     * qualification starts the day after that one's last day where that is later, so that there is no gap and no
+     * overlap; a renewal or change names the qualification it continues, and a succession timer (due at once, so
+     * durable) records it on that one, ending it at once for a change.
+     */
     Approval granted(ReviewCase c, LocalDate from, Instant now, QualificationGranted.Grant grant,
             @Nullable String ruleVersion) {
         @Nullable PolicyCopy catalog = policies.find(c.regionCode()).orElse(null);
-        @Nullable LocalDate to = validTo(from, recheckEvery(catalog, c.diseaseCode()));
-        Qualification qualification = new Qualification(Qualification.numberFor(c.applicationNumber()), from, to,
+        @Nullable Qualification previous = previous(c);
+        LocalDate start = from;
+        if (previous != null && c.succession().kind() == ApplicationKind.RENEWAL
+                && previous.status() == Qualification.Status.ACTIVE && previous.validTo() != null
+                && previous.validTo().plusDays(1).isAfter(from)) {
+            start = previous.validTo().plusDays(1);
+        }
+        @Nullable LocalDate to = validTo(start, recheckEvery(catalog, c.diseaseCode()));
+        Qualification qualification = new Qualification(Qualification.numberFor(c.applicationNumber()), start, to,
                 Qualification.Status.ACTIVE, grant, ruleVersion, now, null, null, null, null,
-                Qualification.newVerificationCode());
+                Qualification.newVerificationCode(), previous == null ? null : previous.number(), null);
         QualificationGranted event = new QualificationGranted(UUID.randomUUID(), QualificationGranted.SCHEMA_VERSION,
                 now, c.applicationNumber(), qualification.number(), c.regionCode(), c.diseaseCode(), c.diseaseName(),
-                grant, ruleVersion, from, to, null, personalData.recipient(c));
+                grant, ruleVersion, start, to, qualification.replaces(), personalData.recipient(c));
         List<OutboxEntry> events = new ArrayList<>();
         events.add(CaseEvents.entry(json, event, Topics.QUALIFICATION_GRANTED, now));
-        return new Approval(CaseStatus.APPROVED, c.notice(), qualification, events,
-                qualificationTimers.of(c, qualification, catalog));
+        List<DueTimer> timers = new ArrayList<>(qualificationTimers.of(c, qualification, catalog));
+        if (previous != null) {
+            timers.add(new DueTimer(c.applicationNumber(), SUCCESSION, 1, now));
+        }
+        return new Approval(CaseStatus.APPROVED, c.notice(), qualification, events, timers);
+    }
+
+    /** The qualification a renewal or change continues: the same person's, in the same region; null otherwise. */
+    @Nullable Qualification previous(ReviewCase c) {
+        if (c.succession() == null) {
+            return null;
+        }
+        String number = c.succession().qualificationNumber();
+        ReviewCase before = mongo.findById(number.startsWith("Q-") ? number.substring(2) : number, ReviewCase.class);
+        if (before == null || before.qualification() == null || !before.regionCode().equals(c.regionCode())
+                || before.applicant().idNumberIndex() == null
+                || !before.applicant().idNumberIndex().equals(c.applicant().idNumberIndex())) {
+            return null;
+        }
+        return before.qualification();
     }
 
     /** The day after the notice's last day: when a qualification noticed without an upheld objection takes effect. */

@@ -145,7 +145,7 @@ class CaseOpener {
                 submitted.diseaseCode(), submitted.diseaseName(), submitted.diseaseCategory(), submitted.applicant(),
                 submitted.hospital(), submitted.conditionSummary(), submitted.channel(), submitted.submittedAt(), now,
                 CaseStatus.OPEN, null, catalog == null ? null : catalog.version(), sla, 0L, List.of(event), List.of(),
-                null, null, null, null, null, null);
+                null, null, null, null, null, null, succession(submitted));
         if (filing == null) {
             return opened;
         }
@@ -155,6 +155,12 @@ class CaseOpener {
                 timersOfAll);
     }
 
+    private static ReviewCase.@Nullable Succession succession(ApplicationSubmitted submitted) {
+        return submitted.kind() == null || submitted.kind() == org.mtb.contracts.intake.ApplicationKind.NEW
+                || submitted.qualificationNumber() == null ? null
+                : new ReviewCase.Succession(submitted.kind(), submitted.qualificationNumber());
+    }
+
     /** The case of an application withdrawn before it arrived: closed at once, with no timer and no event. */
     private static ReviewCase closedCase(ReviewCase opened, org.bson.Document withdrawal) {
         return new ReviewCase(opened.applicationNumber(), opened.submittedEventId(), opened.regionCode(),
@@ -162,7 +168,8 @@ class CaseOpener {
                 opened.hospital(), opened.conditionSummary(), opened.channel(), opened.submittedAt(), opened.openedAt(),
                 CaseStatus.WITHDRAWN, null, opened.catalogVersion(), opened.sla(), opened.version(), List.of(),
                 List.of(), new ReviewCase.Closing(CaseStatus.WITHDRAWN, withdrawal.getDate("withdrawnAt").toInstant(),
-                        withdrawal.getString("eventId"), withdrawal.getString("reason")), null, null, null, null, null);
+                        withdrawal.getString("eventId"), withdrawal.getString("reason")), null, null, null, null, null,
+                opened.succession());
     }
 
     /** The withdrawals kept for these applications before their cases opened: one find by id for a poll. */

@@ -124,7 +124,11 @@ class PublicNotices {
             List<OutboxEntry> events = new ArrayList<>(List.of(CaseEvents.entry(json, event, Topics.OBJECTION_SETTLED,
                     now)));
             Update update = new Update().set("notice", settled).inc("version", 1);
-            if (upheld) {
+            if (c.status() != CaseStatus.UNDER_OBJECTION) {
+                // The approval was withdrawn by an objection upheld before: this one is recorded, the case stays.
+                update.set("notice", new PublicNotice(notice.from(), notice.until(), notice.endsAt(), objections,
+                        notice.endedAt()));
+            } else if (upheld) {
                 update.set("status", CaseStatus.OBJECTION_UPHELD);
             } else if (settled.anyUnsettled()) {
                 update.set("status", CaseStatus.UNDER_OBJECTION);

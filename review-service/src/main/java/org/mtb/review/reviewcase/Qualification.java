@@ -17,13 +17,16 @@ import org.mtb.contracts.review.QualificationGranted;
  * @param endedAt when it was revoked or expired; null while active
  * @param remindedAt when the applicant was reminded of the re-check; null before
  * @param institutionChoices the designated institutions the holder chose, oldest first; the last is in force
+ * @param replaces the qualification this one renews (continuing from its end) or replaces (a change); null for a first
+ * @param successor the qualification that renews or replaced this one; null while none does
  * @param verificationCode printed on its electronic certificate; anybody holding the certificate checks it with the
  *        number at the public verification endpoint
  */
 record Qualification(String number, LocalDate validFrom, @Nullable LocalDate validTo, Status status,
         QualificationGranted.Grant grantedBy, @Nullable String ruleVersion, Instant grantedAt,
         @Nullable Instant endedAt, @Nullable String endReason, @Nullable Instant remindedAt,
-        @Nullable List<InstitutionChoice> institutionChoices, String verificationCode) {
+        @Nullable List<InstitutionChoice> institutionChoices, String verificationCode, @Nullable String replaces,
+        @Nullable String successor) {
 
     enum Status {
         ACTIVE,
@@ -61,18 +64,23 @@ record Qualification(String number, LocalDate validFrom, @Nullable LocalDate val
 
     Qualification ended(Status status, Instant at, String reason) {
         return new Qualification(number, validFrom, validTo, status, grantedBy, ruleVersion, grantedAt, at, reason,
-                remindedAt, institutionChoices, verificationCode);
+                remindedAt, institutionChoices, verificationCode, replaces, successor);
+    }
+
+    Qualification succeededBy(String number) {
+        return new Qualification(this.number, validFrom, validTo, status, grantedBy, ruleVersion, grantedAt, endedAt,
+                endReason, remindedAt, institutionChoices, verificationCode, replaces, number);
     }
 
     Qualification reminded(Instant at) {
         return new Qualification(number, validFrom, validTo, this.status, grantedBy, ruleVersion, grantedAt, endedAt,
-                endReason, at, institutionChoices, verificationCode);
+                endReason, at, institutionChoices, verificationCode, replaces, successor);
     }
 
     Qualification chose(InstitutionChoice choice) {
         List<InstitutionChoice> all = new java.util.ArrayList<>(choices());
         all.add(choice);
         return new Qualification(number, validFrom, validTo, this.status, grantedBy, ruleVersion, grantedAt, endedAt,
-                endReason, remindedAt, all, verificationCode);
+                endReason, remindedAt, all, verificationCode, replaces, successor);
     }
 }

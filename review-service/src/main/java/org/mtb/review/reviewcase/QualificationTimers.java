@@ -30,7 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Reminds the holder of a qualification's re-check and expires it at its end, as durable timers: once across
  * instances (the poller's claim) and restarts (the timer is stored), and once per qualification whatever fires twice
  * (a reminder is recorded in the qualification, an expiry ends it; both conditional on the case's version). A timer
- * whose qualification is no longer active, or whose end moved (a renewal), is stale.
+ * whose qualification is no longer active is stale; a renewed one gets no reminder and expires without a notice.
  */
 @Component
 class QualificationTimers implements DueTimerHandler {
@@ -89,14 +89,16 @@ class QualificationTimers implements DueTimerHandler {
         }
         return timer.kind().equals(QualificationTimerPlan.EXPIRY)
                 ? timer.at().equals(plan.expiryAt(q.validTo(), c.regionCode()))
-                : q.remindedAt() == null;
+                : q.remindedAt() == null && q.successor() == null;
     }
 
     private boolean fire(ReviewCase c, DueTimer timer) {
         Instant now = clock.instant();
         Qualification q = c.qualification();
         Update update = new Update().inc("version", 1);
-        if (timer.kind().equals(QualificationTimerPlan.EXPIRY)) {
+        if (timer.kind().equals(QualificationTimerPlan.EXPIRY) && q.successor() != null) {
+            update.set("qualification", q.ended(Qualification.Status.EXPIRED, timer.at(), "已由" + q.successor() + "接续"));
+        } else if (timer.kind().equals(QualificationTimerPlan.EXPIRY)) {
             QualificationExpired expired = new QualificationExpired(UUID.randomUUID(),
                     QualificationExpired.SCHEMA_VERSION, now, c.applicationNumber(), q.number(), c.regionCode(),
                     c.diseaseName(), q.validTo(), personalData.recipient(c));

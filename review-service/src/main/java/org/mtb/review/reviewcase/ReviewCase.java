@@ -27,6 +27,7 @@ import org.springframework.data.mongodb.core.query.Query;
  * @param qualification the qualification its approval granted, once in effect; null before and without one
  * @param filing the check of the region's instant-filing rule when it opened; null where its category has none
  * @param extensions the requests to extend its deadline, oldest first; null where none was made
+ * @param succession the qualification a renewal or change application continues; null for a new application
  * @param version grows with every change; a change is one update conditional on the version it read (null in a
  *        case stored before versions existed), which a unique index on {@code (_id, version)} answers at once
  *        even in the embedded MongoDB, whose query planner uses an index only when a query names all its fields
@@ -57,7 +58,15 @@ record ReviewCase(
         @Nullable PublicNotice notice,
         @Nullable Qualification qualification,
         @Nullable InstantFiling filing,
-        @Nullable List<CaseExtension> extensions) {
+        @Nullable List<CaseExtension> extensions,
+        @Nullable Succession succession) {
+
+    /**
+     * What an application of a kind other than new continues: a renewal (续办) of a qualification, continuing from its
+     * end, or a change (变更) that replaces it.
+     */
+    record Succession(org.mtb.contracts.intake.ApplicationKind kind, String qualificationNumber) {
+    }
 
     /** The claim held at {@code now}, if any: an expired lease holds nothing. */
     java.util.Optional<Claim> heldClaim(Instant now) {

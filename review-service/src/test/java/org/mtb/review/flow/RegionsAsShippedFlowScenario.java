@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.jspecify.annotations.Nullable;
 import org.mtb.calendar.WorkingDayCalendar;
 import org.mtb.contracts.Channel;
 import org.mtb.contracts.DiseaseCategory;
@@ -159,6 +160,48 @@ abstract class RegionsAsShippedFlowScenario {
     }
 
     @Test
+    void aRenewalContinuesTheQualificationWithoutAGapAndAChangeReplacesItAtOnce() throws Exception {
+        QualificationGranted first = grantedInJiuquan(null, null);
+        QualificationGranted renewal = grantedInJiuquan(org.mtb.contracts.intake.ApplicationKind.RENEWAL,
+                first.qualificationNumber());
+        assertThat(renewal.replaces()).isEqualTo(first.qualificationNumber());
+        assertThat(renewal.validFrom()).as("the day after the renewed one's end").isEqualTo(first.validTo().plusDays(1));
+        assertThat(handler("QUALIFICATION_SUCCESSION").prepare(List.of(new DueTimer(renewal.applicationNumber(),
+                "QUALIFICATION_SUCCESSION", 1, Instant.now()))).fire()).hasSize(1);
+        JsonNode renewed = json.readTree(get("/api/v1/qualifications/" + first.qualificationNumber(), holder).getBody());
+        assertThat(renewed.path("status").asString()).as("pays until its end").isEqualTo("ACTIVE");
+        Instant remindAt = reminderDay(first.validTo(), 20, calendars.calendarFor("620900").calendar()).atTime(9, 0)
+                .atZone(CHINA).toInstant();
+        assertThat(handler("RECHECK_DUE").prepare(List.of(new DueTimer(first.applicationNumber(), "RECHECK_DUE", 1,
+                remindAt))).fire()).as("no reminder for a renewed qualification").isEmpty();
+
+        QualificationGranted change = grantedInJiuquan(org.mtb.contracts.intake.ApplicationKind.CHANGE,
+                renewal.qualificationNumber());
+        handler("QUALIFICATION_SUCCESSION").prepare(List.of(new DueTimer(change.applicationNumber(),
+                "QUALIFICATION_SUCCESSION", 1, Instant.now()))).fire();
+        JsonNode replaced = json.readTree(get("/api/v1/qualifications/" + renewal.qualificationNumber(), holder)
+                .getBody());
+        assertThat(replaced.path("status").asString()).isEqualTo("EXPIRED");
+        assertThat(replaced.path("endReason").asString()).contains(change.qualificationNumber());
+    }
+
+    /** A Jiuquan case approved, noticed and granted at the notice's end. */
+    private QualificationGranted grantedInJiuquan(org.mtb.contracts.intake.@Nullable ApplicationKind kind,
+            @Nullable String continues) throws Exception {
+        String number = opened("620900", "M03900", DiseaseCategory.CHRONIC, 3, List.of(), kind, continues);
+        String reviewer = staff(Role.REVIEWER, "reviewer-620900", "620900");
+        post("/api/v1/review-cases/" + number + "/decision", "{\"outcome\":\"APPROVED\"," + checklist("620900",
+                "M03900") + "}", reviewer);
+        PublicNoticeStarted notice = await().atMost(Duration.ofSeconds(20)).until(
+                () -> last(Topics.PUBLIC_NOTICE_STARTED, number, PublicNoticeStarted.class), e -> e != null);
+        Instant endsAt = notice.noticeUntil().plusDays(1).atStartOfDay(CHINA).toInstant();
+        assertThat(handler("PUBLIC_NOTICE_END").prepare(List.of(new DueTimer(number, "PUBLIC_NOTICE_END", 1, endsAt)))
+                .fire()).hasSize(1);
+        return await().atMost(Duration.ofSeconds(20)).until(
+                () -> last(Topics.QUALIFICATION_GRANTED, number, QualificationGranted.class), e -> e != null);
+    }
+
+    @Test
     void liupanshuiGrantsFromTheDayOfApprovalAndLetsTheHolderChangeTheInstitutionOnceAYear() throws Exception {
         String number = opened("520200", "L520200-001", DiseaseCategory.CHRONIC, 2, List.of());
         String reviewer = staff(Role.REVIEWER, "reviewer-520200", "520200");
@@ -264,6 +307,12 @@ abstract class RegionsAsShippedFlowScenario {
 
     private String opened(String region, String disease, DiseaseCategory category, int hospitalLevel,
             List<SuppliedMaterial> materials) throws Exception {
+        return opened(region, disease, category, hospitalLevel, materials, null, null);
+    }
+
+    private String opened(String region, String disease, DiseaseCategory category, int hospitalLevel,
+            List<SuppliedMaterial> materials, org.mtb.contracts.intake.@Nullable ApplicationKind kind,
+            @Nullable String continues) throws Exception {
         String number = region + "-20261130-%06d".formatted(SEQUENCE.incrementAndGet() + 1000 * (port % 100));
         Instant now = Instant.now();
         Applicant applicant = new Applicant(cipher.seal("11010519491231002X", SealedField.ID_NUMBER.context(number)),
@@ -275,7 +324,7 @@ abstract class RegionsAsShippedFlowScenario {
         ApplicationSubmitted submitted = new ApplicationSubmitted(UUID.randomUUID(), 2, now, number, region, disease,
                 name, category, applicant, new Hospital("市人民医院", hospitalLevel, null),
                 cipher.seal("病情稳定", SealedField.CONDITION_SUMMARY.context(number)), Channel.APP, now, null,
-                materials, null, null, null);
+                materials, kind, continues, null);
         kafka.send(Topics.APPLICATION_SUBMITTED, number, json.writeValueAsString(submitted));
         await().atMost(Duration.ofSeconds(20)).until(() -> get("/api/v1/review-cases/" + number,
                 staff(Role.REVIEWER, "reviewer-" + region, region)).getStatusCode().value() == 200);

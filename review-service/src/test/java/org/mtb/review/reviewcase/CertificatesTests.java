@@ -52,11 +52,11 @@ class CertificatesTests {
                 "e", Instant.EPOCH, List.of(), "酒泉市")));
         Qualification q = new Qualification("Q-620900-20261130-000001", LocalDate.of(2026, 12, 18),
                 LocalDate.of(2027, 12, 17), Qualification.Status.ACTIVE, QualificationGranted.Grant.REVIEW, null,
-                Instant.EPOCH, null, null, null, null, "ABCD-EFGH-JKMN-PQRS");
+                Instant.EPOCH, null, null, null, null, "ABCD-EFGH-JKMN-PQRS", null, null);
         ReviewCase c = new ReviewCase("620900-20261130-000001", "e", "620900", "M03900", "高血压",
                 DiseaseCategory.CHRONIC, new Applicant("x", "x", "x", InsuranceType.FLEXIBLE, null, null),
                 new Hospital("市人民医院", 3, null), "x", Channel.APP, Instant.EPOCH, Instant.EPOCH, CaseStatus.APPROVED,
-                null, "2025.3", null, 1L, List.of(), List.of(), null, null, null, q, null, null);
+                null, "2025.3", null, 1L, List.of(), List.of(), null, null, null, q, null, null, null);
 
         byte[] pdf = new Certificates(font, policies).pdf(c, "张三", "1101**********002X",
                 Instant.parse("2026-12-18T02:00:00Z"));
