@@ -145,7 +145,9 @@ class CaseOpener {
                 submitted.diseaseCode(), submitted.diseaseName(), submitted.diseaseCategory(), submitted.applicant(),
                 submitted.hospital(), submitted.conditionSummary(), submitted.channel(), submitted.submittedAt(), now,
                 CaseStatus.OPEN, null, catalog == null ? null : catalog.version(), sla, 0L, List.of(event), List.of(),
-                null, null, null, null, null, null, succession(submitted));
+                null, null, null, null, null, null, succession(submitted), CaseRouting.of(catalog == null
+                        || catalog.policy() == null ? null : catalog.policy().reviewRules().routing(), number,
+                        submitted.diseaseCode(), submitted.hospital()), null);
         if (filing == null) {
             return opened;
         }
@@ -169,7 +171,7 @@ class CaseOpener {
                 CaseStatus.WITHDRAWN, null, opened.catalogVersion(), opened.sla(), opened.version(), List.of(),
                 List.of(), new ReviewCase.Closing(CaseStatus.WITHDRAWN, withdrawal.getDate("withdrawnAt").toInstant(),
                         withdrawal.getString("eventId"), withdrawal.getString("reason")), null, null, null, null, null,
-                opened.succession());
+                opened.succession(), opened.routing(), null);
     }
 
     /** The withdrawals kept for these applications before their cases opened: one find by id for a poll. */

@@ -37,7 +37,9 @@ record CaseView(
         @Nullable PublicNotice notice,
         @Nullable Qualification qualification,
         @Nullable InstantFiling filing,
-        List<CaseExtension> extensions) {
+        List<CaseExtension> extensions,
+        @Nullable CaseRouting routing,
+        List<PanelVote> votes) {
 
     record MaskedApplicant(String idNumber, String name, String phone, InsuranceType insuranceType) {
     }
@@ -50,6 +52,6 @@ record CaseView(
                 c.hospital(), personalData.conditionSummary(c), c.channel(), c.submittedAt(), c.openedAt(), c.catalogVersion(), sla, c.decision(),
                 c.supplements() == null ? List.of() : c.supplements(), c.rounds(), c.closing(),
                 c.heldClaim(now).orElse(null), c.notice(), c.qualification(),
-                c.filing(), c.extensionRequests());
+                c.filing(), c.extensionRequests(), c.routing(), c.panelVotes());
     }
 }

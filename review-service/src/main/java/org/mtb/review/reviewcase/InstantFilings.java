@@ -119,6 +119,6 @@ class InstantFilings {
                 c.diseaseName(), c.diseaseCategory(), c.applicant(), c.hospital(), c.conditionSummary(), c.channel(),
                 c.submittedAt(), c.openedAt(), status, c.decision(), c.catalogVersion(), qualification == null
                         ? c.sla() : null, c.version(), outbox, c.supplements(), c.closing(), c.claim(), c.notice(),
-                qualification, filing, c.extensions(), c.succession());
+                qualification, filing, c.extensions(), c.succession(), c.routing(), c.votes());
     }
 }

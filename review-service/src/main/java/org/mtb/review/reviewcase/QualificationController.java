@@ -76,7 +76,8 @@ class QualificationController {
         if (status != null) {
             criteria = criteria.and("qualification.status").is(status);
         }
-        return find(criteria);
+        return cases(criteria).stream().filter(c -> caller.institution() == null
+                || caller.institution().equals(c.reviewingInstitution())).map(this::view).toList();
     }
 
     /** One qualification, for its holder or the staff of its region; any other caller is answered 404. */
@@ -112,7 +113,7 @@ class QualificationController {
         String applicationNumber = number.startsWith("Q-") ? number.substring(2) : "";
         ReviewCase c = mongo.findById(applicationNumber, ReviewCase.class);
         boolean staff = c != null && caller.hasAny(Role.REVIEWER, Role.SUPERVISOR)
-                && caller.covers(c.regionCode(), c.hospital().code());
+                && caller.covers(c.regionCode(), c.reviewingInstitution());
         if (c == null || c.qualification() == null || !(holds(caller, c) || staff)) {
             throw notFound(number);
         }
@@ -130,9 +131,13 @@ class QualificationController {
     }
 
     private List<QualificationView> find(Criteria criteria) {
+        return cases(criteria).stream().map(this::view).toList();
+    }
+
+    private List<ReviewCase> cases(Criteria criteria) {
         Query query = Query.query(new Criteria().andOperator(criteria, where("qualification").ne(null)))
                 .with(Sort.by(Sort.Direction.DESC, "qualification.grantedAt")).limit(MAX);
-        return mongo.find(query, ReviewCase.class).stream().map(this::view).toList();
+        return mongo.find(query, ReviewCase.class);
     }
 
     private QualificationView view(ReviewCase c) {

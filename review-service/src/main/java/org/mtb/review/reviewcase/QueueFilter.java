@@ -36,7 +36,9 @@ record QueueFilter(@Nullable String regionCode, @Nullable CaseStatus status, @Nu
             all.add(Criteria.where("regionCode").in(caller.regions()));
         }
         if (caller.institution() != null) {
-            all.add(Criteria.where("hospital.code").is(caller.institution()));
+            all.add(new Criteria().orOperator(Criteria.where("routing.institution").is(caller.institution()),
+                    new Criteria().andOperator(Criteria.where("routing").is(null),
+                            Criteria.where("hospital.code").is(caller.institution()))));
         }
         if (status != null) {
             all.add(Criteria.where("status").is(status));

@@ -28,6 +28,8 @@ import org.springframework.data.mongodb.core.query.Query;
  * @param filing the check of the region's instant-filing rule when it opened; null where its category has none
  * @param extensions the requests to extend its deadline, oldest first; null where none was made
  * @param succession the qualification a renewal or change application continues; null for a new application
+ * @param routing where and by how many it is reviewed; null in a case opened before routing (the bureau's, one reviewer)
+ * @param votes a panel's votes so far; null where none was cast
  * @param version grows with every change; a change is one update conditional on the version it read (null in a
  *        case stored before versions existed), which a unique index on {@code (_id, version)} answers at once
  *        even in the embedded MongoDB, whose query planner uses an index only when a query names all its fields
@@ -59,7 +61,9 @@ record ReviewCase(
         @Nullable Qualification qualification,
         @Nullable InstantFiling filing,
         @Nullable List<CaseExtension> extensions,
-        @Nullable Succession succession) {
+        @Nullable Succession succession,
+        @Nullable CaseRouting routing,
+        @Nullable List<PanelVote> votes) {
 
     /**
      * What an application of a kind other than new continues: a renewal (续办) of a qualification, continuing from its
@@ -92,6 +96,22 @@ record ReviewCase(
         return status != CaseStatus.AWAITING_SUPPLEMENT || supplements == null || supplements.isEmpty()
                 ? java.util.Optional.empty()
                 : java.util.Optional.of(supplements.getLast()).filter(CaseSupplement::open);
+    }
+
+    /**
+     * The institution whose reviewers decide the case: the routed one, or for a case opened before routing the
+     * diagnosing hospital (as reviewers narrowed to an institution saw cases then); null for the bureau's.
+     */
+    @Nullable String reviewingInstitution() {
+        return routing != null ? routing.institution() : hospital.code();
+    }
+
+    int panelSize() {
+        return routing == null ? 1 : routing.panelSize();
+    }
+
+    List<PanelVote> panelVotes() {
+        return votes == null ? List.of() : votes;
     }
 
     List<CaseExtension> extensionRequests() {

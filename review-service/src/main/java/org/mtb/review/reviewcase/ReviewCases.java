@@ -45,10 +45,12 @@ class ReviewCases {
     private final RegionPolicies policies;
     private final Approvals approvals;
     private final DueTimers timers;
+    private final PanelVotes panel;
 
     ReviewCases(MongoTemplate mongo, PendingOutbox pendingOutbox, SlaCounts counts, JsonMapper json, Clock clock,
             MeterRegistry meters, CasePersonalData personalData, RegionPolicies policies, Approvals approvals,
-            DueTimers timers) {
+            DueTimers timers, PanelVotes panel) {
+        this.panel = panel;
         this.policies = policies;
         this.approvals = approvals;
         this.timers = timers;
@@ -96,10 +98,13 @@ class ReviewCases {
      * it is as unknown to the caller.
      */
     Optional<ReviewCase> find(Caller caller, String applicationNumber) {
-        return find(applicationNumber).filter(c -> caller.covers(c.regionCode(), c.hospital().code()));
+        return find(applicationNumber).filter(c -> caller.covers(c.regionCode(), c.reviewingInstitution()));
     }
 
-    /** Decides an open case of the caller's regions, as the caller; see {@link #tryDecide}. */
+    /**
+     * Decides an open case of the caller's regions, as the caller; see {@link #tryDecide}. In a case decided by a
+     * panel a reviewer's decision is a vote ({@link PanelVotes}); a supervisor's decides, as the panel's chair.
+     */
     ReviewCase decide(Caller caller, String applicationNumber, DecisionRequest request) {
         List<FieldProblem> problems = new ArrayList<>(DecisionValidator.validate(request));
         for (int attempt = 1; ; attempt++) {
@@ -113,8 +118,12 @@ class ReviewCases {
             if (open.status() != CaseStatus.OPEN) {
                 throw CaseProblems.notOpen(open);
             }
-            open.requireNoOtherHolder(caller.username(), clock.instant());
-            if (tryDecide(open, request, checked, caller.subject())) {
+            boolean vote = open.panelSize() > 1 && !caller.has(org.mtb.support.security.Role.SUPERVISOR);
+            if (!vote) {
+                open.requireNoOtherHolder(caller.username(), clock.instant());
+            }
+            if (vote ? panel.vote(open, request, checked, caller, this::tryDecide)
+                    : tryDecide(open, request, checked, caller.subject())) {
                 return find(applicationNumber).orElseThrow();
             }
             if (attempt == 3) {
@@ -130,8 +139,7 @@ class ReviewCases {
      * enters the region's public notice or grants the qualification at once ({@link Approvals}); the notice's end
      * timer is written first, and finds the case in notice or does nothing.
      */
-    private boolean tryDecide(ReviewCase open, DecisionRequest request, DecisionRules.Checked checked,
-            String reviewerId) {
+    boolean tryDecide(ReviewCase open, DecisionRequest request, DecisionRules.Checked checked, String reviewerId) {
         String applicationNumber = open.applicationNumber();
         Instant now = clock.instant();
         List<String> reasons = new ArrayList<>(checked.reasonTexts());

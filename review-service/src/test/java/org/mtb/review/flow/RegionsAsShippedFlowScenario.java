@@ -202,6 +202,57 @@ abstract class RegionsAsShippedFlowScenario {
     }
 
     @Test
+    void jiuquansSpecialDiseasesAreDecidedByAPanelOfTwoAndASplitPanelByASupervisor() throws Exception {
+        String agreed = opened("620900", "L620900-001", DiseaseCategory.SPECIAL, 3, List.of());
+        String split = opened("620900", "L620900-001", DiseaseCategory.SPECIAL, 3, List.of());
+        String first = staff(Role.REVIEWER, "expert-1", "620900");
+        String second = staff(Role.REVIEWER, "expert-2", "620900");
+        String approve = "{\"outcome\":\"APPROVED\"," + checklist("620900", "L620900-001") + "}";
+        String reject = "{\"outcome\":\"REJECTED\",\"reasonCodes\":[\"CRITERIA_NOT_MET\"],"
+                + checklist("620900", "L620900-001") + "}";
+
+        JsonNode oneVote = json.readTree(post("/api/v1/review-cases/" + agreed + "/decision", approve, first).getBody());
+        assertThat(oneVote.path("routing").path("panelSize").asInt()).isEqualTo(2);
+        assertThat(oneVote.path("status").asString()).as("one vote of two").isEqualTo("OPEN");
+        assertThat(oneVote.path("votes")).hasSize(1);
+        assertThat(json.readTree(post("/api/v1/review-cases/" + agreed + "/decision", approve, first).getBody())
+                .path("votes")).as("a second vote of the same expert replaces the first").hasSize(1);
+        JsonNode decided = json.readTree(post("/api/v1/review-cases/" + agreed + "/decision", approve, second)
+                .getBody());
+        assertThat(decided.path("status").asString()).isEqualTo("IN_PUBLIC_NOTICE");
+
+        post("/api/v1/review-cases/" + split + "/decision", approve, first);
+        JsonNode differ = json.readTree(post("/api/v1/review-cases/" + split + "/decision", reject, second).getBody());
+        assertThat(differ.path("status").asString()).as("votes differ").isEqualTo("OPEN");
+        JsonNode chaired = json.readTree(post("/api/v1/review-cases/" + split + "/decision", reject,
+                staff(Role.SUPERVISOR, "supervisor-620900", "620900")).getBody());
+        assertThat(chaired.path("status").asString()).isEqualTo("REJECTED");
+    }
+
+    @Test
+    void liupanshuiRoutesACaseToItsDiagnosingInstitutionOfLevelTwoOrAbove() throws Exception {
+        String routed = opened("520200", "L520200-001", DiseaseCategory.CHRONIC, 3, List.of(), null, null,
+                "H52020000001");
+        String atBureau = opened("520200", "L520200-001", DiseaseCategory.CHRONIC, 1, List.of(), null, null,
+                "H52020000009");
+        String ofHospital = TestTokens.bearer(TestTokens.token("reviewer-h1").roles(Role.REVIEWER).regions("520200")
+                .claim("institution", "H52020000001").claim("azp", "mtb-cli").sign());
+        String ofOther = TestTokens.bearer(TestTokens.token("reviewer-h9").roles(Role.REVIEWER).regions("520200")
+                .claim("institution", "H52020000009").claim("azp", "mtb-cli").sign());
+
+        JsonNode seen = json.readTree(get("/api/v1/review-cases/" + routed, ofHospital).getBody());
+        assertThat(seen.path("routing").path("reviewers").asString()).isEqualTo("DIAGNOSING_INSTITUTION");
+        assertThat(seen.path("routing").path("institution").asString()).isEqualTo("H52020000001");
+        assertThat(get("/api/v1/review-cases/" + routed, ofOther).getStatusCode().value()).isEqualTo(404);
+        JsonNode bureau = json.readTree(get("/api/v1/review-cases/" + atBureau,
+                staff(Role.REVIEWER, "reviewer-520200", "520200")).getBody());
+        assertThat(bureau.path("routing").path("reviewers").asString()).as("level 1 stays with the bureau")
+                .isEqualTo("BUREAU");
+        assertThat(get("/api/v1/review-cases/" + atBureau, ofOther).getStatusCode().value())
+                .as("not the level-1 hospital's own reviewers").isEqualTo(404);
+    }
+
+    @Test
     void liupanshuiGrantsFromTheDayOfApprovalAndLetsTheHolderChangeTheInstitutionOnceAYear() throws Exception {
         String number = opened("520200", "L520200-001", DiseaseCategory.CHRONIC, 2, List.of());
         String reviewer = staff(Role.REVIEWER, "reviewer-520200", "520200");
@@ -313,6 +364,12 @@ abstract class RegionsAsShippedFlowScenario {
     private String opened(String region, String disease, DiseaseCategory category, int hospitalLevel,
             List<SuppliedMaterial> materials, org.mtb.contracts.intake.@Nullable ApplicationKind kind,
             @Nullable String continues) throws Exception {
+        return opened(region, disease, category, hospitalLevel, materials, kind, continues, null);
+    }
+
+    private String opened(String region, String disease, DiseaseCategory category, int hospitalLevel,
+            List<SuppliedMaterial> materials, org.mtb.contracts.intake.@Nullable ApplicationKind kind,
+            @Nullable String continues, @Nullable String hospitalCode) throws Exception {
         String number = region + "-20261130-%06d".formatted(SEQUENCE.incrementAndGet() + 1000 * (port % 100));
         Instant now = Instant.now();
         Applicant applicant = new Applicant(cipher.seal("11010519491231002X", SealedField.ID_NUMBER.context(number)),
@@ -322,12 +379,12 @@ abstract class RegionsAsShippedFlowScenario {
         String name = catalogs.get(region).diseases().stream().filter(d -> d.code().equals(disease)).findFirst()
                 .orElseThrow().name();
         ApplicationSubmitted submitted = new ApplicationSubmitted(UUID.randomUUID(), 2, now, number, region, disease,
-                name, category, applicant, new Hospital("市人民医院", hospitalLevel, null),
+                name, category, applicant, new Hospital("市人民医院", hospitalLevel, hospitalCode),
                 cipher.seal("病情稳定", SealedField.CONDITION_SUMMARY.context(number)), Channel.APP, now, null,
                 materials, kind, continues, null);
         kafka.send(Topics.APPLICATION_SUBMITTED, number, json.writeValueAsString(submitted));
         await().atMost(Duration.ofSeconds(20)).until(() -> get("/api/v1/review-cases/" + number,
-                staff(Role.REVIEWER, "reviewer-" + region, region)).getStatusCode().value() == 200);
+                staff(Role.SUPERVISOR, "supervisor-" + region, region)).getStatusCode().value() == 200);
         return number;
     }
 

@@ -56,7 +56,7 @@ class CertificatesTests {
         ReviewCase c = new ReviewCase("620900-20261130-000001", "e", "620900", "M03900", "高血压",
                 DiseaseCategory.CHRONIC, new Applicant("x", "x", "x", InsuranceType.FLEXIBLE, null, null),
                 new Hospital("市人民医院", 3, null), "x", Channel.APP, Instant.EPOCH, Instant.EPOCH, CaseStatus.APPROVED,
-                null, "2025.3", null, 1L, List.of(), List.of(), null, null, null, q, null, null, null);
+                null, "2025.3", null, 1L, List.of(), List.of(), null, null, null, q, null, null, null, null, null);
 
         byte[] pdf = new Certificates(font, policies).pdf(c, "张三", "1101**********002X",
                 Instant.parse("2026-12-18T02:00:00Z"));

@@ -116,7 +116,7 @@ class ReviewCaseControllerTests {
                 DiseaseCategory.SPECIAL, openCase().applicant(), openCase().hospital(), "x", Channel.APP, Instant.EPOCH,
                 Instant.EPOCH, CaseStatus.APPROVED,
                 new Decision(DecisionOutcome.APPROVED, List.of(), "expert-1", Instant.EPOCH, null, null), null, null, 0L, List.of(),
-                List.of(), null, null, null, null, null, null, null);
+                List.of(), null, null, null, null, null, null, null, null, null);
         given(cases.decide(any(), eq("659006-20261123-000001"), any())).willThrow(CaseProblems.alreadyDecided(decided));
 
         mvc.perform(post("/api/v1/review-cases/659006-20261123-000001/decision").contentType(MediaType.APPLICATION_JSON)
@@ -158,6 +158,6 @@ class ReviewCaseControllerTests {
         return new ReviewCase("659006-20261123-000001", "e", "659006", "M01200", "血友病", DiseaseCategory.SPECIAL,
                 new Applicant("11010519491231002X", "张三", "13800138000", InsuranceType.RESIDENT, null, null),
                 new Hospital("第二师医院", 3, null), "血友病A型", Channel.APP, Instant.EPOCH, Instant.EPOCH, CaseStatus.OPEN, null,
-                null, null, 0L, List.of(), List.of(), null, null, null, null, null, null, null);
+                null, null, 0L, List.of(), List.of(), null, null, null, null, null, null, null, null, null);
     }
 }
