@@ -15,6 +15,9 @@ import org.jspecify.annotations.Nullable;
  * @param ruleVersion the instant-filing rule version it met; null unless filed at once
  * @param validTo the last day before the re-check falls due; null where it is long-term
  * @param replaces the qualification this one renews or replaces; null for a first one
+ * @param toldWithDecision true where the approval granted it at once and its {@link ApplicationDecided} already told
+ *        the applicant when the benefit starts: notification then adds it in-app without a second SMS; null or false
+ *        where this event is the news (after a public notice, an instant filing)
  */
 public record QualificationGranted(
         UUID eventId,
@@ -30,9 +33,24 @@ public record QualificationGranted(
         LocalDate validFrom,
         @Nullable LocalDate validTo,
         @Nullable String replaces,
-        Recipient recipient) implements ApplicationEvent {
+        Recipient recipient,
+        @Nullable Boolean toldWithDecision) implements ApplicationEvent {
 
     public static final int SCHEMA_VERSION = 1;
+
+    /** A grant written before {@code toldWithDecision}: its own message tells the applicant. */
+    public QualificationGranted(UUID eventId, int schemaVersion, Instant occurredAt, String applicationNumber,
+            String qualificationNumber, String regionCode, String diseaseCode, String diseaseName, Grant grantedBy,
+            @Nullable String ruleVersion, LocalDate validFrom, @Nullable LocalDate validTo, @Nullable String replaces,
+            Recipient recipient) {
+        this(eventId, schemaVersion, occurredAt, applicationNumber, qualificationNumber, regionCode, diseaseCode,
+                diseaseName, grantedBy, ruleVersion, validFrom, validTo, replaces, recipient, null);
+    }
+
+    /** Whether the decision's own message already told the applicant of the benefit (an approval without notice). */
+    public boolean announcedByDecision() {
+        return Boolean.TRUE.equals(toldWithDecision);
+    }
 
     public enum Grant {
         /** A reviewer approved it. */

@@ -31,8 +31,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param declaration the truthfulness declaration confirmed, its version and moment; null before it was asked for
  * @param supplements the supplement requests (补正) of its review, oldest first, each with what answered it
  * @param withdrawal why and when the applicant withdrew it; null unless withdrawn
- * @param reviewDueAt when review promised a decision, as its latest event said; null until then, and while it waits
- *        for a supplement
+ * @param reviewDueAt when review promised a decision, as its start or a later extension of the deadline said (the
+ *        later of them); null until then, while it waits for a supplement, and once decided
  * @param kind new, change or renewal; null in an application stored before kinds, which was new
  * @param qualificationNumber the qualification a change or renewal concerns
  * @param agent the agent (代办人) who applied for the person, sealed as the applicant is; null when the person applied

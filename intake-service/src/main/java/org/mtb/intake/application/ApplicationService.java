@@ -20,7 +20,6 @@ import org.mtb.contracts.intake.ApplicationKind;
 import org.mtb.contracts.intake.ApplicationSubmitted;
 import org.mtb.contracts.intake.Hospital;
 import org.mtb.contracts.intake.Submitter;
-import org.mtb.contracts.intake.SuppliedMaterial;
 import org.mtb.intake.catalog.CatalogCopy;
 import org.mtb.intake.catalog.RegionCatalog;
 import org.mtb.intake.material.Materials;
@@ -222,7 +221,7 @@ class ApplicationService {
         ApplicationSubmitted event = new ApplicationSubmitted(UUID.randomUUID(), ApplicationSubmitted.SCHEMA_VERSION, now,
                 number, region.regionCode(), disease.code(), disease.name(), disease.category(), applicant, hospital,
                 seals.sealConditionSummary(number, request.conditionSummary().strip()), request.channel(), now,
-                submitter, materials.stream().map(item -> new SuppliedMaterial(item.type(), item.materialIds())).toList(),
+                submitter, materials.stream().map(MaterialItem::supplied).toList(),
                 kindOf(request), request.qualificationNumber(), agent);
         OutboxEntry outbox = new OutboxEntry(event.eventId().toString(), Topics.APPLICATION_SUBMITTED, number,
                 json.writeValueAsString(event), now);

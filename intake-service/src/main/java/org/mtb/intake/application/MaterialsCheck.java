@@ -117,7 +117,7 @@ final class MaterialsCheck {
             gap(type, rule.name(), "FILES", "TOO_MANY_FILES", "at most " + MAX_FILES_PER_ITEM + " files per item");
         }
         ids.forEach(id -> file(id, rule));
-        freshness(item.issuedOn(), rule);
+        freshness(field, item.issuedOn(), rule);
         issuer(field, item.issuer(), rule);
         if (gaps.size() > before) {
             return null;
@@ -147,9 +147,16 @@ final class MaterialsCheck {
         }
     }
 
-    private void freshness(@Nullable LocalDate issuedOn, MaterialRequirement rule) {
+    /**
+     * A date is kept and sent on to review for any item (review's own rules may read it), so one still to come is
+     * refused even where intake's rule needs none, as an issuer's level outside 1-3 is.
+     */
+    private void freshness(String field, @Nullable LocalDate issuedOn, MaterialRequirement rule) {
         Integer months = rule.freshnessMonths();
         if (months == null) {
+            if (issuedOn != null && issuedOn.isAfter(today)) {
+                problems.add(new FieldProblem(field + ".issuedOn", "INVALID_VALUE", "must not be after " + today));
+            }
             return;
         }
         String ruleName = "FRESHNESS_" + months + "_MONTHS";

@@ -42,8 +42,9 @@ public record SubmitApplicationRequest(
 
     /**
      * One material item: its type from the region's catalog and the uploaded files that make it up (an ID card's
-     * front and back, a record's pages), with, where the catalog's rule needs them, the date the document was issued
-     * and the hospital that issued it.
+     * front and back, a record's pages), with the date the document was issued and the hospital that issued it:
+     * required where the catalog's rule needs them, taken for any item (not after today, a level of 1 to 3) and
+     * passed on to review.
      */
     public record MaterialItemRequest(@Nullable String type, @Nullable List<@Nullable String> materialIds,
             @Nullable LocalDate issuedOn, @Nullable IssuerRequest issuer) {

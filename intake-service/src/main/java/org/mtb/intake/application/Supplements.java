@@ -12,7 +12,6 @@ import java.util.stream.Collectors;
 import org.mtb.contracts.Topics;
 import org.mtb.contracts.catalog.MaterialRequirement;
 import org.mtb.contracts.intake.ApplicationSupplemented;
-import org.mtb.contracts.intake.SuppliedMaterial;
 import org.mtb.contracts.review.SupplementItem;
 import org.mtb.intake.catalog.CatalogCopy;
 import org.mtb.intake.material.Materials;
@@ -124,7 +123,7 @@ class Supplements {
         int index = application.supplements().indexOf(open);
         ApplicationSupplemented event = new ApplicationSupplemented(UUID.randomUUID(),
                 ApplicationSupplemented.SCHEMA_VERSION, now, number, application.regionCode(), open.round(),
-                supplied.stream().map(item -> new SuppliedMaterial(item.type(), item.materialIds())).toList(), now,
+                supplied.stream().map(MaterialItem::supplied).toList(), now,
                 Submitters.of(caller));
         OutboxEntry entry = new OutboxEntry(event.eventId().toString(), Topics.APPLICATION_SUPPLEMENTED, number,
                 json.writeValueAsString(event), now);

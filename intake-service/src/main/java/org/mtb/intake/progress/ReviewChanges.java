@@ -1,10 +1,15 @@
 package org.mtb.intake.progress;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.mtb.contracts.review.ApplicationDecided;
 import org.mtb.contracts.review.DecisionOutcome;
+import org.mtb.contracts.review.ReviewExtended;
 import org.mtb.contracts.review.ReviewStarted;
 import org.mtb.contracts.review.SupplementItem;
 import org.mtb.contracts.review.SupplementLapsed;
@@ -14,32 +19,62 @@ import org.mtb.intake.application.ApplicationStatus;
 import org.mtb.intake.application.SupplementRound;
 import org.mtb.intake.application.TimelineEntry;
 import org.mtb.intake.progress.ApplicationProgress.Change;
+import org.springframework.data.mongodb.core.query.Update;
 
 /**
- * What each of review's events up to the decision does to its application ({@link ApplicationProgress} applies it);
+ * What each of review's events up to the decision (its start, an extension of its deadline, a supplement asked for or
+ * lapsed, the decision) does to its application ({@link ApplicationProgress} applies it);
  * those of the decision's aftermath are {@link AftermathChanges}.
  */
 final class ReviewChanges {
+
+    /** A moment as the applicant reads it: in China Standard Time, which every region keeps, as the SMS writes it. */
+    static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm")
+            .withZone(ZoneId.of("Asia/Shanghai"));
 
     private ReviewChanges() {
     }
 
     /**
      * What a review-started event does: the decision may have overtaken it, so only SUBMITTED moves on. The deadline it
-     * promises is kept while the application is under review.
+     * promises is kept while the application is under review ({@link #keepDeadline}).
      */
     static Change started(ReviewStarted event) {
         return new Change(event.applicationNumber(), event.eventId().toString(),
                 new TimelineEntry(ApplicationStatus.UNDER_REVIEW, event.openedAt(), "审核中"),
-                application -> application.status() == ApplicationStatus.SUBMITTED ? ApplicationStatus.UNDER_REVIEW
-                        : application.status(),
-                (application, update) -> {
-                    ApplicationStatus status = application.status();
-                    if (event.dueAt() != null && (status == ApplicationStatus.SUBMITTED
-                            || status == ApplicationStatus.UNDER_REVIEW)) {
-                        update.set("reviewDueAt", event.dueAt());
-                    }
-                });
+                ReviewChanges::underReview, (application, update) -> keepDeadline(application, event.dueAt(), update));
+    }
+
+    /**
+     * A supervisor extended the review's deadline (延长审核期限): its entry is recorded whenever it arrives, its
+     * deadline kept while the application is under review ({@link #keepDeadline}). It moves no status but SUBMITTED,
+     * whose review has plainly begun, as review's start (on a topic of its own) will say.
+     */
+    static Change extended(ReviewExtended event) {
+        return new Change(event.applicationNumber(), event.eventId().toString(),
+                new TimelineEntry(ApplicationStatus.UNDER_REVIEW, event.occurredAt(),
+                        "审核期限延长至" + DUE.format(event.dueAt()) + "，延长原因：" + event.reason()),
+                ReviewChanges::underReview, (application, update) -> keepDeadline(application, event.dueAt(), update));
+    }
+
+    private static ApplicationStatus underReview(Application application) {
+        return application.status() == ApplicationStatus.SUBMITTED ? ApplicationStatus.UNDER_REVIEW
+                : application.status();
+    }
+
+    /**
+     * Keeps the deadline review promises while the application waits for its decision; not while it waits for a
+     * supplement (the clock stops, and the reopening brings a new one), nor once decided or ended. Within one review
+     * the deadline only moves later: review's start or an extension that another extension overtook on the way does
+     * not take back the later deadline already shown.
+     */
+    private static void keepDeadline(Application application, @Nullable Instant dueAt, Update update) {
+        ApplicationStatus status = application.status();
+        Instant known = application.reviewDueAt();
+        if (dueAt != null && (status == ApplicationStatus.SUBMITTED || status == ApplicationStatus.UNDER_REVIEW)
+                && (known == null || !known.isAfter(dueAt))) {
+            update.set("reviewDueAt", dueAt);
+        }
     }
 
     /**

@@ -9,6 +9,7 @@ import org.mtb.contracts.review.PublicNoticeStarted;
 import org.mtb.contracts.review.QualificationExpired;
 import org.mtb.contracts.review.QualificationGranted;
 import org.mtb.contracts.review.QualificationRevoked;
+import org.mtb.contracts.review.ReviewExtended;
 import org.mtb.contracts.review.ReviewStarted;
 import org.mtb.contracts.review.SupplementLapsed;
 import org.mtb.contracts.review.SupplementRequested;
@@ -29,6 +30,12 @@ class ReviewEventsListener {
     Consumer<List<byte[]>> onReviewStarted(ApplicationProgress progress, JsonMapper json) {
         return payloads -> EventBatches.handle(payloads, payload -> ReviewChanges.started(
                 json.readValue(payload, ReviewStarted.class)), progress::recordAll);
+    }
+
+    @Bean
+    Consumer<List<byte[]>> onReviewExtended(ApplicationProgress progress, JsonMapper json) {
+        return payloads -> EventBatches.handle(payloads, payload -> ReviewChanges.extended(
+                json.readValue(payload, ReviewExtended.class)), progress::recordAll);
     }
 
     @Bean

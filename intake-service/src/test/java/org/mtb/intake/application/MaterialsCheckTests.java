@@ -14,6 +14,7 @@ import org.mtb.contracts.DiseaseCategory;
 import org.mtb.contracts.catalog.CatalogDisease;
 import org.mtb.contracts.catalog.MaterialRequirement;
 import org.mtb.contracts.catalog.MaterialRequirement.Requirement;
+import org.mtb.contracts.intake.SuppliedMaterial;
 import org.mtb.intake.application.SubmitApplicationRequest.IssuerRequest;
 import org.mtb.intake.application.SubmitApplicationRequest.MaterialItemRequest;
 import org.mtb.intake.material.StoredMaterial;
@@ -123,6 +124,33 @@ class MaterialsCheckTests {
 
         assertThat(future.gaps()).extracting(MaterialGap::problem).contains("ISSUE_DATE_IN_FUTURE");
         assertThat(atLimit.gaps()).extracting(MaterialGap::type).doesNotContain("DIAGNOSIS_CERTIFICATE");
+    }
+
+    @Test
+    void keepsTheDateAndLevelGivenForAnItemWhoseRuleNeedsNeitherAndSendsThemOnToReview() {
+        var dated = new MaterialItemRequest("BLOOD_PRESSURE_RECORD", List.of("bp"), TODAY.minusYears(3),
+                new IssuerRequest(null, 1));
+        var outcome = check(List.of(item("ID_CARD", "id-front"), certificate(TODAY.minusMonths(3), 3, "cert"),
+                item("APPLICATION_FORM", "form"), dated), Set.of());
+
+        assertThat(outcome.passed()).isTrue();
+        assertThat(outcome.items()).extracting(MaterialItem::supplied).containsExactly(
+                new SuppliedMaterial("ID_CARD", List.of("id-front"), null, null),
+                new SuppliedMaterial("DIAGNOSIS_CERTIFICATE", List.of("cert"), TODAY.minusMonths(3), 3),
+                new SuppliedMaterial("APPLICATION_FORM", List.of("form"), null, null),
+                new SuppliedMaterial("BLOOD_PRESSURE_RECORD", List.of("bp"), TODAY.minusYears(3), 1));
+    }
+
+    @Test
+    void refusesADateStillToComeOrALevelOutsideOneToThreeOnAnyItem() {
+        var outcome = check(List.of(new MaterialItemRequest("ID_CARD", List.of("id-front"), TODAY.plusDays(1), null),
+                new MaterialItemRequest("BLOOD_PRESSURE_RECORD", List.of("bp"), TODAY, new IssuerRequest("卫生院", 4)),
+                certificate(TODAY, 2, "cert"), item("APPLICATION_FORM", "form")), Set.of());
+
+        assertThat(outcome.passed()).isFalse();
+        assertThat(outcome.gaps()).isEmpty();
+        assertThat(outcome.problems()).extracting(p -> p.field() + " " + p.code()).containsExactlyInAnyOrder(
+                "materials[0].issuedOn INVALID_VALUE", "materials[1].issuer.level INVALID_VALUE");
     }
 
     @Test

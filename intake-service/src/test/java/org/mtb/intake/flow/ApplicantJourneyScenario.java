@@ -1,6 +1,7 @@
 package org.mtb.intake.flow;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import java.awt.image.BufferedImage;
@@ -29,8 +30,10 @@ import org.mtb.contracts.catalog.MaterialRequirement;
 import org.mtb.contracts.catalog.Period;
 import org.mtb.contracts.catalog.RegionPolicy;
 import org.mtb.contracts.catalog.ReviewTimeLimit;
+import org.mtb.contracts.intake.ApplicationSubmitted;
 import org.mtb.contracts.intake.ApplicationSupplemented;
 import org.mtb.contracts.intake.ApplicationWithdrawn;
+import org.mtb.contracts.intake.SuppliedMaterial;
 import org.mtb.contracts.review.ApplicationDecided;
 import org.mtb.contracts.review.DecisionOutcome;
 import org.mtb.contracts.review.Recipient;
@@ -124,11 +127,25 @@ abstract class ApplicantJourneyScenario {
                 .as("field errors in the same answer").contains("applicant.phone");
 
         String record = upload(family, "BLOOD_PRESSURE_RECORD", png(4)).get("materialId").asString();
-        String complete = body(person, "\"phone\":\"13800138000\"", materials(idCard, certificate, record));
+        LocalDate certified = LocalDate.now().minusMonths(2);
+        LocalDate recorded = certified.minusYears(1);
+        String complete = body(person, "\"phone\":\"13800138000\"", """
+                [{"type":"ID_CARD","materialIds":["%s"]},
+                 {"type":"DIAGNOSIS_CERTIFICATE","materialIds":["%s"],"issuedOn":"%s","issuer":{"name":"酒泉市人民医院","level":3}},
+                 {"type":"BLOOD_PRESSURE_RECORD","materialIds":["%s"],"issuedOn":"%s","issuer":{"level":1}}]"""
+                .formatted(idCard, certificate, certified, record, recorded));
         var accepted = submit(family, complete);
         assertThat(accepted.getStatusCode().value()).as(accepted.getBody()).isEqualTo(201);
         JsonNode application = json.readTree(accepted.getBody());
         String number = application.get("applicationNumber").asString();
+        ApplicationSubmitted submitted = await().atMost(Duration.ofSeconds(20)).until(() -> kafka.readAll(
+                Topics.APPLICATION_SUBMITTED, Duration.ofSeconds(1)).stream().filter(r -> number.equals(r.key()))
+                .map(r -> json.readValue(r.value(), ApplicationSubmitted.class)).findFirst().orElse(null),
+                e -> e != null);
+        assertThat(submitted.materials()).as("each item's date and issuer level as given, for review's rules")
+                .extracting(SuppliedMaterial::type, SuppliedMaterial::issuedOn, SuppliedMaterial::issuerLevel)
+                .containsExactly(tuple("ID_CARD", null, null), tuple("DIAGNOSIS_CERTIFICATE", certified, 3),
+                        tuple("BLOOD_PRESSURE_RECORD", recorded, 1));
         assertThat(application.get("materials").valueStream().map(m -> m.get("type").asString()).toList())
                 .containsExactly("ID_CARD", "DIAGNOSIS_CERTIFICATE", "BLOOD_PRESSURE_RECORD");
         assertThat(application.get("declaration").get("version").asString()).isEqualTo("2026-11-30");
@@ -179,8 +196,9 @@ abstract class ApplicantJourneyScenario {
                 json.readTree(get("/api/v1/applications/" + number, family).getBody()).get("status").asString()));
         String newCertificate = upload(family, "DIAGNOSIS_CERTIFICATE", png(10)).get("materialId").asString();
 
+        LocalDate issued = LocalDate.now();
         var partial = supplement(number, family, "{\"materials\":[{\"type\":\"DIAGNOSIS_CERTIFICATE\",\"materialIds\":[\"%s\"],\"issuedOn\":\"%s\",\"issuer\":{\"name\":\"酒泉市人民医院\",\"level\":3}}]}"
-                .formatted(newCertificate, LocalDate.now()));
+                .formatted(newCertificate, issued));
         assertThat(partial.getStatusCode().value()).isEqualTo(422);
         assertThat(json.readTree(partial.getBody()).get("code").asString()).isEqualTo("SUPPLEMENT_INCOMPLETE");
         assertThat(json.readTree(partial.getBody()).get("openItems").valueStream().map(i -> i.get("type").asString()))
@@ -191,7 +209,7 @@ abstract class ApplicantJourneyScenario {
         String full = ("{\"round\":1,\"materials\":[{\"type\":\"DIAGNOSIS_CERTIFICATE\",\"materialIds\":[\"%s\"],"
                 + "\"issuedOn\":\"%s\",\"issuer\":{\"name\":\"酒泉市人民医院\",\"level\":3}},"
                 + "{\"type\":\"BLOOD_PRESSURE_RECORD\",\"materialIds\":[\"%s\"]}]}")
-                .formatted(newCertificate, LocalDate.now(), newRecord);
+                .formatted(newCertificate, issued, newRecord);
         var answered = supplement(number, family, full);
         assertThat(answered.getStatusCode().value()).as(answered.getBody()).isEqualTo(200);
         JsonNode reopened = json.readTree(answered.getBody());
@@ -207,8 +225,9 @@ abstract class ApplicantJourneyScenario {
                 .map(r -> json.readValue(r.value(), ApplicationSupplemented.class)).findFirst().orElse(null),
                 e -> e != null);
         assertThat(event.round()).isEqualTo(1);
-        assertThat(event.materials()).extracting(m -> m.type()).containsExactly("DIAGNOSIS_CERTIFICATE",
-                "BLOOD_PRESSURE_RECORD");
+        assertThat(event.materials())
+                .extracting(SuppliedMaterial::type, SuppliedMaterial::issuedOn, SuppliedMaterial::issuerLevel)
+                .containsExactly(tuple("DIAGNOSIS_CERTIFICATE", issued, 3), tuple("BLOOD_PRESSURE_RECORD", null, null));
     }
 
     @Test
@@ -378,7 +397,7 @@ abstract class ApplicantJourneyScenario {
                 Duration.ofSeconds(1)).stream().filter(r -> number.equals(r.key())).map(r -> r.value()).findFirst()
                 .orElse(null), v -> v != null);
         assertThat(event).doesNotContain("13912345678", "王大伟", "620902198001011232");
-        var submitted = json.readValue(event, org.mtb.contracts.intake.ApplicationSubmitted.class);
+        var submitted = json.readValue(event, ApplicationSubmitted.class);
         assertThat(cipher.open(submitted.agent().phone(), SealedField.AGENT_PHONE.context(number)))
                 .isEqualTo("13912345678");
     }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,8 @@ import org.mtb.contracts.review.QualificationExpired;
 import org.mtb.contracts.review.QualificationGranted;
 import org.mtb.contracts.review.QualificationRevoked;
 import org.mtb.contracts.review.Recipient;
+import org.mtb.contracts.review.ReviewExtended;
+import org.mtb.contracts.review.ReviewStarted;
 import org.mtb.stack.KafkaTestClient;
 import org.mtb.support.crypto.FieldCipher;
 import org.mtb.support.security.TestTokens;
@@ -44,10 +47,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * What the applicant reads after review's decision, over real sockets: the public notice (公示) with its days, an
- * objection and its settlement, the qualification granted with its number and dates, revoked or expired; review's
- * events redelivered or arriving late change nothing they should not. Run against the in-JVM broker and Mongo
- * server, and against containers.
+ * What the applicant reads as review extends its deadline and after its decision, over real sockets: the extended
+ * deadline with its reason, the public notice (公示) with its days, an objection and its settlement, the qualification
+ * granted with its number and dates, revoked or expired; review's events redelivered or arriving late change nothing
+ * they should not. Run against the in-JVM broker and Mongo server, and against containers.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -229,6 +232,39 @@ abstract class DecisionAftermathScenario {
     }
 
     @Test
+    void anExtendedDeadlineIsShownWithItsReasonOnceAndALateExtensionMovesNoDecisionBack() throws Exception {
+        String number = applied(nextIdNumber());
+        Instant promised = Instant.parse("2026-12-21T09:30:00Z");
+        Instant extended = Instant.parse("2027-01-05T09:30:00Z");
+        send(Topics.REVIEW_STARTED, number, new ReviewStarted(UUID.randomUUID(), 1, Instant.now(), number, REGION,
+                Instant.now(), promised));
+        await().atMost(PATIENCE).until(() -> promised.equals(reviewDueAt(view(number))));
+
+        ReviewExtended extension = extension(number, 1, promised, extended, "需调取外院病历核实诊断");
+        send(Topics.REVIEW_EXTENDED, number, extension);
+        await().atMost(PATIENCE).until(() -> extended.equals(reviewDueAt(view(number))));
+        awaitConsumed(send(Topics.REVIEW_EXTENDED, number, extension));
+        JsonNode shown = view(number);
+        assertThat(shown.get("status").asString()).isEqualTo("UNDER_REVIEW");
+        assertThat(Instant.parse(shown.get("nextStep").get("dueAt").asString())).isEqualTo(extended);
+        assertThat(Instant.parse(mine(number).get("deadline").asString())).isEqualTo(extended);
+        assertThat(shown.get("timeline").valueStream().map(entry -> entry.get("note").asString())
+                .filter(note -> note.startsWith("审核期限延长")).toList()).as("recorded once")
+                .containsExactly("审核期限延长至2027年1月5日 17:30，延长原因：需调取外院病历核实诊断");
+
+        awaitConsumed(send(Topics.APPLICATION_DECIDED, number, decided(number, null, VALID_FROM)));
+        assertThat(view(number).get("status").asString()).isEqualTo("APPROVED");
+        awaitConsumed(send(Topics.REVIEW_EXTENDED, number, extension(number, 2, extended,
+                Instant.parse("2027-01-19T09:30:00Z"), "专家会诊")));
+        JsonNode decided = view(number);
+        assertThat(decided.get("status").asString()).as("a late extension").isEqualTo("APPROVED");
+        assertThat(reviewDueAt(decided)).isNull();
+        assertThat(decided.get("nextStep").get("action").asString()).isEqualTo("USE_QUALIFICATION");
+        assertThat(decided.get("timeline").valueStream().map(entry -> entry.get("note").asString()))
+                .contains("审核期限延长至2027年1月19日 17:30，延长原因：专家会诊");
+    }
+
+    @Test
     void parksAnUnreadableAftermathEventOnItsDeadLetterTopic() throws Exception {
         kafka.send(Topics.QUALIFICATION_REVOKED, "659006-20000101-000000", "{not json");
 
@@ -241,6 +277,11 @@ abstract class DecisionAftermathScenario {
         return new ApplicationDecided(UUID.randomUUID(), 2, Instant.now(), number, REGION, "M01200", "血友病",
                 DecisionOutcome.APPROVED, List.of(), "expert-1", Instant.now(), recipient(number), List.of(),
                 effectiveFrom, noticeUntil);
+    }
+
+    private ReviewExtended extension(String number, int nth, Instant previousDueAt, Instant dueAt, String reason) {
+        return new ReviewExtended(UUID.randomUUID(), ReviewExtended.SCHEMA_VERSION, Instant.now(), number, REGION,
+                "血友病", nth, previousDueAt, dueAt, reason, recipient(number));
     }
 
     private QualificationGranted granted(String number, LocalDate validTo) {
@@ -271,6 +312,11 @@ abstract class DecisionAftermathScenario {
         return json.readTree(http.get().uri("/api/v1/applications?mine&size=100").retrieve().body(String.class))
                 .get("items").valueStream().filter(item -> number.equals(item.get("applicationNumber").asString()))
                 .findFirst().orElseThrow();
+    }
+
+    private static @Nullable Instant reviewDueAt(JsonNode application) {
+        JsonNode due = application.path("reviewDueAt");
+        return due.isString() ? Instant.parse(due.asString()) : null;
     }
 
     private static List<String> statuses(JsonNode application) {

@@ -9,12 +9,15 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The decision's aftermath against an in-JVM KRaft broker and an in-JVM MongoDB wire-protocol server. */
+/**
+ * An extended deadline and the decision's aftermath against an in-JVM KRaft broker and an in-JVM MongoDB
+ * wire-protocol server.
+ */
 // Closed after the class while the Mongo server, which lives as long as the JVM, still answers.
 @DirtiesContext
-@EmbeddedKafka(partitions = 1, topics = {Topics.CATALOG_PUBLISHED, Topics.APPLICATION_DECIDED,
-        Topics.PUBLIC_NOTICE_STARTED, Topics.OBJECTION_RAISED, Topics.OBJECTION_SETTLED, Topics.QUALIFICATION_GRANTED,
-        Topics.QUALIFICATION_REVOKED, Topics.QUALIFICATION_EXPIRED})
+@EmbeddedKafka(partitions = 1, topics = {Topics.CATALOG_PUBLISHED, Topics.REVIEW_STARTED, Topics.REVIEW_EXTENDED,
+        Topics.APPLICATION_DECIDED, Topics.PUBLIC_NOTICE_STARTED, Topics.OBJECTION_RAISED, Topics.OBJECTION_SETTLED,
+        Topics.QUALIFICATION_GRANTED, Topics.QUALIFICATION_REVOKED, Topics.QUALIFICATION_EXPIRED})
 class DecisionAftermathTests extends DecisionAftermathScenario {
 
     static final EmbeddedMongo MONGO = EmbeddedMongo.inMemory();

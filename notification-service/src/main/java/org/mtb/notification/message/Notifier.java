@@ -187,6 +187,9 @@ class Notifier {
         Notice notice = occasion.notice();
         MessagePhones.Phone phone = occasion.phone();
         ApplicantMessage inApp = ApplicantMessage.inApp(eventId, notice, templates.inApp(notice), phone, now);
+        if (occasion.inAppOnly()) {
+            return List.of(inApp);
+        }
         RenderedMessage text = templates.sms(notice);
         ApplicantMessage sms = phone == null
                 ? ApplicantMessage.undeliverableSms(eventId, notice, text, now)

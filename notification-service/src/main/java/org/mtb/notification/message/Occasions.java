@@ -56,7 +56,7 @@ final class Occasions {
         return new Occasion(event.eventId(), new Notice(EventType.APPLICATION_SUBMITTED, number,
                 event.diseaseName(), masked == null ? null : masked.name(), List.of(), null, event.submittedBy(),
                 insured, event.hospital() == null ? null : event.hospital().code(), null, null), phone,
-                agentOf(number, event.agent()));
+                agentOf(number, event.agent()), false);
     }
 
     /**
@@ -174,11 +174,13 @@ final class Occasions {
                 event.applicationNumber(), event.diseaseName(), event.recipient(), reasons, null);
     }
 
+    /** In the app only where the decision's own SMS already said when the benefit starts. */
     Occasion of(QualificationGranted event) {
-        return occasion(event.eventId(), EventType.QUALIFICATION_GRANTED, event.applicationNumber(),
+        Occasion granted = occasion(event.eventId(), EventType.QUALIFICATION_GRANTED, event.applicationNumber(),
                 event.diseaseName(), event.recipient(), List.of(), new Notice.Terms(event.validFrom(),
                         event.validTo(), event.qualificationNumber(),
                         event.grantedBy() == QualificationGranted.Grant.INSTANT_FILING, event.replaces()));
+        return event.announcedByDecision() ? granted.inAppOnlyOccasion() : granted;
     }
 
     /** Told with the reason; who revoked it stays in review. */

@@ -40,6 +40,19 @@ class QualificationMessagesTests {
     }
 
     @Test
+    void aGrantItsDecisionAlreadyAnnouncedIsToldInTheAppWithoutASecondSms() {
+        QualificationGranted withDecision = new QualificationGranted(UUID.randomUUID(),
+                QualificationGranted.SCHEMA_VERSION, recording.clock.instant(), NUMBER, QUALIFICATION, "620900",
+                "M03900", "高血压病", QualificationGranted.Grant.REVIEW, null, LocalDate.of(2026, 12, 10), null, null,
+                recording.recipient(), true);
+
+        recording.notifier.qualificationGrantedAll(List.of(EventChecks.checked(withDecision)));
+
+        assertThat(recording.inApp(EventType.QUALIFICATION_GRANTED).body()).contains(QUALIFICATION, "自2026年12月10日起");
+        assertThat(recording.sent).as("the decision's SMS said it").isEmpty();
+    }
+
+    @Test
     void tellsALongTermQualificationFiledAtOnceThatAPostCheckMayRevokeIt() {
         QualificationGranted filed = new QualificationGranted(UUID.randomUUID(), QualificationGranted.SCHEMA_VERSION,
                 recording.clock.instant(), NUMBER, QUALIFICATION, "620900", "M03900", "高血压病",

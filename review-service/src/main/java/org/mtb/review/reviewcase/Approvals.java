@@ -81,7 +81,7 @@ class Approvals {
         EffectiveDateRule rule = policy == null ? EffectiveDateRule.DAY_OF_APPROVAL : policy.effectiveDateRule();
         LocalDate from = rule == EffectiveDateRule.DAY_AFTER_APPROVAL || rule == EffectiveDateRule.AFTER_PUBLIC_NOTICE
                 ? today.plusDays(1) : today;
-        return granted(c, from, now, QualificationGranted.Grant.REVIEW, null);
+        return granted(c, from, now, QualificationGranted.Grant.REVIEW, null, true);
     }
 
     /**
@@ -91,7 +91,7 @@ class Approvals {
      * durable) records it on that one, ending it at once for a change.
      */
     Approval granted(ReviewCase c, LocalDate from, Instant now, QualificationGranted.Grant grant,
-            @Nullable String ruleVersion) {
+            @Nullable String ruleVersion, boolean toldWithDecision) {
         @Nullable PolicyCopy catalog = policies.find(c.regionCode()).orElse(null);
         @Nullable Qualification previous = previous(c);
         LocalDate start = from;
@@ -106,7 +106,8 @@ class Approvals {
                 Qualification.newVerificationCode(), previous == null ? null : previous.number(), null);
         QualificationGranted event = new QualificationGranted(UUID.randomUUID(), QualificationGranted.SCHEMA_VERSION,
                 now, c.applicationNumber(), qualification.number(), c.regionCode(), c.diseaseCode(), c.diseaseName(),
-                grant, ruleVersion, start, to, qualification.replaces(), personalData.recipient(c));
+                grant, ruleVersion, start, to, qualification.replaces(), personalData.recipient(c),
+                toldWithDecision ? Boolean.TRUE : null);
         List<OutboxEntry> events = new ArrayList<>();
         events.add(CaseEvents.entry(json, event, Topics.QUALIFICATION_GRANTED, now));
         List<DueTimer> timers = new ArrayList<>(qualificationTimers.of(c, qualification, catalog));

@@ -87,7 +87,7 @@ class InstantFilings {
         }
         Approvals.Approval granted = approvals.granted(opened, LocalDate.ofInstant(now,
                 approvals.zoneOf(opened.regionCode())), now, QualificationGranted.Grant.INSTANT_FILING,
-                filing.ruleVersion());
+                filing.ruleVersion(), false);
         timersOfAll.addAll(granted.timers());
         return with(opened, postCheck ? CaseStatus.FILED : CaseStatus.APPROVED, filing, granted.qualification(),
                 granted.events());

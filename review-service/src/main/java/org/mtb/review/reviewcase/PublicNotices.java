@@ -171,7 +171,7 @@ class PublicNotices {
     private void grant(ReviewCase c, PublicNotice notice, Instant now, Update update, List<OutboxEntry> events) {
         Approvals.Approval granted = approvals.granted(c,
                 Approvals.afterNotice(notice, now, approvals.zoneOf(c.regionCode())), now,
-                QualificationGranted.Grant.REVIEW, null);
+                QualificationGranted.Grant.REVIEW, null, false);
         timers.schedule(granted.timers());
         update.set("status", CaseStatus.APPROVED).set("qualification", granted.qualification())
                 .set("notice", new PublicNotice(notice.from(), notice.until(), notice.endsAt(), notice.objections(),
