@@ -119,7 +119,7 @@ final class ApplicantJourney {
         assertThat(content.status()).as("a reviewer of the region reads the supplied scan").isEqualTo(200);
 
         Http.Answer decided = http.post(url.apply("review", "/api/v1/review-cases/" + motherNumber + "/decision"),
-                reviewer, "{\"outcome\":\"APPROVED\",\"reasons\":[\"补正后材料齐全\"]}");
+                reviewer, Checklists.approval("620900", "M03900"));
         assertThat(decided.status()).as(decided.body()).isEqualTo(200);
 
         // The father's application is withdrawn before a decision; the case closes.
@@ -127,13 +127,14 @@ final class ApplicantJourney {
                 account, "{\"reason\":\"已在线下窗口办理\"}");
         assertThat(withdrawn.status()).as(withdrawn.body()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            assertThat(application(motherNumber).get("status").asString()).isEqualTo("APPROVED");
+            // Jiuquan notices an approval publicly (公示) before it takes effect.
+            assertThat(application(motherNumber).get("status").asString()).isEqualTo("IN_PUBLIC_NOTICE");
             assertThat(application(motherNumber).get("timeline").valueStream().map(e -> e.get("status").asString())
-                    .toList()).containsExactly("SUBMITTED", "UNDER_REVIEW", "SUPPLEMENT_REQUIRED", "UNDER_REVIEW",
-                            "UNDER_REVIEW", "APPROVED");
+                    .toList()).startsWith("SUBMITTED", "UNDER_REVIEW", "SUPPLEMENT_REQUIRED", "UNDER_REVIEW",
+                            "UNDER_REVIEW", "IN_PUBLIC_NOTICE");
             assertThat(http.get(url.apply("review", "/api/v1/review-cases/" + fatherNumber), reviewer).json()
                     .get("status").asString()).isEqualTo("WITHDRAWN");
-            assertThat(messages(motherNumber)).hasSize(6);
+            assertThat(messages(motherNumber)).hasSize(8);
             assertThat(messages(fatherNumber)).anyMatch(m -> m.get("body").asString().contains("撤回"));
         });
         assertThat(http.post(url.apply("intake", "/api/v1/applications/" + motherNumber + "/withdrawal"), account,
@@ -154,7 +155,7 @@ final class ApplicantJourney {
         JsonNode mine = http.get(url.apply("intake", "/api/v1/applications?mine&size=50"), account).json();
         assertThat(mine.get("items").valueStream().map(i -> i.get("applicationNumber").asString() + " "
                 + i.get("status").asString()).toList())
-                .contains(motherNumber + " APPROVED", fatherNumber + " WITHDRAWN");
+                .contains(motherNumber + " IN_PUBLIC_NOTICE", fatherNumber + " WITHDRAWN");
         assertThat(mine.get("items").valueStream().map(i -> i.get("applicationNumber").asString()))
                 .contains(grandfatherNumber);
     }

@@ -45,6 +45,26 @@ final class Http {
         return send(request);
     }
 
+    /** A GET of bytes (a PDF) with a bearer token; the status and the body as bytes. */
+    java.util.Map.Entry<Integer, byte[]> getBytes(String url, String token) {
+        try {
+            HttpResponse<byte[]> response = client.send(HttpRequest.newBuilder(URI.create(url))
+                    .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            return java.util.Map.entry(response.statusCode(), response.body());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A PUT of JSON with a bearer token. */
+    Answer put(String url, String token, String json) {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     /** A POST of JSON with a bearer token, and pairs of further header names and values. */
     Answer post(String url, String token, String json, String... headers) {
         String[] all = new String[headers.length + 2];

@@ -113,7 +113,9 @@ class WholeFlowTests {
     @Order(2)
     void submitsReviewsAndTellsTheApplicant() {
         String key = "e2e-" + UUID.randomUUID();
-        String body = complete(BODY, zhang());
+        // Dated seven months back, the materials fail Tiemenguan's instant-filing rule (6 months): a reviewer decides.
+        String body = complete(BODY, zhang()).replace(java.time.LocalDate.now().minusMonths(1).toString(),
+                java.time.LocalDate.now().minusMonths(7).toString());
         Http.Answer created = submitWhenCatalogArrived(key, body, zhang());
         assertThat(created.status()).isEqualTo(201);
         approvedNumber = created.json().get("applicationNumber").asString();
@@ -137,9 +139,14 @@ class WholeFlowTests {
                 "/api/v1/review-cases/" + approvedNumber), reviewer659006()).json().path("sla").path("limit")
                 .path("kind").asString()).isEqualTo("IMMEDIATE"));
 
+        JsonNode opened = http.get(url("review", "/api/v1/review-cases/" + approvedNumber), reviewer659006()).json();
+        assertThat(opened.path("filing").path("held").asBoolean()).isFalse();
+        assertThat(opened.path("filing").path("failures").get(0).asString()).startsWith("DIAGNOSIS_TOO_OLD");
+        assertThat(http.post(url("review", "/api/v1/review-cases/" + approvedNumber + "/claim"), reviewer659006(), "")
+                .status()).isEqualTo(200);
         long decidedAt = System.nanoTime();
         Http.Answer decision = http.post(url("review", "/api/v1/review-cases/" + approvedNumber + "/decision"),
-                reviewer659006(), "{\"outcome\":\"APPROVED\",\"reasons\":[\"诊断明确，材料齐全\"]}");
+                reviewer659006(), Checklists.approval("659006", "M01200"));
         assertThat(decision.status()).isEqualTo(200);
         assertThat(decision.json().get("decision").get("reviewerId").asString()).as("the token's subject")
                 .isEqualTo("reviewer-659006");
@@ -152,20 +159,25 @@ class WholeFlowTests {
                     .json();
             assertThat(application.get("status").asString()).isEqualTo("APPROVED");
             assertThat(application.get("timeline").valueStream().map(e -> e.get("status").asString()).toList())
-                    .containsExactly("SUBMITTED", "UNDER_REVIEW", "APPROVED");
+                    .startsWith("SUBMITTED", "UNDER_REVIEW", "APPROVED").containsOnly("SUBMITTED", "UNDER_REVIEW",
+                            "APPROVED");
+            assertThat(application.path("aftermath").path("qualificationNumber").asString())
+                    .isEqualTo("Q-" + approvedNumber);
         });
+        // Received and approved by SMS and in the app; the qualification in the app only (the approval's SMS said it).
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(messages(approvedNumber, zhang()))
+                .hasSize(5));
         List<JsonNode> messages = messages(approvedNumber, zhang());
-        assertThat(messages).hasSize(4);
         assertThat(messages).extracting(m -> m.get("channel").asString()).containsOnly("SMS", "IN_APP");
         assertThat(messages.toString()).doesNotContain("13800138000", "张三", "11010519491231002X");
 
         Http.Answer again = http.post(url("review", "/api/v1/review-cases/" + approvedNumber + "/decision"),
                 reviewer659006(), "{\"outcome\":\"REJECTED\",\"reasons\":[\"x\"]}");
         assertThat(again.status()).isEqualTo(409);
-        Http.Answer opened = http.post(url("review", "/api/v1/review-cases/" + approvedNumber + "/personal-data"),
+        Http.Answer openedData = http.post(url("review", "/api/v1/review-cases/" + approvedNumber + "/personal-data"),
                 reviewer659006(), "{\"purpose\":\"核对身份证件\"}");
-        assertThat(opened.status()).isEqualTo(200);
-        assertThat(opened.json().get("idNumber").asString()).as("opened for a stated purpose")
+        assertThat(openedData.status()).isEqualTo(200);
+        assertThat(openedData.json().get("idNumber").asString()).as("opened for a stated purpose")
                 .isEqualTo("11010519491231002X");
         assertThat(http.get(url("review", "/api/v1/review-cases/" + approvedNumber + "/personal-data-access"),
                 tokens.person("supervisor-620900")).status()).as("a supervisor of another region").isEqualTo(404);
@@ -190,8 +202,9 @@ class WholeFlowTests {
             assertThat(counter("notification", "notification_events_duplicates_total")).isGreaterThanOrEqualTo(2);
         });
         JsonNode application = http.get(url("intake", "/api/v1/applications/" + approvedNumber), zhang()).json();
-        assertThat(application.get("timeline").size()).isEqualTo(3);
-        assertThat(messages(approvedNumber, zhang())).hasSize(4);
+        // Submitted, under review, approved, and the qualification granted with it: the same after the replay.
+        assertThat(application.get("timeline").size()).isEqualTo(4);
+        assertThat(messages(approvedNumber, zhang())).hasSize(5);
         assertThat(http.get(url("review", "/api/v1/review-cases?regionCode=659006"), reviewer659006()).json()
                 .valueStream()
                 .filter(c -> c.get("applicationNumber").asString().equals(approvedNumber)).count()).isEqualTo(1);
@@ -217,17 +230,35 @@ class WholeFlowTests {
         stack.startKafka();
         stack.startService("catalog");
 
+        // Complete, from a level-3 hospital and dated a month back, each special case is filed at once (即时备案).
         await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
             for (String number : numbers) {
                 assertThat(http.get(url("intake", "/api/v1/applications/" + number), tokens.tiemenguanPlatform(),
-                        tiemenguan.headers("")).json().get("status").asString()).isEqualTo("UNDER_REVIEW");
+                        tiemenguan.headers("")).json().get("status").asString()).isEqualTo("APPROVED");
                 assertThat(http.get(url("notification", "/api/v1/applications/" + number + "/messages"),
-                        tokens.tiemenguanPlatform(), tiemenguan.headers("")).json().size()).isEqualTo(2);
+                        tokens.tiemenguanPlatform(), tiemenguan.headers("")).json().size()).isEqualTo(4);
             }
         });
-        assertThat(http.get(url("review", "/api/v1/review-cases?regionCode=659006&status=OPEN"), reviewer659006())
+        assertThat(http.get(url("review", "/api/v1/review-cases?regionCode=659006&status=FILED"), reviewer659006())
                 .json().valueStream()
                 .map(c -> c.get("applicationNumber").asString()).toList()).containsAll(numbers);
+        JsonNode filed = http.get(url("review", "/api/v1/review-cases/" + numbers.get(0)), reviewer659006()).json();
+        assertThat(filed.path("qualification").path("grantedBy").asString()).isEqualTo("INSTANT_FILING");
+        assertThat(filed.path("filing").path("ruleVersion").asString()).isEqualTo("659006-IF-2025.3");
+
+        // The post-check (事后审核): one confirmed, one revoked with the reason the applicant reads.
+        assertThat(http.post(url("review", "/api/v1/review-cases/" + numbers.get(0) + "/post-check"),
+                reviewer659006(), "{\"outcome\":\"CONFIRMED\"}").json().get("status").asString())
+                .isEqualTo("APPROVED");
+        assertThat(http.post(url("review", "/api/v1/review-cases/" + numbers.get(1) + "/post-check"),
+                reviewer659006(), "{\"outcome\":\"REVOKED\",\"reason\":\"病历资料与申报病种不一致\"}").json()
+                .get("status").asString()).isEqualTo("REVOKED");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode revoked = http.get(url("intake", "/api/v1/applications/" + numbers.get(1)),
+                    tokens.tiemenguanPlatform(), tiemenguan.headers("")).json();
+            assertThat(revoked.get("status").asString()).isEqualTo("QUALIFICATION_REVOKED");
+            assertThat(revoked.path("aftermath").path("reason").asString()).isEqualTo("病历资料与申报病种不一致");
+        });
     }
 
     @Test
@@ -242,7 +273,7 @@ class WholeFlowTests {
         assertThat(application.get("status").asString()).isEqualTo("APPROVED");
         assertThat(http.get(url("review", "/api/v1/review-cases/" + approvedNumber), reviewer659006()).json()
                 .get("status").asString()).isEqualTo("APPROVED");
-        assertThat(messages(approvedNumber, zhang())).hasSize(4);
+        assertThat(messages(approvedNumber, zhang())).hasSize(5);
         assertThat(Files.exists(data)).isTrue();
     }
 
@@ -397,14 +428,14 @@ class WholeFlowTests {
         assertThat(http.get(url("intake", "/api/v1/applications/" + numbers[1]), hospitalReviewer).status())
                 .isEqualTo(404);
         Http.Answer byHospital = http.post(url("review", "/api/v1/review-cases/" + numbers[0] + "/decision"),
-                hospitalReviewer, "{\"outcome\":\"APPROVED\"}");
+                hospitalReviewer, Checklists.approval("520200", "M01102"));
         assertThat(byHospital.status()).as(byHospital.body()).isEqualTo(200);
 
         String supervisor = tokens.person("supervisor-620900");
         await().atMost(Duration.ofSeconds(30)).until(() -> http.get(url("review",
                 "/api/v1/review-cases/" + windowNumber), supervisor).status() == 200);
         Http.Answer decided = http.post(url("review", "/api/v1/review-cases/" + windowNumber + "/decision"),
-                supervisor, "{\"outcome\":\"APPROVED\"}");
+                supervisor, Checklists.approval("620900", "M03900"));
         assertThat(decided.status()).as(decided.body()).isEqualTo(200);
         assertThat(decided.json().get("decision").get("reviewerId").asString()).isEqualTo("supervisor-620900");
 
@@ -440,6 +471,28 @@ class WholeFlowTests {
 
     @Test
     @Order(9)
+    void walksReviewAsJiuquanAndTiemenguanRunIt() throws Exception {
+        String clerk = tokens.person("clerk-620900");
+        ReviewPaths paths = new ReviewPaths(http, this::url, tokens, body -> {
+            Http.Answer answer = http.post(url("intake", "/api/v1/applications"), clerk, complete(body, clerk),
+                    "Idempotency-Key", "paths-" + UUID.randomUUID());
+            assertThat(answer.status()).as(answer.body()).isEqualTo(201);
+            return answer.json().get("applicationNumber").asString();
+        }, body -> {
+            Http.Answer answer = channelPost(url("intake", "/api/v1/applications"), uploads.complete(faceChecked(body),
+                    tokens.tiemenguanPlatform(), tiemenguan), "paths-" + UUID.randomUUID());
+            assertThat(answer.status()).as(answer.body()).isEqualTo(201);
+            return answer.json().get("applicationNumber").asString();
+        });
+        paths.jiuquanNoticeAndObjection(person(BODY, 60).replace("\"659006\"", "\"620900\"")
+                .replace("M01200", "M03900").replace("RESIDENT", "EMPLOYEE").replace("第二师医院", "酒泉市人民医院")
+                .replace("\"APP\"", "\"SERVICE_WINDOW\""));
+        paths.tiemenguanExtension(person(BODY, 61).replace("M01200", "M04600"));
+        paths.certificate(approvedNumber, zhang());
+    }
+
+    @Test
+    @Order(10)
     void exposesEveryMetricNamedInTheDashboardsAlertRulesAndDocs() {
         MetricReferences named = MetricReferences.in(MetricReferences.repositoryRoot());
         // Gauges are refreshed every 15 s, and Micrometer looks for new Kafka client metrics every 60 s.
@@ -454,7 +507,7 @@ class WholeFlowTests {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void noCollectionTopicOrLogHoldsThePersonalDataItWasSentInClear() {
         StoredData.Dump dump = StoredData.of(stack.settings().mongoPort(), stack.settings().kafkaBootstrapServers(),
                 stack.settings().logsDir());

@@ -110,13 +110,13 @@ class ReviewCases {
         for (int attempt = 1; ; attempt++) {
             ReviewCase open = find(caller, applicationNumber)
                     .orElseThrow(() -> CaseProblems.notFound(applicationNumber));
+            if (problems.isEmpty() && open.status() != CaseStatus.OPEN) {
+                throw CaseProblems.notOpen(open);
+            }
             DecisionRules.Checked checked = DecisionRules.check(request,
                     policies.find(open.regionCode()).orElse(null), open.diseaseCode(), problems);
             if (!problems.isEmpty()) {
                 throw CaseProblems.invalidDecision(problems);
-            }
-            if (open.status() != CaseStatus.OPEN) {
-                throw CaseProblems.notOpen(open);
             }
             boolean vote = open.panelSize() > 1 && !caller.has(org.mtb.support.security.Role.SUPERVISOR);
             if (!vote) {
