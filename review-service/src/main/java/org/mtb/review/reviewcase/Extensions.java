@@ -111,11 +111,11 @@ class Extensions {
                 }
                 extended = planner.extended(c.sla(), allowed(c).by(), calendars.calendarFor(c.regionCode()), now);
                 decided = new CaseExtension(number, request.requestedBy(), request.requestedAt(), request.reason(),
-                        CaseExtension.Status.APPROVED, supervisor.username(), now, answer, c.sla().dueAt(),
-                        extended.dueAt());
+                        CaseExtension.Status.APPROVED, supervisor.username(), now, answer, promised(c.sla()),
+                        promised(extended));
                 ReviewExtended event = new ReviewExtended(UUID.randomUUID(), ReviewExtended.SCHEMA_VERSION, now,
-                        applicationNumber, c.regionCode(), c.diseaseName(), approved(made) + 1, c.sla().dueAt(),
-                        extended.dueAt(), request.reason(), personalData.recipient(c));
+                        applicationNumber, c.regionCode(), c.diseaseName(), approved(made) + 1, promised(c.sla()),
+                        promised(extended), request.reason(), personalData.recipient(c));
                 update.set("sla", extended).push("outbox", CaseEvents.entry(json, event, Topics.REVIEW_EXTENDED, now));
                 timers.schedule(planner.timers(applicationNumber, extended));
             } else {
@@ -154,6 +154,15 @@ class Extensions {
             throw ExtensionProblems.notAllowed(c);
         }
         return allowed;
+    }
+
+    /**
+     * The deadline the applicant is told: the case's due moment, or for a case due at once (whose due moment is its
+     * acceptance) the end of its grace, which is what an extension moves.
+     */
+    private static Instant promised(SlaClock sla) {
+        return sla.limit().kind() == org.mtb.contracts.catalog.ReviewTimeLimit.Kind.IMMEDIATE ? sla.breachAt()
+                : sla.dueAt();
     }
 
     private static int approved(List<CaseExtension> made) {

@@ -1,7 +1,5 @@
 package org.mtb.review.reviewcase;
 
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
@@ -10,8 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.mtb.contracts.Topics;
 import org.mtb.contracts.review.QualificationExpired;
 import org.mtb.contracts.review.RecheckDue;
@@ -21,7 +17,6 @@ import org.mtb.support.outbox.PendingOutbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -63,7 +58,7 @@ class QualificationTimers implements DueTimerHandler {
 
     @Override
     public Prepared prepare(List<DueTimer> soon) {
-        Map<String, ReviewCase> cases = read(soon);
+        Map<String, ReviewCase> cases = TimedCases.of(mongo, soon);
         List<DueTimer> notYet = new ArrayList<>();
         List<DueTimer> due = new ArrayList<>();
         for (DueTimer timer : soon) {
@@ -118,11 +113,5 @@ class QualificationTimers implements DueTimerHandler {
         meters.counter("review.qualifications.timers", "kind", timer.kind(), "region", c.regionCode()).increment();
         log.info("Qualification {}: {} at {}", q.number(), timer.kind(), timer.at());
         return true;
-    }
-
-    private Map<String, ReviewCase> read(List<DueTimer> soon) {
-        return mongo.find(Query.query(where("_id").in(soon.stream().map(DueTimer::subject).distinct().toList())),
-                ReviewCase.class).stream().collect(Collectors.toMap(ReviewCase::applicationNumber,
-                        Function.identity()));
     }
 }

@@ -1,18 +1,14 @@
 package org.mtb.review.reviewcase;
 
-import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.mtb.review.timer.DueTimer;
 import org.mtb.review.timer.DueTimerHandler;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,9 +34,7 @@ class SupplementTimers implements DueTimerHandler {
 
     @Override
     public Prepared prepare(List<DueTimer> soon) {
-        Map<String, ReviewCase> cases = mongo.find(Query.query(where("_id").in(soon.stream().map(DueTimer::subject)
-                .distinct().toList())), ReviewCase.class).stream()
-                .collect(Collectors.toMap(ReviewCase::applicationNumber, Function.identity()));
+        Map<String, ReviewCase> cases = TimedCases.of(mongo, soon);
         List<DueTimer> due = new ArrayList<>();
         List<DueTimer> notYet = new ArrayList<>();
         for (DueTimer timer : soon) {

@@ -48,11 +48,7 @@ import org.mtb.support.security.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -85,7 +81,7 @@ abstract class RegionsAsShippedFlowScenario {
     @Autowired
     org.mtb.review.policy.RegionPolicies policies;
 
-    RestClient http;
+    StaffRequests staff;
     KafkaTestClient kafka;
     final java.util.Map<String, CatalogPublished> catalogs = new java.util.HashMap<>();
     final String holder = TestTokens.bearer(TestTokens.applicant("applicant-zhang", "11010519491231002X"));
@@ -94,8 +90,7 @@ abstract class RegionsAsShippedFlowScenario {
 
     @BeforeAll
     void connect() throws Exception {
-        http = RestClient.builder().baseUrl("http://127.0.0.1:" + port)
-                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> { }).build();
+        staff = new StaffRequests(port);
         kafka = new KafkaTestClient(bootstrapServers());
         for (String region : List.of("620900", "520200", "659006")) {
             String shipped = Files.readString(CATALOGS.resolve(region + ".json"));
@@ -428,19 +423,14 @@ abstract class RegionsAsShippedFlowScenario {
     }
 
     private ResponseEntity<String> post(String uri, String body, String token) {
-        var request = http.post().uri(uri).header(HttpHeaders.AUTHORIZATION, token);
-        if (body != null) {
-            request = request.contentType(MediaType.APPLICATION_JSON).body(body);
-        }
-        return request.retrieve().toEntity(String.class);
+        return staff.post(uri, body, token);
     }
 
     private ResponseEntity<String> put(String uri, String body, String token) {
-        return http.put().uri(uri).header(HttpHeaders.AUTHORIZATION, token).contentType(MediaType.APPLICATION_JSON)
-                .body(body).retrieve().toEntity(String.class);
+        return staff.put(uri, body, token);
     }
 
     private ResponseEntity<String> get(String uri, String token) {
-        return http.get().uri(uri).header(HttpHeaders.AUTHORIZATION, token).retrieve().toEntity(String.class);
+        return staff.get(uri, token);
     }
 }

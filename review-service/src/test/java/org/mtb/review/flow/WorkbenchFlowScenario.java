@@ -47,10 +47,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -80,7 +77,7 @@ abstract class WorkbenchFlowScenario {
     @Autowired
     List<DueTimerHandler> handlers;
 
-    RestClient http;
+    StaffRequests staff;
     KafkaTestClient kafka;
     final String reviewerA = TestTokens.bearer(TestTokens.staff(Role.REVIEWER, "reviewer-a", NOTICED));
     final String reviewerB = TestTokens.bearer(TestTokens.staff(Role.REVIEWER, "reviewer-b", NOTICED));
@@ -90,8 +87,7 @@ abstract class WorkbenchFlowScenario {
 
     @BeforeAll
     void connect() throws Exception {
-        http = RestClient.builder().baseUrl("http://127.0.0.1:" + port)
-                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> { }).build();
+        staff = new StaffRequests(port);
         kafka = new KafkaTestClient(bootstrapServers());
         kafka.send(Topics.CATALOG_PUBLISHED, NOTICED, json.writeValueAsString(catalog()));
     }
@@ -232,8 +228,7 @@ abstract class WorkbenchFlowScenario {
         assertThat(decided.effectiveFrom()).as("not before the notice ends").isNull();
         assertThat(started.noticeFrom()).isAfter(LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).minusDays(1));
 
-        ResponseEntity<String> list = http.get().uri("/api/v1/regions/{r}/public-notices", NOTICED).retrieve()
-                .toEntity(String.class);
+        ResponseEntity<String> list = staff.get("/api/v1/regions/" + NOTICED + "/public-notices");
         assertThat(list.getStatusCode().value()).as("read without a token").isEqualTo(200);
         JsonNode entry = json.readTree(list.getBody()).get("entries").valueStream()
                 .filter(e -> e.get("applicationNumber").asString().equals(kept)).findFirst().orElseThrow();
@@ -332,19 +327,14 @@ abstract class WorkbenchFlowScenario {
     }
 
     private ResponseEntity<String> post(String uri, String body, String token) {
-        var request = http.post().uri(uri).header(HttpHeaders.AUTHORIZATION, token);
-        if (body != null) {
-            request = request.contentType(MediaType.APPLICATION_JSON).body(body);
-        }
-        return request.retrieve().toEntity(String.class);
+        return staff.post(uri, body, token);
     }
 
     private ResponseEntity<String> put(String uri, String body, String token) {
-        return http.put().uri(uri).header(HttpHeaders.AUTHORIZATION, token).contentType(MediaType.APPLICATION_JSON)
-                .body(body).retrieve().toEntity(String.class);
+        return staff.put(uri, body, token);
     }
 
     private ResponseEntity<String> get(String uri, String token) {
-        return http.get().uri(uri).header(HttpHeaders.AUTHORIZATION, token).retrieve().toEntity(String.class);
+        return staff.get(uri, token);
     }
 }
