@@ -26,6 +26,15 @@ final class DecisionRules {
 
     /** What a checked decision adds to the request: the coded reasons' texts and the checklist with its texts. */
     record Checked(List<String> reasonCodes, List<String> reasonTexts, List<Decision.CheckedCriterion> checklist) {
+
+        /** What the applicant is told: each coded reason's text, then the reviewer's own words. */
+        List<String> told(DecisionRequest request) {
+            List<String> told = new ArrayList<>(reasonTexts);
+            if (request.reasons() != null) {
+                request.reasons().stream().map(String::strip).forEach(told::add);
+            }
+            return told;
+        }
     }
 
     static Checked check(DecisionRequest request, @Nullable PolicyCopy catalog, String diseaseCode,

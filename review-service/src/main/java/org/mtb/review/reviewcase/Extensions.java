@@ -17,11 +17,9 @@ import org.mtb.review.sla.SlaClock;
 import org.mtb.review.sla.SlaCounts;
 import org.mtb.review.sla.SlaPlanner;
 import org.mtb.review.timer.DueTimers;
-import org.mtb.support.outbox.PendingOutbox;
 import org.mtb.support.security.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,29 +35,27 @@ class Extensions {
     private static final Logger log = LoggerFactory.getLogger(Extensions.class);
 
     private final ReviewCases cases;
-    private final MongoTemplate mongo;
     private final RegionPolicies policies;
     private final RegionCalendars calendars;
     private final SlaPlanner planner;
     private final SlaCounts counts;
     private final DueTimers timers;
-    private final PendingOutbox pendingOutbox;
+    private final CaseWrites writes;
     private final CasePersonalData personalData;
     private final JsonMapper json;
     private final Clock clock;
     private final MeterRegistry meters;
 
-    Extensions(ReviewCases cases, MongoTemplate mongo, RegionPolicies policies, RegionCalendars calendars,
-            SlaPlanner planner, SlaCounts counts, DueTimers timers, PendingOutbox pendingOutbox,
+    Extensions(ReviewCases cases, RegionPolicies policies, RegionCalendars calendars,
+            SlaPlanner planner, SlaCounts counts, DueTimers timers, CaseWrites writes,
             CasePersonalData personalData, JsonMapper json, Clock clock, MeterRegistry meters) {
         this.cases = cases;
-        this.mongo = mongo;
         this.policies = policies;
         this.calendars = calendars;
         this.planner = planner;
         this.counts = counts;
         this.timers = timers;
-        this.pendingOutbox = pendingOutbox;
+        this.writes = writes;
         this.personalData = personalData;
         this.json = json;
         this.clock = clock;
@@ -81,7 +77,7 @@ class Extensions {
             }
             CaseExtension request = new CaseExtension(made.size() + 1, reviewer.username(), now, reason,
                     CaseExtension.Status.REQUESTED, null, null, null, null, null);
-            if (written(c, new Update().push("extensions", request).inc("version", 1))) {
+            if (writes.write(c, new Update().push("extensions", request).inc("version", 1))) {
                 meters.counter("review.extensions", "action", "requested", "region", c.regionCode()).increment();
                 log.info("Case {}: extension {} requested by {}", applicationNumber, request.number(),
                         reviewer.username());
@@ -125,7 +121,7 @@ class Extensions {
             List<CaseExtension> next = new ArrayList<>(made);
             next.set(made.indexOf(request), decided);
             update.set("extensions", next);
-            if (written(c, update)) {
+            if (writes.write(c, update)) {
                 if (extended != null) {
                     counts.replaced(c.regionCode(), c.sla(), extended);
                 }
@@ -167,13 +163,5 @@ class Extensions {
 
     private static int approved(List<CaseExtension> made) {
         return (int) made.stream().filter(e -> e.status() == CaseExtension.Status.APPROVED).count();
-    }
-
-    private boolean written(ReviewCase c, Update update) {
-        if (mongo.updateFirst(c.unchanged(), update, ReviewCase.class).getModifiedCount() == 0) {
-            return false;
-        }
-        pendingOutbox.mark(ReviewCase.COLLECTION, List.of(c.applicationNumber()));
-        return true;
     }
 }

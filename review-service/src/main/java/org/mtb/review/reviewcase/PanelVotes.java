@@ -32,16 +32,14 @@ class PanelVotes {
 
     /** The decision of a panel that agrees, made by {@code decide} in the same conditional update as the last vote. */
     interface Decide {
-        boolean decide(ReviewCase open, DecisionRequest request, DecisionRules.Checked checked, String reviewerId);
+        boolean decide(ReviewCase open, DecisionRequest request, DecisionRules.Checked checked, String reviewerId,
+                List<PanelVote> votes);
     }
 
     /** Records the vote; answers false when the case changed meanwhile (the caller reads it again). */
     boolean vote(ReviewCase open, DecisionRequest request, DecisionRules.Checked checked, Caller reviewer,
             Decide decide) {
-        List<String> reasons = new ArrayList<>(checked.reasonTexts());
-        if (request.reasons() != null) {
-            request.reasons().stream().map(String::strip).forEach(reasons::add);
-        }
+        List<String> reasons = checked.told(request);
         PanelVote vote = new PanelVote(reviewer.username(), request.outcome(), reasons, checked.reasonCodes(),
                 checked.checklist(), clock.instant());
         List<PanelVote> votes = new ArrayList<>(open.panelVotes().stream()
@@ -56,14 +54,10 @@ class PanelVotes {
                 allReasons.addAll(v.reasons());
                 allCodes.addAll(v.reasonCodes());
             });
-            ReviewCase withVotes = withVotes(open, votes);
             DecisionRequest together = new DecisionRequest(request.outcome(), List.of(), null, null, null);
-            boolean decided = decide.decide(withVotes, together, new DecisionRules.Checked(List.copyOf(allCodes),
-                    List.copyOf(allReasons), checked.checklist()), reviewer.subject());
+            boolean decided = decide.decide(open, together, new DecisionRules.Checked(List.copyOf(allCodes),
+                    List.copyOf(allReasons), checked.checklist()), reviewer.subject(), votes);
             if (decided) {
-                mongo.updateFirst(org.springframework.data.mongodb.core.query.Query.query(
-                        org.springframework.data.mongodb.core.query.Criteria.where("_id")
-                                .is(open.applicationNumber())), new Update().set("votes", votes), ReviewCase.class);
                 log.info("Case {} decided {} by a panel of {}", open.applicationNumber(), vote.outcome(), votes.size());
             }
             return decided;
@@ -75,13 +69,5 @@ class PanelVotes {
                     complete ? ", votes differ: a supervisor decides" : "");
         }
         return stored;
-    }
-
-    private static ReviewCase withVotes(ReviewCase c, List<PanelVote> votes) {
-        return new ReviewCase(c.applicationNumber(), c.submittedEventId(), c.regionCode(), c.diseaseCode(),
-                c.diseaseName(), c.diseaseCategory(), c.applicant(), c.hospital(), c.conditionSummary(), c.channel(),
-                c.submittedAt(), c.openedAt(), c.status(), c.decision(), c.catalogVersion(), c.sla(), c.version(),
-                c.outbox(), c.supplements(), c.closing(), c.claim(), c.notice(), c.qualification(), c.filing(),
-                c.extensions(), c.succession(), c.routing(), votes);
     }
 }

@@ -7,11 +7,9 @@ import java.util.List;
 import java.util.UUID;
 import org.mtb.contracts.Topics;
 import org.mtb.contracts.review.QualificationRevoked;
-import org.mtb.support.outbox.PendingOutbox;
 import org.mtb.support.security.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
@@ -26,18 +24,16 @@ class PostChecks {
     private static final Logger log = LoggerFactory.getLogger(PostChecks.class);
 
     private final ReviewCases cases;
-    private final MongoTemplate mongo;
-    private final PendingOutbox pendingOutbox;
+    private final CaseWrites writes;
     private final CasePersonalData personalData;
     private final JsonMapper json;
     private final Clock clock;
     private final MeterRegistry meters;
 
-    PostChecks(ReviewCases cases, MongoTemplate mongo, PendingOutbox pendingOutbox, CasePersonalData personalData,
+    PostChecks(ReviewCases cases, CaseWrites writes, CasePersonalData personalData,
             JsonMapper json, Clock clock, MeterRegistry meters) {
         this.cases = cases;
-        this.mongo = mongo;
-        this.pendingOutbox = pendingOutbox;
+        this.writes = writes;
         this.personalData = personalData;
         this.json = json;
         this.clock = clock;
@@ -74,8 +70,7 @@ class PostChecks {
                         .set("qualification", q.ended(Qualification.Status.REVOKED, now, reason))
                         .push("outbox", CaseEvents.entry(json, revoked, Topics.QUALIFICATION_REVOKED, now));
             }
-            if (mongo.updateFirst(c.unchanged(), update, ReviewCase.class).getModifiedCount() == 1) {
-                pendingOutbox.mark(ReviewCase.COLLECTION, List.of(applicationNumber));
+            if (writes.write(c, update)) {
                 meters.counter("review.post.checks", "outcome", outcome.name(), "region", c.regionCode()).increment();
                 log.info("Instant filing {} {} by {}", applicationNumber, outcome, reviewer.username());
                 return cases.find(applicationNumber).orElseThrow();

@@ -1,10 +1,9 @@
 package org.mtb.review.reviewcase;
 
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.mtb.review.timer.DueTimer;
 import org.mtb.review.timer.DueTimerHandler;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -34,20 +33,15 @@ class PublicNoticeTimers implements DueTimerHandler {
 
     @Override
     public Prepared prepare(List<DueTimer> soon) {
-        Map<String, ReviewCase> cases = TimedCases.of(mongo, soon);
-        List<DueTimer> due = new ArrayList<>();
-        List<DueTimer> notYet = new ArrayList<>();
-        for (DueTimer timer : soon) {
-            ReviewCase c = cases.get(timer.subject());
-            if (c == null) {
-                notYet.add(timer);
-            } else if (c.notice() != null && c.notice().endedAt() == null && c.notice().endsAt().equals(timer.at())) {
-                due.add(timer);
-            }
+        return TimedCases.prepare(mongo, soon, PublicNoticeTimers::verdict,
+                (current, timer) -> notices.end(current, timer.at()));
+    }
+
+    static Verdict verdict(@Nullable ReviewCase c, DueTimer timer) {
+        if (c == null) {
+            return Verdict.NOT_YET;
         }
-        return Prepared.of(notYet, () -> due.stream().filter(timer -> {
-            ReviewCase current = mongo.findById(timer.subject(), ReviewCase.class);
-            return current != null && notices.end(current, timer.at());
-        }).toList());
+        return c.notice() != null && c.notice().endedAt() == null && c.notice().endsAt().equals(timer.at())
+                ? Verdict.DUE : Verdict.STALE;
     }
 }

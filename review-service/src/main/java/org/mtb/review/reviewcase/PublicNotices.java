@@ -13,7 +13,6 @@ import org.mtb.contracts.review.ObjectionRaised;
 import org.mtb.contracts.review.ObjectionSettled;
 import org.mtb.contracts.review.QualificationGranted;
 import org.mtb.support.outbox.OutboxEntry;
-import org.mtb.support.outbox.PendingOutbox;
 import org.mtb.support.security.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,14 +39,14 @@ class PublicNotices {
     private final Approvals approvals;
     private final Objectors objectors;
     private final CasePersonalData personalData;
-    private final PendingOutbox pendingOutbox;
+    private final CaseWrites writes;
     private final JsonMapper json;
     private final Clock clock;
     private final MeterRegistry meters;
     private final org.mtb.review.timer.DueTimers timers;
 
     PublicNotices(MongoTemplate mongo, ReviewCases cases, Approvals approvals, Objectors objectors,
-            CasePersonalData personalData, PendingOutbox pendingOutbox, JsonMapper json, Clock clock,
+            CasePersonalData personalData, CaseWrites writes, JsonMapper json, Clock clock,
             MeterRegistry meters, org.mtb.review.timer.DueTimers timers) {
         this.timers = timers;
         this.mongo = mongo;
@@ -55,7 +54,7 @@ class PublicNotices {
         this.approvals = approvals;
         this.objectors = objectors;
         this.personalData = personalData;
-        this.pendingOutbox = pendingOutbox;
+        this.writes = writes;
         this.json = json;
         this.clock = clock;
         this.meters = meters;
@@ -85,7 +84,7 @@ class PublicNotices {
                     applicationNumber, id, c.regionCode(), c.diseaseName(), personalData.recipient(c));
             Update update = new Update().set("status", CaseStatus.UNDER_OBJECTION).set("notice.objections", objections)
                     .push("outbox", CaseEvents.entry(json, raised, Topics.OBJECTION_RAISED, now)).inc("version", 1);
-            if (written(c, update)) {
+            if (writes.write(c, update)) {
                 meters.counter("review.objections", "action", "raised", "region", c.regionCode()).increment();
                 log.info("Objection {} raised against case {} by {}", id, applicationNumber, caller.username());
                 return cases.find(applicationNumber).orElseThrow();
@@ -138,7 +137,7 @@ class PublicNotices {
                 grant(c, settled, now, update, events);
             }
             update.push("outbox").each(events.toArray());
-            if (written(c, update)) {
+            if (writes.write(c, update)) {
                 meters.counter("review.objections", "action", upheld ? "upheld" : "dismissed", "region",
                         c.regionCode()).increment();
                 log.info("Objection {} to case {} {} by {}", objectionId, applicationNumber,
@@ -161,7 +160,7 @@ class PublicNotices {
         List<OutboxEntry> events = new ArrayList<>();
         grant(c, c.notice(), at, update, events);
         update.push("outbox").each(events.toArray());
-        if (!written(c, update)) {
+        if (!writes.write(c, update)) {
             return false;
         }
         log.info("Public notice of case {} ended; qualification in effect", c.applicationNumber());
@@ -184,13 +183,5 @@ class PublicNotices {
                 .filter(found -> NOTICED.contains(found.status()) && found.notice() != null)
                 .orElseThrow(() -> NoticeProblems.notInNotice(regionCode, applicationNumber));
         return c;
-    }
-
-    private boolean written(ReviewCase c, Update update) {
-        if (mongo.updateFirst(c.unchanged(), update, ReviewCase.class).getModifiedCount() == 0) {
-            return false;
-        }
-        pendingOutbox.mark(ReviewCase.COLLECTION, List.of(c.applicationNumber()));
-        return true;
     }
 }

@@ -3,17 +3,15 @@ package org.mtb.review.reviewcase;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.mtb.contracts.Topics;
 import org.mtb.contracts.review.QualificationExpired;
 import org.mtb.contracts.review.RecheckDue;
+import org.jspecify.annotations.Nullable;
 import org.mtb.review.timer.DueTimer;
 import org.mtb.review.timer.DueTimerHandler;
-import org.mtb.support.outbox.PendingOutbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -35,17 +33,17 @@ class QualificationTimers implements DueTimerHandler {
     private final MongoTemplate mongo;
     private final QualificationTimerPlan plan;
     private final CasePersonalData personalData;
-    private final PendingOutbox pendingOutbox;
+    private final CaseWrites writes;
     private final JsonMapper json;
     private final Clock clock;
     private final MeterRegistry meters;
 
     QualificationTimers(MongoTemplate mongo, QualificationTimerPlan plan, CasePersonalData personalData,
-            PendingOutbox pendingOutbox, JsonMapper json, Clock clock, MeterRegistry meters) {
+            CaseWrites writes, JsonMapper json, Clock clock, MeterRegistry meters) {
         this.mongo = mongo;
         this.plan = plan;
         this.personalData = personalData;
-        this.pendingOutbox = pendingOutbox;
+        this.writes = writes;
         this.json = json;
         this.clock = clock;
         this.meters = meters;
@@ -58,22 +56,17 @@ class QualificationTimers implements DueTimerHandler {
 
     @Override
     public Prepared prepare(List<DueTimer> soon) {
-        Map<String, ReviewCase> cases = TimedCases.of(mongo, soon);
-        List<DueTimer> notYet = new ArrayList<>();
-        List<DueTimer> due = new ArrayList<>();
-        for (DueTimer timer : soon) {
-            ReviewCase c = cases.get(timer.subject());
-            if (c == null || c.qualification() == null && (c.status() == CaseStatus.OPEN
-                    || c.status() == CaseStatus.IN_PUBLIC_NOTICE)) {
-                notYet.add(timer);
-            } else if (applies(c, timer)) {
-                due.add(timer);
-            }
+        return TimedCases.prepare(mongo, soon, this::verdict,
+                (current, timer) -> applies(current, timer) && fire(current, timer));
+    }
+
+    /** A case whose approval has not granted its qualification yet is read again later. */
+    private Verdict verdict(@Nullable ReviewCase c, DueTimer timer) {
+        if (c == null || c.qualification() == null && (c.status() == CaseStatus.OPEN
+                || c.status() == CaseStatus.IN_PUBLIC_NOTICE)) {
+            return Verdict.NOT_YET;
         }
-        return Prepared.of(notYet, () -> due.stream().filter(timer -> {
-            ReviewCase current = mongo.findById(timer.subject(), ReviewCase.class);
-            return current != null && applies(current, timer) && fire(current, timer);
-        }).toList());
+        return applies(c, timer) ? Verdict.DUE : Verdict.STALE;
     }
 
     private boolean applies(ReviewCase c, DueTimer timer) {
@@ -106,10 +99,9 @@ class QualificationTimers implements DueTimerHandler {
             update.set("qualification", q.reminded(now))
                     .push("outbox", CaseEvents.entry(json, reminder, Topics.RECHECK_DUE, now));
         }
-        if (mongo.updateFirst(c.unchanged(), update, ReviewCase.class).getModifiedCount() == 0) {
+        if (!writes.write(c, update)) {
             return false;
         }
-        pendingOutbox.mark(ReviewCase.COLLECTION, List.of(c.applicationNumber()));
         meters.counter("review.qualifications.timers", "kind", timer.kind(), "region", c.regionCode()).increment();
         log.info("Qualification {}: {} at {}", q.number(), timer.kind(), timer.at());
         return true;

@@ -15,7 +15,6 @@ import org.mtb.review.policy.RegionPolicies;
 import org.mtb.review.sla.SlaCounts;
 import org.mtb.review.timer.DueTimers;
 import org.mtb.support.outbox.OutboxEntry;
-import org.mtb.support.outbox.PendingOutbox;
 import org.mtb.support.web.FieldProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +34,7 @@ class ReviewCases {
     private static final Logger log = LoggerFactory.getLogger(ReviewCases.class);
 
     private final MongoTemplate mongo;
-    private final PendingOutbox pendingOutbox;
+    private final CaseWrites writes;
     private final SlaCounts counts;
     private final JsonMapper json;
     private final Clock clock;
@@ -47,7 +46,7 @@ class ReviewCases {
     private final DueTimers timers;
     private final PanelVotes panel;
 
-    ReviewCases(MongoTemplate mongo, PendingOutbox pendingOutbox, SlaCounts counts, JsonMapper json, Clock clock,
+    ReviewCases(MongoTemplate mongo, CaseWrites writes, SlaCounts counts, JsonMapper json, Clock clock,
             MeterRegistry meters, CasePersonalData personalData, RegionPolicies policies, Approvals approvals,
             DueTimers timers, PanelVotes panel) {
         this.panel = panel;
@@ -56,7 +55,7 @@ class ReviewCases {
         this.timers = timers;
         this.personalData = personalData;
         this.mongo = mongo;
-        this.pendingOutbox = pendingOutbox;
+        this.writes = writes;
         this.counts = counts;
         this.json = json;
         this.clock = clock;
@@ -123,7 +122,7 @@ class ReviewCases {
                 open.requireNoOtherHolder(caller.username(), clock.instant());
             }
             if (vote ? panel.vote(open, request, checked, caller, this::tryDecide)
-                    : tryDecide(open, request, checked, caller.subject())) {
+                    : tryDecide(open, request, checked, caller.subject(), null)) {
                 return find(applicationNumber).orElseThrow();
             }
             if (attempt == 3) {
@@ -137,15 +136,14 @@ class ReviewCases {
      * deciding at once cannot both win, and the decision cannot be stored without its events. It fails when the
      * case changed meanwhile (another decision, a claim, or an SLA timer), and the caller looks again. An approval
      * enters the region's public notice or grants the qualification at once ({@link Approvals}); the notice's end
-     * timer is written first, and finds the case in notice or does nothing.
+     * timer is written first, and finds the case in notice or does nothing. A panel's decision stores its
+     * {@code votes} with it.
      */
-    boolean tryDecide(ReviewCase open, DecisionRequest request, DecisionRules.Checked checked, String reviewerId) {
+    boolean tryDecide(ReviewCase open, DecisionRequest request, DecisionRules.Checked checked, String reviewerId,
+            @Nullable List<PanelVote> votes) {
         String applicationNumber = open.applicationNumber();
         Instant now = clock.instant();
-        List<String> reasons = new ArrayList<>(checked.reasonTexts());
-        if (request.reasons() != null) {
-            request.reasons().stream().map(String::strip).forEach(reasons::add);
-        }
+        List<String> reasons = checked.told(request);
         Decision decision = new Decision(request.outcome(), reasons, reviewerId, now, checked.reasonCodes(),
                 checked.checklist());
         Approvals.@Nullable Approval approval = request.outcome() == DecisionOutcome.APPROVED
@@ -157,6 +155,9 @@ class ReviewCases {
                 approval == null ? null : approval.effectiveFrom(),
                 approval == null || approval.notice() == null ? null : approval.notice().until());
         Update update = new Update().set("status", status).set("decision", decision).inc("version", 1);
+        if (votes != null) {
+            update.set("votes", votes);
+        }
         List<OutboxEntry> events = new ArrayList<>();
         events.add(CaseEvents.entry(json, decided, Topics.APPLICATION_DECIDED, now));
         if (approval != null) {
@@ -170,10 +171,9 @@ class ReviewCases {
             }
         }
         update.push("outbox").each(events.toArray());
-        if (mongo.updateFirst(open.unchanged(), update, ReviewCase.class).getModifiedCount() == 0) {
+        if (!writes.write(open, update)) {
             return false;
         }
-        pendingOutbox.mark(ReviewCase.COLLECTION, List.of(applicationNumber));
         if (open.sla() != null) {
             counts.closed(open.regionCode(), open.sla());
         }

@@ -2,10 +2,10 @@ package org.mtb.review.reviewcase;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.mtb.contracts.intake.ApplicationKind;
+import org.jspecify.annotations.Nullable;
 import org.mtb.review.timer.DueTimer;
 import org.mtb.review.timer.DueTimerHandler;
 import org.slf4j.Logger;
@@ -40,23 +40,19 @@ class SuccessionTimers implements DueTimerHandler {
 
     @Override
     public Prepared prepare(List<DueTimer> soon) {
-        List<DueTimer> notYet = new ArrayList<>();
-        List<DueTimer> due = new ArrayList<>();
-        for (DueTimer timer : soon) {
-            ReviewCase successor = mongo.findById(timer.subject(), ReviewCase.class);
-            if (successor == null || successor.qualification() == null) {
-                if (successor == null || successor.status() == CaseStatus.OPEN) {
-                    notYet.add(timer);
-                }
-            } else if (successor.qualification().replaces() != null && successor.succession() != null) {
-                due.add(timer);
-            }
-        }
-        return Prepared.of(notYet, () -> due.stream().filter(this::record).toList());
+        return TimedCases.prepare(mongo, soon, SuccessionTimers::verdict, (successor, timer) -> record(successor));
     }
 
-    private boolean record(DueTimer timer) {
-        ReviewCase successor = mongo.findById(timer.subject(), ReviewCase.class);
+    /** A successor whose qualification is not granted yet, while it is still open, is read again later. */
+    private static Verdict verdict(@Nullable ReviewCase successor, DueTimer timer) {
+        if (successor == null || successor.qualification() == null) {
+            return successor == null || successor.status() == CaseStatus.OPEN ? Verdict.NOT_YET : Verdict.STALE;
+        }
+        return successor.qualification().replaces() != null && successor.succession() != null ? Verdict.DUE
+                : Verdict.STALE;
+    }
+
+    private boolean record(ReviewCase successor) {
         String previousNumber = successor.qualification().replaces();
         for (int attempt = 0; attempt < 3; attempt++) {
             ReviewCase previous = mongo.findById(previousNumber.substring(2), ReviewCase.class);

@@ -22,7 +22,6 @@ import org.mtb.review.sla.SlaCounts;
 import org.mtb.review.sla.SlaPlanner;
 import org.mtb.review.timer.DueTimer;
 import org.mtb.review.timer.DueTimers;
-import org.mtb.support.outbox.PendingOutbox;
 import org.mtb.support.security.Caller;
 import org.mtb.support.web.FieldProblem;
 import org.slf4j.Logger;
@@ -49,7 +48,7 @@ class SupplementRequests {
     private final RegionCalendars calendars;
     private final SlaPlanner planner;
     private final DueTimers timers;
-    private final PendingOutbox pendingOutbox;
+    private final CaseWrites writes;
     private final SlaCounts counts;
     private final CasePersonalData personalData;
     private final SupplementProperties properties;
@@ -58,7 +57,7 @@ class SupplementRequests {
     private final MeterRegistry meters;
 
     SupplementRequests(MongoTemplate mongo, ReviewCases cases, RegionPolicies policies, RegionCalendars calendars,
-            SlaPlanner planner, DueTimers timers, PendingOutbox pendingOutbox, SlaCounts counts,
+            SlaPlanner planner, DueTimers timers, CaseWrites writes, SlaCounts counts,
             CasePersonalData personalData, SupplementProperties properties, JsonMapper json, Clock clock,
             MeterRegistry meters) {
         this.mongo = mongo;
@@ -67,7 +66,7 @@ class SupplementRequests {
         this.calendars = calendars;
         this.planner = planner;
         this.timers = timers;
-        this.pendingOutbox = pendingOutbox;
+        this.writes = writes;
         this.counts = counts;
         this.personalData = personalData;
         this.properties = properties;
@@ -115,10 +114,9 @@ class SupplementRequests {
         Update update = new Update().set("status", CaseStatus.AWAITING_SUPPLEMENT).push("supplements", supplement)
                 .push("outbox", CaseEvents.entry(json, event, Topics.SUPPLEMENT_REQUESTED, now))
                 .inc("version", 1);
-        if (mongo.updateFirst(open.unchanged(), update, ReviewCase.class).getModifiedCount() == 0) {
+        if (!writes.write(open, update)) {
             return false;
         }
-        pendingOutbox.mark(ReviewCase.COLLECTION, List.of(number));
         if (open.sla() != null) {
             counts.closed(open.regionCode(), open.sla());
         }
@@ -169,10 +167,9 @@ class SupplementRequests {
                         null))
                 .push("outbox", CaseEvents.entry(json, event, Topics.SUPPLEMENT_LAPSED, now))
                 .inc("version", 1);
-        if (mongo.updateFirst(waiting.unchanged(), update, ReviewCase.class).getModifiedCount() == 0) {
+        if (!writes.write(waiting, update)) {
             return false;
         }
-        pendingOutbox.mark(ReviewCase.COLLECTION, List.of(number));
         meters.counter("review.supplements.lapsed", "region", waiting.regionCode()).increment();
         log.info("Case {} closed as not supplemented: round {} was due {}", number, round, open.dueAt());
         return true;

@@ -1,9 +1,7 @@
 package org.mtb.review.reviewcase;
 
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.mtb.review.timer.DueTimer;
@@ -34,23 +32,9 @@ class SupplementTimers implements DueTimerHandler {
 
     @Override
     public Prepared prepare(List<DueTimer> soon) {
-        Map<String, ReviewCase> cases = TimedCases.of(mongo, soon);
-        List<DueTimer> due = new ArrayList<>();
-        List<DueTimer> notYet = new ArrayList<>();
-        for (DueTimer timer : soon) {
-            switch (verdict(cases.get(timer.subject()), timer, requests)) {
-                case DUE -> due.add(timer);
-                case NOT_YET -> notYet.add(timer);
-                case STALE -> { }
-            }
-        }
-        return Prepared.of(notYet, () -> due.stream().filter(timer -> {
-            ReviewCase current = mongo.findById(timer.subject(), ReviewCase.class);
-            return current != null && requests.lapse(current, (int) timer.revision(), timer.at());
-        }).toList());
+        return TimedCases.prepare(mongo, soon, (c, timer) -> verdict(c, timer, requests),
+                (current, timer) -> requests.lapse(current, (int) timer.revision(), timer.at()));
     }
-
-    enum Verdict { DUE, NOT_YET, STALE }
 
     static Verdict verdict(@Nullable ReviewCase c, DueTimer timer, SupplementRequests requests) {
         if (c == null || c.rounds() < timer.revision() && c.status() == CaseStatus.OPEN) {

@@ -19,7 +19,6 @@ import org.mtb.review.sla.SlaClock;
 import org.mtb.review.sla.SlaCounts;
 import org.mtb.review.sla.SlaPlanner;
 import org.mtb.review.timer.DueTimers;
-import org.mtb.support.outbox.PendingOutbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -45,21 +44,21 @@ class SupplementsAndWithdrawals {
     private final RegionCalendars calendars;
     private final SlaPlanner planner;
     private final DueTimers timers;
-    private final PendingOutbox pendingOutbox;
+    private final CaseWrites writes;
     private final SlaCounts counts;
     private final JsonMapper json;
     private final Clock clock;
     private final MeterRegistry meters;
 
     SupplementsAndWithdrawals(MongoTemplate mongo, RegionPolicies policies, RegionCalendars calendars,
-            SlaPlanner planner, DueTimers timers, PendingOutbox pendingOutbox, SlaCounts counts, JsonMapper json,
+            SlaPlanner planner, DueTimers timers, CaseWrites writes, SlaCounts counts, JsonMapper json,
             Clock clock, MeterRegistry meters) {
         this.mongo = mongo;
         this.policies = policies;
         this.calendars = calendars;
         this.planner = planner;
         this.timers = timers;
-        this.pendingOutbox = pendingOutbox;
+        this.writes = writes;
         this.counts = counts;
         this.json = json;
         this.clock = clock;
@@ -117,10 +116,9 @@ class SupplementsAndWithdrawals {
                 .set("supplements." + index + ".supplied", event.materials())
                 .push("outbox", CaseEvents.entry(json, reopened, Topics.REVIEW_STARTED, now))
                 .inc("version", 1);
-        if (mongo.updateFirst(c.unchanged(), update, ReviewCase.class).getModifiedCount() == 0) {
+        if (!writes.write(c, update)) {
             return false;
         }
-        pendingOutbox.mark(ReviewCase.COLLECTION, List.of(c.applicationNumber()));
         if (sla != null) {
             counts.opened(c.regionCode(), sla);
         }

@@ -90,8 +90,6 @@ class SlaTimerHandler implements DueTimerHandler {
         return passed ? Verdict.STALE : Verdict.DUE;
     }
 
-    enum Verdict { DUE, NOT_YET, STALE }
-
     /** The state a timer moves its case to. */
     private static SlaState moves(DueTimer timer) {
         return timer.kind().equals(SlaClock.WARNING) ? SlaState.WARNED : SlaState.BREACHED;

@@ -15,6 +15,12 @@ public interface DueTimerHandler {
         return java.util.Set.of();
     }
 
+    /**
+     * What a handler finds of a timer when it reads ahead: due (acted on at its moment), not yet (what it belongs to is
+     * not stored as the timer expects yet: read again on a later poll), or stale (superseded: dropped).
+     */
+    enum Verdict { DUE, NOT_YET, STALE }
+
     /** Reads what the timers will need; called up to the lookahead before they fall due. */
     Prepared prepare(List<DueTimer> soon);
 

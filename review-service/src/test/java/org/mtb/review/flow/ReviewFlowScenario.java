@@ -424,10 +424,7 @@ abstract class ReviewFlowScenario {
 
     /** Zhang San, sealed as intake seals him. */
     private Applicant sealedApplicant(String number, InsuranceType insuranceType) {
-        return new Applicant(cipher.seal("11010519491231002X", SealedField.ID_NUMBER.context(number)),
-                cipher.seal("张三", SealedField.NAME.context(number)),
-                cipher.seal("13800138000", SealedField.PHONE.context(number)), insuranceType,
-                index.ofIdNumber("11010519491231002X"), Applicant.Masked.of("11010519491231002X", "张三", "13800138000"));
+        return SealedApplicants.zhang(cipher, index, number, insuranceType);
     }
 
     private java.util.List<JsonNode> openCases(String region) {

@@ -285,10 +285,7 @@ abstract class WorkbenchFlowScenario {
     private String opened(String disease) throws Exception {
         String number = NOTICED + "-20261130-%06d".formatted(SEQUENCE.incrementAndGet() + 1000 * (port % 100));
         Instant now = Instant.now();
-        Applicant applicant = new Applicant(cipher.seal("11010519491231002X", SealedField.ID_NUMBER.context(number)),
-                cipher.seal("张三", SealedField.NAME.context(number)),
-                cipher.seal("13800138000", SealedField.PHONE.context(number)), InsuranceType.EMPLOYEE,
-                index.ofIdNumber("11010519491231002X"), Applicant.Masked.of("11010519491231002X", "张三", "13800138000"));
+        Applicant applicant = SealedApplicants.zhang(cipher, index, number, InsuranceType.EMPLOYEE);
         ApplicationSubmitted submitted = new ApplicationSubmitted(UUID.randomUUID(), 2, now, number, NOTICED, disease,
                 "高血压", DiseaseCategory.CHRONIC, applicant, new Hospital("市人民医院", 3, null),
                 cipher.seal("高血压", SealedField.CONDITION_SUMMARY.context(number)), Channel.APP, now, null);

@@ -53,7 +53,8 @@ class QualificationTimersOnceTests {
     private final QualificationTimerPlan plan = mock(QualificationTimerPlan.class);
     private final CasePersonalData personalData = mock(CasePersonalData.class);
     private final QualificationTimers handler = new QualificationTimers(mongo, plan, personalData,
-            mock(PendingOutbox.class), JsonMapper.builder().build(), clock, new SimpleMeterRegistry());
+            new CaseWrites(mongo, mock(PendingOutbox.class)), JsonMapper.builder().build(), clock,
+            new SimpleMeterRegistry());
 
     @Test
     void twoInstancesFireTheReminderOnceAndARestartedOneTheExpiryThatFellDueWhileNoneRan() {
