@@ -3,18 +3,13 @@ package org.mtb.notification.message;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -35,11 +30,8 @@ import org.mtb.contracts.review.Recipient;
 import org.mtb.contracts.review.SupplementItem;
 import org.mtb.contracts.review.SupplementLapsed;
 import org.mtb.contracts.review.SupplementRequested;
-import org.mtb.notification.sms.SmsReceipt;
-import org.mtb.stack.EmbeddedMongo;
 import org.mtb.support.crypto.BlindIndex;
 import org.mtb.support.crypto.FieldCipher;
-import org.mtb.support.crypto.TestKeyRing;
 import org.mtb.support.security.Caller;
 import org.mtb.support.security.Role;
 import org.mtb.support.security.SignedInRequests;
@@ -53,11 +45,6 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  */
 class AgentMessagesTests {
 
-    private static final EmbeddedMongo MONGO = EmbeddedMongo.inMemory();
-    private static final MongoClient CLIENT = MongoClients.create(MONGO.uri("admin"));
-    private static final AtomicInteger DATABASES = new AtomicInteger();
-    private static final SmsDeliveryProperties PROPERTIES = new SmsDeliveryProperties(5, Duration.ofSeconds(5),
-            Duration.ofMinutes(10), Duration.ofMinutes(1));
     private static final String PHONE = "13800138000";
     private static final String NAME = "张三";
     private static final String ID_NUMBER = "11010519491231002X";
@@ -68,26 +55,16 @@ class AgentMessagesTests {
     /** The agent applied with an account of their own. */
     private static final Submitter AGENTS_ACCOUNT = new Submitter("agent-li", "mtb-app", "APPLICANT");
 
-    private final TestClock clock = TestClock.at("2026-11-30T02:00:00Z");
-    private final MongoTemplate mongo = new MongoTemplate(CLIENT, "agent_" + DATABASES.incrementAndGet());
-    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private final List<String> sent = new CopyOnWriteArrayList<>();
-    private final List<String> phones = new CopyOnWriteArrayList<>();
-    private final TestKeyRing keys = new TestKeyRing();
-    private final FieldCipher cipher = new FieldCipher(keys);
-    private final BlindIndex blindIndex = new BlindIndex(keys);
-    private final MessagePhones messagePhones = new MessagePhones(cipher);
-    private final Messages messages = new Messages(mongo, blindIndex);
-    private final Notifier notifier = new Notifier(new MessageBatches(mongo, messages),
-            MessageTemplates.fromClasspath(), new SmsDelivery(messages, (phone, text) -> {
-                sent.add(text);
-                phones.add(phone);
-                return new SmsReceipt("p-" + sent.size());
-            }, PROPERTIES, clock, meters, messagePhones), PROPERTIES, clock, meters, messagePhones);
-
-    AgentMessagesTests() {
-        messages.afterSingletonsInstantiated();
-    }
+    private final RecordingNotifier recording = new RecordingNotifier("2026-11-30T02:00:00Z");
+    private final TestClock clock = recording.clock;
+    private final MongoTemplate mongo = recording.mongo;
+    private final SimpleMeterRegistry meters = recording.meters;
+    private final List<String> sent = recording.sent;
+    private final List<String> phones = recording.phones;
+    private final FieldCipher cipher = recording.cipher;
+    private final BlindIndex blindIndex = recording.blindIndex;
+    private final Messages messages = recording.messages;
+    private final Notifier notifier = recording.notifier;
 
     @Test
     void tellsTheAgentOfASubmissionBySmsBesideTheApplicantsTwoMessages() {

@@ -56,22 +56,27 @@ final class RecordingNotifier {
     private static final Path FIXTURES = Path.of("../contracts/src/test/resources/events");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    final TestClock clock = TestClock.at("2026-12-10T06:30:00Z");
+    final TestClock clock;
     final MongoTemplate mongo = new MongoTemplate(CLIENT, "recording_" + DATABASES.incrementAndGet());
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     /** The SMS texts handed to the gateway, in order. */
     final List<String> sent = new CopyOnWriteArrayList<>();
     /** The phones they were opened for, in the same order. */
     final List<String> phones = new CopyOnWriteArrayList<>();
-    final FieldCipher cipher;
+    final TestKeyRing keys = new TestKeyRing();
+    final FieldCipher cipher = new FieldCipher(keys);
+    final BlindIndex blindIndex = new BlindIndex(keys);
+    final Messages messages = new Messages(mongo, blindIndex);
     final Notifier notifier;
-    private final Messages messages;
 
+    /** At the moment of the golden fixtures (2026-12-10T06:30:00Z). */
     RecordingNotifier() {
-        TestKeyRing keys = new TestKeyRing();
-        cipher = new FieldCipher(keys);
+        this("2026-12-10T06:30:00Z");
+    }
+
+    RecordingNotifier(String now) {
+        clock = TestClock.at(now);
         MessagePhones messagePhones = new MessagePhones(cipher);
-        messages = new Messages(mongo, new BlindIndex(keys));
         messages.afterSingletonsInstantiated();
         notifier = new Notifier(new MessageBatches(mongo, messages), MessageTemplates.fromClasspath(),
                 new SmsDelivery(messages, (phone, text) -> {

@@ -4,19 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.tuple;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.mtb.contracts.SealedField;
 import org.mtb.contracts.intake.ApplicationWithdrawn;
@@ -25,11 +20,7 @@ import org.mtb.contracts.review.Recipient;
 import org.mtb.contracts.review.SupplementItem;
 import org.mtb.contracts.review.SupplementLapsed;
 import org.mtb.contracts.review.SupplementRequested;
-import org.mtb.notification.sms.SmsReceipt;
-import org.mtb.stack.EmbeddedMongo;
-import org.mtb.support.crypto.BlindIndex;
 import org.mtb.support.crypto.FieldCipher;
-import org.mtb.support.crypto.TestKeyRing;
 import org.mtb.support.security.SignedInRequests;
 import org.mtb.support.testing.TestClock;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -41,36 +32,21 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class SupplementAndWithdrawalMessagesTests {
 
-    private static final EmbeddedMongo MONGO = EmbeddedMongo.inMemory();
-    private static final MongoClient CLIENT = MongoClients.create(MONGO.uri("admin"));
-    private static final AtomicInteger DATABASES = new AtomicInteger();
-    private static final SmsDeliveryProperties PROPERTIES = new SmsDeliveryProperties(5, Duration.ofSeconds(5),
-            Duration.ofMinutes(10), Duration.ofMinutes(1));
     /** The contracts' golden fixtures, which pin what review and intake send. */
     private static final Path FIXTURES = Path.of("../contracts/src/test/resources/events");
     private static final String PHONE = "13800138000";
     /** 11:00 on 24 December in China Standard Time. */
     private static final Instant DUE = Instant.parse("2026-12-24T03:00:00Z");
 
-    private final TestClock clock = TestClock.at("2026-11-30T02:00:00Z");
-    private final MongoTemplate mongo = new MongoTemplate(CLIENT, "supplement_" + DATABASES.incrementAndGet());
-    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private final List<String> sent = new CopyOnWriteArrayList<>();
-    private final List<String> phones = new CopyOnWriteArrayList<>();
-    private final TestKeyRing keys = new TestKeyRing();
-    private final FieldCipher cipher = new FieldCipher(keys);
-    private final MessagePhones messagePhones = new MessagePhones(cipher);
-    private final Messages messages = new Messages(mongo, new BlindIndex(keys));
-    private final Notifier notifier = new Notifier(new MessageBatches(mongo, messages),
-            MessageTemplates.fromClasspath(), new SmsDelivery(messages, (phone, text) -> {
-                sent.add(text);
-                phones.add(phone);
-                return new SmsReceipt("p-" + sent.size());
-            }, PROPERTIES, clock, meters, messagePhones), PROPERTIES, clock, meters, messagePhones);
-
-    SupplementAndWithdrawalMessagesTests() {
-        messages.afterSingletonsInstantiated();
-    }
+    private final RecordingNotifier recording = new RecordingNotifier("2026-11-30T02:00:00Z");
+    private final TestClock clock = recording.clock;
+    private final MongoTemplate mongo = recording.mongo;
+    private final SimpleMeterRegistry meters = recording.meters;
+    private final List<String> sent = recording.sent;
+    private final List<String> phones = recording.phones;
+    private final FieldCipher cipher = recording.cipher;
+    private final Messages messages = recording.messages;
+    private final Notifier notifier = recording.notifier;
 
     @Test
     void tellsEveryItemInTheAppAndHowManyAndByWhenBySms() {
