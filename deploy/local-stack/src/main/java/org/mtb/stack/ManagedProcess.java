@@ -32,6 +32,7 @@ final class ManagedProcess {
             ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+            JavaCommand.ENVIRONMENT.forEach(builder.environment()::putIfAbsent);
             builder.environment().putAll(environment);
             // A marker per start, so the log of a restarted part shows where the latest run begins.
             Files.writeString(logFile, "%n==== %s: %s%n".formatted(Instant.now(), String.join(" ", command)),
