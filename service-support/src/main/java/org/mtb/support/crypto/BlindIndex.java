@@ -15,10 +15,17 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class BlindIndex {
 
-    private final byte[] key;
+    private static final int IDLE_MACS = 64;
+
+    private final Instances<Mac> macs;
 
     public BlindIndex(KeyRing keys) {
-        this.key = keys.indexKey();
+        SecretKeySpec key = new SecretKeySpec(keys.indexKey(), "HmacSHA256");
+        this.macs = new Instances<>(() -> {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return mac;
+        }, IDLE_MACS);
     }
 
     /** The index of an ID number: trimmed, with a lower-case check character {@code x} as {@code X}. */
@@ -29,11 +36,13 @@ public final class BlindIndex {
     /** The index of a value of a kind ({@code idNumber}, {@code phone}): the kind keeps equal values of two kinds apart. */
     public String of(String kind, String value) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            // A MAC keeps its key across uses: doFinal leaves it ready for the next value.
+            Mac mac = macs.take();
             mac.update(kind.getBytes(StandardCharsets.UTF_8));
             mac.update((byte) 0);
-            return HexFormat.of().formatHex(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
+            String index = HexFormat.of().formatHex(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
+            macs.back(mac);
+            return index;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
         }

@@ -6,6 +6,8 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.security.Security;
 import java.util.Base64;
+import java.util.EnumMap;
+import java.util.Map;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -26,6 +28,7 @@ public final class FieldCipher {
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int IDLE_CIPHERS = 64;
 
     static {
         if (Security.getProvider(BouncyCastleProvider.PROVIDER_NAME) == null) {
@@ -34,9 +37,15 @@ public final class FieldCipher {
     }
 
     private final KeyRing keys;
+    private final Map<CipherAlgorithm, Instances<Cipher>> ciphers = new EnumMap<>(CipherAlgorithm.class);
 
     public FieldCipher(KeyRing keys) {
         this.keys = keys;
+        for (CipherAlgorithm algorithm : CipherAlgorithm.values()) {
+            ciphers.put(algorithm, new Instances<>(() -> algorithm == CipherAlgorithm.SM4_GCM
+                    ? Cipher.getInstance(algorithm.transformation(), BouncyCastleProvider.PROVIDER_NAME)
+                    : Cipher.getInstance(algorithm.transformation()), IDLE_CIPHERS));
+        }
     }
 
     /** The value sealed with the current key. */
@@ -59,8 +68,11 @@ public final class FieldCipher {
             throw new IllegalArgumentException("A sealed value too short to hold its nonce and tag");
         }
         try {
-            Cipher cipher = cipher(Cipher.DECRYPT_MODE, key, payload, context);
-            byte[] clear = cipher.doFinal(payload, NONCE_BYTES, payload.length - NONCE_BYTES);
+            Instances<Cipher> idle = ciphers.get(key.algorithm());
+            Cipher cipher = idle.take();
+            byte[] clear = init(cipher, Cipher.DECRYPT_MODE, key, payload, context)
+                    .doFinal(payload, NONCE_BYTES, payload.length - NONCE_BYTES);
+            idle.back(cipher);
             return new String(clear, StandardCharsets.UTF_8);
         } catch (GeneralSecurityException e) {
             throw new IllegalArgumentException("The value does not open with key " + key.id()
@@ -113,12 +125,15 @@ public final class FieldCipher {
         return keyIdOf(sealed).equals(keys.current().id()) ? sealed : seal(open(sealed, context), context);
     }
 
-    private static String seal(String clear, String context, DataKey key) {
+    private String seal(String clear, String context, DataKey key) {
         byte[] nonce = new byte[NONCE_BYTES];
         RANDOM.nextBytes(nonce);
         try {
-            Cipher cipher = cipher(Cipher.ENCRYPT_MODE, key, nonce, context);
-            byte[] sealed = cipher.doFinal(clear.getBytes(StandardCharsets.UTF_8));
+            Instances<Cipher> idle = ciphers.get(key.algorithm());
+            Cipher cipher = idle.take();
+            byte[] sealed = init(cipher, Cipher.ENCRYPT_MODE, key, nonce, context)
+                    .doFinal(clear.getBytes(StandardCharsets.UTF_8));
+            idle.back(cipher);
             byte[] payload = ByteBuffer.allocate(NONCE_BYTES + sealed.length).put(nonce).put(sealed).array();
             return PREFIX + key.id() + ":" + Base64.getUrlEncoder().withoutPadding().encodeToString(payload);
         } catch (GeneralSecurityException e) {
@@ -126,12 +141,10 @@ public final class FieldCipher {
         }
     }
 
-    private static Cipher cipher(int mode, DataKey key, byte[] nonceSource, String context)
+    /** The cipher set up for one value: its key, the value's own nonce and the field's context. */
+    private static Cipher init(Cipher cipher, int mode, DataKey key, byte[] nonceSource, String context)
             throws GeneralSecurityException {
         CipherAlgorithm algorithm = key.algorithm();
-        Cipher cipher = algorithm == CipherAlgorithm.SM4_GCM
-                ? Cipher.getInstance(algorithm.transformation(), BouncyCastleProvider.PROVIDER_NAME)
-                : Cipher.getInstance(algorithm.transformation());
         cipher.init(mode, new SecretKeySpec(key.material(), algorithm.keyAlgorithm()),
                 new GCMParameterSpec(TAG_BITS, nonceSource, 0, NONCE_BYTES));
         cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
