@@ -47,6 +47,10 @@ public final class LocalStack implements AutoCloseable {
     public synchronized void startAll() {
         Preflight.requireJars(settings);
         Preflight.requirePortsFree(settings, this::isRunning);
+        // The jars are extracted (once per build) while Mongo and Kafka start; each start below waits for its own.
+        Thread.ofVirtual().start(() -> ExtractedJars.prepare(settings.authJar(), AUTH));
+        StackSettings.SERVICES.forEach(service -> Thread.ofVirtual()
+                .start(() -> ExtractedJars.prepare(settings.serviceJar(service), service)));
         try {
             startMongo();
             startKafka();
@@ -114,7 +118,7 @@ public final class LocalStack implements AutoCloseable {
         if (Files.isRegularFile(settings.realmFile())) {
             env.put("MTB_AUTH_REALM_FILE", "file:" + settings.realmFile());
         }
-        track(ManagedProcess.start(AUTH, JavaCommand.jar(settings.authJvmOptions(), jar, List.of()), env,
+        track(ManagedProcess.start(AUTH, command(ExtractedJars.prepare(jar, AUTH), settings.authJvmOptions()), env,
                 logFile(AUTH)));
     }
 
@@ -150,8 +154,15 @@ public final class LocalStack implements AutoCloseable {
             env.put("MTB_SECURITY_CHANNEL_SECRETS", "file:" + settings.channelSecretsFile());
         }
         env.putAll(extraEnvironment);
-        track(ManagedProcess.start(service, JavaCommand.jar(settings.jvmOptions(service), jar, List.of()), env,
-                logFile(service)));
+        track(ManagedProcess.start(service, command(ExtractedJars.prepare(jar, service), settings.jvmOptions(service)),
+                env, logFile(service)));
+    }
+
+    /** The command for an extracted jar: its class archive's options first, so that any option set later wins. */
+    private static List<String> command(ExtractedJars.Launch launch, List<String> jvmOptions) {
+        List<String> options = new ArrayList<>(launch.jvmOptions());
+        options.addAll(jvmOptions);
+        return JavaCommand.jar(options, launch.jar(), List.of());
     }
 
     public synchronized void stopService(String name) {

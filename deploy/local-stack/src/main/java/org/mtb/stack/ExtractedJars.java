@@ -1,0 +1,106 @@
+package org.mtb.stack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Stream;
+
+/**
+ * A Spring Boot jar as the stack starts it: extracted once per build ({@code java -Djarmode=tools -jar ... extract}),
+ * so that its JVM keeps the classes it loads in a class-data archive of its own ({@code -XX:SharedArchiveFile} with
+ * {@code -XX:+AutoCreateSharedArchive}, JDK 19 and later). The archive is written when the part first stops and read
+ * from its next start on; a JVM it does not fit (another JDK, other options) runs without it and writes it anew. The
+ * classes inside a Boot jar's nested jars cannot be archived, hence the extraction. Measured on the 2-core machine,
+ * {@code ./mtb up} was all up after 40-41 s with the jars as built, 35 s extracted, 25-26 s with the archives
+ * (benchmarks/README.md).
+ *
+ * <p>The extraction sits beside the jar ({@code target/local-stack/<part>/}), with the size and time of the jar it
+ * came from; a rebuilt jar is extracted again, its archive with it. {@code MTB_CLASS_ARCHIVES=off} runs the jars as
+ * built. A jar that cannot be extracted (not a Boot jar, a read-only folder) is run as it is.
+ */
+final class ExtractedJars {
+
+    /** What to run: the jar, and the options that go before every other JVM option. */
+    record Launch(Path jar, List<String> jvmOptions) {
+    }
+
+    private static final Map<Path, ReentrantLock> IN_THIS_JVM = new ConcurrentHashMap<>();
+
+    private ExtractedJars() {
+    }
+
+    static Launch prepare(Path bootJar, String part) {
+        if ("off".equalsIgnoreCase(System.getenv("MTB_CLASS_ARCHIVES"))) {
+            return new Launch(bootJar, List.of());
+        }
+        Path root = bootJar.toAbsolutePath().getParent().resolve("local-stack");
+        Path dir = root.resolve(part);
+        ReentrantLock lock = IN_THIS_JVM.computeIfAbsent(dir, d -> new ReentrantLock());
+        lock.lock();
+        try {
+            Files.createDirectories(root);
+            try (FileChannel channel = FileChannel.open(root.resolve(part + ".lock"), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE);
+                    FileLock acrossProcesses = channel.lock()) {
+                Path extracted = dir.resolve(bootJar.getFileName());
+                Path stamp = root.resolve(part + ".stamp");
+                String source = Files.size(bootJar) + " " + Files.getLastModifiedTime(bootJar).toMillis();
+                if (!Files.isRegularFile(extracted) || !Files.isRegularFile(stamp)
+                        || !Files.readString(stamp).equals(source)) {
+                    deleteRecursively(dir);
+                    Files.deleteIfExists(stamp);
+                    extract(bootJar, dir);
+                    Files.writeString(stamp, source);
+                }
+                return new Launch(extracted, List.of("-XX:SharedArchiveFile=" + dir.resolve(part + ".jsa"),
+                        "-XX:+AutoCreateSharedArchive"));
+            }
+        } catch (IOException | UncheckedIOException | IllegalStateException e) {
+            System.err.printf("[local-stack] %s runs from %s as built: %s%n", part, bootJar, e.getMessage());
+            return new Launch(bootJar, List.of());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static void extract(Path bootJar, Path dir) throws IOException {
+        Path log = dir.resolveSibling(dir.getFileName() + ".extract.log");
+        Process process = new ProcessBuilder(JavaCommand.javaExecutable(), "-Djarmode=tools", "-jar",
+                bootJar.toString(), "extract", "--destination", dir.toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            if (!process.waitFor(120, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("the extraction took longer than 120 s");
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while extracting", e);
+        }
+        if (process.exitValue() != 0 || !Files.isRegularFile(dir.resolve(bootJar.getFileName()))) {
+            throw new IllegalStateException("the extraction failed (exit " + process.exitValue() + ", see " + log + ")");
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package org.mtb.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.List;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A jar is extracted once per build, by the JDK that runs the stack, and then run with a class archive beside it. The
+ * jars here stand in for Boot jars: their main class answers {@code -Djarmode=tools ... extract --destination} as
+ * Spring Boot's does (a jar of the same name in the folder) and counts how often it was asked.
+ */
+class ExtractedJarsTests {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aJarIsExtractedOnceAndRunWithAClassArchiveBesideIt() throws Exception {
+        Path jar = fakeBootJar(dir.resolve("target/intake-service.jar"), 0);
+
+        ExtractedJars.Launch first = ExtractedJars.prepare(jar, "intake-service");
+        ExtractedJars.Launch second = ExtractedJars.prepare(jar, "intake-service");
+
+        Path extracted = dir.resolve("target/local-stack/intake-service");
+        assertThat(first.jar()).isEqualTo(extracted.resolve("intake-service.jar")).isRegularFile();
+        assertThat(first.jvmOptions()).containsExactly(
+                "-XX:SharedArchiveFile=" + extracted.resolve("intake-service.jsa"), "-XX:+AutoCreateSharedArchive");
+        assertThat(second).isEqualTo(first);
+        assertThat(extractions()).isEqualTo(1);
+        assertThat(Files.readString(dir.resolve("extractions"))).isEqualTo("tools extract --destination " + extracted
+                + "\n");
+    }
+
+    @Test
+    void aRebuiltJarIsExtractedAgainAndItsOldArchiveGoes() throws Exception {
+        Path jar = fakeBootJar(dir.resolve("target/review-service.jar"), 0);
+        ExtractedJars.Launch first = ExtractedJars.prepare(jar, "review-service");
+        Path archive = dir.resolve("target/local-stack/review-service/review-service.jsa");
+        Files.writeString(archive, "classes of the build before");
+
+        Files.setLastModifiedTime(jar, FileTime.from(Instant.now().plusSeconds(60)));
+        ExtractedJars.Launch rebuilt = ExtractedJars.prepare(jar, "review-service");
+
+        assertThat(rebuilt).isEqualTo(first);
+        assertThat(rebuilt.jar()).isRegularFile();
+        assertThat(archive).doesNotExist();
+        assertThat(extractions()).isEqualTo(2);
+    }
+
+    @Test
+    void aJarThatCannotBeExtractedRunsAsBuiltWithoutAnArchive() throws Exception {
+        Path jar = fakeBootJar(dir.resolve("target/catalog-service.jar"), 3);
+
+        ExtractedJars.Launch launch = ExtractedJars.prepare(jar, "catalog-service");
+
+        assertThat(launch.jar()).isEqualTo(jar);
+        assertThat(launch.jvmOptions()).isEmpty();
+    }
+
+    private int extractions() throws IOException {
+        Path counter = dir.resolve("extractions");
+        return Files.exists(counter) ? Files.readAllLines(counter).size() : 0;
+    }
+
+    /** A jar of {@link FakeBootJar}, which exits with {@code exitCode} after extracting (0: success). */
+    private Path fakeBootJar(Path jar, int exitCode) throws IOException {
+        Files.createDirectories(jar.getParent());
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, FakeBootJar.class.getName());
+        String entry = FakeBootJar.class.getName().replace('.', '/') + ".class";
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest);
+                InputStream bytes = FakeBootJar.class.getClassLoader().getResourceAsStream(entry)) {
+            out.putNextEntry(new JarEntry(entry));
+            bytes.transferTo(out);
+            out.putNextEntry(new JarEntry("settings.txt"));
+            out.write((dir.resolve("extractions") + "\n" + exitCode).getBytes());
+        }
+        return jar;
+    }
+
+    /** What a Boot jar's tools mode does for {@code extract --destination <dir>}, as far as the stack relies on it. */
+    public static final class FakeBootJar {
+
+        public static void main(String[] args) throws Exception {
+            List<String> settings;
+            try (InputStream in = FakeBootJar.class.getClassLoader().getResourceAsStream("settings.txt")) {
+                settings = new String(in.readAllBytes()).lines().toList();
+            }
+            Files.writeString(Path.of(settings.get(0)), System.getProperty("jarmode") + " " + String.join(" ", args)
+                    + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Path self = Path.of(FakeBootJar.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path destination = Path.of(args[List.of(args).indexOf("--destination") + 1]);
+            Files.createDirectories(destination);
+            try (OutputStream copy = Files.newOutputStream(destination.resolve(self.getFileName()))) {
+                Files.copy(self, copy);
+            }
+            System.exit(Integer.parseInt(settings.get(1)));
+        }
+    }
+}
