@@ -21,7 +21,7 @@ final class JavaCommand {
      * freed to the system every few seconds (the compilers' arenas, Kafka's and the drivers' buffers): glibc keeps
      * freed memory in its heap, so a JVM stayed at its peak after a load. From JDK 25, objects have 8-byte headers
      * instead of 12 (JEP 519), so the same data fills less of each heap. Measured in {@code ./mtb bench submissions}
-     * with the smaller initial heap of the services: 2,033 MiB for the stack after the load instead of 2,209-2,289
+     * with the smaller initial heap of the services: 1,957 MiB for the stack after the load instead of 2,209-2,289
      * (benchmarks/README.md). On JDK 21 children run without them (experimental there).
      */
     static final List<String> MEMORY_OPTIONS = memoryOptions(Runtime.version().feature());
