@@ -10,13 +10,12 @@ import static org.mtb.intake.application.ApplicationStatus.REJECTED;
 import static org.mtb.intake.application.ApplicationStatus.UNDER_OBJECTION;
 import static org.mtb.intake.application.ApplicationStatus.UNDER_REVIEW;
 import static org.mtb.intake.application.ApplicationStatus.WITHDRAWN;
+import static org.mtb.intake.progress.AppliedChanges.apply;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.mtb.contracts.Channel;
 import org.mtb.contracts.DiseaseCategory;
@@ -37,10 +36,8 @@ import org.mtb.contracts.review.SupplementRequested;
 import org.mtb.intake.application.Application;
 import org.mtb.intake.application.ApplicationStatus;
 import org.mtb.intake.application.PublicNotice;
-import org.mtb.intake.application.Qualification;
 import org.mtb.intake.application.TimelineEntry;
 import org.mtb.intake.progress.ApplicationProgress.Change;
-import org.springframework.data.mongodb.core.query.Update;
 
 /**
  * What review's decision and its aftermath do to an application, in the order review sends them and in the orders
@@ -250,42 +247,12 @@ class AftermathChangesTests {
         return apply(submitted(UNDER_REVIEW), decidedWithNotice(), noticeStarted());
     }
 
-    /** Each change in turn: its status where it applies, its timeline entry, and the notice and qualification set. */
-    private static Application apply(Application application, Change... changes) {
-        Application current = application;
-        for (Change change : changes) {
-            if (!change.applies().test(current)) {
-                continue;
-            }
-            ApplicationStatus status = change.next().apply(current);
-            Update update = new Update();
-            change.more().accept(current, update);
-            Document set = update.getUpdateObject().get("$set", new Document());
-            List<TimelineEntry> timeline = new ArrayList<>(current.timeline());
-            timeline.add(change.entry());
-            current = with(current, status, timeline,
-                    set.containsKey("publicNotice") ? (PublicNotice) set.get("publicNotice") : current.publicNotice(),
-                    set.containsKey("qualification") ? (Qualification) set.get("qualification")
-                            : current.qualification());
-        }
-        return current;
-    }
-
     private static Application submitted(ApplicationStatus status) {
         Instant at = Instant.parse("2026-11-23T02:00:00Z");
-        return with(new Application(NUMBER, "k1", "f", "620900", "M03900", "高血压", DiseaseCategory.CHRONIC,
+        return new Application(NUMBER, "k1", "f", "620900", "M03900", "高血压", DiseaseCategory.CHRONIC,
                 new Applicant("enc:id", "enc:name", "enc:phone", InsuranceType.EMPLOYEE, "index", null),
-                new Hospital("酒泉市人民医院", 3, null), "enc:summary", Channel.APP, at, status, List.of(), List.of(), 0L,
-                List.of(), null, null, null, null, null, null, null, null, null, null, null, null), status,
-                List.of(new TimelineEntry(ApplicationStatus.SUBMITTED, at, "已受理")), null, null);
-    }
-
-    private static Application with(Application a, ApplicationStatus status, List<TimelineEntry> timeline,
-            PublicNotice notice, Qualification qualification) {
-        return new Application(a.applicationNumber(), a.idempotencyKey(), a.requestFingerprint(), a.regionCode(),
-                a.diseaseCode(), a.diseaseName(), a.diseaseCategory(), a.applicant(), a.hospital(), a.conditionSummary(),
-                a.channel(), a.submittedAt(), status, timeline, a.processedEventIds(), a.version(), a.outbox(),
-                a.submittedBy(), a.identityVerification(), a.materials(), a.declaration(), a.supplements(),
-                a.withdrawal(), a.reviewDueAt(), a.kind(), a.qualificationNumber(), a.agent(), notice, qualification);
+                new Hospital("酒泉市人民医院", 3, null), "enc:summary", Channel.APP, at, status,
+                List.of(new TimelineEntry(ApplicationStatus.SUBMITTED, at, "已受理")), List.of(), 0L, List.of(), null,
+                null, null, null, null, null, null, null, null, null, null, null);
     }
 }

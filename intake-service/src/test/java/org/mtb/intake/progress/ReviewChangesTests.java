@@ -6,13 +6,11 @@ import static org.mtb.intake.application.ApplicationStatus.SUBMITTED;
 import static org.mtb.intake.application.ApplicationStatus.SUPPLEMENT_REQUIRED;
 import static org.mtb.intake.application.ApplicationStatus.UNDER_REVIEW;
 import static org.mtb.intake.application.ApplicationStatus.WITHDRAWN;
+import static org.mtb.intake.progress.AppliedChanges.apply;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.bson.Document;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.mtb.contracts.Channel;
 import org.mtb.contracts.DiseaseCategory;
@@ -28,7 +26,6 @@ import org.mtb.intake.application.Application;
 import org.mtb.intake.application.ApplicationStatus;
 import org.mtb.intake.application.TimelineEntry;
 import org.mtb.intake.progress.ApplicationProgress.Change;
-import org.springframework.data.mongodb.core.query.Update;
 
 /**
  * What review's start and an extension of its deadline (延长审核期限) do to an application, in the order review sends
@@ -112,25 +109,6 @@ class ReviewChangesTests {
 
     // -- applications, and the changes applied as ApplicationProgress writes them
 
-    /** Each change in turn: its status where it applies, its timeline entry, and the deadline it sets or clears. */
-    private static Application apply(Application application, Change... changes) {
-        Application current = application;
-        for (Change change : changes) {
-            if (!change.applies().test(current)) {
-                continue;
-            }
-            ApplicationStatus status = change.next().apply(current);
-            Update update = new Update();
-            change.more().accept(current, update);
-            Document set = update.getUpdateObject().get("$set", new Document());
-            List<TimelineEntry> timeline = new ArrayList<>(current.timeline());
-            timeline.add(change.entry());
-            current = with(current, status, timeline,
-                    set.containsKey("reviewDueAt") ? (Instant) set.get("reviewDueAt") : current.reviewDueAt());
-        }
-        return current;
-    }
-
     private static Application submitted(ApplicationStatus status) {
         Instant at = Instant.parse("2026-11-23T02:00:00Z");
         return new Application(NUMBER, "k1", "f", "620900", "M03900", "高血压", DiseaseCategory.CHRONIC,
@@ -138,15 +116,5 @@ class ReviewChangesTests {
                 new Hospital("酒泉市人民医院", 3, null), "enc:summary", Channel.APP, at, status,
                 List.of(new TimelineEntry(ApplicationStatus.SUBMITTED, at, "已受理")), List.of(), 0L, List.of(), null,
                 null, null, null, null, null, null, null, null, null, null, null);
-    }
-
-    private static Application with(Application a, ApplicationStatus status, List<TimelineEntry> timeline,
-            @Nullable Instant reviewDueAt) {
-        return new Application(a.applicationNumber(), a.idempotencyKey(), a.requestFingerprint(), a.regionCode(),
-                a.diseaseCode(), a.diseaseName(), a.diseaseCategory(), a.applicant(), a.hospital(),
-                a.conditionSummary(), a.channel(), a.submittedAt(), status, timeline, a.processedEventIds(),
-                a.version(), a.outbox(), a.submittedBy(), a.identityVerification(), a.materials(), a.declaration(),
-                a.supplements(), a.withdrawal(), reviewDueAt, a.kind(), a.qualificationNumber(), a.agent(),
-                a.publicNotice(), a.qualification());
     }
 }
