@@ -1,14 +1,19 @@
 package org.mtb.stack;
 
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.ArrayFilters;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.DocumentWithPosition;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.oplog.Oplog;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 import org.h2.mvstore.MVMap;
 
 /**
@@ -23,6 +28,12 @@ import org.h2.mvstore.MVMap;
  * document found. The stock server uses an index only for a query of exactly the index's fields and read every
  * document otherwise: each of the re-encryption's conditional updates read a whole collection (half a second with
  * 100,000 review cases), and the SLA timers due meanwhile fired seconds late (benchmarks/README.md).
+ *
+ * <p>An update changes a copy of the stored document, which then takes the stored one's place. The stock collection
+ * changed the stored document itself, the same object an earlier query had handed to the wire encoder: under load a
+ * reply being encoded on one thread while an update changed one of its documents on another failed with a
+ * {@link java.util.ConcurrentModificationException}, the server closed the connection, and the services' requests on
+ * it failed. A document once stored is now never changed, so a reply or an open cursor holds what it read.
  */
 final class SizeOnDemandH2Collection extends H2Collection {
 
@@ -31,9 +42,39 @@ final class SizeOnDemandH2Collection extends H2Collection {
     /** Queries answered by reading every document of a collection, in this server; for tests. */
     static final AtomicLong WHOLE_COLLECTION_READS = new AtomicLong();
 
+    /** Set while this thread updates documents of this collection: the documents read for it are copies. */
+    private final ThreadLocal<Boolean> updating = ThreadLocal.withInitial(() -> Boolean.FALSE);
+
     SizeOnDemandH2Collection(MongoDatabase database, String collectionName, CollectionOptions options,
             MVMap<Object, Document> data, MVMap<String, Object> meta, CursorRegistry cursors) {
         super(database, collectionName, options, data, meta, cursors);
+    }
+
+    @Override
+    public synchronized Document updateDocuments(Document selector, Document updateQuery, ArrayFilters arrayFilters,
+            boolean isMulti, boolean isUpsert, Oplog oplog) {
+        updating.set(Boolean.TRUE);
+        try {
+            return super.updateDocuments(selector, updateQuery, arrayFilters, isMulti, isUpsert, oplog);
+        } finally {
+            updating.remove();
+        }
+    }
+
+    @Override
+    public synchronized Document findAndModify(Document query) {
+        updating.set(Boolean.TRUE);
+        try {
+            return super.findAndModify(query);
+        } finally {
+            updating.remove();
+        }
+    }
+
+    @Override
+    protected Document getDocument(Object position) {
+        Document stored = super.getDocument(position);
+        return stored != null && updating.get() ? stored.cloneDeeply() : stored;
     }
 
     @Override
@@ -49,6 +90,16 @@ final class SizeOnDemandH2Collection extends H2Collection {
             }
         }
         WHOLE_COLLECTION_READS.incrementAndGet();
+        if (updating.get()) {
+            // Only the documents the update will change are copied, not every one it reads.
+            Stream<DocumentWithPosition<Object>> all = streamAllDocumentsWithPosition();
+            if (isNaturalDescending(orderBy)) {
+                all = all.sorted((a, b) -> ValueComparator.desc().compare(a.getPosition(), b.getPosition()));
+            }
+            return matchDocumentsFromStream(all.map(DocumentWithPosition::getDocument)
+                    .filter(document -> documentMatchesQuery(document, query)).map(Document::cloneDeeply),
+                    query, orderBy, numberToSkip, numberToReturn, batchSize, fieldSelector);
+        }
         return super.matchDocuments(query, orderBy, numberToSkip, numberToReturn, batchSize, fieldSelector);
     }
 

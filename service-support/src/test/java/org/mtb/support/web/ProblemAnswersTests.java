@@ -3,6 +3,7 @@ package org.mtb.support.web;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -87,6 +88,16 @@ class ProblemAnswersTests {
                 .andExpect(jsonPath("$.code").value("METHOD_NOT_ALLOWED"));
     }
 
+    @Test
+    void answersADatabaseOutOfReachWith503AndRetryAfterAndOtherDatabaseFailuresWith500() throws Exception {
+        mvc.perform(get("/echo/database-gone")).andExpect(status().isServiceUnavailable())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(header().string("Retry-After", "1"))
+                .andExpect(jsonPath("$.code").value("DATABASE_UNAVAILABLE"));
+        mvc.perform(get("/echo/database-broken")).andExpect(status().isInternalServerError())
+                .andExpect(jsonPath("$.code").value("INTERNAL_ERROR"));
+    }
+
     enum Colour { RED, GREEN }
 
     record Body(int count, java.time.@org.jspecify.annotations.Nullable LocalDate issuedOn) {
@@ -116,6 +127,21 @@ class ProblemAnswersTests {
         @GetMapping("/echo/header")
         String header(@RequestHeader("Idempotency-Key") String key) {
             return key;
+        }
+
+        /** As Spring Data reports a request on a connection the server closed (its pool then cleared). */
+        @GetMapping("/echo/database-gone")
+        String databaseGone() {
+            var address = new com.mongodb.ServerAddress("127.0.0.1", 27017);
+            throw new org.springframework.data.mongodb.UncategorizedMongoDbException("pool cleared",
+                    new com.mongodb.MongoConnectionPoolClearedException(new com.mongodb.connection.ServerId(
+                            new com.mongodb.connection.ClusterId(), address),
+                            new com.mongodb.MongoSocketReadException("Prematurely reached end of stream", address)));
+        }
+
+        @GetMapping("/echo/database-broken")
+        String databaseBroken() {
+            throw new org.springframework.data.mongodb.UncategorizedMongoDbException("a bug of ours", null);
         }
 
         @GetMapping("/echo/fail")
