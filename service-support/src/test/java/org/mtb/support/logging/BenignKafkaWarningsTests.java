@@ -1,0 +1,37 @@
+package org.mtb.support.logging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import org.junit.jupiter.api.Test;
+
+/** Only the client's "no longer assigned" warning is dropped; the class's other lines and that text elsewhere stay. */
+class BenignKafkaWarningsTests {
+
+    @Test
+    void dropsTheNoLongerAssignedWarningOfTheOffsetFetcherOnly() {
+        LoggerContext context = new LoggerContext();
+        BenignKafkaWarnings filter = new BenignKafkaWarnings();
+        filter.start();
+        context.addTurboFilter(filter);
+        ListAppender<ILoggingEvent> lines = new ListAppender<>();
+        lines.setContext(context);
+        lines.start();
+        context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).addAppender(lines);
+        Logger fetcher = context.getLogger(BenignKafkaWarnings.LOGGER);
+
+        fetcher.warn("Not updating high watermark for partition {} as it is no longer assigned", "review.x-1");
+        fetcher.warn("Not updating last stable offset for partition {} as it is no longer assigned", "review.x-2");
+        fetcher.warn("Received unknown topic or partition error in ListOffset request for partition {}", "review.x-0");
+        fetcher.error("Not updating high watermark for partition {} as it is no longer assigned", "review.x-1");
+        context.getLogger("org.mtb.review").warn("Case {} as it is no longer assigned", "620900-1");
+
+        assertThat(lines.list).extracting(ILoggingEvent::getFormattedMessage).containsExactly(
+                "Received unknown topic or partition error in ListOffset request for partition review.x-0",
+                "Not updating high watermark for partition review.x-1 as it is no longer assigned",
+                "Case 620900-1 as it is no longer assigned");
+    }
+}
