@@ -33,7 +33,9 @@ import org.h2.mvstore.MVMap;
  * changed the stored document itself, the same object an earlier query had handed to the wire encoder: under load a
  * reply being encoded on one thread while an update changed one of its documents on another failed with a
  * {@link java.util.ConcurrentModificationException}, the server closed the connection, and the services' requests on
- * it failed. A document once stored is now never changed, so a reply or an open cursor holds what it read.
+ * it failed. A document once stored is now never changed, so a reply or an open cursor holds what it read. The copy
+ * is of the top level only: the stock update puts new values, built from deep copies, into the document's top level,
+ * and changes no nested value in place.
  */
 final class SizeOnDemandH2Collection extends H2Collection {
 
@@ -74,7 +76,7 @@ final class SizeOnDemandH2Collection extends H2Collection {
     @Override
     protected Document getDocument(Object position) {
         Document stored = super.getDocument(position);
-        return stored != null && updating.get() ? stored.cloneDeeply() : stored;
+        return stored != null && updating.get() ? stored.clone() : stored;
     }
 
     @Override
@@ -97,7 +99,7 @@ final class SizeOnDemandH2Collection extends H2Collection {
                 all = all.sorted((a, b) -> ValueComparator.desc().compare(a.getPosition(), b.getPosition()));
             }
             return matchDocumentsFromStream(all.map(DocumentWithPosition::getDocument)
-                    .filter(document -> documentMatchesQuery(document, query)).map(Document::cloneDeeply),
+                    .filter(document -> documentMatchesQuery(document, query)).map(Document::clone),
                     query, orderBy, numberToSkip, numberToReturn, batchSize, fieldSelector);
         }
         return super.matchDocuments(query, orderBy, numberToSkip, numberToReturn, batchSize, fieldSelector);

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
  * A document a query answered stays as it was read while updates change the stored one: the server encodes a reply
  * after the collection's lock is released, and a reply whose document an update changed meanwhile failed to encode
  * (the connection closed, the services' requests on it failed with 500). Each update below would have changed the
- * very object the query handed out.
+ * very object the query handed out, at its top level ({@code status}), in a nested document ({@code applicant}) and in
+ * a list ({@code timeline}).
  */
 class StoredDocumentsTests {
 
@@ -77,7 +78,7 @@ class StoredDocumentsTests {
     }
 
     private void update(Document selector, String status) {
-        applications.updateDocuments(selector, new Document("$set", new Document("status", status))
+        applications.updateDocuments(selector, new Document("$set", new Document("status", status).append("applicant.masked.name", "李**"))
                 .append("$inc", new Document("version", 1))
                 .append("$push", new Document("timeline", new Document("status", status))),
                 ArrayFilters.empty(), false, false, NoopOplog.get());
