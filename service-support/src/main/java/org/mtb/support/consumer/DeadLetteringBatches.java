@@ -4,6 +4,7 @@ import java.util.function.BiFunction;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.jspecify.annotations.Nullable;
+import org.mtb.support.mongo.DatabaseOutages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -18,6 +19,7 @@ import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.BackOff;
+import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
 
 /**
@@ -27,6 +29,12 @@ import org.springframework.util.backoff.FixedBackOff;
  * back-off ({@code max-attempts}, {@code back-off-*}), then publishes it alone to the binding's dead-letter topic
  * ({@code error.<destination>.<group>}, or its {@code dlq-name}) and goes on with the rest. Per-record bindings keep
  * the binder's own retries and dead letters.
+ *
+ * <p>A record that failed because MongoDB was out of reach ({@link DatabaseOutages}) is no bad record: it is tried
+ * again, after 1 s, then twice as long each time up to {@value #OUTAGE_MAX_WAIT_MILLIS} ms, for as long as the outage
+ * lasts, and never parked. Without this, every few seconds of an outage sent one valid event of each busy binding to
+ * its dead-letter topic, to be replayed by hand; now the consumer's lag grows (and its alert fires) until the database
+ * is back, and the consumer goes on where it stopped.
  */
 final class DeadLetteringBatches implements ListenerContainerWithDlqAndRetryCustomizer, DisposableBean {
 
@@ -72,8 +80,24 @@ final class DeadLetteringBatches implements ListenerContainerWithDlqAndRetryCust
             recoverer = (record, error) -> log.error("Record {}-{}@{} of {} could not be handled and is skipped: {}",
                     record.topic(), record.partition(), record.offset(), group, error.toString());
         }
-        container.setCommonErrorHandler(new DefaultErrorHandler(recoverer,
-                backOff != null ? backOff : new FixedBackOff(0L, 0L)));
+        container.setCommonErrorHandler(errorHandler(recoverer, backOff != null ? backOff : new FixedBackOff(0L, 0L),
+                outageBackOff()));
+    }
+
+    static final long OUTAGE_MAX_WAIT_MILLIS = 10_000;
+
+    /** The binding's back-off for a bad record; {@code outage} for one that failed because MongoDB was out of reach. */
+    static DefaultErrorHandler errorHandler(ConsumerRecordRecoverer recoverer, BackOff backOff, BackOff outage) {
+        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
+        handler.setBackOffFunction((record, failure) -> DatabaseOutages.isOutage(failure) ? outage : null);
+        return handler;
+    }
+
+    /** Tries again after 1, 2, 4, 8, then every 10 seconds, without end. */
+    static BackOff outageBackOff() {
+        ExponentialBackOff backOff = new ExponentialBackOff(1_000, 2.0);
+        backOff.setMaxInterval(OUTAGE_MAX_WAIT_MILLIS);
+        return backOff;
     }
 
     /** The binder keeps retries and dead letters of per-record bindings; batch ones are configured above. */

@@ -1,14 +1,11 @@
 package org.mtb.support.web;
 
-import com.mongodb.MongoConnectionPoolClearedException;
-import com.mongodb.MongoSocketException;
-import com.mongodb.MongoTimeoutException;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.mtb.support.mongo.DatabaseOutages;
 import org.mtb.support.security.SecurityProblems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -65,7 +62,7 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
-        if (databaseUnreachable(e)) {
+        if (DatabaseOutages.isOutage(e)) {
             log.warn("Request failed because MongoDB could not be reached: {}", e.toString());
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).headers(problemHeaders())
                     .header(HttpHeaders.RETRY_AFTER, "1").body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE,
@@ -75,20 +72,6 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
         log.error("Unexpected failure while handling a request", e);
         return respond(HttpStatus.INTERNAL_SERVER_ERROR, Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
                 "Internal error", "The request could not be completed. Try again later.", List.of()));
-    }
-
-    /**
-     * A lost connection, a cleared connection pool or no server within the driver's timeout: a failure of the moment,
-     * which a client retries (with its idempotency key, where the request has one), not a fault of the request.
-     */
-    private static boolean databaseUnreachable(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof DataAccessResourceFailureException || cause instanceof MongoSocketException
-                    || cause instanceof MongoConnectionPoolClearedException || cause instanceof MongoTimeoutException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     @Override
