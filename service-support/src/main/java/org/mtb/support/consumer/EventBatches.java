@@ -12,8 +12,8 @@ import org.springframework.kafka.listener.BatchListenerFailedException;
  * to the container's error handler by its index, so that the records before it are committed, it is retried alone
  * and, after the binding's {@code max-attempts}, parked on the dead-letter topic, and the poll goes on after it. A
  * handler that fails names the first record of its part: it is retried from there, like a per-record binding retries
- * its record, and without end while MongoDB is out of reach ({@link DeadLetteringBatches}). Handlers must be idempotent by event id, as every consumer is: a retried
- * part may have been written in part.
+ * its record, and without end while MongoDB is out of reach ({@link DeadLetteringBatches}). Handlers must be
+ * idempotent by event id, as every consumer is: a retried part may have been written in part.
  */
 public final class EventBatches {
 
