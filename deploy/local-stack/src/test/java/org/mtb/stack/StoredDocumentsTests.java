@@ -78,7 +78,8 @@ class StoredDocumentsTests {
     }
 
     private void update(Document selector, String status) {
-        applications.updateDocuments(selector, new Document("$set", new Document("status", status).append("applicant.masked.name", "李**"))
+        applications.updateDocuments(selector, new Document("$set", new Document("status", status)
+                .append("applicant.masked.name", "李**"))
                 .append("$inc", new Document("version", 1))
                 .append("$push", new Document("timeline", new Document("status", status))),
                 ArrayFilters.empty(), false, false, NoopOplog.get());

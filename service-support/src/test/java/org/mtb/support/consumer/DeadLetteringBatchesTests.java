@@ -55,8 +55,9 @@ class DeadLetteringBatchesTests {
     @Test
     void triesARecordAgainWithoutEndWhileMongoDbIsOutOfReachAndParksNothing() {
         var address = new ServerAddress("127.0.0.1", 27017);
-        RuntimeException outage = new UncategorizedMongoDbException("pool cleared", new MongoConnectionPoolClearedException(
-                new ServerId(new ClusterId(), address), new MongoSocketReadException("end of stream", address)));
+        RuntimeException outage = new UncategorizedMongoDbException("pool cleared",
+                new MongoConnectionPoolClearedException(new ServerId(new ClusterId(), address),
+                        new MongoSocketReadException("end of stream", address)));
 
         for (int attempt = 1; attempt <= 50; attempt++) {
             fail(outage);
