@@ -52,11 +52,14 @@ public record StackSettings(
      * each, measured in {@code ./mtb bench submissions}). The code cache may grow by half of its 64 MB before a
      * collection looks for code to unload: with the defaults (48 MB reserved at C1, 15 %) intake ran three full
      * collections of 300-540 ms while it started, one per 7 MB of code compiled (seen in {@code -Xlog:gc}); with these
-     * neither intake nor review ran one. The 64 MB are reserved, not committed: a service compiles about 25 MB.
+     * neither intake nor review ran one. The 64 MB are reserved, not committed: a service compiles about 25 MB. In the
+     * same way the first collection for class metadata waits until there are 96 MB of it (a service holds about 70 MB):
+     * on the first start after a build, before a class-data archive exists, intake ran three full collections of
+     * 90-440 ms for metadata (the JVM's first threshold is about 21 MB).
      */
     static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-Xss512k",
             "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=64m", "-XX:SweeperThreshold=50",
-            "-XX:+ExitOnOutOfMemoryError");
+            "-XX:MetaspaceSize=96m", "-XX:+ExitOnOutOfMemoryError");
 
     /**
      * The authorization server holds a dozen clients and users and signs a token now and then: a small heap is plenty,
