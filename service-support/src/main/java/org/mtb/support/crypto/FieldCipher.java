@@ -68,11 +68,8 @@ public final class FieldCipher {
             throw new IllegalArgumentException("A sealed value too short to hold its nonce and tag");
         }
         try {
-            Instances<Cipher> idle = ciphers.get(key.algorithm());
-            Cipher cipher = idle.take();
-            byte[] clear = init(cipher, Cipher.DECRYPT_MODE, key, payload, context)
-                    .doFinal(payload, NONCE_BYTES, payload.length - NONCE_BYTES);
-            idle.back(cipher);
+            byte[] clear = crypt(Cipher.DECRYPT_MODE, key, payload, context, payload, NONCE_BYTES,
+                    payload.length - NONCE_BYTES);
             return new String(clear, StandardCharsets.UTF_8);
         } catch (GeneralSecurityException e) {
             throw new IllegalArgumentException("The value does not open with key " + key.id()
@@ -129,11 +126,8 @@ public final class FieldCipher {
         byte[] nonce = new byte[NONCE_BYTES];
         RANDOM.nextBytes(nonce);
         try {
-            Instances<Cipher> idle = ciphers.get(key.algorithm());
-            Cipher cipher = idle.take();
-            byte[] sealed = init(cipher, Cipher.ENCRYPT_MODE, key, nonce, context)
-                    .doFinal(clear.getBytes(StandardCharsets.UTF_8));
-            idle.back(cipher);
+            byte[] bytes = clear.getBytes(StandardCharsets.UTF_8);
+            byte[] sealed = crypt(Cipher.ENCRYPT_MODE, key, nonce, context, bytes, 0, bytes.length);
             byte[] payload = ByteBuffer.allocate(NONCE_BYTES + sealed.length).put(nonce).put(sealed).array();
             return PREFIX + key.id() + ":" + Base64.getUrlEncoder().withoutPadding().encodeToString(payload);
         } catch (GeneralSecurityException e) {
@@ -141,7 +135,19 @@ public final class FieldCipher {
         }
     }
 
-    /** The cipher set up for one value: its key, the value's own nonce and the field's context. */
+    /**
+     * Encrypts or decrypts one value with an idle cipher of the key's algorithm, set up for it (its key, the value's own
+     * nonce, the field's context); the cipher goes back to the idle ones only when its use went well.
+     */
+    private byte[] crypt(int mode, DataKey key, byte[] nonceSource, String context, byte[] input, int offset,
+            int length) throws GeneralSecurityException {
+        Instances<Cipher> idle = ciphers.get(key.algorithm());
+        Cipher cipher = idle.take();
+        byte[] output = init(cipher, mode, key, nonceSource, context).doFinal(input, offset, length);
+        idle.back(cipher);
+        return output;
+    }
+
     private static Cipher init(Cipher cipher, int mode, DataKey key, byte[] nonceSource, String context)
             throws GeneralSecurityException {
         CipherAlgorithm algorithm = key.algorithm();
