@@ -4,11 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
-import com.mongodb.MongoConnectionPoolClearedException;
-import com.mongodb.MongoSocketReadException;
-import com.mongodb.ServerAddress;
-import com.mongodb.connection.ClusterId;
-import com.mongodb.connection.ServerId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +12,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.MockConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
-import org.springframework.data.mongodb.UncategorizedMongoDbException;
+import org.mtb.support.mongo.MongoFailures;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -54,10 +49,7 @@ class DeadLetteringBatchesTests {
 
     @Test
     void triesARecordAgainWithoutEndWhileMongoDbIsOutOfReachAndParksNothing() {
-        var address = new ServerAddress("127.0.0.1", 27017);
-        RuntimeException outage = new UncategorizedMongoDbException("pool cleared",
-                new MongoConnectionPoolClearedException(new ServerId(new ClusterId(), address),
-                        new MongoSocketReadException("end of stream", address)));
+        RuntimeException outage = MongoFailures.poolCleared();
 
         for (int attempt = 1; attempt <= 50; attempt++) {
             fail(outage);

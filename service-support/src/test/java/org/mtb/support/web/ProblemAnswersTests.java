@@ -132,11 +132,7 @@ class ProblemAnswersTests {
         /** As Spring Data reports a request on a connection the server closed (its pool then cleared). */
         @GetMapping("/echo/database-gone")
         String databaseGone() {
-            var address = new com.mongodb.ServerAddress("127.0.0.1", 27017);
-            throw new org.springframework.data.mongodb.UncategorizedMongoDbException("pool cleared",
-                    new com.mongodb.MongoConnectionPoolClearedException(new com.mongodb.connection.ServerId(
-                            new com.mongodb.connection.ClusterId(), address),
-                            new com.mongodb.MongoSocketReadException("Prematurely reached end of stream", address)));
+            throw org.mtb.support.mongo.MongoFailures.poolCleared();
         }
 
         @GetMapping("/echo/database-broken")
