@@ -45,7 +45,12 @@ public class CatalogCopy {
     }
 
     public boolean isEmpty() {
-        return mongo.estimatedCount(RegionCatalog.class) == 0;
+        return regionsHeld() == 0;
+    }
+
+    /** How many regions' catalogs intake holds; none before catalog-service's first publication reached it. */
+    long regionsHeld() {
+        return mongo.estimatedCount(RegionCatalog.class);
     }
 
     /**

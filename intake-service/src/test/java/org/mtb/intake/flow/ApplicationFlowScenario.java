@@ -286,6 +286,9 @@ abstract class ApplicationFlowScenario {
 
         assertThat(health.get("status").asString()).isEqualTo("UP");
         assertThat(health.get("components").get("mongo").get("status").asString()).isEqualTo("UP");
+        JsonNode catalog = health.get("components").get("catalog");
+        assertThat(catalog.get("status").asString()).as("the region published in @BeforeAll is held").isEqualTo("UP");
+        assertThat(catalog.get("details").get("regions").asLong()).isPositive();
     }
 
     @Test
