@@ -1,0 +1,61 @@
+package org.mtb.support.mongo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.mtb.stack.EmbeddedMongo;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.ApplicationListener;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.mapping.event.MongoMappingEvent;
+
+class MongoTemplateAutoConfigurationTests {
+
+    private final EmbeddedMongo mongo = EmbeddedMongo.inMemory();
+    private final MongoClient client = MongoClients.create(mongo.uri("events"));
+    private final List<String> published = new CopyOnWriteArrayList<>();
+
+    private final ApplicationContextRunner contexts = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(MongoTemplateAutoConfiguration.class))
+            .withBean(MongoTemplate.class, () -> new MongoTemplate(client, "events"))
+            .withBean("recorder", ApplicationListener.class, () -> (ApplicationListener<MongoMappingEvent<?>>)
+                    event -> published.add(event.getClass().getSimpleName()));
+
+    record Note(String id, String text) {
+    }
+
+    @AfterEach
+    void close() {
+        client.close();
+        mongo.close();
+    }
+
+    @Test
+    void writesAndReadsPublishNoEntityLifecycleEvents() {
+        contexts.run(context -> {
+            MongoTemplate template = context.getBean(MongoTemplate.class);
+            template.insert(new Note("n-1", "written"));
+            assertThat(template.findById("n-1", Note.class)).isEqualTo(new Note("n-1", "written"));
+
+            assertThat(published).isEmpty();
+        });
+    }
+
+    @Test
+    void aServiceThatNeedsThemTurnsThemBackOn() {
+        contexts.withPropertyValues("mtb.mongo.entity-lifecycle-events=true").run(context -> {
+            MongoTemplate template = context.getBean(MongoTemplate.class);
+            template.insert(new Note("n-2", "written"));
+            template.findById("n-2", Note.class);
+
+            assertThat(published).contains("BeforeConvertEvent", "AfterSaveEvent", "AfterLoadEvent",
+                    "AfterConvertEvent");
+        });
+    }
+}
