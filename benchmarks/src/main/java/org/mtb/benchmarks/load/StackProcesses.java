@@ -62,6 +62,16 @@ public final class StackProcesses {
      * {@code seconds} apart, then the total.
      */
     public static List<String> cpuLines(Map<String, Double> before, Map<String, Double> after, double seconds) {
+        return cpuLines(before, after, seconds, 0);
+    }
+
+    /**
+     * As {@link #cpuLines(Map, Map, double)}, each line also giving the CPU time a part spent per unit of work done
+     * meanwhile ({@code units}, such as accepted applications; none when 0), its idle work included: the figure to
+     * compare between runs at the same offered rate, where the cores alone say little once the machine is full.
+     */
+    public static List<String> cpuLines(Map<String, Double> before, Map<String, Double> after, double seconds,
+            long units) {
         List<String> lines = new ArrayList<>();
         double total = 0;
         for (Map.Entry<String, Double> part : after.entrySet()) {
@@ -69,11 +79,16 @@ public final class StackProcesses {
             if (start != null && part.getValue() >= start) {
                 double cores = (part.getValue() - start) / seconds;
                 total += cores;
-                lines.add("%-22s %.2f cores".formatted(part.getKey(), cores));
+                lines.add("%-22s %.2f cores%s".formatted(part.getKey(), cores, perUnit(cores, seconds, units)));
             }
         }
-        lines.add("%-22s %.2f cores of %d".formatted("total", total, Runtime.getRuntime().availableProcessors()));
+        lines.add("%-22s %.2f cores of %d%s".formatted("total", total, Runtime.getRuntime().availableProcessors(),
+                perUnit(total, seconds, units)));
         return lines;
+    }
+
+    private static String perUnit(double cores, double seconds, long units) {
+        return units <= 0 ? "" : ", %.2f ms CPU each".formatted(cores * seconds * 1000 / units);
     }
 
     private static java.util.Optional<Long> cpuTicks(long pid) {

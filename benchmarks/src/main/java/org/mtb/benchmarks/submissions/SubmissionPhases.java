@@ -94,7 +94,7 @@ final class SubmissionPhases {
                 result.lowestRate(RATE_WINDOW), Percentiles.millis(run.maxBehindMillis()));
         reportArrivals("sustained", result);
         lag.reportCatchUp("sustained", result.finishedAtMillis(), LAG_TIMEOUT);
-        reportCpu("sustained", cpuBefore, windowStart);
+        reportCpu("sustained", cpuBefore, windowStart, result.acceptedCount());
         if (!countCommands) {
             return CommandCost.UNKNOWN;
         }
@@ -118,16 +118,16 @@ final class SubmissionPhases {
         SubmissionBenchmark.report("latency", "HTTP p99 %s (target <= 100 ms: %s)",
                 Percentiles.millis(result.latency().at(0.99)), result.latency().at(0.99) <= 100 ? "met" : "missed");
         reportArrivals("latency", result);
-        reportCpu("latency", cpuBefore, start);
+        reportCpu("latency", cpuBefore, start, result.acceptedCount());
     }
 
     /**
      * Where the machine's cores went from {@code start} until now (the load and the consumers' work on it), this
-     * benchmark's own sending and receiving included.
+     * benchmark's own sending and receiving included, and the CPU time each part spent per accepted application.
      */
-    private void reportCpu(String phase, Map<String, Double> before, long start) {
+    private void reportCpu(String phase, Map<String, Double> before, long start, int accepted) {
         double seconds = (System.nanoTime() - start) / 1e9;
-        StackProcesses.cpuLines(before, StackProcesses.cpuSeconds(stack), seconds)
+        StackProcesses.cpuLines(before, StackProcesses.cpuSeconds(stack), seconds, accepted)
                 .forEach(line -> SubmissionBenchmark.report(phase, "CPU %s", line));
     }
 
