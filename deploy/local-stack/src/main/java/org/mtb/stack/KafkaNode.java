@@ -27,10 +27,20 @@ final class KafkaNode {
     static final String KAFKA_MAIN = "kafka.Kafka";
     static final int NODE_ID = 1;
 
-    // Kafka defaults to a 1 GB heap; a local single node needs far less, and no parallel collector.
-    static final List<String> JVM_OPTIONS = Stream.concat(
-            Stream.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-Djava.awt.headless=true"),
-            JavaCommand.INFRA_LOGGING.stream()).toList();
+    /**
+     * Kafka defaults to a 1 GB heap; a local single node needs far less, and no parallel collector. C1 only: with C2 the
+     * broker's compiler was still at work minutes into a load (0.07 cores at 50 applications/s) and the broker ended
+     * {@code ./mtb bench submissions} at 227-234 MB; with C1 it took 0.13-0.16 cores in all for the same load (0.14-0.24
+     * with C2) and ended at 196 MB (benchmarks/README.md). That memory lets intake run with C2 within the stack's 2 GiB.
+     */
+    static final List<String> JVM_OPTIONS = Stream.of(
+            Stream.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                    "-Djava.awt.headless=true"),
+            JavaCommand.INFRA_LOGGING.stream(),
+            // Further options for this JVM only, e.g. to try another compiler: MTB_KAFKA_JVM_OPTS="-XX:..."
+            Stream.of(System.getenv().getOrDefault("MTB_KAFKA_JVM_OPTS", "").trim().split("\\s+"))
+                    .filter(option -> !option.isEmpty()))
+            .flatMap(options -> options).toList();
 
     private final Path home;
     private final int port;

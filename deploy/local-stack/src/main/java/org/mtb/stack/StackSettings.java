@@ -45,7 +45,8 @@ public record StackSettings(
      * small heap, the serial collector (no collector threads or remembered sets to pay for on a small heap), small
      * thread stacks, and C1 only. Measured with {@code ./mtb bench submissions} on 2 cores, C2 took the services 46 s
      * instead of 25 s to be healthy and 50 MB more each, and accepted no more applications per second (261/s against
-     * 264/s): the C1 compiler is the better choice here (see benchmarks/README.md). A service out of memory exits
+     * 264/s): the C1 compiler is the better choice here (see benchmarks/README.md), except for intake
+     * ({@link #INTAKE_JVM_OPTIONS}). A service out of memory exits
      * rather than run on half alive (its relay stopped, say). The heap starts at 64 MB and grows as a service needs it:
      * on a machine with more than 16 GB the JVM would commit the whole 256 MB from the start (a 64th of the memory), and
      * a service that never needs it (catalog, say) would touch its whole young generation all the same (about 50 MB
@@ -60,6 +61,20 @@ public record StackSettings(
     static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-Xss512k",
             "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=64m", "-XX:SweeperThreshold=50",
             "-XX:MetaspaceSize=96m", "-XX:+ExitOnOutOfMemoryError");
+
+    /**
+     * Intake's own options, after those of every service (a later option wins): C2, with its heap at 192 MB to pay
+     * for the compiler's memory. Intake is where every application's request is parsed, checked, sealed and stored, and
+     * the part of the stack a burst waits on; the other services work in batches that grow with the load. Measured with
+     * {@code ./mtb bench submissions --phases b,c,e} on 2 cores (benchmarks/README.md): at 300/s offered, C1 took
+     * 253-257/s with HTTP p50 485 ms and p99 673-704 ms, C2 all 300/s with p50 76 ms and p99 234 ms, at 600/s 196-207/s
+     * against 225/s, and the stack ended the load at 2,009-2,031 MB with C1 and 2,007 MB with C2. The code cache may
+     * reserve 96 MB, since C2 keeps profiled and optimized code side by side. {@code MTB_INTAKE_JVM_OPTS} replaces
+     * these: {@code MTB_INTAKE_JVM_OPTS=-XX:TieredStopAtLevel=1} runs intake as every service (a blank value counts as
+     * unset).
+     */
+    static final List<String> INTAKE_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=4", "-Xmx192m",
+            "-XX:ReservedCodeCacheSize=96m");
 
     /**
      * The authorization server holds a dozen clients and users and signs a token now and then: a small heap is plenty,
@@ -99,7 +114,7 @@ public record StackSettings(
         ports.put("catalog-service", 8084);
         return new StackSettings(repoRoot.resolve(".data"), 9092, 9093, 27017, 8085, ports, repoRoot,
                 DEFAULT_JVM_OPTIONS,
-                Map.of());
+                Map.of("intake-service", INTAKE_JVM_OPTIONS));
     }
 
     /**

@@ -75,6 +75,11 @@ class KafkaNodeTests {
     }
 
     @Test
+    void runsTheBrokerWithASmallHeapTheSerialCollectorAndC1Only() {
+        assertThat(KafkaNode.JVM_OPTIONS).contains("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+    }
+
+    @Test
     void formatsWithTheStorageToolUsingTheKeptClusterIdAndTheWrittenConfig() {
         KafkaNode node = new KafkaNode(dataDir, 9092, 9093);
 

@@ -100,6 +100,20 @@ class StackSettingsTests {
     }
 
     @Test
+    void intakeRunsWithC2AndASmallerHeapTheOtherServicesWithC1Only() {
+        assertThat(defaults.jvmOptions("intake")).startsWith(StackSettings.DEFAULT_JVM_OPTIONS.toArray(String[]::new))
+                .endsWith("-XX:TieredStopAtLevel=4", "-Xmx192m", "-XX:ReservedCodeCacheSize=96m");
+        for (String service : List.of("review", "notification", "catalog")) {
+            assertThat(defaults.jvmOptions(service)).as(service).isEqualTo(StackSettings.DEFAULT_JVM_OPTIONS)
+                    .contains("-XX:TieredStopAtLevel=1").doesNotContain("-XX:TieredStopAtLevel=4");
+        }
+        assertThat(defaults.overriddenBy(Map.of("MTB_INTAKE_JVM_OPTS", "-Xmx320m")::get).jvmOptions("intake"))
+                .as("intake's own options replaced").endsWith("-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=64m",
+                        "-XX:SweeperThreshold=50", "-XX:MetaspaceSize=96m", "-XX:+ExitOnOutOfMemoryError", "-Xmx320m")
+                .doesNotContain("-XX:TieredStopAtLevel=4");
+    }
+
+    @Test
     void controllerPortFollowsAnOverriddenKafkaPortUnlessSetItself() {
         assertThat(defaults.overriddenBy(Map.of("MTB_KAFKA_PORT", "19092")::get).kafkaControllerPort())
                 .isEqualTo(19093);
