@@ -66,10 +66,11 @@ public record StackSettings(
      * Intake's own options, after those of every service (a later option wins): C2, with its heap at 192 MB to pay
      * for the compiler's memory. Intake is where every application's request is parsed, checked, sealed and stored, and
      * the part of the stack a burst waits on; the other services work in batches that grow with the load. Measured with
-     * {@code ./mtb bench submissions --phases b,c,e} on 2 cores (benchmarks/README.md): at 300/s offered, C1 took
-     * 253-257/s with HTTP p50 485 ms and p99 673-704 ms, C2 all 300/s with p50 76 ms and p99 234 ms, at 600/s 196-207/s
-     * against 225/s, and the stack ended the load at 2,009-2,031 MB with C1 and 2,007 MB with C2. The code cache may
-     * reserve 96 MB, since C2 keeps profiled and optimized code side by side. {@code MTB_INTAKE_JVM_OPTS} replaces
+     * {@code ./mtb bench submissions --phases b,c,e} on 2 cores, alternating (benchmarks/README.md): at 300/s offered,
+     * C1 took 243-299/s with HTTP p99 492-704 ms, C2 all 300/s with p99 196-247 ms; at 600/s both took what the
+     * machine's drift allowed (180-245/s, 224-251/s). C2 leaves intake 5-35 MB larger after the load, which the Kafka
+     * broker at C1 pays for ({@link KafkaNode#JVM_OPTIONS}): the stack ended the load at 1,979-2,003 MB. The code cache
+     * may reserve 96 MB, since C2 keeps profiled and optimized code side by side. {@code MTB_INTAKE_JVM_OPTS} replaces
      * these: {@code MTB_INTAKE_JVM_OPTS=-XX:TieredStopAtLevel=1} runs intake as every service (a blank value counts as
      * unset).
      */
