@@ -46,6 +46,15 @@ final class JavaCommand {
         return List.copyOf(options);
     }
 
+    /**
+     * Further options for one infrastructure JVM from an environment variable (space separated), e.g.
+     * {@code MTB_MONGO_JVM_OPTS="-Xlog:gc"}; none when it is unset or blank.
+     */
+    static List<String> optionsFrom(String variable) {
+        String value = System.getenv().getOrDefault(variable, "").trim();
+        return value.isEmpty() ? List.of() : List.of(value.split("\\s+"));
+    }
+
     static String javaExecutable() {
         return ProcessHandle.current().info().command()
                 .orElseGet(() -> Path.of(System.getProperty("java.home"), "bin", "java").toString());

@@ -38,8 +38,7 @@ final class KafkaNode {
                     "-Djava.awt.headless=true"),
             JavaCommand.INFRA_LOGGING.stream(),
             // Further options for this JVM only, e.g. to try another compiler: MTB_KAFKA_JVM_OPTS="-XX:..."
-            Stream.of(System.getenv().getOrDefault("MTB_KAFKA_JVM_OPTS", "").trim().split("\\s+"))
-                    .filter(option -> !option.isEmpty()))
+            JavaCommand.optionsFrom("MTB_KAFKA_JVM_OPTS").stream())
             .flatMap(options -> options).toList();
 
     private final Path home;

@@ -22,8 +22,7 @@ final class MongoNode {
                     "-Xmn320m", "-XX:SurvivorRatio=3"),
             JavaCommand.INFRA_LOGGING.stream(),
             // Further options for this JVM only, e.g. to try another collector: MTB_MONGO_JVM_OPTS="-XX:..."
-            Stream.of(System.getenv().getOrDefault("MTB_MONGO_JVM_OPTS", "").trim().split("\\s+"))
-                    .filter(option -> !option.isEmpty()))
+            JavaCommand.optionsFrom("MTB_MONGO_JVM_OPTS").stream())
             .flatMap(options -> options).toList();
 
     private final Path dataFile;
