@@ -10,7 +10,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 /**
  * The services' {@link MongoTemplate} publishes no entity lifecycle events ({@code BeforeConvertEvent},
  * {@code AfterSaveEvent}, {@code AfterLoadEvent} and the others). Nothing of ours listens to them, and publishing them
- * cost each service 1.5-2 % of its CPU under load (JFR: two to five events per document written or read, each
+ * were 1.5-2.2 % of each service's CPU samples under load (JFR: two to five events per document written or read, each
  * looked up against every listener of the context). A service that needs them sets
  * {@code mtb.mongo.entity-lifecycle-events=true}. Entity callbacks, which Spring Data calls directly, are not
  * affected.
