@@ -24,8 +24,7 @@ public final class StackProcesses {
      * memory from {@code /proc/<pid>/status}, so Linux only; elsewhere each part reads "unknown".
      */
     public static List<String> memory(LocalStack stack) {
-        List<String> parts = new ArrayList<>(List.of(LocalStack.MONGO, LocalStack.KAFKA, LocalStack.AUTH));
-        parts.addAll(StackSettings.SERVICES);
+        List<String> parts = parts();
         List<String> lines = new ArrayList<>();
         long total = 0;
         for (String part : parts) {
@@ -40,13 +39,19 @@ public final class StackProcesses {
         return lines;
     }
 
+    /** The stack's parts, in the order the lines give them: MongoDB, Kafka, the authorization server, the services. */
+    private static List<String> parts() {
+        List<String> parts = new ArrayList<>(List.of(LocalStack.MONGO, LocalStack.KAFKA, LocalStack.AUTH));
+        parts.addAll(StackSettings.SERVICES);
+        return parts;
+    }
+
     /**
      * The CPU time each running part and this benchmark's JVM have used so far, in seconds (user and system, from
      * {@code /proc/<pid>/stat} at Linux's usual 100 ticks a second); empty where it cannot be read.
      */
     public static Map<String, Double> cpuSeconds(LocalStack stack) {
-        List<String> parts = new ArrayList<>(List.of(LocalStack.MONGO, LocalStack.KAFKA, LocalStack.AUTH));
-        parts.addAll(StackSettings.SERVICES);
+        List<String> parts = parts();
         Map<String, Double> seconds = new java.util.LinkedHashMap<>();
         for (String part : parts) {
             if (stack.isRunning(part)) {
@@ -87,13 +92,70 @@ public final class StackProcesses {
         return lines;
     }
 
+    /**
+     * The CPU time the JIT compilers' threads of each running part have used so far, in seconds (threads named
+     * {@code C1 CompilerThread...} and {@code C2 CompilerThread...} in {@code /proc/<pid>/task}); empty where it
+     * cannot be read. A service whose compilers are still at work during a phase was measured before it was warm.
+     */
+    public static Map<String, Double> compilerSeconds(LocalStack stack) {
+        List<String> parts = parts();
+        Map<String, Double> seconds = new java.util.LinkedHashMap<>();
+        for (String part : parts) {
+            if (stack.isRunning(part)) {
+                compilerTicks(stack.pid(part)).ifPresent(ticks -> seconds.put(part, ticks / 100.0));
+            }
+        }
+        return seconds;
+    }
+
+    /** One line: the cores each part's JIT compilers kept busy between two {@link #compilerSeconds} readings. */
+    public static String compilerLine(Map<String, Double> before, Map<String, Double> after, double seconds) {
+        List<String> parts = new ArrayList<>();
+        for (Map.Entry<String, Double> part : after.entrySet()) {
+            Double start = before.get(part.getKey());
+            if (start != null && part.getValue() >= start) {
+                parts.add("%s %.2f".formatted(part.getKey(), (part.getValue() - start) / seconds));
+            }
+        }
+        return parts.isEmpty() ? "unknown" : String.join(", ", parts) + " cores";
+    }
+
+    static java.util.Optional<Long> compilerTicks(long pid) {
+        try (java.util.stream.Stream<Path> tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            long ticks = 0;
+            for (Path task : tasks.toList()) {
+                String name = readOrEmpty(task.resolve("comm")).strip();
+                if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
+                    ticks += cpuTicks(task.resolve("stat")).orElse(0L);
+                }
+            }
+            return java.util.Optional.of(ticks);
+        } catch (IOException | RuntimeException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    private static String readOrEmpty(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            // The thread ended between the listing and the read.
+            return "";
+        }
+    }
+
     private static String perUnit(double cores, double seconds, long units) {
         return units <= 0 ? "" : ", %.2f ms CPU each".formatted(cores * seconds * 1000 / units);
     }
 
     private static java.util.Optional<Long> cpuTicks(long pid) {
+        return cpuTicks(Path.of("/proc/" + pid + "/stat"));
+    }
+
+    /** User and system ticks from a process's or a thread's {@code stat} file. */
+    private static java.util.Optional<Long> cpuTicks(Path statFile) {
         try {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String stat = Files.readString(statFile);
             // The command name in brackets may hold spaces: fields are counted after its closing bracket.
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             return java.util.Optional.of(Long.parseLong(fields[11]) + Long.parseLong(fields[12]));

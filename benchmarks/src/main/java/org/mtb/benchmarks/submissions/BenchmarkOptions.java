@@ -9,14 +9,17 @@ import java.util.Set;
 /**
  * The options of {@code ./mtb bench submissions}.
  *
+ * @param warmUp applications sent before the phases (16 workers), so that they measure a platform whose code is
+ *               compiled: intake's C2 compiler was still at work 60 s after a warm-up of 3,000
  * @param phases letters of the phases to run: {@code a} burst, {@code b} sustained rate, {@code c} latency at 300/s,
  *               {@code d} kill mid-burst, {@code e} MongoDB commands per application (measured around b),
  *               {@code f} bare insertOne loop
  */
-record BenchmarkOptions(int burst, int concurrency, int rate, int seconds, boolean kill, Set<String> phases) {
+record BenchmarkOptions(int burst, int concurrency, int rate, int seconds, int warmUp, boolean kill,
+        Set<String> phases) {
 
     static final String USAGE = "usage: SubmissionBenchmark [--burst 10000] [--concurrency 32] [--rate 600]"
-            + " [--seconds 60] [--no-kill] [--phases a,b,c,d,e,f]";
+            + " [--seconds 60] [--warm-up 3000] [--no-kill] [--phases a,b,c,d,e,f]";
     private static final List<String> ALL_PHASES = List.of("a", "b", "c", "d", "e", "f");
 
     static BenchmarkOptions parse(String[] args) {
@@ -24,6 +27,7 @@ record BenchmarkOptions(int burst, int concurrency, int rate, int seconds, boole
         int concurrency = 32;
         int rate = 600;
         int seconds = 60;
+        int warmUp = 3_000;
         boolean kill = true;
         Set<String> phases = new LinkedHashSet<>(ALL_PHASES);
         for (int i = 0; i < args.length; i++) {
@@ -41,11 +45,12 @@ record BenchmarkOptions(int burst, int concurrency, int rate, int seconds, boole
                 case "--concurrency" -> concurrency = positive(name, value);
                 case "--rate" -> rate = positive(name, value);
                 case "--seconds" -> seconds = positive(name, value);
+                case "--warm-up" -> warmUp = positive(name, value);
                 case "--phases" -> phases = phases(value);
                 default -> throw new IllegalArgumentException("Unknown option " + name + ". " + USAGE);
             }
         }
-        return new BenchmarkOptions(burst, concurrency, rate, seconds, kill, Set.copyOf(phases));
+        return new BenchmarkOptions(burst, concurrency, rate, seconds, warmUp, kill, Set.copyOf(phases));
     }
 
     /** Whether a phase runs: chosen, and for the kill not switched off by {@code --no-kill}. */

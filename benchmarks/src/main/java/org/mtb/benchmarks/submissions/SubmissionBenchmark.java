@@ -46,7 +46,6 @@ public final class SubmissionBenchmark {
         this.options = options;
     }
 
-    private static final int WARM_UP = 3_000;
 
     public static void main(String[] args) {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
@@ -97,7 +96,7 @@ public final class SubmissionBenchmark {
                 // Application 0 was the probe; every phase sends applications of its own.
                 SubmissionPhases phases = new SubmissionPhases(client, submitted, lag,
                         new MongoCommands(settings), stack, 1);
-                phases.warmUp(WARM_UP, 16);
+                phases.warmUp(options.warmUp(), 16);
                 if (options.runs("a")) {
                     phases.burst(options.burst(), options.concurrency());
                 }

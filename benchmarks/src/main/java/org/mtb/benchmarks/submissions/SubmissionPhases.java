@@ -84,6 +84,7 @@ final class SubmissionPhases {
         }
         Map<MongoCommands.Key, Double> before = countCommands ? mongo.scrape() : Map.of();
         Map<String, Double> cpuBefore = StackProcesses.cpuSeconds(stack);
+        Map<String, Double> compilersBefore = StackProcesses.compilerSeconds(stack);
         long windowStart = System.nanoTime();
         RateDriver.Run run = new RateDriver(client).run(take(RateDriver.count(rate, Duration.ofSeconds(seconds))),
                 rate, Duration.ofSeconds(seconds));
@@ -94,7 +95,7 @@ final class SubmissionPhases {
                 result.lowestRate(RATE_WINDOW), Percentiles.millis(run.maxBehindMillis()));
         reportArrivals("sustained", result);
         lag.reportCatchUp("sustained", result.finishedAtMillis(), LAG_TIMEOUT);
-        reportCpu("sustained", cpuBefore, windowStart, result.acceptedCount());
+        reportCpu("sustained", cpuBefore, compilersBefore, windowStart, result.acceptedCount());
         if (!countCommands) {
             return CommandCost.UNKNOWN;
         }
@@ -109,6 +110,7 @@ final class SubmissionPhases {
     /** c: the answer times at a rate well below the limit. */
     void latency() throws Exception {
         Map<String, Double> cpuBefore = StackProcesses.cpuSeconds(stack);
+        Map<String, Double> compilersBefore = StackProcesses.compilerSeconds(stack);
         long start = System.nanoTime();
         RateDriver.Run run = new RateDriver(client).run(take(RateDriver.count(LATENCY_RATE, LATENCY_DURATION)),
                 LATENCY_RATE, LATENCY_DURATION);
@@ -118,17 +120,21 @@ final class SubmissionPhases {
         SubmissionBenchmark.report("latency", "HTTP p99 %s (target <= 100 ms: %s)",
                 Percentiles.millis(result.latency().at(0.99)), result.latency().at(0.99) <= 100 ? "met" : "missed");
         reportArrivals("latency", result);
-        reportCpu("latency", cpuBefore, start, result.acceptedCount());
+        reportCpu("latency", cpuBefore, compilersBefore, start, result.acceptedCount());
     }
 
     /**
      * Where the machine's cores went from {@code start} until now (the load and the consumers' work on it), this
-     * benchmark's own sending and receiving included, and the CPU time each part spent per accepted application.
+     * benchmark's own sending and receiving included, and the CPU time each part spent per accepted application;
+     * then how much of it the parts' JIT compilers took, which says whether the phase measured warm services.
      */
-    private void reportCpu(String phase, Map<String, Double> before, long start, int accepted) {
+    private void reportCpu(String phase, Map<String, Double> before, Map<String, Double> compilersBefore, long start,
+            int accepted) {
         double seconds = (System.nanoTime() - start) / 1e9;
         StackProcesses.cpuLines(before, StackProcesses.cpuSeconds(stack), seconds, accepted)
                 .forEach(line -> SubmissionBenchmark.report(phase, "CPU %s", line));
+        SubmissionBenchmark.report(phase, "CPU of which JIT compilers: %s",
+                StackProcesses.compilerLine(compilersBefore, StackProcesses.compilerSeconds(stack), seconds));
     }
 
     /**

@@ -22,4 +22,25 @@ class StackProcessesTests {
         assertThat(StackProcesses.cpuLines(before, after, 10.0)).first().asString()
                 .endsWith("0.60 cores");
     }
+
+    @Test
+    void givesTheCoresOfEachPartsCompilers() {
+        Map<String, Double> compilersBefore = new LinkedHashMap<>(Map.of("intake-service", 1.0));
+        compilersBefore.put("review-service", 2.0);
+        Map<String, Double> compilersAfter = new LinkedHashMap<>(Map.of("intake-service", 4.0));
+        compilersAfter.put("review-service", 2.5);
+
+        assertThat(StackProcesses.compilerLine(compilersBefore, compilersAfter, 10.0))
+                .isEqualTo("intake-service 0.30, review-service 0.05 cores");
+    }
+
+    @Test
+    void readsTheCompilersOfARunningJvm() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                java.nio.file.Files.isDirectory(java.nio.file.Path.of("/proc/self/task")), "Linux only");
+        // This JVM has compiler threads; whatever they have done so far reads as a count, not as unknown.
+        assertThat(StackProcesses.compilerTicks(ProcessHandle.current().pid())).hasValueSatisfying(
+                ticks -> assertThat(ticks).isNotNegative());
+        assertThat(StackProcesses.compilerTicks(-1)).as("no such process").isEmpty();
+    }
 }
