@@ -44,9 +44,12 @@ final class OrderedKeysH2Backend extends H2Backend {
     /**
      * Unsaved changes H2 gathers before it writes them out, in KB. With H2's default (1 MB) a busy stack made H2 write
      * several times a second, serializing a page again for every write that touched it; it still writes at least once
-     * a second (H2's commit delay), so no more is at stake in a crash than before.
+     * a second (H2's commit delay), so no more is at stake in a crash than before. With 16 MB the pages waiting to be
+     * written were what each young collection copied: pauses of 46-51 ms every 0.4 s, an old generation grown to hold
+     * what they promoted, and MongoDB at 553-570 MB after a long load; with 4 MB, 35 ms, no full collection, 387 MB,
+     * and no change in what the stack takes beyond this machine's drift (benchmarks/README.md, a warm platform).
      */
-    private static final int UNSAVED_KB_BEFORE_WRITE = 16 * 1024;
+    private static final int UNSAVED_KB_BEFORE_WRITE = 4 * 1024;
     /**
      * The size at which H2 splits a page, in bytes. A page is written whole when one of its entries changed: with
      * H2's default (48 KB) each changed document had a dozen unchanged neighbours encoded again with it.
