@@ -51,13 +51,7 @@ public final class StackProcesses {
      * {@code /proc/<pid>/stat} at Linux's usual 100 ticks a second); empty where it cannot be read.
      */
     public static Map<String, Double> cpuSeconds(LocalStack stack) {
-        List<String> parts = parts();
-        Map<String, Double> seconds = new java.util.LinkedHashMap<>();
-        for (String part : parts) {
-            if (stack.isRunning(part)) {
-                cpuTicks(stack.pid(part)).ifPresent(ticks -> seconds.put(part, ticks / 100.0));
-            }
-        }
+        Map<String, Double> seconds = secondsOfRunningParts(stack, StackProcesses::cpuTicks);
         cpuTicks(ProcessHandle.current().pid()).ifPresent(ticks -> seconds.put("benchmark JVM", ticks / 100.0));
         return seconds;
     }
@@ -98,11 +92,16 @@ public final class StackProcesses {
      * cannot be read. A service whose compilers are still at work during a phase was measured before it was warm.
      */
     public static Map<String, Double> compilerSeconds(LocalStack stack) {
-        List<String> parts = parts();
+        return secondsOfRunningParts(stack, StackProcesses::compilerTicks);
+    }
+
+    /** Ticks read per running part's process, as seconds at Linux's usual 100 ticks a second. */
+    private static Map<String, Double> secondsOfRunningParts(LocalStack stack,
+            java.util.function.LongFunction<java.util.Optional<Long>> ticksOfPid) {
         Map<String, Double> seconds = new java.util.LinkedHashMap<>();
-        for (String part : parts) {
+        for (String part : parts()) {
             if (stack.isRunning(part)) {
-                compilerTicks(stack.pid(part)).ifPresent(ticks -> seconds.put(part, ticks / 100.0));
+                ticksOfPid.apply(stack.pid(part)).ifPresent(ticks -> seconds.put(part, ticks / 100.0));
             }
         }
         return seconds;
