@@ -46,7 +46,6 @@ public final class SubmissionBenchmark {
         this.options = options;
     }
 
-
     public static void main(String[] args) {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         BenchmarkOptions options;
