@@ -73,13 +73,10 @@ public final class StackProcesses {
             long units) {
         List<String> lines = new ArrayList<>();
         double total = 0;
-        for (Map.Entry<String, Double> part : after.entrySet()) {
-            Double start = before.get(part.getKey());
-            if (start != null && part.getValue() >= start) {
-                double cores = (part.getValue() - start) / seconds;
-                total += cores;
-                lines.add("%-22s %.2f cores%s".formatted(part.getKey(), cores, perUnit(cores, seconds, units)));
-            }
+        for (Map.Entry<String, Double> part : cores(before, after, seconds).entrySet()) {
+            total += part.getValue();
+            lines.add("%-22s %.2f cores%s".formatted(part.getKey(), part.getValue(),
+                    perUnit(part.getValue(), seconds, units)));
         }
         lines.add("%-22s %.2f cores of %d%s".formatted("total", total, Runtime.getRuntime().availableProcessors(),
                 perUnit(total, seconds, units)));
@@ -109,14 +106,24 @@ public final class StackProcesses {
 
     /** One line: the cores each part's JIT compilers kept busy between two {@link #compilerSeconds} readings. */
     public static String compilerLine(Map<String, Double> before, Map<String, Double> after, double seconds) {
-        List<String> parts = new ArrayList<>();
-        for (Map.Entry<String, Double> part : after.entrySet()) {
-            Double start = before.get(part.getKey());
-            if (start != null && part.getValue() >= start) {
-                parts.add("%s %.2f".formatted(part.getKey(), (part.getValue() - start) / seconds));
-            }
-        }
+        List<String> parts = cores(before, after, seconds).entrySet().stream()
+                .map(part -> "%s %.2f".formatted(part.getKey(), part.getValue())).toList();
         return parts.isEmpty() ? "unknown" : String.join(", ", parts) + " cores";
+    }
+
+    /**
+     * The cores each part kept busy between two readings of its CPU seconds {@code seconds} apart, in the order of
+     * {@code after}; a part missing from {@code before}, or whose time went back (a restarted process), is left out.
+     */
+    private static Map<String, Double> cores(Map<String, Double> before, Map<String, Double> after, double seconds) {
+        Map<String, Double> cores = new java.util.LinkedHashMap<>();
+        after.forEach((part, end) -> {
+            Double start = before.get(part);
+            if (start != null && end >= start) {
+                cores.put(part, (end - start) / seconds);
+            }
+        });
+        return cores;
     }
 
     static java.util.Optional<Long> compilerTicks(long pid) {
