@@ -75,6 +75,11 @@ final class IndexKeyType extends BasicDataType<KeyValue> {
         return new KeyValue[size];
     }
 
+    /** What {@link #write} writes for the key, as bytes of their own ({@link StoredKey}). */
+    static byte[] form(KeyValue key) {
+        return TaggedBson.form(document(key), key);
+    }
+
     private static Document document(KeyValue key) {
         List<Object> values = new ArrayList<>(key.size());
         key.forEach(values::add);

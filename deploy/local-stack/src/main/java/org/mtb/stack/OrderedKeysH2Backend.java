@@ -8,14 +8,14 @@ import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.exception.MongoServerError;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
-import de.bwaldvogel.mongo.backend.h2.H2UniqueIndex;
-import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
@@ -26,19 +26,20 @@ import org.h2.mvstore.MVStore;
  * with H2's generic type: keys ordered by their Java-serialized bytes, so that every step of every index lookup
  * serialized two objects, and keys and documents written with Java serialization. Profiles of the local stack under
  * load showed these in most of the server's CPU time. Here index keys are ordered by their values and written as
- * BSON ({@link IndexKeyType}), and documents are written as BSON ({@link BsonDocumentType}). An index or a collection
- * written by the stock backend, or by an earlier version of this one, is rewritten once when first opened (recorded
- * in the maps {@value #KEY_ORDER_MAP} and {@value #DOCUMENT_FORMAT_MAP}), so an existing data directory keeps
- * working.
+ * BSON ({@link IndexKeyType}, kept with that form in {@link StoredKey}), and documents are kept and written as BSON
+ * ({@link StoredDocument}). An index or a collection written by the stock backend, or by an earlier version of this
+ * one, is rewritten once when first opened (recorded in the maps {@value #KEY_ORDER_MAP} and
+ * {@value #DOCUMENT_FORMAT_MAP}), so an existing data directory keeps working.
  */
 final class OrderedKeysH2Backend extends H2Backend {
 
     static final String KEY_ORDER_MAP = "mtb.index-key-order";
     private static final String KEY_ORDER_VERSION = "bson-value-order-2";
-    /** Which collections' document maps hold BSON ({@link BsonDocumentType}) rather than H2's generic values. */
+    /** Which collections' document maps hold BSON ({@link StoredDocument}) rather than H2's generic values. */
     static final String DOCUMENT_FORMAT_MAP = "mtb.document-format";
     private static final String DOCUMENT_FORMAT_VERSION = "bson-1";
     private static final String DATA_PREFIX = "databases.";
+    private static final int ILLEGAL_OPERATION = 20;
     private static final String META_PREFIX = "meta.";
 
     /**
@@ -69,15 +70,14 @@ final class OrderedKeysH2Backend extends H2Backend {
     private static final class OrderedKeysDatabase extends H2Database {
 
         private static final Field STORE = field();
-        private static final Constructor<H2UniqueIndex> INDEX = indexConstructor();
 
         OrderedKeysDatabase(String databaseName, MVStore store, CursorRegistry cursors) {
             super(databaseName, store, cursors);
         }
 
         /**
-         * The stock collection, its documents stored as BSON and its size measured when asked
-         * ({@link SizeOnDemandH2Collection}). A collection written by the stock backend is rewritten
+         * The stock collection, its documents kept as BSON and its size measured when asked
+         * ({@link StoredDocumentCollection}). A collection written by the stock backend is rewritten
          * once when first opened (recorded in {@value #DOCUMENT_FORMAT_MAP}), so an existing data directory keeps
          * working.
          */
@@ -88,20 +88,24 @@ final class OrderedKeysH2Backend extends H2Backend {
             String dataName = DATA_PREFIX + namespace;
             MVMap<String, String> formats = store.openMap(DOCUMENT_FORMAT_MAP);
             if (!DOCUMENT_FORMAT_VERSION.equals(formats.get(dataName))) {
-                rewrite(store, dataName, documents());
+                rewrite(store, dataName, documents(), key -> key, value -> StoredDocument.of((Document) value));
                 formats.put(dataName, DOCUMENT_FORMAT_VERSION);
             }
-            MVMap<Object, Document> data = store.openMap(dataName, documents());
+            MVMap<Object, StoredDocument> data = store.openMap(dataName, documents());
             MVMap<String, Object> meta = store.openMap(META_PREFIX + namespace);
-            return new SizeOnDemandH2Collection(this, collectionName, options, data, meta, cursorRegistry);
+            return new StoredDocumentCollection(this, collectionName, options, data, meta, cursorRegistry);
         }
 
-        /** A renamed collection's documents are copied by the stock backend in its own format: rewritten at next open. */
+        /**
+         * Refused. mongo-java-server's H2 database renames maps under the collection's new name, not its old one: the
+         * renamed collection answered until the next restart, then came back empty, its documents left under the old
+         * name. No service renames a collection; an operator gets an error instead of a loss.
+         */
         @Override
         public void moveCollection(MongoDatabase target, MongoCollection<?> collection, String newName) {
-            super.moveCollection(target, collection, newName);
-            store().<String, String>openMap(DOCUMENT_FORMAT_MAP).remove(DATA_PREFIX + target.getDatabaseName() + "."
-                    + newName);
+            throw new MongoServerError(ILLEGAL_OPERATION, "IllegalOperation", "The local MongoDB does not rename "
+                    + "collections: its H2 store would lose the documents of " + collection.getFullName()
+                    + " at the next restart. Copy them into the new collection instead.");
         }
 
         @Override
@@ -111,23 +115,19 @@ final class OrderedKeysH2Backend extends H2Backend {
             String mapName = getDatabaseName() + "." + collectionName + "._index_" + indexName;
             MVMap<String, String> orders = store.openMap(KEY_ORDER_MAP);
             if (!KEY_ORDER_VERSION.equals(orders.get(mapName))) {
-                rewrite(store, mapName, indexKeys());
+                rewrite(store, mapName, indexKeys(), key -> new StoredKey((KeyValue) key), position -> position);
                 orders.put(mapName, KEY_ORDER_VERSION);
             }
-            MVMap<KeyValue, Object> map = store.openMap(mapName, indexKeys());
-            try {
-                return INDEX.newInstance(map, indexName, keys, sparse);
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException("Cannot open the index " + mapName, e);
-            }
+            return new StoredKeyIndex(store.openMap(mapName, indexKeys()), indexName, keys, sparse);
         }
 
         /**
          * Reads a map written in an earlier format (H2's generic types) in stored order, which needs no comparison,
-         * and writes it again, under the same name, in the format {@code typed} gives.
+         * and writes it again, under the same name, in the format {@code typed} gives, each key and value as
+         * {@code storedKey} and {@code storedValue} make them.
          */
-        @SuppressWarnings("unchecked")
-        private static <K, V> void rewrite(MVStore store, String mapName, MVMap.Builder<K, V> typed) {
+        private static <K, V> void rewrite(MVStore store, String mapName, MVMap.Builder<K, V> typed,
+                Function<Object, K> storedKey, Function<Object, V> storedValue) {
             if (!store.hasMap(mapName)) {
                 return;
             }
@@ -136,15 +136,15 @@ final class OrderedKeysH2Backend extends H2Backend {
             earlier.entrySet().forEach(e -> entries.add(Map.entry(e.getKey(), e.getValue())));
             store.removeMap(earlier);
             MVMap<K, V> rewritten = store.openMap(mapName, typed);
-            entries.forEach(e -> rewritten.put((K) e.getKey(), (V) e.getValue()));
+            entries.forEach(e -> rewritten.put(storedKey.apply(e.getKey()), storedValue.apply(e.getValue())));
         }
 
-        private static MVMap.Builder<Object, Document> documents() {
-            return new MVMap.Builder<Object, Document>().valueType(BsonDocumentType.INSTANCE);
+        private static MVMap.Builder<Object, StoredDocument> documents() {
+            return new MVMap.Builder<Object, StoredDocument>().valueType(StoredDocument.Type.INSTANCE);
         }
 
-        private static MVMap.Builder<KeyValue, Object> indexKeys() {
-            return new MVMap.Builder<KeyValue, Object>().keyType(IndexKeyType.INSTANCE);
+        private static MVMap.Builder<StoredKey, Object> indexKeys() {
+            return new MVMap.Builder<StoredKey, Object>().keyType(StoredKey.Type.INSTANCE);
         }
 
         private MVStore store() {
@@ -162,17 +162,6 @@ final class OrderedKeysH2Backend extends H2Backend {
                 return store;
             } catch (NoSuchFieldException e) {
                 throw new IllegalStateException("mongo-java-server's H2Database changed: no field mvStore", e);
-            }
-        }
-
-        private static Constructor<H2UniqueIndex> indexConstructor() {
-            try {
-                Constructor<H2UniqueIndex> constructor = H2UniqueIndex.class.getDeclaredConstructor(MVMap.class,
-                        String.class, List.class, boolean.class);
-                constructor.setAccessible(true);
-                return constructor;
-            } catch (NoSuchMethodException e) {
-                throw new IllegalStateException("mongo-java-server's H2UniqueIndex changed its constructor", e);
             }
         }
     }

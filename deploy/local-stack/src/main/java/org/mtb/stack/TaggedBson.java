@@ -11,7 +11,7 @@ import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.ObjectDataType;
 
 /**
- * The stored form of {@link BsonDocumentType} and {@link IndexKeyType}: a tag byte, then either the BSON document
+ * The stored form of {@link StoredDocument} and {@link IndexKeyType}: a tag byte, then either the BSON document
  * with its length, or, for a value BSON cannot hold, the original object in H2's generic (Java-serialized) form.
  */
 final class TaggedBson {
@@ -46,6 +46,56 @@ final class TaggedBson {
         }
         int length = scratch.readableBytes();
         buffer.put(BSON).putVarInt(length).put(scratch.array(), scratch.arrayOffset() + scratch.readerIndex(), length);
+    }
+
+    /**
+     * What {@link #write} writes, as bytes of their own: the document encoded once, to be copied into every page that
+     * holds it ({@link StoredDocument}).
+     */
+    static byte[] form(Document bson, Object original) {
+        ByteBuf scratch = SCRATCH.get().clear();
+        try {
+            BsonEncoder.encodeDocument(bson, scratch);
+        } catch (RuntimeException notBson) {
+            byte[] generic = generic(original);
+            byte[] form = new byte[1 + generic.length];
+            form[0] = SERIALIZED;
+            System.arraycopy(generic, 0, form, 1, generic.length);
+            return form;
+        } finally {
+            if (scratch.capacity() > KEPT_BYTES) {
+                SCRATCH.remove();
+            }
+        }
+        int length = scratch.readableBytes();
+        int lengthBytes = DataUtils.getVarIntLen(length);
+        byte[] form = new byte[1 + lengthBytes + length];
+        form[0] = BSON;
+        DataUtils.writeVarInt(ByteBuffer.wrap(form, 1, lengthBytes), length);
+        scratch.getBytes(scratch.readerIndex(), form, 1 + lengthBytes, length);
+        return form;
+    }
+
+    /** The bytes of one form that {@link #write} wrote at the buffer's position, which moves past them. */
+    static byte[] readForm(ByteBuffer buffer) {
+        int start = buffer.position();
+        byte format = buffer.get();
+        if (format == BSON) {
+            int length = DataUtils.readVarInt(buffer);
+            buffer.position(buffer.position() + length);
+        } else if (format == SERIALIZED) {
+            GENERIC.read(buffer);
+        } else {
+            throw new IllegalStateException("Unknown stored format " + format + " in the local MongoDB's file");
+        }
+        byte[] form = new byte[buffer.position() - start];
+        buffer.get(start, form);
+        return form;
+    }
+
+    /** The size of the BSON document in a form {@link #form} made, or 0 for a value BSON cannot hold. */
+    static int bsonSize(byte[] form) {
+        return form[0] == BSON ? DataUtils.readVarInt(ByteBuffer.wrap(form, 1, form.length - 1)) : 0;
     }
 
     /** What {@link #write} wrote: the BSON document, or the original object. */

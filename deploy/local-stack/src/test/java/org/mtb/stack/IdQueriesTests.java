@@ -32,7 +32,7 @@ class IdQueriesTests {
                         .append("applicant", new Document("phone", "p-" + i)));
             }
             MongoWire.command(port, DB, new Document("insert", "cases").append("documents", cases));
-            long before = SizeOnDemandH2Collection.WHOLE_COLLECTION_READS.get();
+            long before = StoredDocumentCollection.WHOLE_COLLECTION_READS.get();
 
             assertThat(find(port, new Document("_id", "case-7").append("version", 7))).hasSize(1);
             assertThat(find(port, new Document("_id", "case-7").append("version", 8))).isEmpty();
@@ -49,12 +49,12 @@ class IdQueriesTests {
             assertThat(find(port, new Document("_id", "case-9").append("applicant.phone", "enc:1:k2:sealed")))
                     .hasSize(1);
 
-            assertThat(SizeOnDemandH2Collection.WHOLE_COLLECTION_READS.get()).isEqualTo(before);
+            assertThat(StoredDocumentCollection.WHOLE_COLLECTION_READS.get()).isEqualTo(before);
 
             // A range of ids is no single document: read as before, with the same answer.
             assertThat(find(port, new Document("_id", new Document("$gt", "case-40")).append("version", 45)))
                     .hasSize(1);
-            assertThat(SizeOnDemandH2Collection.WHOLE_COLLECTION_READS.get()).isGreaterThan(before);
+            assertThat(StoredDocumentCollection.WHOLE_COLLECTION_READS.get()).isGreaterThan(before);
         }
     }
 

@@ -69,6 +69,31 @@ class OrderedKeysH2BackendTests {
     }
 
     @Test
+    void refusesToRenameACollectionAndKeepsItsDocumentsWhereTheyWere() throws IOException {
+        Path file = dir.resolve("renamed.mv.db");
+        Document draft = new Document("_id", "d-1").append("text", "草稿");
+        try (EmbeddedMongo mongo = EmbeddedMongo.onDisk(file, 0)) {
+            MongoWire.command(mongo.port(), "mtb_values", new Document("insert", "drafts")
+                    .append("documents", List.of(draft)));
+            Document refused = MongoWire.command(mongo.port(), "admin", new Document("renameCollection",
+                    "mtb_values.drafts").append("to", "mtb_values.kept"));
+            assertThat(((Number) refused.get("ok")).intValue()).isZero();
+            assertThat(refused.get("code")).isEqualTo(20);
+            assertThat((String) refused.get("errmsg")).contains("does not rename collections");
+        }
+        try (EmbeddedMongo mongo = EmbeddedMongo.onDisk(file, 0)) {
+            assertThat(firstBatch(MongoWire.command(mongo.port(), "mtb_values", new Document("find", "drafts"))))
+                    .containsExactly(draft);
+            assertThat(firstBatch(MongoWire.command(mongo.port(), "mtb_values", new Document("find", "kept"))))
+                    .isEmpty();
+        }
+    }
+
+    private static List<Object> firstBatch(Document reply) {
+        return List.copyOf((List<?>) ((Document) reply.get("cursor")).get("firstBatch"));
+    }
+
+    @Test
     void ordersMixedKeyTypesWithoutLosingAny() throws IOException {
         try (EmbeddedMongo mongo = EmbeddedMongo.onDisk(dir.resolve("mixed.mv.db"), 0)) {
             List<Object> ids = List.of(3, 2L, 1.5, "b", "a", "10", true, new Document("k", 1));
