@@ -119,7 +119,8 @@ class ApplicationService {
         Application application = newApplication(idempotencyKey, fingerprint, request, region.orElseThrow(), now, today,
                 submitter, identity.identity(), materials.items());
         String claim = InsuredDiseases.key(application);
-        InsuredDiseases.Claimed claimed = insuredDiseases.claim(claim, application.applicationNumber(), now);
+        InsuredDiseases.Claimed claimed = insuredDiseases.claim(claim, application.applicationNumber(), idempotencyKey,
+                now);
         if (!claimed.taken()) {
             String holder = visibleTo(caller, claimed.openNumber());
             return earlier(idempotencyKey, fingerprint)
@@ -139,7 +140,8 @@ class ApplicationService {
         try {
             outbox.insert(application, application.applicationNumber(), Application.COLLECTION);
         } catch (DuplicateKeyException repeated) {
-            insuredDiseases.release(claim, application.applicationNumber());
+            insuredDiseases.handOver(claim, application.applicationNumber(),
+                    applications.findByIdempotencyKey(idempotencyKey).orElse(null));
             return earlier(idempotencyKey, fingerprint).orElseThrow(() -> repeated);
         }
         meters.counter("intake.applications.submitted", "region", application.regionCode(),

@@ -27,14 +27,20 @@ import org.springframework.stereotype.Component;
  * and its unique id refuses a second one even when two arrive at once; concurrent submissions' inserts go together in
  * one unordered insert. A document that exists is looked at: an application that ended (decided, withdrawn, not
  * supplemented) or was never stored (a crash between the two inserts, once it is {@link #IN_FLIGHT} old, since it
- * may be being stored that very moment) gives way, by an update conditional on the version read. The claim is released
- * when its application ends; an approval records the qualification, a revocation forgets it.
+ * may be being stored that very moment) gives way, by an update conditional on the version read. A claim records the
+ * request that made it (its scoped idempotency key): the same request sent again, after a crash that stored its claim
+ * but not its application, takes the claim over once it is {@link #RETRY_IN_FLIGHT} old, instead of being told for a
+ * minute that an application that does not exist is open. Should the first attempt still store its application, the
+ * later one hands the claim back to it ({@link #handOver}). The claim is released when its application ends; an
+ * approval records the qualification, a revocation forgets it.
  */
 @Component
 public class InsuredDiseases {
 
     static final String COLLECTION = "insured_diseases";
     static final Duration IN_FLIGHT = Duration.ofMinutes(1);
+    /** How long a request's own first attempt is taken to be possibly still storing its application. */
+    static final Duration RETRY_IN_FLIGHT = Duration.ofSeconds(5);
 
     private final MongoTemplate mongo;
     private final Applications applications;
@@ -61,30 +67,32 @@ public class InsuredDiseases {
     record Claimed(boolean taken, @Nullable String openNumber, @Nullable String qualification) {
     }
 
-    Claimed claim(String key, String applicationNumber, Instant now) {
+    /** @param requestKey the submission's scoped idempotency key, the same for each time it is sent */
+    Claimed claim(String key, String applicationNumber, String requestKey, Instant now) {
         try {
             claims.write(new Document("_id", key).append("applicationNumber", applicationNumber)
-                    .append("claimedAt", now).append("version", 0L));
+                    .append("requestKey", requestKey).append("claimedAt", now).append("version", 0L));
             return new Claimed(true, null, null);
         } catch (DuplicateKeyException exists) {
-            return claimExisting(key, applicationNumber, now);
+            return claimExisting(key, applicationNumber, requestKey, now);
         }
     }
 
-    private Claimed claimExisting(String key, String applicationNumber, Instant now) {
+    private Claimed claimExisting(String key, String applicationNumber, String requestKey, Instant now) {
         for (int attempt = 0; attempt < 3; attempt++) {
             Document held = mongo.findById(key, Document.class, COLLECTION);
             if (held == null) {
-                return claim(key, applicationNumber, now);
+                return claim(key, applicationNumber, requestKey, now);
             }
             String holder = held.getString("applicationNumber");
             String qualification = held.getString("qualificationNumber");
-            if (holder != null && stillOpen(holder, held.getDate("claimedAt").toInstant(), now)) {
+            Duration inFlight = requestKey.equals(held.getString("requestKey")) ? RETRY_IN_FLIGHT : IN_FLIGHT;
+            if (holder != null && stillOpen(holder, held.getDate("claimedAt").toInstant(), inFlight, now)) {
                 return new Claimed(false, holder, qualification);
             }
             Query unchanged = Query.query(where("_id").is(key).and("version").is(held.get("version")));
-            Update takeOver = new Update().set("applicationNumber", applicationNumber).set("claimedAt", now)
-                    .inc("version", 1);
+            Update takeOver = new Update().set("applicationNumber", applicationNumber).set("requestKey", requestKey)
+                    .set("claimedAt", now).inc("version", 1);
             if (mongo.updateFirst(unchanged, takeOver, COLLECTION).getModifiedCount() == 1) {
                 return new Claimed(true, null, qualification);
             }
@@ -93,9 +101,23 @@ public class InsuredDiseases {
     }
 
     /** Whether the holder is an open application, or one perhaps being stored right now. */
-    private boolean stillOpen(String holder, Instant claimedAt, Instant now) {
+    private boolean stillOpen(String holder, Instant claimedAt, Duration inFlight, Instant now) {
         return applications.find(holder).map(application -> !application.status().isFinal())
-                .orElse(claimedAt.plus(IN_FLIGHT).isAfter(now));
+                .orElse(claimedAt.plus(inFlight).isAfter(now));
+    }
+
+    /**
+     * After a submission found its request stored already (sent twice, the first attempt still at work when the second
+     * took the claim over): the claim goes to the stored application if it is open, else it is released; only if the
+     * submission still holds it.
+     */
+    void handOver(String key, String applicationNumber, @Nullable Application stored) {
+        if (stored == null || stored.status().isFinal()) {
+            release(key, applicationNumber);
+            return;
+        }
+        mongo.updateFirst(Query.query(where("_id").is(key).and("applicationNumber").is(applicationNumber)),
+                new Update().set("applicationNumber", stored.applicationNumber()).inc("version", 1), COLLECTION);
     }
 
     /** Releases the application's claim, if it still holds it. */

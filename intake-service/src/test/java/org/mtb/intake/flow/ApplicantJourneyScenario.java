@@ -48,6 +48,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ByteArrayResource;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -77,6 +81,9 @@ abstract class ApplicantJourneyScenario {
 
     @Autowired
     FieldCipher cipher;
+
+    @Autowired
+    MongoTemplate mongo;
 
     RestClient http;
     KafkaTestClient kafka;
@@ -182,6 +189,33 @@ abstract class ApplicantJourneyScenario {
 
         assertThat(statuses).containsOnly(201, 409);
         assertThat(statuses).filteredOn(status -> status == 201).hasSize(1);
+    }
+
+    @Test
+    void theSameRequestSentAgainAfterACrashThatStoredOnlyItsClaimIsTakenWhileAnotherStillWaits() throws Exception {
+        String body = freshBody(nextIdNumber());
+        String key = "key-" + UUID.randomUUID();
+        var first = submit(family, body, key);
+        assertThat(first.getStatusCode().value()).as(first.getBody()).isEqualTo(201);
+        String lost = json.readTree(first.getBody()).get("applicationNumber").asString();
+        // What a crash between the two inserts leaves: the person's disease claimed, the application not stored.
+        mongo.remove(Query.query(Criteria.where("_id").is(lost)), "applications");
+        mongo.updateFirst(Query.query(Criteria.where("applicationNumber").is(lost)),
+                new Update().set("claimedAt", Instant.now().minusSeconds(10)), "insured_diseases");
+
+        var other = submit(family, body);
+        assertThat(other.getStatusCode().value()).as("another request, while the claim may still be in flight")
+                .isEqualTo(409);
+        var again = submit(family, body, key);
+        assertThat(again.getStatusCode().value()).as(again.getBody()).isEqualTo(201);
+        String taken = json.readTree(again.getBody()).get("applicationNumber").asString();
+        assertThat(taken).isNotEqualTo(lost);
+        var replayed = submit(family, body, key);
+        assertThat(json.readTree(replayed.getBody()).get("applicationNumber").asString())
+                .as("a third time: the stored one answered").isEqualTo(taken);
+        var later = submit(family, body);
+        assertThat(later.getStatusCode().value()).isEqualTo(409);
+        assertThat(json.readTree(later.getBody()).get("openApplicationNumber").asString()).isEqualTo(taken);
     }
 
     @Test
@@ -486,8 +520,12 @@ abstract class ApplicantJourneyScenario {
     }
 
     private ResponseEntity<String> submit(String token, String body) {
+        return submit(token, body, "key-" + UUID.randomUUID());
+    }
+
+    private ResponseEntity<String> submit(String token, String body, String idempotencyKey) {
         return http.post().uri("/api/v1/applications").contentType(MediaType.APPLICATION_JSON)
-                .header("Idempotency-Key", "key-" + UUID.randomUUID())
+                .header("Idempotency-Key", idempotencyKey)
                 .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(token)).body(body).retrieve().toEntity(String.class);
     }
 
