@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.mtb.benchmarks.load.Arrival;
+import org.mtb.benchmarks.load.MachineSpeed;
 import org.mtb.benchmarks.load.Percentiles;
 import org.mtb.benchmarks.load.TopicArrivals;
 import org.mtb.contracts.Topics;
@@ -45,6 +46,8 @@ public final class TimerBenchmark {
     static final String KILL_REGION = "990003";
     static final Duration START_TIMEOUT = Duration.ofMinutes(10);
     static final Duration ARRIVAL_TIMEOUT = Duration.ofMinutes(5);
+    /** What {@link MachineSpeed} hashes at the start and end of a run: 0.3 s a round on the 2-core machine. */
+    private static final int MACHINE_PROBE_MB = 512;
 
     private final JsonMapper json = JsonMapper.builder().build();
 
@@ -76,6 +79,7 @@ public final class TimerBenchmark {
         Path data = repo.resolve("benchmarks/target/timer-benchmark");
         deleteRecursively(data);
         StackSettings settings = StackSettings.defaults(repo).withFreePorts().withDataDir(data);
+        report("machine", "%s", MachineSpeed.probe(MACHINE_PROBE_MB).describe());
         try (LocalStack stack = new LocalStack(settings);
                 KafkaTestClient kafka = startInfrastructure(stack, settings)) {
             long seedStart = System.nanoTime();
@@ -103,6 +107,7 @@ public final class TimerBenchmark {
                 }
             }
         }
+        report("machine", "%s", MachineSpeed.probe(MACHINE_PROBE_MB).describe());
     }
 
     private void burst(KafkaTestClient kafka, ReviewProbe review, TopicArrivals breaches, int burst, Duration grace)

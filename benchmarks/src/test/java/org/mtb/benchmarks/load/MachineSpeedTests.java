@@ -1,0 +1,19 @@
+package org.mtb.benchmarks.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class MachineSpeedTests {
+
+    @Test
+    void timesTheAmountAskedAndSaysHowToReadIt() {
+        MachineSpeed.Probe probe = MachineSpeed.probe(4);
+
+        assertThat(probe.megabytes()).isEqualTo(4);
+        assertThat(probe.bestMillis()).isPositive().isLessThan(60_000);
+        assertThat(probe.describe()).startsWith("4 MB SHA-256 on one core in ").contains("(best of 3)");
+        assertThat(new MachineSpeed.Probe(64, 212.4).describe())
+                .startsWith("64 MB SHA-256 on one core in 212 ms (best of 3)");
+    }
+}
