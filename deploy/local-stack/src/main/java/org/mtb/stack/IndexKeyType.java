@@ -51,7 +51,7 @@ final class IndexKeyType extends BasicDataType<KeyValue> {
 
     @Override
     public void write(WriteBuffer buffer, KeyValue key) {
-        TaggedBson.write(buffer, document(key), key);
+        buffer.put(form(key));
     }
 
     @Override

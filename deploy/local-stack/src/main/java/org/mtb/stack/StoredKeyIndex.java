@@ -5,7 +5,6 @@ import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
 import java.util.AbstractMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.h2.mvstore.MVMap;
@@ -40,21 +39,10 @@ final class StoredKeyIndex extends AbstractUniqueIndex<Object> {
 
     @Override
     protected Iterable<Map.Entry<KeyValue, Object>> getIterable() {
-        return () -> {
-            Iterator<Map.Entry<StoredKey, Object>> stored = positions.entrySet().iterator();
-            return new Iterator<>() {
-                @Override
-                public boolean hasNext() {
-                    return stored.hasNext();
-                }
-
-                @Override
-                public Map.Entry<KeyValue, Object> next() {
-                    Map.Entry<StoredKey, Object> entry = stored.next();
-                    return new AbstractMap.SimpleImmutableEntry<>(entry.getKey().key(), entry.getValue());
-                }
-            };
-        };
+        return () -> positions.entrySet().stream()
+                .<Map.Entry<KeyValue, Object>>map(e -> new AbstractMap.SimpleImmutableEntry<>(e.getKey().key(),
+                        e.getValue()))
+                .iterator();
     }
 
     @Override

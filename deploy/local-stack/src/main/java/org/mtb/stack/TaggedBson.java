@@ -20,9 +20,8 @@ final class TaggedBson {
     private static final byte SERIALIZED = 2;
     private static final ObjectDataType GENERIC = new ObjectDataType();
     /**
-     * Where a thread encodes what it writes, kept between writes: H2 writes a changed page whole, so the store thread
-     * encodes thousands of documents a second, and a fresh growing buffer and a copy for each made a third of the
-     * server's garbage under load. One that grew past {@link #KEPT_BYTES} for a large document is let go.
+     * Where a thread encodes, kept between documents: a fresh growing buffer for each made a third of the server's
+     * garbage under load. One that grew past {@link #KEPT_BYTES} for a large document is let go.
      */
     private static final ThreadLocal<ByteBuf> SCRATCH = ThreadLocal.withInitial(() -> Unpooled.buffer(16 * 1024));
     private static final int KEPT_BYTES = 1024 * 1024;
@@ -30,27 +29,9 @@ final class TaggedBson {
     private TaggedBson() {
     }
 
-    /** Writes {@code bson}, or {@code original} with the generic type when BSON cannot hold it. */
-    static void write(WriteBuffer buffer, Document bson, Object original) {
-        ByteBuf scratch = SCRATCH.get().clear();
-        try {
-            BsonEncoder.encodeDocument(bson, scratch);
-        } catch (RuntimeException notBson) {
-            buffer.put(SERIALIZED);
-            GENERIC.write(buffer, original);
-            return;
-        } finally {
-            if (scratch.capacity() > KEPT_BYTES) {
-                SCRATCH.remove();
-            }
-        }
-        int length = scratch.readableBytes();
-        buffer.put(BSON).putVarInt(length).put(scratch.array(), scratch.arrayOffset() + scratch.readerIndex(), length);
-    }
-
     /**
-     * What {@link #write} writes, as bytes of their own: the document encoded once, to be copied into every page that
-     * holds it ({@link StoredDocument}).
+     * The stored form of {@code bson}, or of {@code original} with the generic type when BSON cannot hold it: encoded
+     * once, then copied into every page that holds it ({@link StoredDocument}, {@link StoredKey}).
      */
     static byte[] form(Document bson, Object original) {
         ByteBuf scratch = SCRATCH.get().clear();
@@ -76,7 +57,7 @@ final class TaggedBson {
         return form;
     }
 
-    /** The bytes of one form that {@link #write} wrote at the buffer's position, which moves past them. */
+    /** The bytes of one form ({@link #form}) at the buffer's position, which moves past them. */
     static byte[] readForm(ByteBuffer buffer) {
         int start = buffer.position();
         byte format = buffer.get();
@@ -98,7 +79,7 @@ final class TaggedBson {
         return form[0] == BSON ? DataUtils.readVarInt(ByteBuffer.wrap(form, 1, form.length - 1)) : 0;
     }
 
-    /** What {@link #write} wrote: the BSON document, or the original object. */
+    /** What a form ({@link #form}) holds: the BSON document, or the original object. */
     static Object read(ByteBuffer buffer) {
         byte format = buffer.get();
         if (format == SERIALIZED) {
