@@ -140,9 +140,9 @@ class ApplicationService {
         try {
             outbox.insert(application, application.applicationNumber(), Application.COLLECTION);
         } catch (DuplicateKeyException repeated) {
-            insuredDiseases.handOver(claim, application.applicationNumber(),
-                    applications.findByIdempotencyKey(idempotencyKey).orElse(null));
-            return earlier(idempotencyKey, fingerprint).orElseThrow(() -> repeated);
+            Optional<Application> stored = applications.findByIdempotencyKey(idempotencyKey);
+            insuredDiseases.handOver(claim, application.applicationNumber(), stored.orElse(null));
+            return stored.map(earlier -> replay(earlier, fingerprint)).orElseThrow(() -> repeated);
         }
         meters.counter("intake.applications.submitted", "region", application.regionCode(),
                 "channel", application.channel().name()).increment();
