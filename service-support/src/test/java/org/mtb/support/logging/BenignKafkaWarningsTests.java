@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.joran.JoranConfigurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.read.ListAppender;
 import org.junit.jupiter.api.Test;
 
@@ -16,9 +18,9 @@ class BenignKafkaWarningsTests {
         LoggerContext context = new LoggerContext();
         BenignKafkaWarnings filter = new BenignKafkaWarnings();
         filter.start();
-        context.addTurboFilter(filter);
         ListAppender<ILoggingEvent> lines = new ListAppender<>();
         lines.setContext(context);
+        lines.addFilter(filter);
         lines.start();
         context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).addAppender(lines);
         Logger fetcher = context.getLogger(BenignKafkaWarnings.LOGGER);
@@ -33,5 +35,20 @@ class BenignKafkaWarningsTests {
                 "Received unknown topic or partition error in ListOffset request for partition review.x-0",
                 "Not updating high watermark for partition review.x-1 as it is no longer assigned",
                 "Case 620900-1 as it is no longer assigned");
+    }
+
+    @Test
+    void theServicesLogbackFiltersTheLinesItWritesAndAsksNoTurboFilterAboutEveryCall() throws Exception {
+        LoggerContext context = new LoggerContext();
+        JoranConfigurator configurator = new JoranConfigurator();
+        configurator.setContext(context);
+        configurator.doConfigure(getClass().getResource("/logback-spring.xml"));
+
+        Appender<ILoggingEvent> console = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)
+                .getAppender("ASYNC_CONSOLE");
+        assertThat(console).as("the services' appender").isNotNull();
+        assertThat(console.getCopyOfAttachedFiltersList()).hasExactlyElementsOfTypes(BenignKafkaWarnings.class);
+        assertThat(context.getTurboFilterList()).as("asked about every logging call, below INFO too").isEmpty();
+        context.stop();
     }
 }
