@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 class CommonsLoggingTests {
 
     @Test
-    void aMessageBelowTheLoggersLevelIsNeverBuiltAndOneAtItIsWrittenOnce() {
+    void aMessageBelowTheLoggersLevelIsNeverBuiltAndOneAtItIsBuiltOnce() {
         String name = "org.mtb.support.logging.CommonsLoggingTests.lazy";
         Logger logback = (Logger) LoggerFactory.getLogger(name);
         Log log = LogFactory.getLog(name);
