@@ -12,6 +12,8 @@ public final class MachineSpeed {
 
     private static final int CHUNK = 1024 * 1024;
     private static final int ROUNDS = 3;
+    /** What the load benchmarks hash at a run's start and end: 0.3 s a round on the 2-core machine. */
+    private static final int RUN_PROBE_MB = 512;
 
     private MachineSpeed() {
     }
@@ -29,6 +31,11 @@ public final class MachineSpeed {
             return "%d MB SHA-256 on one core in %.0f ms (best of %d); compare runs only at similar figures"
                     .formatted(megabytes, bestMillis, ROUNDS);
         }
+    }
+
+    /** The probe the load benchmarks print at a run's start and end, all of the same size so they compare. */
+    public static Probe ofRun() {
+        return probe(RUN_PROBE_MB);
     }
 
     /** Hashes {@code megabytes} once to warm up, then {@value #ROUNDS} times, and keeps the fastest. */

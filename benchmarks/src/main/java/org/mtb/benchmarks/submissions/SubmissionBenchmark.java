@@ -39,8 +39,6 @@ public final class SubmissionBenchmark {
     private static final Duration HEALTH_TIMEOUT = Duration.ofMinutes(5);
     private static final Duration ACCEPTING_TIMEOUT = Duration.ofMinutes(3);
     private static final Duration BASELINE_DURATION = Duration.ofSeconds(10);
-    /** What {@link MachineSpeed} hashes at the start and end of a run: 0.3 s a round on the 2-core machine. */
-    private static final int MACHINE_PROBE_MB = 512;
 
     private final BenchmarkOptions options;
     private final JsonMapper json = JsonMapper.builder().build();
@@ -78,7 +76,7 @@ public final class SubmissionBenchmark {
         report("options", "%s; service JVM options %s%s", options, settings.jvmOptions(),
                 StackSettings.SERVICES.stream().filter(s -> !settings.jvmOptions(s).equals(settings.jvmOptions()))
                         .map(s -> "; " + s + " " + settings.jvmOptions(s)).collect(Collectors.joining()));
-        report("machine", "%s", MachineSpeed.probe(MACHINE_PROBE_MB).describe());
+        report("machine", "%s", MachineSpeed.ofRun().describe());
         try (LocalStack stack = new LocalStack(settings)) {
             long launch = System.nanoTime();
             stack.startAll();
@@ -121,7 +119,7 @@ public final class SubmissionBenchmark {
                 baseline(settings, commands);
             }
         }
-        report("machine", "%s", MachineSpeed.probe(MACHINE_PROBE_MB).describe());
+        report("machine", "%s", MachineSpeed.ofRun().describe());
     }
 
     /**

@@ -46,8 +46,6 @@ public final class TimerBenchmark {
     static final String KILL_REGION = "990003";
     static final Duration START_TIMEOUT = Duration.ofMinutes(10);
     static final Duration ARRIVAL_TIMEOUT = Duration.ofMinutes(5);
-    /** What {@link MachineSpeed} hashes at the start and end of a run: 0.3 s a round on the 2-core machine. */
-    private static final int MACHINE_PROBE_MB = 512;
 
     private final JsonMapper json = JsonMapper.builder().build();
 
@@ -79,7 +77,7 @@ public final class TimerBenchmark {
         Path data = repo.resolve("benchmarks/target/timer-benchmark");
         deleteRecursively(data);
         StackSettings settings = StackSettings.defaults(repo).withFreePorts().withDataDir(data);
-        report("machine", "%s", MachineSpeed.probe(MACHINE_PROBE_MB).describe());
+        report("machine", "%s", MachineSpeed.ofRun().describe());
         try (LocalStack stack = new LocalStack(settings);
                 KafkaTestClient kafka = startInfrastructure(stack, settings)) {
             long seedStart = System.nanoTime();
@@ -107,7 +105,7 @@ public final class TimerBenchmark {
                 }
             }
         }
-        report("machine", "%s", MachineSpeed.probe(MACHINE_PROBE_MB).describe());
+        report("machine", "%s", MachineSpeed.ofRun().describe());
     }
 
     private void burst(KafkaTestClient kafka, ReviewProbe review, TopicArrivals breaches, int burst, Duration grace)
