@@ -4,7 +4,6 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.IndexOptions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,10 +41,6 @@ final class PendingCaseSeeder {
         long stepMillis = Math.max(1, SPREAD.toMillis() / cases);
         try (MongoClient client = MongoClients.create(mongoUri)) {
             MongoDatabase db = client.getDatabase(database);
-            // The index review-service creates on its first start, before any case exists; built here first too,
-            // so that the measured start is the service's own and not a first-time build over the seeded cases.
-            db.getCollection("review_cases").createIndex(new Document("_id", 1).append("version", 1),
-                    new IndexOptions().unique(true).name("id_version"));
             seedCases(db.getCollection("review_cases"), cases, first, stepMillis, now);
             return seedTimers(db.getCollection("due_timer_buckets"), cases, first, stepMillis);
         }

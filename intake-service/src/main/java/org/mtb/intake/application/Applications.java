@@ -5,6 +5,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.mtb.support.mongo.ObsoleteIndexes;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -24,9 +25,8 @@ public class Applications {
         this.mongo = mongo;
         // A unique key makes a concurrent retry with the same Idempotency-Key fail instead of creating twice.
         mongo.indexOps(Application.class).createIndex(new Index("idempotencyKey", Sort.Direction.ASC).unique());
-        // Progress updates are conditional on (_id, version): this index answers them without a search.
-        mongo.indexOps(Application.class).createIndex(new Index().on("_id", Sort.Direction.ASC)
-                .on("version", Sort.Direction.ASC).unique().named("id_version"));
+        // Progress updates are conditional on (_id, version), which the _id index answers.
+        ObsoleteIndexes.drop(mongo, Application.COLLECTION, ObsoleteIndexes.ID_AND_MORE, "id_version");
         // My applications: by submitter, and by submitter and status.
         mongo.indexOps(Application.class).createIndex(new Index(SUBMITTER, Sort.Direction.ASC).named("submitter"));
         mongo.indexOps(Application.class).createIndex(new Index().on(SUBMITTER, Sort.Direction.ASC)

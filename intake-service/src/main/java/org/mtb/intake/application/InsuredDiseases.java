@@ -9,11 +9,10 @@ import java.util.List;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 import org.mtb.support.mongo.GroupCommit;
+import org.mtb.support.mongo.ObsoleteIndexes;
 import org.mtb.support.mongo.UnorderedInserts;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
@@ -50,11 +49,8 @@ public class InsuredDiseases {
         this.mongo = mongo;
         this.applications = applications;
         this.claims = new GroupCommit<>(this::insertTogether);
-        // Take-overs name (_id, version), releases (_id, applicationNumber): these indexes answer them even embedded.
-        mongo.indexOps(COLLECTION).createIndex(new Index().on("_id", Sort.Direction.ASC)
-                .on("version", Sort.Direction.ASC).unique().named("id_version"));
-        mongo.indexOps(COLLECTION).createIndex(new Index().on("_id", Sort.Direction.ASC)
-                .on("applicationNumber", Sort.Direction.ASC).unique().named("id_application"));
+        // Take-overs name (_id, version), releases (_id, applicationNumber): the _id index answers both.
+        ObsoleteIndexes.drop(mongo, COLLECTION, ObsoleteIndexes.ID_AND_MORE, "id_version", "id_application");
     }
 
     /**

@@ -16,6 +16,7 @@ import java.util.Optional;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.jspecify.annotations.Nullable;
+import org.mtb.support.mongo.ObsoleteIndexes;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -45,9 +46,9 @@ class MaterialStore {
                 .unique().named("same_upload"));
         mongo.indexOps(Material.class).createIndex(new Index().on("applicationNumber", Sort.Direction.ASC)
                 .on("uploadedAt", Sort.Direction.ASC).named("unreferenced"));
-        // Attaching and removing are conditional on (_id, applicationNumber): this index answers them without a search.
-        mongo.indexOps(Material.class).createIndex(new Index().on("_id", Sort.Direction.ASC)
-                .on("applicationNumber", Sort.Direction.ASC).unique().named("id_application"));
+        // Attaching and removing are conditional on (_id, applicationNumber), which the _id index answers.
+        ObsoleteIndexes.drop(mongo, mongo.getCollectionName(Material.class), ObsoleteIndexes.ID_AND_MORE,
+                "id_application");
     }
 
     /** What {@link #add} stored: the material, and whether it is new or the same upload stored before. */

@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 import org.mtb.support.crypto.BlindIndex;
+import org.mtb.support.mongo.ObsoleteIndexes;
 import org.mtb.support.security.ApplicationReaders;
 import org.mtb.support.security.Caller;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -57,15 +58,14 @@ class Messages implements SmartInitializingSingleton {
     }
 
     /**
-     * A claim names the due entry by id and due time, and a failed send's record the message by id and attempts:
-     * these indexes answer them, even in the embedded MongoDB.
+     * A claim names the due entry by id and due time, and a failed send's record the message by id and attempts: the
+     * {@code _id} index answers both, and the indexes an earlier version kept for them go.
      */
     @Override
     public void afterSingletonsInstantiated() {
-        mongo.indexOps(SMS_DUE).createIndex(new Index().on("_id", Sort.Direction.ASC)
-                .on("nextAttemptAt", Sort.Direction.ASC).unique().named("id_next_attempt"));
-        mongo.indexOps(ApplicantMessage.class).createIndex(new Index().on("_id", Sort.Direction.ASC)
-                .on("attempts", Sort.Direction.ASC).unique().named("id_attempts"));
+        ObsoleteIndexes.drop(mongo, SMS_DUE, ObsoleteIndexes.ID_AND_MORE, "id_next_attempt");
+        ObsoleteIndexes.drop(mongo, mongo.getCollectionName(ApplicantMessage.class), ObsoleteIndexes.ID_AND_MORE,
+                "id_attempts");
     }
 
     /**

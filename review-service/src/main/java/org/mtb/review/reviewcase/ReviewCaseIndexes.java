@@ -1,14 +1,14 @@
 package org.mtb.review.reviewcase;
 
+import org.mtb.support.mongo.ObsoleteIndexes;
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.stereotype.Component;
 
 /**
- * Creates the unique index on {@code (_id, version)} before consumers and timers start, so every conditional update
- * of a case is answered by an index (see {@link ReviewCase#unchanged()}).
+ * Drops the unique index on {@code (_id, version)} that earlier versions created, before consumers and timers start:
+ * every conditional update of a case names {@code _id} and the version it read (see {@link ReviewCase#unchanged()}),
+ * which the {@code _id} index answers, and the second index only cost each change of a case two more entries.
  */
 @Component
 class ReviewCaseIndexes implements SmartInitializingSingleton {
@@ -21,7 +21,7 @@ class ReviewCaseIndexes implements SmartInitializingSingleton {
 
     @Override
     public void afterSingletonsInstantiated() {
-        mongo.indexOps(ReviewCase.class).createIndex(new Index().on("_id", Sort.Direction.ASC)
-                .on("version", Sort.Direction.ASC).unique().named("id_version"));
+        ObsoleteIndexes.drop(mongo, mongo.getCollectionName(ReviewCase.class), ObsoleteIndexes.ID_AND_MORE,
+                "id_version");
     }
 }

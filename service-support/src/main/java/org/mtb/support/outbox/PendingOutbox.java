@@ -17,10 +17,10 @@ import java.util.UUID;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 import org.mtb.support.mongo.GroupCommit;
+import org.mtb.support.mongo.ObsoleteIndexes;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -45,11 +45,10 @@ public class PendingOutbox implements SmartInitializingSingleton {
         this.clock = clock;
     }
 
-    /** A settlement names a mark by {@code (_id, claim)}: an index on both answers it even embedded. */
+    /** A settlement names a mark by {@code (_id, claim)}, which the {@code _id} index answers. */
     @Override
     public void afterSingletonsInstantiated() {
-        mongo.indexOps(MARKS).createIndex(new Index().on("_id", Sort.Direction.ASC).on("claim", Sort.Direction.ASC)
-                .unique().named("id_claim"));
+        ObsoleteIndexes.drop(mongo, MARKS, ObsoleteIndexes.ID_AND_MORE, "id_claim");
     }
 
     /**

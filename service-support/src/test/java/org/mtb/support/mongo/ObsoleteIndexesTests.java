@@ -1,0 +1,53 @@
+package org.mtb.support.mongo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.mtb.stack.EmbeddedMongo;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.index.IndexInfo;
+
+class ObsoleteIndexesTests {
+
+    private static final EmbeddedMongo MONGO = EmbeddedMongo.inMemory();
+    private static final MongoClient CLIENT = MongoClients.create(MONGO.uri("admin"));
+
+    private final MongoTemplate mongo = new MongoTemplate(CLIENT, "obsolete_" + System.nanoTime());
+
+    @AfterAll
+    static void stop() {
+        CLIENT.close();
+        MONGO.close();
+    }
+
+    @Test
+    void dropsTheNamedIndexesThatExistAndKeepsTheOthers() {
+        mongo.insert(new Document("_id", "a").append("version", 1).append("key", "k"), "cases");
+        mongo.indexOps("cases").createIndex(new Index().on("_id", Sort.Direction.ASC).on("version", Sort.Direction.ASC)
+                .unique().named("id_version"));
+        mongo.indexOps("cases").createIndex(new Index("key", Sort.Direction.ASC).unique().named("key"));
+
+        int dropped = ObsoleteIndexes.drop(mongo, "cases", "test", "id_version", "id_claim");
+
+        assertThat(dropped).isEqualTo(1);
+        assertThat(mongo.indexOps("cases").getIndexInfo()).extracting(IndexInfo::getName)
+                .contains("key").doesNotContain("id_version");
+        assertThat(ObsoleteIndexes.drop(mongo, "cases", "test", "id_version")).as("again").isZero();
+        assertThatThrownBy(() -> mongo.insert(new Document("_id", "b").append("version", 1).append("key", "k"),
+                "cases")).as("the index kept still refuses a duplicate").isInstanceOf(DuplicateKeyException.class);
+    }
+
+    @Test
+    void leavesACollectionThatDoesNotExistAlone() {
+        assertThat(ObsoleteIndexes.drop(mongo, "nothing_here", "test", "id_version")).isZero();
+        assertThat(mongo.collectionExists("nothing_here")).isFalse();
+    }
+}
