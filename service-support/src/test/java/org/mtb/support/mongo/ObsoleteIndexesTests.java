@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import java.util.List;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -13,7 +14,10 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.index.IndexDefinition;
 import org.springframework.data.mongodb.core.index.IndexInfo;
+import org.springframework.data.mongodb.core.index.IndexOperations;
+import org.springframework.data.mongodb.core.index.IndexOptions;
 
 class ObsoleteIndexesTests {
 
@@ -46,8 +50,55 @@ class ObsoleteIndexesTests {
     }
 
     @Test
+    void takesAnIndexAnotherInstanceDroppedFirstAsDropped() {
+        mongo.insert(new Document("_id", "a").append("version", 1), "marks");
+        mongo.indexOps("marks").createIndex(new Index().on("_id", Sort.Direction.ASC).on("version", Sort.Direction.ASC)
+                .unique().named("id_version"));
+        MongoTemplate racing = new MongoTemplate(CLIENT, mongo.getDb().getName()) {
+            @Override
+            public IndexOperations indexOps(String collection) {
+                return new OtherInstanceFirst(super.indexOps(collection));
+            }
+        };
+
+        assertThat(ObsoleteIndexes.drop(racing, "marks", "test", "id_version")).isZero();
+        assertThat(mongo.indexOps("marks").getIndexInfo()).extracting(IndexInfo::getName)
+                .doesNotContain("id_version");
+    }
+
+    @Test
     void leavesACollectionThatDoesNotExistAlone() {
         assertThat(ObsoleteIndexes.drop(mongo, "nothing_here", "test", "id_version")).isZero();
         assertThat(mongo.collectionExists("nothing_here")).isFalse();
+    }
+
+    /** Index operations of a database where another instance drops each index just before this one does. */
+    private record OtherInstanceFirst(IndexOperations real) implements IndexOperations {
+
+        @Override
+        public void dropIndex(String name) {
+            real.dropIndex(name);
+            real.dropIndex(name);
+        }
+
+        @Override
+        public List<IndexInfo> getIndexInfo() {
+            return real.getIndexInfo();
+        }
+
+        @Override
+        public String createIndex(IndexDefinition indexDefinition) {
+            return real.createIndex(indexDefinition);
+        }
+
+        @Override
+        public void alterIndex(String name, IndexOptions options) {
+            real.alterIndex(name, options);
+        }
+
+        @Override
+        public void dropAllIndexes() {
+            real.dropAllIndexes();
+        }
     }
 }
