@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.bson.Document;
+import org.mtb.benchmarks.load.Directories;
 import org.mtb.stack.EmbeddedMongo;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -98,9 +99,7 @@ public class ConditionalUpdateBenchmark {
     public void stop() throws IOException {
         client.close();
         mongo.close();
-        try (var files = Files.walk(directory)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        }
+        Directories.deleteRecursively(directory);
     }
 
     private static String number(int i) {

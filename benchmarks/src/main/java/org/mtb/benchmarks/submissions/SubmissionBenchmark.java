@@ -1,12 +1,11 @@
 package org.mtb.benchmarks.submissions;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.mtb.benchmarks.load.Directories;
 import org.mtb.benchmarks.load.MachineSpeed;
 import org.mtb.benchmarks.load.StackProcesses;
 import org.mtb.benchmarks.load.TopicArrivals;
@@ -69,7 +68,7 @@ public final class SubmissionBenchmark {
     private void run() throws Exception {
         Path repo = Path.of("").toAbsolutePath();
         Path data = repo.resolve("benchmarks/target/submission-benchmark");
-        deleteRecursively(data);
+        Directories.deleteRecursively(data);
         // The services' JVM options as ./mtb up takes them (MTB_JVM_OPTS, MTB_INTAKE_JVM_OPTS and its likes), to
         // compare flags (C1 only or not, say); ports and data of the benchmark's own.
         StackSettings settings = StackSettings.fromEnvironment(repo).withFreePorts().withDataDir(data);
@@ -165,11 +164,4 @@ public final class SubmissionBenchmark {
         return (System.nanoTime() - startNanos) / 1e9;
     }
 
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (var paths = Files.walk(dir)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
-    }
 }

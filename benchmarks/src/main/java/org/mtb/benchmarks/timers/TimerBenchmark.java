@@ -1,19 +1,18 @@
 package org.mtb.benchmarks.timers;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.mtb.benchmarks.load.Arrival;
+import org.mtb.benchmarks.load.Directories;
 import org.mtb.benchmarks.load.MachineSpeed;
 import org.mtb.benchmarks.load.Percentiles;
 import org.mtb.benchmarks.load.TopicArrivals;
@@ -75,7 +74,7 @@ public final class TimerBenchmark {
             throws Exception {
         Path repo = Path.of("").toAbsolutePath();
         Path data = repo.resolve("benchmarks/target/timer-benchmark");
-        deleteRecursively(data);
+        Directories.deleteRecursively(data);
         StackSettings settings = StackSettings.defaults(repo).withFreePorts().withDataDir(data);
         report("machine", "%s", MachineSpeed.ofRun().describe());
         try (LocalStack stack = new LocalStack(settings);
@@ -168,11 +167,4 @@ public final class TimerBenchmark {
         return fallback;
     }
 
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (var paths = Files.walk(dir)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
-    }
 }
