@@ -24,14 +24,21 @@ import java.util.stream.Stream;
  * {@code ./mtb up} was all up after 40-41 s with the jars as built, 35 s extracted, 25-26 s with the archives
  * (benchmarks/README.md).
  *
+ * <p>{@code MTB_CLASS_ARCHIVES=aot} keeps an AOT cache instead on JDK 25 and later ({@link AotCache}): later starts are
+ * faster, but the first after a build is slower and the first stop takes a minute or two, so it pays only for a
+ * stack started many times per build. {@code MTB_CLASS_ARCHIVES=off} runs the jars as built.
+ *
  * <p>The extraction sits beside the jar ({@code target/local-stack/<part>/}), with the size and time of the jar it
- * came from; a rebuilt jar is extracted again, its archive with it. {@code MTB_CLASS_ARCHIVES=off} runs the jars as
- * built. A jar that cannot be extracted (not a Boot jar, a read-only folder) is run as it is.
+ * came from; a rebuilt jar is extracted again, its archive with it. A jar that cannot be extracted (not a Boot jar, a
+ * read-only folder) is run as it is.
  */
 final class ExtractedJars {
 
-    /** What to run: the jar, and the options that go before every other JVM option. */
-    record Launch(Path jar, List<String> jvmOptions) {
+    /**
+     * What to run: the jar, the options that go before every other JVM option, and whether the JVM writes its cache
+     * as it stops (and so needs longer to stop).
+     */
+    record Launch(Path jar, List<String> jvmOptions, boolean writesCacheAtExit) {
     }
 
     private static final Map<Path, ReentrantLock> IN_THIS_JVM = new ConcurrentHashMap<>();
@@ -39,9 +46,19 @@ final class ExtractedJars {
     private ExtractedJars() {
     }
 
-    static Launch prepare(Path bootJar, String part) {
-        if ("off".equalsIgnoreCase(System.getenv("MTB_CLASS_ARCHIVES"))) {
-            return new Launch(bootJar, List.of());
+    /**
+     * @param jvmOptions every option of the part's command line but those returned: an AOT cache is recorded with
+     *                   them, and recorded anew when they change
+     */
+    static Launch prepare(Path bootJar, String part, List<String> jvmOptions) {
+        return prepare(bootJar, part, jvmOptions, System.getenv().getOrDefault("MTB_CLASS_ARCHIVES", ""),
+                Runtime.version().feature());
+    }
+
+    /** As {@link #prepare(Path, String, List)}, with {@code MTB_CLASS_ARCHIVES} and the JDK's version given. */
+    static Launch prepare(Path bootJar, String part, List<String> jvmOptions, String archives, int jdk) {
+        if ("off".equalsIgnoreCase(archives)) {
+            return new Launch(bootJar, List.of(), false);
         }
         Path root = bootJar.toAbsolutePath().getParent().resolve("local-stack");
         Path dir = root.resolve(part);
@@ -62,12 +79,16 @@ final class ExtractedJars {
                     extract(bootJar, dir);
                     Files.writeString(stamp, source);
                 }
+                if (jdk >= AotCache.FIRST_JDK && "aot".equalsIgnoreCase(archives)) {
+                    AotCache.Plan plan = AotCache.plan(dir, part, extracted, jvmOptions);
+                    return new Launch(extracted, plan.jvmOptions(), plan.writesCacheAtExit());
+                }
                 return new Launch(extracted, List.of("-XX:SharedArchiveFile=" + dir.resolve(part + ".jsa"),
-                        "-XX:+AutoCreateSharedArchive"));
+                        "-XX:+AutoCreateSharedArchive"), false);
             }
         } catch (IOException | UncheckedIOException | IllegalStateException e) {
             System.err.printf("[local-stack] %s runs from %s as built: %s%n", part, bootJar, e.getMessage());
-            return new Launch(bootJar, List.of());
+            return new Launch(bootJar, List.of(), false);
         } finally {
             lock.unlock();
         }

@@ -48,9 +48,9 @@ public final class LocalStack implements AutoCloseable {
         Preflight.requireJars(settings);
         Preflight.requirePortsFree(settings, this::isRunning);
         // The jars are extracted (once per build) while Mongo and Kafka start; each start below waits for its own.
-        Thread.ofVirtual().start(() -> ExtractedJars.prepare(settings.authJar(), AUTH));
-        StackSettings.SERVICES.forEach(service -> Thread.ofVirtual()
-                .start(() -> ExtractedJars.prepare(settings.serviceJar(service), service)));
+        Thread.ofVirtual().start(() -> ExtractedJars.prepare(settings.authJar(), AUTH, settings.authJvmOptions()));
+        StackSettings.SERVICES.forEach(service -> Thread.ofVirtual().start(() -> ExtractedJars.prepare(
+                settings.serviceJar(service), service, settings.jvmOptions(service))));
         try {
             startMongo();
             startKafka();
@@ -118,8 +118,7 @@ public final class LocalStack implements AutoCloseable {
         if (Files.isRegularFile(settings.realmFile())) {
             env.put("MTB_AUTH_REALM_FILE", "file:" + settings.realmFile());
         }
-        track(ManagedProcess.start(AUTH, command(ExtractedJars.prepare(jar, AUTH), settings.authJvmOptions()), env,
-                logFile(AUTH)));
+        track(start(AUTH, ExtractedJars.prepare(jar, AUTH, settings.authJvmOptions()), settings.authJvmOptions(), env));
     }
 
     public synchronized void stopAuth() {
@@ -154,15 +153,20 @@ public final class LocalStack implements AutoCloseable {
             env.put("MTB_SECURITY_CHANNEL_SECRETS", "file:" + settings.channelSecretsFile());
         }
         env.putAll(extraEnvironment);
-        track(ManagedProcess.start(service, command(ExtractedJars.prepare(jar, service), settings.jvmOptions(service)),
-                env, logFile(service)));
+        List<String> jvmOptions = settings.jvmOptions(service);
+        track(start(service, ExtractedJars.prepare(jar, service, jvmOptions), jvmOptions, env));
     }
 
-    /** The command for an extracted jar: its class archive's options first, so that any option set later wins. */
-    private static List<String> command(ExtractedJars.Launch launch, List<String> jvmOptions) {
+    /**
+     * Starts an extracted jar: its cache's options first, so that any option set later wins; a JVM that writes its
+     * cache as it stops is given the time to.
+     */
+    private ManagedProcess start(String part, ExtractedJars.Launch launch, List<String> jvmOptions,
+            Map<String, String> env) {
         List<String> options = new ArrayList<>(launch.jvmOptions());
         options.addAll(jvmOptions);
-        return JavaCommand.jar(options, launch.jar(), List.of());
+        return ManagedProcess.start(part, JavaCommand.jar(options, launch.jar(), List.of()), env, logFile(part),
+                launch.writesCacheAtExit() ? ManagedProcess.CACHE_WRITING_GRACE : ManagedProcess.STOP_GRACE);
     }
 
     public synchronized void stopService(String name) {

@@ -15,18 +15,31 @@ import java.util.concurrent.TimeUnit;
 final class ManagedProcess {
 
     static final Duration STOP_GRACE = Duration.ofSeconds(20);
+    /**
+     * For a JVM that writes its AOT cache as it stops ({@link AotCache}): the four services and the authorization server
+     * writing theirs side by side took about 90 s on the 2-core machine.
+     */
+    static final Duration CACHE_WRITING_GRACE = Duration.ofSeconds(180);
 
     private final String name;
     private final Path logFile;
     private final Process process;
+    private final Duration stopGrace;
 
-    private ManagedProcess(String name, Path logFile, Process process) {
+    private ManagedProcess(String name, Path logFile, Process process, Duration stopGrace) {
         this.name = name;
         this.logFile = logFile;
         this.process = process;
+        this.stopGrace = stopGrace;
     }
 
     static ManagedProcess start(String name, List<String> command, Map<String, String> environment, Path logFile) {
+        return start(name, command, environment, logFile, STOP_GRACE);
+    }
+
+    /** As {@link #start(String, List, Map, Path)}, given {@code stopGrace} to stop before it is killed. */
+    static ManagedProcess start(String name, List<String> command, Map<String, String> environment, Path logFile,
+            Duration stopGrace) {
         try {
             Files.createDirectories(logFile.getParent());
             ProcessBuilder builder = new ProcessBuilder(command)
@@ -37,7 +50,7 @@ final class ManagedProcess {
             // A marker per start, so the log of a restarted part shows where the latest run begins.
             Files.writeString(logFile, "%n==== %s: %s%n".formatted(Instant.now(), String.join(" ", command)),
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-            return new ManagedProcess(name, logFile, builder.start());
+            return new ManagedProcess(name, logFile, builder.start(), stopGrace);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start " + name + ": " + String.join(" ", command), e);
         }
@@ -89,7 +102,7 @@ final class ManagedProcess {
         process.descendants().forEach(ProcessHandle::destroy);
         process.destroy();
         try {
-            if (!process.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+            if (!process.waitFor(stopGrace.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
             }

@@ -22,7 +22,9 @@ import java.util.concurrent.TimeoutException;
 public final class StackRunner {
 
     static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(180);
-    static final Duration DOWN_TIMEOUT = Duration.ofSeconds(60);
+    /** A part's own stop grace, and what the parts take to write their AOT caches on the first stop after a build. */
+    static final Duration DOWN_TIMEOUT = ManagedProcess.CACHE_WRITING_GRACE.plusSeconds(30);
+    private static final Duration DOWN_NOTICE_AFTER = Duration.ofSeconds(10);
 
     private final StackSettings settings;
 
@@ -125,7 +127,13 @@ public final class StackRunner {
         System.out.println("Stopping the stack (pid " + handle.pid() + ") ...");
         handle.destroy();
         try {
-            handle.onExit().get(DOWN_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            try {
+                handle.onExit().get(DOWN_NOTICE_AFTER.toSeconds(), TimeUnit.SECONDS);
+            } catch (TimeoutException e) {
+                System.out.println("Still stopping: on the first stop after a build each part also writes its AOT"
+                        + " cache, which takes a minute or two.");
+                handle.onExit().get(DOWN_TIMEOUT.minus(DOWN_NOTICE_AFTER).toSeconds(), TimeUnit.SECONDS);
+            }
             System.out.println("Stopped.");
             return 0;
         } catch (TimeoutException e) {

@@ -32,8 +32,8 @@ class ExtractedJarsTests {
     void aJarIsExtractedOnceAndRunWithAClassArchiveBesideIt() throws Exception {
         Path jar = fakeBootJar(dir.resolve("target/intake-service.jar"), 0);
 
-        ExtractedJars.Launch first = ExtractedJars.prepare(jar, "intake-service");
-        ExtractedJars.Launch second = ExtractedJars.prepare(jar, "intake-service");
+        ExtractedJars.Launch first = ExtractedJars.prepare(jar, "intake-service", List.of(), "", 21);
+        ExtractedJars.Launch second = ExtractedJars.prepare(jar, "intake-service", List.of(), "", 21);
 
         Path extracted = dir.resolve("target/local-stack/intake-service");
         assertThat(first.jar()).isEqualTo(extracted.resolve("intake-service.jar")).isRegularFile();
@@ -48,12 +48,12 @@ class ExtractedJarsTests {
     @Test
     void aRebuiltJarIsExtractedAgainAndItsOldArchiveGoes() throws Exception {
         Path jar = fakeBootJar(dir.resolve("target/review-service.jar"), 0);
-        ExtractedJars.Launch first = ExtractedJars.prepare(jar, "review-service");
+        ExtractedJars.Launch first = ExtractedJars.prepare(jar, "review-service", List.of(), "", 21);
         Path archive = dir.resolve("target/local-stack/review-service/review-service.jsa");
         Files.writeString(archive, "classes of the build before");
 
         Files.setLastModifiedTime(jar, FileTime.from(Instant.now().plusSeconds(60)));
-        ExtractedJars.Launch rebuilt = ExtractedJars.prepare(jar, "review-service");
+        ExtractedJars.Launch rebuilt = ExtractedJars.prepare(jar, "review-service", List.of(), "", 21);
 
         assertThat(rebuilt).isEqualTo(first);
         assertThat(rebuilt.jar()).isRegularFile();
@@ -62,10 +62,29 @@ class ExtractedJarsTests {
     }
 
     @Test
+    void withAotFromJdk25AnExtractedJarRecordsAnAotCacheInstead() throws Exception {
+        Path jar = fakeBootJar(dir.resolve("target/notification-service.jar"), 0);
+        assertThat(ExtractedJars.prepare(jar, "notification-service", List.of("-Xmx256m"), "", 25).jvmOptions())
+                .as("the default on JDK 25").first().asString().startsWith("-XX:SharedArchiveFile=");
+        assertThat(ExtractedJars.prepare(jar, "notification-service", List.of("-Xmx256m"), "aot", 24).jvmOptions())
+                .as("aot on JDK 24").first().asString().startsWith("-XX:SharedArchiveFile=");
+
+        ExtractedJars.Launch launch = ExtractedJars.prepare(jar, "notification-service", List.of("-Xmx256m"), "aot",
+                25);
+
+        Path extracted = dir.resolve("target/local-stack/notification-service");
+        assertThat(launch.jar()).isEqualTo(extracted.resolve("notification-service.jar"));
+        assertThat(launch.jvmOptions()).containsExactly(
+                "-XX:AOTCacheOutput=" + extracted.resolve("notification-service.aot"), "-Xlog:cds=error");
+        assertThat(launch.writesCacheAtExit()).isTrue();
+        assertThat(Files.readString(extracted.resolve("notification-service.aot.stamp"))).endsWith("-Xmx256m\n");
+    }
+
+    @Test
     void aJarThatCannotBeExtractedRunsAsBuiltWithoutAnArchive() throws Exception {
         Path jar = fakeBootJar(dir.resolve("target/catalog-service.jar"), 3);
 
-        ExtractedJars.Launch launch = ExtractedJars.prepare(jar, "catalog-service");
+        ExtractedJars.Launch launch = ExtractedJars.prepare(jar, "catalog-service", List.of(), "aot", 25);
 
         assertThat(launch.jar()).isEqualTo(jar);
         assertThat(launch.jvmOptions()).isEmpty();

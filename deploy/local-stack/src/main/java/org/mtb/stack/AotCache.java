@@ -1,0 +1,87 @@
+package org.mtb.stack;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The AOT cache of one part of the stack, on JDK 25 and later with {@code MTB_CLASS_ARCHIVES=aot}: the classes its JVM
+ * loaded and linked in an earlier run, and the profiles of the methods it ran (JEPs 483, 514 and 515). The first start
+ * after a build records ({@code -XX:AOTCacheOutput}); when that JVM stops it writes the cache, which takes it a while (a
+ * child JVM assembles it), and every later start reads it ({@code -XX:AOTCache}). Beside the cache a stamp says with
+ * which JDK and options it was recorded: other options record anew, since a JVM may refuse a cache recorded with
+ * others. A cache is tried once, by a JVM that must use it or fail ({@code -XX:AOTMode=on -version}), before it is
+ * first used: one written half (its JVM killed while writing it) or refused is recorded anew rather than passed over
+ * on every start. Measured on the 2-core machine against the class-data archive ({@link ExtractedJars}): later starts
+ * all up after 45-46 s instead of 51-53 s, with 87-89 s of CPU instead of 99-102 s; the first start after a build
+ * 93 s, and the first stop 80 s while the five parts wrote their caches (benchmarks/README.md).
+ */
+final class AotCache {
+
+    /** The first JDK that records and writes a cache in one run ({@code -XX:AOTCacheOutput}, JEP 514). */
+    static final int FIRST_JDK = 25;
+
+    private static final String TRIED = "tried: the cache loads\n";
+    private static final long TRY_SECONDS = 60;
+
+    /** What the part's command line gets, and whether its JVM writes the cache as it stops. */
+    record Plan(List<String> jvmOptions, boolean writesCacheAtExit) {
+    }
+
+    private AotCache() {
+    }
+
+    /**
+     * @param dir         the part's extracted jar's folder, where its cache and stamp live
+     * @param jar         the extracted jar the part runs
+     * @param partOptions the part's own JVM options, after those of every child ({@link JavaCommand#MEMORY_OPTIONS})
+     */
+    static Plan plan(Path dir, String part, Path jar, List<String> partOptions) throws IOException {
+        List<String> jvmOptions = new ArrayList<>(JavaCommand.MEMORY_OPTIONS);
+        jvmOptions.addAll(partOptions);
+        Path cache = dir.resolve(part + ".aot");
+        Path stamp = dir.resolve(part + ".aot.stamp");
+        String recordedWith = "java " + JavaCommand.javaExecutable() + " " + Runtime.version() + "\n"
+                + String.join("\n", jvmOptions) + "\n";
+        String stamped = Files.isRegularFile(stamp) ? Files.readString(stamp) : "";
+        if (Files.isRegularFile(cache)) {
+            if (stamped.equals(recordedWith + TRIED)) {
+                return new Plan(List.of("-XX:AOTCache=" + cache), false);
+            }
+            if (stamped.equals(recordedWith) && loads(cache, jar, jvmOptions)) {
+                Files.writeString(stamp, recordedWith + TRIED);
+                return new Plan(List.of("-XX:AOTCache=" + cache), false);
+            }
+            System.err.printf("[local-stack] %s records its AOT cache anew: %s%n", part,
+                    stamped.startsWith(recordedWith) ? "the JVM could not use the one written" : "other JVM options");
+        }
+        Files.deleteIfExists(cache);
+        Files.writeString(stamp, recordedWith);
+        // Recording warns of each class it cannot keep (a multi-release jar's, say): not the part's concern.
+        return new Plan(List.of("-XX:AOTCacheOutput=" + cache, "-Xlog:cds=error"), true);
+    }
+
+    /** Whether a JVM with these options starts with the cache when it must ({@code -XX:AOTMode=on}). */
+    private static boolean loads(Path cache, Path jar, List<String> jvmOptions) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(JavaCommand.javaExecutable());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-XX:AOTCache=" + cache, "-XX:AOTMode=on", "-cp", jar.toString(), "-version"));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            if (!process.waitFor(TRY_SECONDS, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                return false;
+            }
+            return process.exitValue() == 0;
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}
