@@ -130,8 +130,8 @@ public final class StackRunner {
             try {
                 handle.onExit().get(DOWN_NOTICE_AFTER.toSeconds(), TimeUnit.SECONDS);
             } catch (TimeoutException e) {
-                System.out.println("Still stopping: on the first stop after a build each part also writes its AOT"
-                        + " cache, which takes a minute or two.");
+                System.out.println("Still stopping: on the first stop after a build each part also writes its class"
+                        + " archive, or with MTB_CLASS_ARCHIVES=aot its AOT cache, which takes a minute or two.");
                 handle.onExit().get(DOWN_TIMEOUT.minus(DOWN_NOTICE_AFTER).toSeconds(), TimeUnit.SECONDS);
             }
             System.out.println("Stopped.");
