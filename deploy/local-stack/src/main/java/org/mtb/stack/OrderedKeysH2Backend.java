@@ -4,11 +4,15 @@ import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.DatabaseResolver;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.exception.IndexNotFoundException;
 import de.bwaldvogel.mongo.exception.MongoServerError;
+import de.bwaldvogel.mongo.oplog.Oplog;
+import io.netty.channel.Channel;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import java.lang.reflect.Field;
@@ -40,6 +44,7 @@ final class OrderedKeysH2Backend extends H2Backend {
     private static final String DOCUMENT_FORMAT_VERSION = "bson-1";
     private static final String DATA_PREFIX = "databases.";
     private static final int ILLEGAL_OPERATION = 20;
+    private static final int INVALID_OPTIONS = 72;
     private static final String META_PREFIX = "meta.";
 
     /**
@@ -106,6 +111,53 @@ final class OrderedKeysH2Backend extends H2Backend {
             throw new MongoServerError(ILLEGAL_OPERATION, "IllegalOperation", "The local MongoDB does not rename "
                     + "collections: its H2 store would lose the documents of " + collection.getFullName()
                     + " at the next restart. Copy them into the new collection instead.");
+        }
+
+        /**
+         * {@code dropIndexes} by name, key or {@code "*"}, for this collection only. mongo-java-server 1.47 removed the
+         * description of every same-named index of the database ({@code system.indexes}, upstream issues 246 and
+         * 247): the other collections' indexes stayed live until the next restart and were not reopened after it.
+         * Other forms (a list of names, an unknown collection) are left to the stock command.
+         */
+        @Override
+        public Document handleCommand(Channel channel, String command, Document query, DatabaseResolver resolver,
+                Oplog oplog) {
+            if ("dropIndexes".equalsIgnoreCase(command) || "deleteIndexes".equalsIgnoreCase(command)) {
+                Object index = query.get("index");
+                MongoCollection<Object> collection = resolveCollection((String) query.get(command), false);
+                if (collection != null && (index instanceof String || index instanceof Document)) {
+                    dropIndexes(collection, index);
+                    return new Document("ok", 1.0);
+                }
+            }
+            return super.handleCommand(channel, command, query, resolver, oplog);
+        }
+
+        private void dropIndexes(MongoCollection<Object> collection, Object index) {
+            Document ofCollection = new Document("ns", collection.getFullName());
+            if (!"*".equals(index)) {
+                ofCollection.append(index instanceof String ? "name" : "key", index);
+            }
+            MongoCollection<Object> descriptions = indexes.get();
+            List<Document> dropped = new ArrayList<>();
+            if (descriptions != null) {
+                descriptions.handleQuery(ofCollection).forEach(dropped::add);
+            }
+            if (dropped.isEmpty() && !"*".equals(index)) {
+                throw index instanceof String name ? new IndexNotFoundException("index not found with name [" + name
+                        + "]") : new IndexNotFoundException((Document) index);
+            }
+            for (Document description : dropped) {
+                if (isPrimaryKeyIndex((Document) description.get("key"))) {
+                    if ("*".equals(index)) {
+                        continue;
+                    }
+                    throw new MongoServerError(INVALID_OPTIONS, "InvalidOptions", "cannot drop _id index");
+                }
+                String name = (String) description.get("name");
+                dropIndex(collection, name);
+                descriptions.deleteDocuments(new Document("ns", collection.getFullName()).append("name", name), 1);
+            }
         }
 
         @Override
