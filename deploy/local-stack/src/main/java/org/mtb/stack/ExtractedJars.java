@@ -1,6 +1,7 @@
 package org.mtb.stack;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -35,8 +36,10 @@ import java.util.stream.Stream;
 final class ExtractedJars {
 
     /**
-     * What to run: the jar, the options that go before every other JVM option, and whether the JVM writes its cache
-     * as it stops (and so needs longer to stop).
+     * What to run: the jar, the options that go before every other JVM option, and whether the JVM may write its class
+     * archive or AOT cache as it stops, and so needs longer to stop: killed while writing, it leaves a part-written
+     * file. (With the 20 s of other parts, intake's archive was cut at 2 MB when the four services wrote theirs side by
+     * side at the machine's slowest hour, and intake started without one each time.)
      */
     record Launch(Path jar, List<String> jvmOptions, boolean writesCacheAtExit) {
     }
@@ -83,14 +86,40 @@ final class ExtractedJars {
                     AotCache.Plan plan = AotCache.plan(dir, part, extracted, jvmOptions);
                     return new Launch(extracted, plan.jvmOptions(), plan.writesCacheAtExit());
                 }
-                return new Launch(extracted, List.of("-XX:SharedArchiveFile=" + dir.resolve(part + ".jsa"),
-                        "-XX:+AutoCreateSharedArchive"), false);
+                Path archive = dir.resolve(part + ".jsa");
+                if (writtenInPart(archive)) {
+                    System.err.printf("[local-stack] %s: its class archive was written in part (its JVM was stopped"
+                            + " while writing it); it is written anew%n", part);
+                    Files.delete(archive);
+                }
+                return new Launch(extracted, List.of("-XX:SharedArchiveFile=" + archive,
+                        "-XX:+AutoCreateSharedArchive"), true);
             }
         } catch (IOException | UncheckedIOException | IllegalStateException e) {
             System.err.printf("[local-stack] %s runs from %s as built: %s%n", part, bootJar, e.getMessage());
             return new Launch(bootJar, List.of(), false);
         } finally {
             lock.unlock();
+        }
+    }
+
+    /**
+     * Whether the archive's header is still blank: the JVM writes it last, so a JVM killed while writing leaves it so.
+     * Such a file is taken for a base archive that does not load, and the JVM then never writes the archive again
+     * ("AutoCreateSharedArchive is unsupported when base CDS archive is not loaded"), so it must go.
+     */
+    static boolean writtenInPart(Path archive) throws IOException {
+        if (!Files.isRegularFile(archive)) {
+            return false;
+        }
+        try (InputStream in = Files.newInputStream(archive)) {
+            byte[] header = in.readNBytes(8);
+            for (byte b : header) {
+                if (b != 0) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 

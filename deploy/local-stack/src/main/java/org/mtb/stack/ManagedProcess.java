@@ -16,8 +16,9 @@ final class ManagedProcess {
 
     static final Duration STOP_GRACE = Duration.ofSeconds(20);
     /**
-     * For a JVM that writes its AOT cache as it stops ({@link AotCache}): the four services and the authorization server
-     * writing theirs side by side took about 90 s on the 2-core machine.
+     * For a JVM that may write its class archive or AOT cache as it stops ({@link ExtractedJars}): the four services and
+     * the authorization server writing their AOT caches side by side took about 90 s on the 2-core machine, and intake
+     * alone more than 20 s to write its archive at the machine's slowest hour.
      */
     static final Duration CACHE_WRITING_GRACE = Duration.ofSeconds(180);
 

@@ -39,6 +39,7 @@ class ExtractedJarsTests {
         assertThat(first.jar()).isEqualTo(extracted.resolve("intake-service.jar")).isRegularFile();
         assertThat(first.jvmOptions()).containsExactly(
                 "-XX:SharedArchiveFile=" + extracted.resolve("intake-service.jsa"), "-XX:+AutoCreateSharedArchive");
+        assertThat(first.writesCacheAtExit()).as("given the time to write its archive as it stops").isTrue();
         assertThat(second).isEqualTo(first);
         assertThat(extractions()).isEqualTo(1);
         assertThat(Files.readString(dir.resolve("extractions"))).isEqualTo("tools extract --destination " + extracted
@@ -59,6 +60,21 @@ class ExtractedJarsTests {
         assertThat(rebuilt.jar()).isRegularFile();
         assertThat(archive).doesNotExist();
         assertThat(extractions()).isEqualTo(2);
+    }
+
+    @Test
+    void anArchiveWrittenInPartIsDeletedSoThatTheJvmWritesItAgain() throws Exception {
+        Path jar = fakeBootJar(dir.resolve("target/intake-service.jar"), 0);
+        ExtractedJars.prepare(jar, "intake-service", List.of(), "", 21);
+        Path archive = dir.resolve("target/local-stack/intake-service/intake-service.jsa");
+        Files.write(archive, new byte[2 * 1024 * 1024]);
+
+        ExtractedJars.prepare(jar, "intake-service", List.of(), "", 21);
+        assertThat(archive).doesNotExist();
+
+        Files.write(archive, new byte[] {(byte) 0xa8, (byte) 0xab, 0x0b, (byte) 0xf0, 1, 2, 3, 4});
+        ExtractedJars.prepare(jar, "intake-service", List.of(), "", 21);
+        assertThat(archive).as("a written header is the JVM's to judge").exists();
     }
 
     @Test
