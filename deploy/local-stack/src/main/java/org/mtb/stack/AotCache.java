@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * others. A cache is tried once, by a JVM that must use it or fail ({@code -XX:AOTMode=on -version}), before it is
  * first used: one written half (its JVM killed while writing it) or refused is recorded anew rather than passed over
  * on every start. Measured on the 2-core machine against the class-data archive ({@link ExtractedJars}): later starts
- * all up after 45-46 s instead of 51-53 s, with 87-89 s of CPU instead of 99-102 s; the first start after a build
+ * all up after 44-49 s instead of 50-53 s, with 86-95 s of CPU instead of 97-102 s; the first start after a build
  * 93 s, and the first stop 80 s while the five parts wrote their caches (benchmarks/README.md).
  */
 final class AotCache {
