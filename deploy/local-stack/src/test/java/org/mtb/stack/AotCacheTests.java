@@ -4,18 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.jar.Attributes;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,7 +32,7 @@ class AotCacheTests {
     @BeforeEach
     void aSmallJar() throws IOException {
         assumeTrue(Runtime.version().feature() >= AotCache.FIRST_JDK, "AOT caches need JDK 25");
-        jar = smallJar(dir.resolve("small.jar"));
+        jar = TestJars.withMainClass(dir.resolve("small.jar"), SmallApp.class, Map.of());
     }
 
     @Test
@@ -92,19 +88,6 @@ class AotCacheTests {
                 .redirectErrorStream(true).redirectOutput(dir.resolve("run.log").toFile()).start();
         assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("the small jar ran and wrote its cache").isTrue();
         return process.exitValue();
-    }
-
-    private static Path smallJar(Path jar) throws IOException {
-        Manifest manifest = new Manifest();
-        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, SmallApp.class.getName());
-        String entry = SmallApp.class.getName().replace('.', '/') + ".class";
-        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest);
-                InputStream bytes = SmallApp.class.getClassLoader().getResourceAsStream(entry)) {
-            out.putNextEntry(new JarEntry(entry));
-            bytes.transferTo(out);
-        }
-        return jar;
     }
 
     /** Loads a few classes of the JDK, as any part does on a smaller scale, and exits. */

@@ -11,10 +11,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.List;
-import java.util.jar.Attributes;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -113,19 +110,8 @@ class ExtractedJarsTests {
 
     /** A jar of {@link FakeBootJar}, which exits with {@code exitCode} after extracting (0: success). */
     private Path fakeBootJar(Path jar, int exitCode) throws IOException {
-        Files.createDirectories(jar.getParent());
-        Manifest manifest = new Manifest();
-        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, FakeBootJar.class.getName());
-        String entry = FakeBootJar.class.getName().replace('.', '/') + ".class";
-        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest);
-                InputStream bytes = FakeBootJar.class.getClassLoader().getResourceAsStream(entry)) {
-            out.putNextEntry(new JarEntry(entry));
-            bytes.transferTo(out);
-            out.putNextEntry(new JarEntry("settings.txt"));
-            out.write((dir.resolve("extractions") + "\n" + exitCode).getBytes());
-        }
-        return jar;
+        return TestJars.withMainClass(jar, FakeBootJar.class,
+                Map.of("settings.txt", (dir.resolve("extractions") + "\n" + exitCode).getBytes()));
     }
 
     /** What a Boot jar's tools mode does for {@code extract --destination <dir>}, as far as the stack relies on it. */
