@@ -1,11 +1,13 @@
 package org.mtb.stack;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 
 /**
  * The AOT cache of one part of the stack, on JDK 25 and later with {@code MTB_CLASS_ARCHIVES=aot}: the classes its JVM
@@ -25,7 +27,7 @@ final class AotCache {
     static final int FIRST_JDK = 25;
 
     private static final String TRIED = "tried: the cache loads\n";
-    private static final long TRY_SECONDS = 60;
+    private static final Duration TRY_TIME = Duration.ofSeconds(60);
 
     /** What the part's command line gets, and whether its JVM writes the cache as it stops. */
     record Plan(List<String> jvmOptions, boolean writesCacheAtExit) {
@@ -64,23 +66,19 @@ final class AotCache {
         return new Plan(List.of("-XX:AOTCacheOutput=" + cache, "-Xlog:cds=error"), true);
     }
 
-    /** Whether a JVM with these options starts with the cache when it must ({@code -XX:AOTMode=on}). */
-    private static boolean loads(Path cache, Path jar, List<String> jvmOptions) throws IOException {
+    /**
+     * Whether a JVM with these options starts with the cache when it must ({@code -XX:AOTMode=on}); its output goes to
+     * {@code <cache>.try.log}.
+     */
+    private static boolean loads(Path cache, Path jar, List<String> jvmOptions) {
         List<String> command = new ArrayList<>();
         command.add(JavaCommand.javaExecutable());
         command.addAll(jvmOptions);
         command.addAll(List.of("-XX:AOTCache=" + cache, "-XX:AOTMode=on", "-cp", jar.toString(), "-version"));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Path log = cache.resolveSibling(cache.getFileName() + ".try.log");
         try {
-            if (!process.waitFor(TRY_SECONDS, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                return false;
-            }
-            return process.exitValue() == 0;
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
+            return ManagedProcess.start("aot-cache-try", command, Map.of(), log).await(TRY_TIME) == 0;
+        } catch (StackException | UncheckedIOException | IllegalStateException e) {
             return false;
         }
     }
