@@ -111,6 +111,47 @@ class GroupCommitTests {
         assertThat(calls).hasValue(2);
     }
 
+    @Test
+    void aWriterThatAnswersTooFewOutcomesLeavesNobodyWaiting() throws Exception {
+        CountDownLatch firstWriting = new CountDownLatch(1);
+        CountDownLatch othersQueued = new CountDownLatch(1);
+        GroupCommit<String> commit = new GroupCommit<>(group -> {
+            if (group.contains("first")) {
+                firstWriting.countDown();
+                await(othersQueued);
+                return Collections.nCopies(group.size(), null);
+            }
+            return Collections.singletonList(null);
+        });
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<?> first = threads.submit(() -> commit.write("first"));
+            firstWriting.await();
+            List<Future<String>> queued = new ArrayList<>();
+            for (String request : List.of("a", "b", "c")) {
+                queued.add(threads.submit(() -> {
+                    try {
+                        commit.write(request);
+                        return "written";
+                    } catch (RuntimeException failed) {
+                        return failed.getClass().getSimpleName() + ": " + failed.getMessage();
+                    }
+                }));
+            }
+            Thread.sleep(100);
+            othersQueued.countDown();
+            first.get();
+            List<String> outcomes = new ArrayList<>();
+            for (Future<String> call : queued) {
+                outcomes.add(call.get(5, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            // The second group (a, b, c) is written by the first of them to queue, whose writer answers one outcome
+            // for three: that caller sees the writer's fault, the two others are told the write broke off.
+            assertThat(outcomes).filteredOn(o -> o.startsWith("IllegalStateException: The group's write did not"))
+                    .hasSize(2);
+            assertThat(outcomes).filteredOn(o -> o.startsWith("IndexOutOfBoundsException")).hasSize(1);
+        }
+    }
+
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);
