@@ -60,7 +60,10 @@ final class ChannelSignatureFilter extends OncePerRequestFilter {
         }
         boolean upload = SignedBody.isMultipart(request);
         int max = upload ? maxUpload : maxBody;
-        byte[] body = request.getInputStream().readNBytes(max + 1);
+        // A body that declares its length (Tomcat never hands on more than that) is read into an array of that
+        // size; only one of unknown length is read in 16 KB chunks up to one byte past the limit.
+        long declared = request.getContentLengthLong();
+        byte[] body = request.getInputStream().readNBytes(declared >= 0 && declared <= max ? (int) declared : max + 1);
         if (body.length > max) {
             meters.counter(REFUSED_METRIC, "code", SecurityProblems.CHANNEL_BODY_TOO_LARGE).increment();
             SecurityProblems.write(response, SecurityProblems.tooLarge("A signed " + (upload ? "upload's" : "request's")
