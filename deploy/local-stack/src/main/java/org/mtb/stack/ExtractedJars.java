@@ -8,11 +8,11 @@ import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 
@@ -45,6 +45,8 @@ final class ExtractedJars {
     }
 
     private static final Map<Path, ReentrantLock> IN_THIS_JVM = new ConcurrentHashMap<>();
+    /** How long {@code -Djarmode=tools extract} may take before it is stopped and the part runs from its jar. */
+    private static final Duration EXTRACTION_TIME = Duration.ofSeconds(120);
 
     private ExtractedJars() {
     }
@@ -123,23 +125,18 @@ final class ExtractedJars {
         }
     }
 
-    private static void extract(Path bootJar, Path dir) throws IOException {
+    private static void extract(Path bootJar, Path dir) {
         Path log = dir.resolveSibling(dir.getFileName() + ".extract.log");
-        Process process = new ProcessBuilder(JavaCommand.javaExecutable(), "-Djarmode=tools", "-jar",
-                bootJar.toString(), "extract", "--destination", dir.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        int exit;
         try {
-            if (!process.waitFor(120, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new IllegalStateException("the extraction took longer than 120 s");
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while extracting", e);
+            exit = ManagedProcess.start(dir.getFileName() + " extraction", List.of(JavaCommand.javaExecutable(),
+                    "-Djarmode=tools", "-jar", bootJar.toString(), "extract", "--destination", dir.toString()),
+                    Map.of(), log).await(EXTRACTION_TIME);
+        } catch (StackException | UncheckedIOException e) {
+            throw new IllegalStateException(e.getMessage(), e);
         }
-        if (process.exitValue() != 0 || !Files.isRegularFile(dir.resolve(bootJar.getFileName()))) {
-            throw new IllegalStateException("the extraction failed (exit " + process.exitValue() + ", see " + log + ")");
+        if (exit != 0 || !Files.isRegularFile(dir.resolve(bootJar.getFileName()))) {
+            throw new IllegalStateException("the extraction failed (exit " + exit + ", see " + log + ")");
         }
     }
 
