@@ -78,7 +78,10 @@ final class ManagedProcess {
         return process.isAlive() ? -1 : process.exitValue();
     }
 
-    /** Waits for a short-lived tool to finish; returns its exit code. */
+    /**
+     * Waits for a short-lived tool to finish; returns its exit code. A tool still running after {@code timeout}, or
+     * when the waiting thread is interrupted (the stack is being stopped), is stopped: nobody will read its result.
+     */
     int await(Duration timeout) {
         try {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -87,6 +90,8 @@ final class ManagedProcess {
             }
             return process.exitValue();
         } catch (InterruptedException e) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while waiting for " + name, e);
         }
