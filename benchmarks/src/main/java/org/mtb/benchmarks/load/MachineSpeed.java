@@ -52,7 +52,10 @@ public final class MachineSpeed {
         return probe(RUN_PROBE_MB);
     }
 
-    /** Hashes {@code megabytes} once to warm up, then {@value #ROUNDS} times, and keeps the fastest; the same for memory. */
+    /**
+     * Hashes {@code megabytes} once to warm up, then {@value #ROUNDS} times, and keeps the fastest; then times reads
+     * of memory the same way ({@link #memoryReadNanos()}).
+     */
     public static Probe probe(int megabytes) {
         byte[] chunk = new byte[CHUNK];
         for (int i = 0; i < chunk.length; i++) {

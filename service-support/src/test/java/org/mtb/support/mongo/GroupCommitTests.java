@@ -11,6 +11,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -142,7 +143,7 @@ class GroupCommitTests {
             first.get();
             List<String> outcomes = new ArrayList<>();
             for (Future<String> call : queued) {
-                outcomes.add(call.get(5, java.util.concurrent.TimeUnit.SECONDS));
+                outcomes.add(call.get(5, TimeUnit.SECONDS));
             }
             // The second group (a, b, c) is written by the first of them to queue, whose writer answers one outcome
             // for three: that caller sees the writer's fault, the two others are told the write broke off.
