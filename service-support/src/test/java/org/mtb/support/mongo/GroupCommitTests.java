@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -57,43 +58,16 @@ class GroupCommitTests {
 
     @Test
     void tellsEachCallerItsOwnFailureAndGoesOnWithTheNextGroup() throws Exception {
-        CountDownLatch firstWriting = new CountDownLatch(1);
-        CountDownLatch othersQueued = new CountDownLatch(1);
-        GroupCommit<String> commit = new GroupCommit<>(group -> {
-            if (group.contains("first")) {
-                firstWriting.countDown();
-                await(othersQueued);
-            }
+        Map<String, String> outcomes = outcomesOfTheGroupAfterAFirst(group -> {
             List<@Nullable RuntimeException> failures = new ArrayList<>();
             group.forEach(request -> failures.add(request.startsWith("bad") ? new IllegalArgumentException(request)
                     : null));
             return failures;
-        });
-        ConcurrentHashMap<String, String> outcomes = new ConcurrentHashMap<>();
-        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            Future<?> first = threads.submit(() -> commit.write("first"));
-            firstWriting.await();
-            List<Future<?>> queued = new ArrayList<>();
-            for (String request : List.of("good-1", "bad-1", "good-2", "bad-2")) {
-                queued.add(threads.submit(() -> {
-                    try {
-                        commit.write(request);
-                        outcomes.put(request, "written");
-                    } catch (IllegalArgumentException refused) {
-                        outcomes.put(request, "refused " + refused.getMessage());
-                    }
-                }));
-            }
-            Thread.sleep(100);
-            othersQueued.countDown();
-            first.get();
-            for (Future<?> call : queued) {
-                call.get();
-            }
-        }
-        assertThat(outcomes).containsOnly(java.util.Map.entry("good-1", "written"),
-                java.util.Map.entry("bad-1", "refused bad-1"), java.util.Map.entry("good-2", "written"),
-                java.util.Map.entry("bad-2", "refused bad-2"));
+        }, List.of("good-1", "bad-1", "good-2", "bad-2"));
+
+        assertThat(outcomes).containsOnly(Map.entry("good-1", "written"),
+                Map.entry("bad-1", "IllegalArgumentException: bad-1"), Map.entry("good-2", "written"),
+                Map.entry("bad-2", "IllegalArgumentException: bad-2"));
     }
 
     @Test
@@ -114,6 +88,23 @@ class GroupCommitTests {
 
     @Test
     void aWriterThatAnswersTooFewOutcomesLeavesNobodyWaiting() throws Exception {
+        Map<String, String> outcomes = outcomesOfTheGroupAfterAFirst(group -> Collections.singletonList(null),
+                List.of("a", "b", "c"));
+
+        // The group (a, b, c) is written by the first of them to queue, whose writer answers one outcome for three:
+        // that caller sees the writer's fault, the two others are told the write broke off.
+        assertThat(outcomes.values()).filteredOn(o -> o.startsWith("IllegalStateException: The group's write did not"))
+                .hasSize(2);
+        assertThat(outcomes.values()).filteredOn(o -> o.startsWith("IndexOutOfBoundsException")).hasSize(1);
+    }
+
+    /**
+     * Holds the write of a first caller until {@code requests} have queued behind it, so that they form the next
+     * group, which {@code writer} writes; answers each request's outcome: "written", or its failure's class and
+     * message.
+     */
+    private static Map<String, String> outcomesOfTheGroupAfterAFirst(GroupCommit.GroupWriter<String> writer,
+            List<String> requests) throws Exception {
         CountDownLatch firstWriting = new CountDownLatch(1);
         CountDownLatch othersQueued = new CountDownLatch(1);
         GroupCommit<String> commit = new GroupCommit<>(group -> {
@@ -122,35 +113,31 @@ class GroupCommitTests {
                 await(othersQueued);
                 return Collections.nCopies(group.size(), null);
             }
-            return Collections.singletonList(null);
+            return writer.apply(group);
         });
+        Map<String, String> outcomes = new ConcurrentHashMap<>();
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             Future<?> first = threads.submit(() -> commit.write("first"));
             firstWriting.await();
-            List<Future<String>> queued = new ArrayList<>();
-            for (String request : List.of("a", "b", "c")) {
+            List<Future<?>> queued = new ArrayList<>();
+            for (String request : requests) {
                 queued.add(threads.submit(() -> {
                     try {
                         commit.write(request);
-                        return "written";
+                        outcomes.put(request, "written");
                     } catch (RuntimeException failed) {
-                        return failed.getClass().getSimpleName() + ": " + failed.getMessage();
+                        outcomes.put(request, failed.getClass().getSimpleName() + ": " + failed.getMessage());
                     }
                 }));
             }
             Thread.sleep(100);
             othersQueued.countDown();
             first.get();
-            List<String> outcomes = new ArrayList<>();
-            for (Future<String> call : queued) {
-                outcomes.add(call.get(5, TimeUnit.SECONDS));
+            for (Future<?> call : queued) {
+                call.get(5, TimeUnit.SECONDS);
             }
-            // The second group (a, b, c) is written by the first of them to queue, whose writer answers one outcome
-            // for three: that caller sees the writer's fault, the two others are told the write broke off.
-            assertThat(outcomes).filteredOn(o -> o.startsWith("IllegalStateException: The group's write did not"))
-                    .hasSize(2);
-            assertThat(outcomes).filteredOn(o -> o.startsWith("IndexOutOfBoundsException")).hasSize(1);
         }
+        return outcomes;
     }
 
     private static void sleep(long millis) {
