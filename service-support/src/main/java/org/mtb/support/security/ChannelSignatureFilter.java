@@ -60,14 +60,16 @@ final class ChannelSignatureFilter extends OncePerRequestFilter {
         }
         boolean upload = SignedBody.isMultipart(request);
         int max = upload ? maxUpload : maxBody;
-        // A body that declares its length (Tomcat never hands on more than that) is read into an array of that
-        // size; only one of unknown length is read in 16 KB chunks up to one byte past the limit.
+        // A body that declares more than allowed is refused unread; one that declares its length is read into an
+        // array of that size (Tomcat never hands on more); one of unknown length up to one byte past the limit.
         long declared = request.getContentLengthLong();
-        byte[] body = request.getInputStream().readNBytes(declared >= 0 && declared <= max ? (int) declared : max + 1);
+        if (declared > max) {
+            refuseTooLarge(response, upload, max);
+            return;
+        }
+        byte[] body = request.getInputStream().readNBytes(declared >= 0 ? (int) declared : max + 1);
         if (body.length > max) {
-            meters.counter(REFUSED_METRIC, "code", SecurityProblems.CHANNEL_BODY_TOO_LARGE).increment();
-            SecurityProblems.write(response, SecurityProblems.tooLarge("A signed " + (upload ? "upload's" : "request's")
-                    + " body may be at most " + max + " bytes"));
+            refuseTooLarge(response, upload, max);
             return;
         }
         Map<String, @Nullable String> headers = new HashMap<>();
@@ -95,6 +97,12 @@ final class ChannelSignatureFilter extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(again, response);
+    }
+
+    private void refuseTooLarge(HttpServletResponse response, boolean upload, int max) throws IOException {
+        meters.counter(REFUSED_METRIC, "code", SecurityProblems.CHANNEL_BODY_TOO_LARGE).increment();
+        SecurityProblems.write(response, SecurityProblems.tooLarge("A signed " + (upload ? "upload's" : "request's")
+                + " body may be at most " + max + " bytes"));
     }
 
     private void refuse(HttpServletResponse response, @Nullable String client, String code, String detail)

@@ -146,7 +146,10 @@ class ResourceServerTests {
         String body = "x".repeat(1_048_577);
 
         channelPost(token, body, ChannelRequests.signed(ChannelRequests.TIEMENGUAN, body))
-                .andExpect(status().isContentTooLarge()).andExpect(jsonPath("$.code").value("CHANNEL_BODY_TOO_LARGE"));
+                .andExpect(status().isContentTooLarge()).andExpect(jsonPath("$.code").value("CHANNEL_BODY_TOO_LARGE"))
+                .andExpect(result -> org.assertj.core.api.Assertions.assertThat(
+                        result.getRequest().getInputStream().read()).as("the body's first byte, still unread")
+                        .isEqualTo('x'));
     }
 
     @Test
