@@ -90,8 +90,7 @@ final class ManagedProcess {
             }
             return process.exitValue();
         } catch (InterruptedException e) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
+            kill();
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while waiting for " + name, e);
         }
@@ -109,13 +108,18 @@ final class ManagedProcess {
         process.destroy();
         try {
             if (!process.waitFor(stopGrace.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                kill().waitFor(5, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** SIGKILL to the process and everything it started; answers the process, to wait for. */
+    private Process kill() {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        return process.destroyForcibly();
     }
 
     @Override
