@@ -1,17 +1,25 @@
 package org.mtb.stack;
 
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.ArrayFilters;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.DefaultQueryMatcher;
 import de.bwaldvogel.mongo.backend.DocumentWithPosition;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.backend.QueryMatcher;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.exception.MongoServerError;
+import de.bwaldvogel.mongo.exception.MongoServerException;
+import de.bwaldvogel.mongo.oplog.Oplog;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.UUID;
@@ -50,6 +58,7 @@ final class StoredDocumentCollection extends H2Collection {
     static final AtomicLong WHOLE_COLLECTION_READS = new AtomicLong();
 
     private final MVMap<Object, StoredDocument> documents;
+    private final QueryMatcher matcher = new DefaultQueryMatcher();
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     StoredDocumentCollection(MongoDatabase database, String collectionName, CollectionOptions options,
@@ -122,6 +131,63 @@ final class StoredDocumentCollection extends H2Collection {
         }
         return matchDocumentsFromStream(all.map(entry -> entry.getValue().document()), query, orderBy, numberToSkip,
                 numberToReturn, batchSize, fieldSelector);
+    }
+
+    /**
+     * The stock update, with the same outcome, without three passes it made over every document it changed: a deep
+     * copy of the document to compare against afterwards, a look-up of its position in every index, and a comparison
+     * of the whole document before and after. A document read here is decoded for this update alone and its position
+     * is its {@code _id}, so the update compares the new state with it directly. A profile of the local MongoDB under
+     * the submissions benchmark had a quarter of the update's time in those three (JFR, 2026-12-01). A collection
+     * without an {@code _id} field keeps the stock update.
+     */
+    @Override
+    public synchronized Document updateDocuments(Document selector, Document updateQuery, ArrayFilters arrayFilters,
+            boolean isMulti, boolean isUpsert, Oplog oplog) {
+        if (getIdField() == null) {
+            return super.updateDocuments(selector, updateQuery, arrayFilters, isMulti, isUpsert, oplog);
+        }
+        if (isMulti && updateQuery.keySet().stream().anyMatch(key -> !key.startsWith("$"))) {
+            throw new MongoServerError(10158, "multi update only works with $ operators");
+        }
+        int matched = 0;
+        List<Object> updatedIds = new ArrayList<>();
+        for (Document document : queryDocuments(selector, null, 0, 0, 0, null)) {
+            Integer matchPosition = matcher.matchPosition(document, selector);
+            Document updated = StoredDocumentUpdates.updated(this, document, updateQuery, arrayFilters, matchPosition);
+            if (!updated.equals(document)) {
+                if (updated.keySet().stream().anyMatch(key -> key.contains("."))) {
+                    throw new MongoServerException("illegal field name. must not happen as it must be caught by the driver");
+                }
+                Object position = Missing.ofNullable(document.get(getIdField()));
+                for (Index<Object> index : getIndexes()) {
+                    index.checkUpdate(document, updated, this);
+                }
+                for (Index<Object> index : getIndexes()) {
+                    index.updateInPlace(document, updated, position, this);
+                }
+                // As the stock update stores it: the fields kept in their places, new ones after them.
+                document.keySet().retainAll(updated.keySet());
+                document.putAll(updated);
+                handleUpdate(position, document, document);
+                updatedIds.add(document.get(getIdField()));
+            }
+            matched++;
+            if (!isMulti) {
+                break;
+            }
+        }
+        Document result = new Document();
+        if (matched == 0 && isUpsert) {
+            Document inserted = StoredDocumentUpdates.upsert(this, updateQuery, selector, arrayFilters);
+            result.put("upserted", inserted.get(getIdField()));
+            oplog.handleInsert(getFullName(), List.of(inserted));
+        } else {
+            oplog.handleUpdate(getFullName(), selector, updateQuery, updatedIds);
+        }
+        result.put("n", Integer.valueOf(matched));
+        result.put("nModified", Integer.valueOf(updatedIds.size()));
+        return result;
     }
 
     private static boolean isIdIndex(Index<Object> index) {
