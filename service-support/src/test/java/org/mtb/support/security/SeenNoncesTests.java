@@ -62,6 +62,8 @@ class SeenNoncesTests {
         nonces.firstUse("xj-tiemenguan-platform", "new-nonce-000000001", NOW.plus(Duration.ofMinutes(9)));
 
         assertThat(nonces.removeExpired(NOW)).isEqualTo(1);
+        assertThat(mongo.indexOps(SeenNonces.COLLECTION).getIndexInfo())
+                .anySatisfy(index -> assertThat(index.isIndexForFields(List.of("forgetAfter"))).isTrue());
         assertThat(nonces.firstUse("xj-tiemenguan-platform", "new-nonce-000000001", NOW.plusSeconds(600))).isFalse();
         assertThat(nonces.firstUse("xj-tiemenguan-platform", "old-nonce-000000001", NOW.plusSeconds(600))).isTrue();
     }
