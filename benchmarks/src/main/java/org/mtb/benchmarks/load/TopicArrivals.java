@@ -31,10 +31,10 @@ import org.jspecify.annotations.Nullable;
  * the record, not the moment a benchmark got round to reading.
  *
  * <p>The broker answers a fetch when it holds {@value #FETCH_MIN_BYTES} bytes of records or after
- * {@value #FETCH_MAX_WAIT_MS} ms, not for each record: a reader that fetched every record at once took as much of the
- * benchmark's CPU as sending the applications did (JFR, 2026-12-01), on the two cores the stack measured shares. An
- * arrival is therefore noted up to {@value #FETCH_MAX_WAIT_MS} ms later than a consumer fetching at once would see
- * it, which can only make a measured delay longer.
+ * {@value #FETCH_MAX_WAIT_MS} ms, not for each record: a reader that fetched every record at once took nearly as much
+ * of the benchmark's CPU as sending the applications did (JFR, 2026-12-01), on the two cores the measured stack
+ * shares. An arrival is therefore noted up to {@value #FETCH_MAX_WAIT_MS} ms later than a consumer fetching at once
+ * would see it, which can only make a measured delay longer.
  *
  * <p>The partitions are assigned, not subscribed to, so no group rebalance delays the first records. A topic the
  * services have not created yet is looked for every 25 ms; the reader never creates one itself, which would give it
