@@ -157,7 +157,8 @@ final class StoredDocumentCollection extends H2Collection {
             Document updated = StoredDocumentUpdates.updated(this, document, updateQuery, arrayFilters, matchPosition);
             if (!updated.equals(document)) {
                 if (updated.keySet().stream().anyMatch(key -> key.contains("."))) {
-                    throw new MongoServerException("illegal field name. must not happen as it must be caught by the driver");
+                    throw new MongoServerException(
+                            "illegal field name. must not happen as it must be caught by the driver");
                 }
                 Object position = Missing.ofNullable(document.get(getIdField()));
                 for (Index<Object> index : getIndexes()) {

@@ -16,11 +16,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The local MongoDB's own update ({@link StoredDocumentCollection#updateDocuments}, on its H2 store on disk) answers
- * and stores what mongo-java-server's stock update does: every command below goes over the wire to both servers, and the replies and
- * then the whole collection, in order, must be the same. The commands are the kinds the services send: {@code $set},
- * {@code $inc}, {@code $push}, {@code $addToSet} that changes nothing, {@code $unset}, {@code $pull}, the positional
- * {@code $}, a replacement, a multi update, upserts that insert and that match, a conditional update that matches
- * nothing, and one that a unique index refuses.
+ * and stores what mongo-java-server's stock update does: every command below goes over the wire to both servers, and
+ * the replies and then the whole collection, in order, must be the same. The commands are the kinds the services send:
+ * {@code $set}, {@code $inc}, {@code $push}, {@code $addToSet} that changes nothing, {@code $unset}, {@code $pull}, the
+ * positional {@code $}, a replacement, a multi update, upserts that insert and that match, a conditional update that
+ * matches nothing, and one that a unique index refuses.
  */
 class StoredUpdatesTests {
 

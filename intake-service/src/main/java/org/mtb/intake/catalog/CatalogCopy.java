@@ -94,7 +94,7 @@ public class CatalogCopy {
                 event.diseases().size());
     }
 
-    /** A region's catalog as read at {@code readAt} ({@link System#nanoTime()}), and whether a request reads it again. */
+    /** A region's catalog as read at {@code readAt} ({@link System#nanoTime()}); whether a request reads it again. */
     private record Held(RegionCatalog catalog, long readAt, AtomicBoolean reading) {
 
         Held(RegionCatalog catalog, long readAt) {
