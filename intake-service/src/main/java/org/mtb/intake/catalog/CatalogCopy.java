@@ -1,12 +1,10 @@
 package org.mtb.intake.catalog;
 
-import java.util.Map;
+import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 import org.mtb.contracts.catalog.CatalogPublished;
+import org.mtb.support.cache.HeldCopies;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,12 +13,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads and updates intake's copy of the regional catalogs. Every submission needs its region's catalog, so a region
- * read is kept in memory and read again from MongoDB once it is {@value #FRESH_SECONDS} s old: a catalog another
- * instance applied is in force here within that time, one this instance applied at once.
- *
- * <p>One request reads a region again while the others keep using the copy held: with a hundred submissions under way,
- * each of them read and mapped the whole catalog at the moment the copy turned old (a profile of intake under load
- * found these reads in 2.5 % of the submissions' time, JFR, 2026-12-01).
+ * read is held in memory and read again from MongoDB once it is {@value #FRESH_SECONDS} s old, by one request while
+ * the others keep using the copy held ({@link HeldCopies}): a catalog another instance applied is in force here within
+ * that time, one this instance applied at once. Only regions that exist are held, so that requests naming made-up
+ * regions cannot fill the memory.
  */
 @Component
 public class CatalogCopy {
@@ -29,8 +25,7 @@ public class CatalogCopy {
     static final long FRESH_SECONDS = 5;
 
     private final MongoTemplate mongo;
-    private final LongSupplier nanoTime;
-    private final Map<String, Held> held = new ConcurrentHashMap<>();
+    private final HeldCopies<String, RegionCatalog> held;
 
     @Autowired
     CatalogCopy(MongoTemplate mongo) {
@@ -39,31 +34,12 @@ public class CatalogCopy {
 
     CatalogCopy(MongoTemplate mongo, LongSupplier nanoTime) {
         this.mongo = mongo;
-        this.nanoTime = nanoTime;
+        this.held = new HeldCopies<>(Duration.ofSeconds(FRESH_SECONDS),
+                (regionCode, old) -> mongo.findById(regionCode, RegionCatalog.class), nanoTime);
     }
 
     public Optional<RegionCatalog> region(String regionCode) {
-        long now = nanoTime.getAsLong();
-        Held copy = held.get(regionCode);
-        if (copy != null && (now - copy.readAt() < TimeUnit.SECONDS.toNanos(FRESH_SECONDS)
-                || !copy.reading().compareAndSet(false, true))) {
-            return Optional.of(copy.catalog());
-        }
-        RegionCatalog read;
-        try {
-            read = mongo.findById(regionCode, RegionCatalog.class);
-        } finally {
-            if (copy != null) {
-                copy.reading().set(false);
-            }
-        }
-        // Only regions that exist are held, so that requests naming made-up regions cannot fill the memory.
-        if (read != null) {
-            held.put(regionCode, new Held(read, now));
-        } else {
-            held.remove(regionCode);
-        }
-        return Optional.ofNullable(read);
+        return Optional.ofNullable(held.get(regionCode));
     }
 
     public boolean isEmpty() {
@@ -89,16 +65,8 @@ public class CatalogCopy {
                 event.effectiveFrom() == null ? null : event.effectiveFrom().toString(), event.acceptedInsuranceTypes(),
                 event.diseases(), event.policy(), event.eventId().toString(), event.occurredAt());
         mongo.save(catalog);
-        held.put(event.regionCode(), new Held(catalog, nanoTime.getAsLong()));
+        held.put(event.regionCode(), catalog);
         log.info("Catalog of region {} now at version {} ({} diseases)", event.regionCode(), event.version(),
                 event.diseases().size());
-    }
-
-    /** A region's catalog as read at {@code readAt} ({@link System#nanoTime()}); whether a request reads it again. */
-    private record Held(RegionCatalog catalog, long readAt, AtomicBoolean reading) {
-
-        Held(RegionCatalog catalog, long readAt) {
-            this(catalog, readAt, new AtomicBoolean());
-        }
     }
 }

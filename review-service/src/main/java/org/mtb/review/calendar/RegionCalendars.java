@@ -7,21 +7,22 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalTime;
 import java.time.MonthDay;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.mtb.calendar.HolidaySchedule;
 import org.mtb.calendar.ScheduleEntry;
 import org.mtb.calendar.ScheduleFile;
 import org.mtb.calendar.WorkingDayCalendar;
 import org.mtb.calendar.WorkingHours;
 import org.mtb.contracts.calendar.CalendarPublished;
+import org.mtb.support.cache.HeldCopies;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -41,11 +42,9 @@ public class RegionCalendars {
     private final MongoTemplate mongo;
     private final ApplicationEventPublisher events;
     private final MeterRegistry meters;
-    private final Clock clock;
     private final JsonMapper json;
-    private final CalendarProperties properties;
     private final WorkingDayCalendar nationalDefault;
-    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    private final HeldCopies<String, CalendarSnapshot> held;
 
     public RegionCalendars(MongoTemplate mongo, ApplicationEventPublisher events, MeterRegistry meters, Clock clock,
             JsonMapper json, CalendarProperties properties) {
@@ -53,30 +52,28 @@ public class RegionCalendars {
         this.mongo = mongo;
         this.events = events;
         this.meters = meters;
-        this.clock = clock;
-        this.properties = properties;
         this.nationalDefault = new WorkingDayCalendar(properties.defaultTimeZone(), shippedNationalSchedule(),
                 hours(properties.defaultHours()));
+        this.held = new HeldCopies<>(properties.cacheTtl(), this::read,
+                () -> TimeUnit.MILLISECONDS.toNanos(clock.millis()));
     }
 
-    /** The region's calendar; the national default (revision 0) until the region's own has arrived. */
+    /**
+     * The region's calendar; the national default (revision 0) until the region's own has arrived. Checked against the
+     * copy at most every {@code review.calendar.cache-ttl}, by one caller while the others use the calendar held, and
+     * built again only when the copy's revision changed.
+     */
     public CalendarSnapshot calendarFor(String regionCode) {
-        Instant now = clock.instant();
-        Cached cached = cache.get(regionCode);
-        if (cached != null && cached.loadedAt().plus(properties.cacheTtl()).isAfter(now)) {
-            return cached.snapshot();
-        }
+        return Objects.requireNonNull(held.get(regionCode));
+    }
+
+    private CalendarSnapshot read(String regionCode, @Nullable CalendarSnapshot old) {
         CalendarCopy copy = mongo.findById(regionCode, CalendarCopy.class);
-        CalendarSnapshot snapshot;
         if (copy == null) {
-            snapshot = new CalendarSnapshot(nationalDefault, 0);
-        } else if (cached != null && cached.snapshot().revision() == copy.revision()) {
-            snapshot = cached.snapshot();
-        } else {
-            snapshot = new CalendarSnapshot(build(copy), copy.revision());
+            return new CalendarSnapshot(nationalDefault, 0);
         }
-        cache.put(regionCode, new Cached(snapshot, now));
-        return snapshot;
+        return old != null && old.revision() == copy.revision() ? old
+                : new CalendarSnapshot(build(copy), copy.revision());
     }
 
     /**
@@ -89,7 +86,7 @@ public class RegionCalendars {
                 .set("eventId", event.eventId().toString()).set("occurredAt", event.occurredAt());
         try {
             mongo.upsert(olderCopy, replace, CalendarCopy.class);
-            cache.remove(event.regionCode());
+            held.forget(event.regionCode());
             log.info("Region {} calendar revision {} applies, with schedules for {}", event.regionCode(),
                     event.revision(), event.years());
         } catch (DuplicateKeyException sameOrOlder) {
@@ -132,8 +129,5 @@ public class RegionCalendars {
             periods.add(new WorkingHours.Period(LocalTime.parse(ends[0]), LocalTime.parse(ends[1])));
         }
         return WorkingHours.allYear(periods.toArray(WorkingHours.Period[]::new));
-    }
-
-    private record Cached(CalendarSnapshot snapshot, Instant loadedAt) {
     }
 }

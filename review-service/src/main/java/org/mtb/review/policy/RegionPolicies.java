@@ -7,12 +7,12 @@ import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import org.mtb.contracts.catalog.CatalogPublished;
+import org.mtb.support.cache.HeldCopies;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -34,30 +34,27 @@ public class RegionPolicies {
     private final ApplicationEventPublisher events;
     private final MeterRegistry meters;
     private final MultiGauge versionsInForce;
-    private final Clock clock;
-    private final Duration cacheTtl;
-    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    private final HeldCopies<String, Optional<PolicyCopy>> held;
 
     public RegionPolicies(MongoTemplate mongo, ApplicationEventPublisher events, MeterRegistry meters, Clock clock,
             @Value("${review.policy-cache-ttl}") Duration cacheTtl) {
         this.mongo = mongo;
-        this.clock = clock;
-        this.cacheTtl = cacheTtl;
+        // A region without a copy is held too: review's regions are those of intake's applications.
+        this.held = new HeldCopies<>(cacheTtl,
+                (regionCode, old) -> Optional.ofNullable(mongo.findById(regionCode, PolicyCopy.class)),
+                () -> TimeUnit.MILLISECONDS.toNanos(clock.millis()));
         this.events = events;
         this.meters = meters;
         this.versionsInForce = MultiGauge.builder("review.catalog.version.in.force")
                 .description("1 for the catalog version review applies to new cases, per region").register(meters);
     }
 
-    /** The region's copy, as read at most {@code review.policy-cache-ttl} ago (a case is opened many times a second). */
+    /**
+     * The region's copy, as read at most {@code review.policy-cache-ttl} ago, by one caller while the others use the
+     * copy held (a case is opened many times a second).
+     */
     public Optional<PolicyCopy> find(String regionCode) {
-        Instant now = clock.instant();
-        Cached cached = cache.get(regionCode);
-        if (cached == null || !cached.readAt().plus(cacheTtl).isAfter(now)) {
-            cached = new Cached(Optional.ofNullable(mongo.findById(regionCode, PolicyCopy.class)), now);
-            cache.put(regionCode, cached);
-        }
-        return cached.copy();
+        return Objects.requireNonNull(held.get(regionCode));
     }
 
     /**
@@ -74,7 +71,7 @@ public class RegionPolicies {
             mongo.upsert(olderCopy, replace, PolicyCopy.class);
             log.info("Region {} catalog version {} applies to new cases{}", event.regionCode(), event.version(),
                     event.policy() == null ? " (it carries no policy: cases get no deadline until one arrives)" : "");
-            cache.remove(event.regionCode());
+            held.forget(event.regionCode());
             refreshMetrics();
         } catch (DuplicateKeyException sameOrOlder) {
             meters.counter("review.events.duplicates").increment();
@@ -91,8 +88,5 @@ public class RegionPolicies {
         versionsInForce.register(copies.stream()
                 .map(copy -> MultiGauge.Row.of(Tags.of("region", copy.regionCode(), "version", copy.version()), 1))
                 .toList(), true);
-    }
-
-    private record Cached(Optional<PolicyCopy> copy, Instant readAt) {
     }
 }
