@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -101,30 +100,38 @@ public class PendingOutbox implements SmartInitializingSingleton {
     }
 
     /**
-     * Claims those of the marks read as unclaimed that are still unclaimed at {@code now} (another relay may have
-     * claimed some since), in two commands whatever their number; answers the marks claimed, as they were read.
+     * Claims those of the marks read as unclaimed that are still unclaimed at {@code now} and claimed as often as when
+     * read (another relay may have claimed some since, and settled them or kept them for a retry); answers the marks
+     * claimed, as they were read. One command when it claims every mark (in a relay's round, nearly always), two
+     * otherwise, to learn which it claimed.
      */
     List<Mark> claim(List<Mark> marks, Instant now, Instant until) {
         if (marks.isEmpty()) {
             return List.of();
         }
         String round = UUID.randomUUID().toString();
-        Query stillUnclaimed = Query.query(where("_id").in(marks.stream().map(Mark::id).toList())
-                .orOperator(where("claimedUntil").exists(false), where("claimedUntil").lte(now)));
+        Query stillUnclaimed = Query.query(new Criteria().andOperator(
+                new Criteria().orOperator(marks.stream().map(PendingOutbox::asRead).toList()),
+                new Criteria().orOperator(where("claimedUntil").exists(false), where("claimedUntil").lte(now))));
         Update claim = new Update().inc("claim", 1).set("claimedUntil", until).set("claimedIn", round);
-        if (mongo.updateMulti(stillUnclaimed, claim, MARKS).getModifiedCount() == 0) {
+        long claimed = mongo.updateMulti(stillUnclaimed, claim, MARKS).getModifiedCount();
+        if (claimed == marks.size()) {
+            return marks;
+        }
+        if (claimed == 0) {
             return List.of();
         }
         Query mine = Query.query(where("claimedIn").is(round));
-        mine.fields().include("_id").include("claim");
-        Map<String, Long> claims = new HashMap<>();
-        mongo.find(mine, Document.class, MARKS).forEach(d -> claims.put(d.getString("_id"),
-                d.get("claim", Number.class).longValue()));
-        // As read: a settlement names the claim count after the claim, one more than read.
-        return marks.stream().filter(m -> claims.containsKey(m.id()))
-                .map(m -> new Mark(m.id(), m.collection(), m.documentIds(), claims.get(m.id()) - 1, m.attempts(),
-                        m.markedAt()))
-                .toList();
+        mine.fields().include("_id");
+        Set<String> ids = new HashSet<>();
+        mongo.find(mine, Document.class, MARKS).forEach(d -> ids.add(d.getString("_id")));
+        return marks.stream().filter(m -> ids.contains(m.id())).toList();
+    }
+
+    /** The mark, claimed as often as when it was read; a mark of an older version may have no count (read as 0). */
+    private static Criteria asRead(Mark mark) {
+        Criteria id = where("_id").is(mark.id());
+        return mark.claim() == 0 ? id.and("claim").in(0L, null) : id.and("claim").is(mark.claim());
     }
 
     /** Removes marks this relay claimed and settled completely, in one command; those claimed again since stay. */
