@@ -21,7 +21,6 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
@@ -53,19 +52,20 @@ class Messages implements SmartInitializingSingleton {
     Messages(MongoTemplate mongo, BlindIndex blindIndex) {
         this.blindIndex = blindIndex;
         this.mongo = mongo;
-        mongo.indexOps(ApplicantMessage.class).createIndex(new Index()
-                .on("applicationNumber", Sort.Direction.ASC).on("createdAt", Sort.Direction.ASC));
     }
 
     /**
      * A claim names the due entry by id and due time, and a failed send's record the message by id and attempts: the
-     * {@code _id} index answers both, and the indexes an earlier version kept for them go.
+     * {@code _id} index answers both, and the indexes an earlier version kept for them go, with the one it kept on
+     * each message's application number and time, which no query names.
      */
     @Override
     public void afterSingletonsInstantiated() {
         ObsoleteIndexes.drop(mongo, SMS_DUE, ObsoleteIndexes.ID_AND_MORE, "id_next_attempt");
-        ObsoleteIndexes.drop(mongo, mongo.getCollectionName(ApplicantMessage.class), ObsoleteIndexes.ID_AND_MORE,
-                "id_attempts");
+        String messages = mongo.getCollectionName(ApplicantMessage.class);
+        ObsoleteIndexes.drop(mongo, messages, ObsoleteIndexes.ID_AND_MORE, "id_attempts");
+        ObsoleteIndexes.drop(mongo, messages, "an application's messages are read by their ids, which its entry in "
+                + BY_APPLICATION + " lists", "applicationNumber_1_createdAt_1");
     }
 
     /**
