@@ -80,9 +80,9 @@ class MessageBatches {
      * each. Answers the messages inserted here, in the order given; one that another instance inserted meanwhile is
      * left to that instance.
      */
-    List<ApplicantMessage> storeAll(List<ApplicantMessage> fresh, Map<String, AgentOnFile> agents) {
+    Stored storeAll(List<ApplicantMessage> fresh, Map<String, AgentOnFile> agents) {
         if (fresh.isEmpty()) {
-            return List.of();
+            return new Stored(List.of(), Set.of());
         }
         Map<String, List<String>> idsByApplication = new LinkedHashMap<>();
         // The messages of a submission carry who may read the application; every other event's carry nothing of it,
@@ -115,37 +115,50 @@ class MessageBatches {
         });
         index.execute();
         List<ApplicantMessage> pending = fresh.stream().filter(message -> message.nextAttemptAt() != null).toList();
+        Set<String> dueWritten = new HashSet<>();
         if (!pending.isEmpty()) {
             BulkOperations due = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Messages.SMS_DUE);
             // A redelivered event must not move the due time, hence the claim, of an SMS stored before.
             pending.forEach(sms -> due.upsert(Query.query(where("_id").is(sms.id())),
                     new Update().setOnInsert("nextAttemptAt", sms.nextAttemptAt())));
-            due.execute();
+            due.execute().getUpserts().forEach(upsert -> dueWritten.add(pending.get(upsert.getIndex()).id()));
         }
-        return insertAll(fresh);
+        return new Stored(insertAll(fresh), dueWritten);
     }
 
     /**
-     * Takes the first send of SMS this instance just stored, reading their due entries in one query: an entry still
-     * at the time its SMS was stored with is this instance's claim; a missing or moved one (rare) goes through
-     * {@link Messages#claimFirst}. Answers the SMS claimed, in the order given.
+     * What {@link #storeAll} stored.
+     *
+     * @param inserted   the messages inserted here, in the order given
+     * @param dueWritten the SMS whose due entry was written here, at their claim's time: no other instance takes them
+     *                   before it, so their first send is this instance's without reading the entries back
      */
-    List<ApplicantMessage> claimFirstAll(List<ApplicantMessage> stored, Instant now) {
-        if (stored.isEmpty()) {
-            return List.of();
-        }
+    record Stored(List<ApplicantMessage> inserted, Set<String> dueWritten) {
+    }
+
+    /**
+     * Takes the first send of SMS this instance just stored. Those whose due entry it wrote are its own; the entries of
+     * the others (an earlier delivery of the same event wrote them and died before its insert: rare) are read in one
+     * query: an entry still at the time its SMS was stored with is this instance's claim; a missing or moved one goes
+     * through {@link Messages#claimFirst}. Answers the SMS claimed, in the order given.
+     */
+    List<ApplicantMessage> claimFirstAll(List<ApplicantMessage> stored, Set<String> dueWritten, Instant now) {
+        List<String> toRead = stored.stream().map(ApplicantMessage::id).filter(id -> !dueWritten.contains(id)).toList();
         Map<String, Instant> dueAt = new HashMap<>();
-        Query entries = Query.query(where("_id").in(stored.stream().map(ApplicantMessage::id).toList()));
-        for (Document entry : mongo.find(entries, Document.class, Messages.SMS_DUE)) {
-            Date at = entry.getDate("nextAttemptAt");
-            if (at != null) {
-                dueAt.put(entry.getString("_id"), at.toInstant());
+        if (!toRead.isEmpty()) {
+            for (Document entry : mongo.find(Query.query(where("_id").in(toRead)), Document.class,
+                    Messages.SMS_DUE)) {
+                Date at = entry.getDate("nextAttemptAt");
+                if (at != null) {
+                    dueAt.put(entry.getString("_id"), at.toInstant());
+                }
             }
         }
         List<ApplicantMessage> claimed = new ArrayList<>(stored.size());
         for (ApplicantMessage sms : stored) {
             Instant until = sms.nextAttemptAt();
-            if ((until != null && until.equals(dueAt.get(sms.id()))) || messages.claimFirst(sms, now)) {
+            if (dueWritten.contains(sms.id()) || (until != null && until.equals(dueAt.get(sms.id())))
+                    || messages.claimFirst(sms, now)) {
                 claimed.add(sms);
             }
         }

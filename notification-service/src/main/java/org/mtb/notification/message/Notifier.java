@@ -153,8 +153,9 @@ class Notifier {
         if (fresh.isEmpty()) {
             return;
         }
-        List<ApplicantMessage> pendingSms = reportStored(batches.storeAll(fresh, Occasions.submittedAgents(occasions)));
-        List<ApplicantMessage> claimed = batches.claimFirstAll(pendingSms, now);
+        MessageBatches.Stored written = batches.storeAll(fresh, Occasions.submittedAgents(occasions));
+        List<ApplicantMessage> pendingSms = reportStored(written.inserted());
+        List<ApplicantMessage> claimed = batches.claimFirstAll(pendingSms, written.dueWritten(), now);
         if (claimed.size() < pendingSms.size()) {
             Set<String> claimedIds = claimed.stream().map(ApplicantMessage::id).collect(Collectors.toSet());
             pendingSms.stream().filter(sms -> !claimedIds.contains(sms.id())).forEach(Notifier::claimedElsewhere);

@@ -64,7 +64,7 @@ class NotifierBatchTests {
             Duration.ofMinutes(10), Duration.ofMinutes(1));
     /** Storing a poll's messages and sending its SMS, one command per step whatever the poll's size. */
     private static final List<String> FIRST_DELIVERY =
-            List.of("find", "update", "update", "insert", "find", "update", "delete");
+            List.of("find", "update", "update", "insert", "update", "delete");
 
     private final String database = "batch_" + DATABASES.incrementAndGet();
     private final TestClock clock = TestClock.at("2026-11-30T02:00:00Z");
