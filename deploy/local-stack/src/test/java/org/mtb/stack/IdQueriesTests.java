@@ -40,6 +40,14 @@ class IdQueriesTests {
             assertThat(find(port, new Document("_id", new Document("$in", List.of("case-1", "case-2", "case-3")))
                     .append("applicant.phone", "p-2"))).singleElement()
                     .satisfies(found -> assertThat(((Document) found).get("_id")).isEqualTo("case-2"));
+            // The outbox relay's claim: its ids, then each mark's own condition and a common one.
+            assertThat(find(port, new Document("_id", new Document("$in", List.of("case-1", "case-2", "case-3")))
+                    .append("$and", List.of(new Document("version", new Document("$gte", 2)),
+                            new Document("$or", List.of(new Document("_id", "case-1").append("version", 1),
+                                    new Document("_id", "case-2").append("version", 2),
+                                    new Document("_id", "case-3").append("version", 4)))))))
+                    .singleElement()
+                    .satisfies(found -> assertThat(((Document) found).get("_id")).isEqualTo("case-2"));
 
             Document sealed = new Document("$set", new Document("applicant.phone", "enc:1:k2:sealed"));
             Document unchanged = new Document("_id", "case-9").append("applicant.phone", "p-9");
