@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.mtb.calendar.HolidaySchedule;
 import org.mtb.calendar.ScheduleEntry;
@@ -54,8 +53,7 @@ public class RegionCalendars {
         this.meters = meters;
         this.nationalDefault = new WorkingDayCalendar(properties.defaultTimeZone(), shippedNationalSchedule(),
                 hours(properties.defaultHours()));
-        this.held = new HeldCopies<>(properties.cacheTtl(), this::read,
-                () -> TimeUnit.MILLISECONDS.toNanos(clock.millis()));
+        this.held = new HeldCopies<>(properties.cacheTtl(), this::read, clock);
     }
 
     /**

@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.mtb.contracts.catalog.CatalogPublished;
 import org.mtb.support.cache.HeldCopies;
 import org.slf4j.Logger;
@@ -42,7 +41,7 @@ public class RegionPolicies {
         // A region without a copy is held too: review's regions are those of intake's applications.
         this.held = new HeldCopies<>(cacheTtl,
                 (regionCode, old) -> Optional.ofNullable(mongo.findById(regionCode, PolicyCopy.class)),
-                () -> TimeUnit.MILLISECONDS.toNanos(clock.millis()));
+                clock);
         this.events = events;
         this.meters = meters;
         this.versionsInForce = MultiGauge.builder("review.catalog.version.in.force")

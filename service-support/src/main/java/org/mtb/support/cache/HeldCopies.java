@@ -1,8 +1,10 @@
 package org.mtb.support.cache;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
@@ -45,6 +47,11 @@ public final class HeldCopies<K, V> {
 
     public HeldCopies(Duration freshFor, Reader<K, V> reader) {
         this(freshFor, reader, System::nanoTime);
+    }
+
+    /** Copies timed by {@code clock}, a service's own, which its tests set (to the millisecond). */
+    public HeldCopies(Duration freshFor, Reader<K, V> reader, Clock clock) {
+        this(freshFor, reader, () -> TimeUnit.MILLISECONDS.toNanos(clock.millis()));
     }
 
     /** @param nanoTime the time in nanoseconds, from any origin: only differences count */

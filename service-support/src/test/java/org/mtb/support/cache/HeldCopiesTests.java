@@ -3,7 +3,11 @@ package org.mtb.support.cache;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -157,6 +161,39 @@ class HeldCopiesTests {
         copies.put("659006", "applied");
         now.addAndGet(FRESH_FOR.toNanos() - 1);
         assertThat(copies.get("659006")).isEqualTo("applied");
+        assertThat(reads).hasValue(2);
+    }
+
+    @Test
+    void copiesTimedByAServicesClockTurnOldByThatClock() {
+        AtomicLong millis = new AtomicLong(1_000);
+        Clock clock = new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public Instant instant() {
+                return Instant.ofEpochMilli(millis.get());
+            }
+        };
+        HeldCopies<String, String> byClock = new HeldCopies<>(FRESH_FOR, (key, held) -> {
+            reads.incrementAndGet();
+            return records.get(key);
+        }, clock);
+
+        byClock.get("659006");
+        millis.addAndGet(FRESH_FOR.toMillis() - 1);
+        byClock.get("659006");
+        assertThat(reads).hasValue(1);
+        millis.addAndGet(1);
+        byClock.get("659006");
         assertThat(reads).hasValue(2);
     }
 
