@@ -1,5 +1,9 @@
 package org.mtb.benchmarks.load;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.SplittableRandom;
@@ -47,9 +51,44 @@ public final class MachineSpeed {
         }
     }
 
-    /** The probe the load benchmarks print at a run's start and end, all of the same size so they compare. */
+    /**
+     * The probe the load benchmarks print at a run's start and end, all of the same size so they compare; taken in a
+     * JVM of its own with the JDK's default compilers ({@link #inOwnJvm}), whatever this one's options.
+     */
     public static Probe ofRun() {
-        return probe(RUN_PROBE_MB);
+        return inOwnJvm(RUN_PROBE_MB);
+    }
+
+    /**
+     * {@link #probe} in a new JVM of this JDK with no options but the class path. The load benchmarks' own JVM runs
+     * with the C1 compiler only, which leaves SHA-256 to plain Java code: a dozen times slower, and no measure of the
+     * machine comparable with the runs before.
+     */
+    static Probe inOwnJvm(int megabytes) {
+        String java = ProcessHandle.current().info().command().orElse(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        try {
+            Process probe = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                    MachineSpeed.class.getName(), String.valueOf(megabytes)).redirectErrorStream(true).start();
+            String output = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            if (probe.waitFor() != 0) {
+                throw new IllegalStateException("The machine's probe failed: " + output);
+            }
+            String[] figures = output.substring(output.lastIndexOf('\n') + 1).split(" ");
+            return new Probe(Integer.parseInt(figures[0]), Double.parseDouble(figures[1]),
+                    Double.parseDouble(figures[2]));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start a JVM for the machine's probe", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while probing the machine", e);
+        }
+    }
+
+    /** Probes {@code args[0]} MB and prints the megabytes, the best round's milliseconds and a read's nanoseconds. */
+    public static void main(String[] args) {
+        Probe probe = probe(Integer.parseInt(args[0]));
+        System.out.println(probe.megabytes() + " " + probe.bestMillis() + " " + probe.memoryReadNanos());
     }
 
     /**

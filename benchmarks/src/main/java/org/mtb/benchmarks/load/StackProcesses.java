@@ -84,12 +84,15 @@ public final class StackProcesses {
     }
 
     /**
-     * The CPU time the JIT compilers' threads of each running part have used so far, in seconds (threads named
-     * {@code C1 CompilerThread...} and {@code C2 CompilerThread...} in {@code /proc/<pid>/task}); empty where it
-     * cannot be read. A service whose compilers are still at work during a phase was measured before it was warm.
+     * The CPU time the JIT compilers' threads of each running part and of this benchmark's JVM have used so far, in
+     * seconds (threads named {@code C1 CompilerThread...} and {@code C2 CompilerThread...} in
+     * {@code /proc/<pid>/task}); empty where it cannot be read. A service whose compilers are still at work during a
+     * phase was measured before it was warm; the benchmark's own take cores the stack it measures would have used.
      */
     public static Map<String, Double> compilerSeconds(LocalStack stack) {
-        return secondsOfRunningParts(stack, StackProcesses::compilerTicks);
+        Map<String, Double> seconds = secondsOfRunningParts(stack, StackProcesses::compilerTicks);
+        compilerTicks(ProcessHandle.current().pid()).ifPresent(ticks -> seconds.put("benchmark JVM", ticks / 100.0));
+        return seconds;
     }
 
     /** Ticks read per running part's process, as seconds at Linux's usual 100 ticks a second. */

@@ -75,6 +75,8 @@ public final class SubmissionBenchmark {
         report("options", "%s; service JVM options %s%s", options, settings.jvmOptions(),
                 StackSettings.SERVICES.stream().filter(s -> !settings.jvmOptions(s).equals(settings.jvmOptions()))
                         .map(s -> "; " + s + " " + settings.jvmOptions(s)).collect(Collectors.joining()));
+        report("options", "benchmark JVM %s (MTB_BENCH_JVM_OPTS)",
+                java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
         report("machine", "%s", MachineSpeed.ofRun().describe());
         try (LocalStack stack = new LocalStack(settings)) {
             long launch = System.nanoTime();

@@ -76,6 +76,8 @@ public final class TimerBenchmark {
         Path data = repo.resolve("benchmarks/target/timer-benchmark");
         Directories.deleteRecursively(data);
         StackSettings settings = StackSettings.defaults(repo).withFreePorts().withDataDir(data);
+        report("options", "benchmark JVM %s (MTB_BENCH_JVM_OPTS)",
+                java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
         report("machine", "%s", MachineSpeed.ofRun().describe());
         try (LocalStack stack = new LocalStack(settings);
                 KafkaTestClient kafka = startInfrastructure(stack, settings)) {

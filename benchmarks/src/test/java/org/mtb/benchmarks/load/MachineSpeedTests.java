@@ -20,4 +20,13 @@ class MachineSpeedTests {
         assertThat(new MachineSpeed.Probe(64, 212.4, 0).describe())
                 .startsWith("64 MB SHA-256 on one core in 212 ms (best of 3)");
     }
+
+    @Test
+    void aRunsProbeIsTakenInAJvmOfItsOwn() {
+        MachineSpeed.Probe probe = MachineSpeed.inOwnJvm(4);
+
+        assertThat(probe.megabytes()).isEqualTo(4);
+        assertThat(probe.bestMillis()).isPositive().isLessThan(60_000);
+        assertThat(probe.memoryReadNanos()).isGreaterThan(1).isLessThan(100_000);
+    }
 }
