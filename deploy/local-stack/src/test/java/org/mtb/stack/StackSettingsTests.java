@@ -102,7 +102,8 @@ class StackSettingsTests {
     @Test
     void intakeRunsWithC2AndASmallerHeapTheOtherServicesWithC1Only() {
         assertThat(defaults.jvmOptions("intake")).startsWith(StackSettings.DEFAULT_JVM_OPTIONS.toArray(String[]::new))
-                .endsWith("-XX:TieredStopAtLevel=4", "-Xmx192m", "-XX:ReservedCodeCacheSize=96m");
+                .endsWith("-XX:TieredStopAtLevel=4", "-Xmx192m", "-XX:ReservedCodeCacheSize=96m",
+                        "-XX:MaxInlineLevel=9", "-XX:InlineSmallCode=1000");
         for (String service : List.of("review", "notification", "catalog")) {
             assertThat(defaults.jvmOptions(service)).as(service).isEqualTo(StackSettings.DEFAULT_JVM_OPTIONS)
                     .contains("-XX:TieredStopAtLevel=1").doesNotContain("-XX:TieredStopAtLevel=4");
