@@ -71,12 +71,11 @@ public record StackSettings(
      * machine's drift allowed (180-245/s, 224-251/s). C2 leaves intake 5-35 MB larger after the load, which the Kafka
      * broker at C1 pays for ({@link KafkaNode#JVM_OPTIONS}): the stack ended the load at 1,979-2,003 MB. The code cache
      * may reserve 96 MB, since C2 keeps profiled and optimized code side by side. C2 inlines as it did before JDK 14
-     * and 9 (nine levels deep, callees already compiled up to 1,000 bytes): its compiler was still at work during a
-     * measured minute of load, and so took less of the two cores (0.29-0.33 instead of 0.34-0.42) while intake took
-     * 14.4-14.7 ms CPU an application instead of 16.7-16.9 ms at 60/s (benchmarks/README.md, the load's own JVM).
-     * {@code MTB_INTAKE_JVM_OPTS} replaces
-     * these: {@code MTB_INTAKE_JVM_OPTS=-XX:TieredStopAtLevel=1} runs intake as every service (a blank value counts as
-     * unset).
+     * and 9 (nine levels deep, callees already compiled up to 1,000 bytes), so that each compilation of the long tail
+     * of a request's path, still under way minutes into a load, is smaller: at 60/s at the machine's slow hour intake's
+     * compilers took 0.29-0.33 cores instead of 0.34-0.42, and intake 14.4-14.7 ms CPU an application instead of
+     * 16.7-16.9 ms (benchmarks/README.md, the load's own JVM). {@code MTB_INTAKE_JVM_OPTS} replaces these:
+     * {@code MTB_INTAKE_JVM_OPTS=-XX:TieredStopAtLevel=1} runs intake as every service (a blank value counts as unset).
      */
     static final List<String> INTAKE_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=4", "-Xmx192m",
             "-XX:ReservedCodeCacheSize=96m", "-XX:MaxInlineLevel=9", "-XX:InlineSmallCode=1000");
