@@ -1,0 +1,77 @@
+package org.mtb.support.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
+
+/** The platform's Kafka binder settings reach every service, below what the service sets itself. */
+class KafkaBinderDefaultsTests {
+
+    private static final String BINDER = BinderSettings.BINDER;
+
+    @Test
+    void aServiceStartedAsUsualHasThePlatformSettingsAndKeepsItsOwn() {
+        try (ConfigurableApplicationContext service = new SpringApplicationBuilder(EmptyService.class)
+                .web(WebApplicationType.NONE)
+                .properties("spring.config.location=classpath:org/mtb/support/kafka/service-application.yml")
+                .run()) {
+            ConfigurableEnvironment environment = service.getEnvironment();
+            assertThat(environment.getProperty(BINDER + ".producer-properties.acks")).isEqualTo("all");
+            assertThat(environment.getProperty(BINDER + ".producer-properties.enable.idempotence")).isEqualTo("true");
+            assertThat(environment.getProperty(BINDER + ".consumer-properties.fetch.max.wait.ms")).isEqualTo("5000");
+            assertThat(environment.getProperty("spring.cloud.stream.kafka.default.consumer.enable-dlq"))
+                    .isEqualTo("true");
+            assertThat(environment.getProperty(BINDER + ".min-partition-count")).isEqualTo("3");
+            // The service's own file wins over the platform's setting of the same name.
+            assertThat(environment.getProperty(BINDER + ".producer-properties.linger.ms")).isEqualTo("7");
+            assertThat(environment.getProperty("spring.cloud.stream.kafka.bindings.onApplicationSubmitted-in-0"
+                    + ".consumer.configuration.fetch.max.wait.ms")).isEqualTo("200");
+            // What a service's own producers take (the outboxes, the dead-letter producer) includes both.
+            assertThat(BinderSettings.producer(environment, "outbox")).containsEntry("acks", "all")
+                    .containsEntry("linger.ms", "7").containsEntry("delivery.timeout.ms", "10000");
+        }
+    }
+
+    @Test
+    void theBrokersComeFromTheEnvironmentWhenItNamesThem() {
+        StandardEnvironment local = new StandardEnvironment();
+        new KafkaBinderDefaults().postProcessEnvironment(local, new SpringApplication());
+        StandardEnvironment deployed = new StandardEnvironment();
+        deployed.getPropertySources().addFirst(new MapPropertySource("deployment",
+                Map.of("KAFKA_BOOTSTRAP_SERVERS", "kafka-1:9092,kafka-2:9092")));
+        new KafkaBinderDefaults().postProcessEnvironment(deployed, new SpringApplication());
+
+        assertThat(BinderSettings.common(local)).containsEntry("bootstrap.servers", "127.0.0.1:9092");
+        assertThat(BinderSettings.common(deployed)).containsEntry("bootstrap.servers", "kafka-1:9092,kafka-2:9092");
+    }
+
+    @Test
+    void theSettingsAreAddedOnceAndBelowEveryOtherSource() {
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().addLast(new MapPropertySource("applicationConfig",
+                Map.of(BINDER + ".producer-properties.acks", "1")));
+        KafkaBinderDefaults defaults = new KafkaBinderDefaults();
+        defaults.postProcessEnvironment(environment, new SpringApplication());
+        defaults.postProcessEnvironment(environment, new SpringApplication());
+
+        assertThat(environment.getPropertySources().stream().map(source -> source.getName())
+                .filter(KafkaBinderDefaults.SOURCE_NAME::equals)).hasSize(1);
+        assertThat(environment.getPropertySources().stream().reduce((first, second) -> second).orElseThrow()
+                .getName()).isEqualTo(KafkaBinderDefaults.SOURCE_NAME);
+        assertThat(environment.getProperty(BINDER + ".producer-properties.acks")).isEqualTo("1");
+        assertThat(environment.getProperty(BINDER + ".producer-properties.request.timeout.ms")).isEqualTo("5000");
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class EmptyService {
+    }
+}
