@@ -30,8 +30,9 @@ import org.h2.mvstore.MVStore;
  * with H2's generic type: keys ordered by their Java-serialized bytes, so that every step of every index lookup
  * serialized two objects, and keys and documents written with Java serialization. Profiles of the local stack under
  * load showed these in most of the server's CPU time. Here index keys are ordered by their values and written as
- * BSON ({@link IndexKeyType}, kept with that form in {@link StoredKey}), and documents are kept and written as BSON
- * ({@link StoredDocument}). An index or a collection written by the stock backend, or by an earlier version of this
+ * BSON ({@link IndexKeyType}, kept with that form in {@link StoredKey}), documents are kept and written as BSON
+ * ({@link StoredDocument}), and their ids, keys of the documents and values of the indexes, are compared and written
+ * without H2's walk through the types ({@link DocumentIdType}, in H2's own order and bytes). An index or a collection written by the stock backend, or by an earlier version of this
  * one, is rewritten once when first opened (recorded in the maps {@value #KEY_ORDER_MAP} and
  * {@value #DOCUMENT_FORMAT_MAP}), so an existing data directory keeps working.
  */
@@ -192,11 +193,13 @@ final class OrderedKeysH2Backend extends H2Backend {
         }
 
         private static MVMap.Builder<Object, StoredDocument> documents() {
-            return new MVMap.Builder<Object, StoredDocument>().valueType(StoredDocument.Type.INSTANCE);
+            return new MVMap.Builder<Object, StoredDocument>().keyType(DocumentIdType.INSTANCE)
+                    .valueType(StoredDocument.Type.INSTANCE);
         }
 
         private static MVMap.Builder<StoredKey, Object> indexKeys() {
-            return new MVMap.Builder<StoredKey, Object>().keyType(StoredKey.Type.INSTANCE);
+            return new MVMap.Builder<StoredKey, Object>().keyType(StoredKey.Type.INSTANCE)
+                    .valueType(DocumentIdType.INSTANCE);
         }
 
         private MVStore store() {
