@@ -15,12 +15,12 @@ import org.h2.mvstore.type.ObjectDataType;
  * <p>The order and the bytes are H2's own: a string is written as {@link ObjectDataType} writes it (a tag with the
  * length up to 15 characters, or a tag and the length, then the characters), and two strings compare as H2 compares
  * them ({@link String#compareTo}); strings and other values keep H2's order of types. An existing data directory is
- * therefore read as it is, and one written with this type can be read by the stock backend. Public for
- * {@code DocumentIdBenchmark} (JMH, {@code benchmarks}), which sets it beside H2's type.
+ * therefore read as it is, and one written with this type can be read by the stock backend. JMH's
+ * {@code H2KeysBenchmark} ({@code benchmarks}) sets it beside H2's type.
  */
-public final class DocumentIdType extends BasicDataType<Object> {
+final class DocumentIdType extends BasicDataType<Object> {
 
-    public static final DocumentIdType INSTANCE = new DocumentIdType();
+    static final DocumentIdType INSTANCE = new DocumentIdType();
 
     /** H2's tags for a string: {@code TYPE_STRING} followed by the length, or {@code TAG_STRING_0_15} plus it. */
     private static final byte STRING = 11;

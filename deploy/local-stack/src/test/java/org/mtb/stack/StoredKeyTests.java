@@ -43,7 +43,9 @@ class StoredKeyTests {
     @Test
     void ordersAsTheIndexKeyTypeOrders() {
         KeyValue[] keys = {new KeyValue("a", 1), new KeyValue("a", 2), new KeyValue("b"), new KeyValue(2),
-            new KeyValue(10L), new KeyValue(1), new KeyValue(1L)};
+            new KeyValue(10L), new KeyValue(1), new KeyValue(1L), new KeyValue("a"), new KeyValue("b", "c"),
+            new KeyValue("b", Missing.getInstance()), new KeyValue("门诊"), new KeyValue(1, "a"),
+            new KeyValue("659006-20261202-000001"), new KeyValue("659006-20261202-000010")};
         for (KeyValue left : keys) {
             for (KeyValue right : keys) {
                 assertThat(Integer.signum(TYPE.compare(new StoredKey(left), new StoredKey(right))))
