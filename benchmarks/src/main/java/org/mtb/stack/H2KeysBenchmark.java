@@ -32,7 +32,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * MongoDB's own.
  * <ul>
  * <li>{@link #findById}: a document looked up by {@code _id} (every read and update of one document), with H2's
- * generic type ({@code h2}, mongo-java-server's) and with {@link DocumentIdType} ({@code documentId}) side by side;</li>
+ * generic type ({@code h2}, mongo-java-server's) and with {@link DocumentIdType} ({@code documentId}) side by
+ * side;</li>
  * <li>{@link #writeIdPage}: the ids of one page of 64 documents written out, as H2 writes every page that changed;</li>
  * <li>{@link #findInUniqueIndex}: the same id looked up in the collection's unique {@code _id} index
  * ({@link StoredKey}), as every insert (is it there already?) and every query by {@code _id} does first.</li>

@@ -32,9 +32,10 @@ import org.h2.mvstore.MVStore;
  * load showed these in most of the server's CPU time. Here index keys are ordered by their values and written as
  * BSON ({@link IndexKeyType}, kept with that form in {@link StoredKey}), documents are kept and written as BSON
  * ({@link StoredDocument}), and their ids, keys of the documents and values of the indexes, are compared and written
- * without H2's walk through the types ({@link DocumentIdType}, in H2's own order and bytes). An index or a collection written by the stock backend, or by an earlier version of this
- * one, is rewritten once when first opened (recorded in the maps {@value #KEY_ORDER_MAP} and
- * {@value #DOCUMENT_FORMAT_MAP}), so an existing data directory keeps working.
+ * without H2's walk through the types ({@link DocumentIdType}, in H2's own order and bytes). An index or a
+ * collection written by the stock backend, or by an earlier version of this one, is rewritten once when first opened
+ * (recorded in the maps {@value #KEY_ORDER_MAP} and {@value #DOCUMENT_FORMAT_MAP}), so an existing data directory
+ * keeps working.
  */
 final class OrderedKeysH2Backend extends H2Backend {
 

@@ -23,8 +23,9 @@ class DocumentIdTypeTests {
 
     /** Ids as the services make them, and the few other values a collection can hold as its key. */
     private static final Object[] IDS = {"659006-20261202-000001", "659006-20261202-000010", "620900-20261202-000001",
-        "", "a", "fifteen letters", "sixteen letters!", "门诊慢特病-申请-001", UUID.randomUUID().toString(),
-        "evt-" + UUID.randomUUID(), 7, 7L, 2.5, new ObjectId(), UUID.randomUUID(), Missing.getInstance()};
+        "", "a", "fifteen letters", "sixteen letters!", "门诊慢特病-申请-001", "0b5cbd3e-2f0a-4c5e-9d3a-7f1e2c4b6a80",
+        "evt-7c9e6679-7425-40de-944b-e07fc1f90ae7", 7, 7L, 2.5, new ObjectId("6745f0a1c2b3d4e5f6a7b8c9"),
+        UUID.fromString("f47ac10b-58cc-4372-a567-0e02b2c3d479"), Missing.getInstance()};
 
     @Test
     void writesTheBytesH2WritesAndReadsTheSameIdBack() {
