@@ -5,7 +5,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.mtb.contracts.Channel;
 import org.mtb.contracts.InsuranceType;
 import org.mtb.contracts.intake.Hospital;
@@ -16,12 +15,6 @@ import tools.jackson.databind.json.JsonMapper;
  * with a disease on its region's list, an insurance type the region accepts, and a resident ID number of its own
  * whose check character is right: application {@code i} is the same on every run. Each names the materials prepared
  * for its region and disease ({@link PreparedMaterials}) and confirms the truthfulness declaration.
- *
- * <p>A body's JSON is Jackson's, made once for each kind of application (region, disease, insurance, hospital level,
- * summary, channel: at most 1,440) with stand-ins for the four values of the person and the voucher, into which each
- * application's values are set. Serializing every body took a quarter of the benchmark JVM's CPU at 600/s offered
- * (JFR, 2026-12-02), on the two cores the measured stack shares. The values set need no escaping in JSON (digits,
- * letters, Chinese characters); {@code ApplicationBodiesTests} compares the result with Jackson's.
  */
 final class ApplicationBodies {
 
@@ -51,13 +44,9 @@ final class ApplicationBodies {
     private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
     private static final String CHECK_CHARACTERS = "10X98765432";
 
-    /** Stand-ins for the values set into a kind's JSON, in the order they appear in it. */
-    private static final List<String> STAND_INS = List.of("@@idNumber@@", "@@name@@", "@@phone@@", "@@voucher@@");
-
     private final JsonMapper json;
     private final PreparedMaterials materials;
     private final SubmitBody.Declaration declaration;
-    private final Map<String, List<String>> kinds = new ConcurrentHashMap<>();
 
     ApplicationBodies(JsonMapper json, PreparedMaterials materials) {
         this.json = json;
@@ -84,41 +73,8 @@ final class ApplicationBodies {
                 .hospital();
     }
 
-    /** The JSON of {@link #body(int)}, as Jackson writes it. */
     String json(int i) {
-        SubmitBody body = body(i);
-        SubmitBody.Person person = body.applicant();
-        String kind = body.regionCode() + body.diseaseCode() + person.insuranceType() + body.hospital().level()
-                + body.conditionSummary() + body.channel();
-        List<String> around = kinds.computeIfAbsent(kind, k -> around(body));
-        return new StringBuilder(around.get(0).length() + around.get(4).length() + 2_048).append(around.get(0))
-                .append(person.idNumber()).append(around.get(1)).append(person.name()).append(around.get(2))
-                .append(person.phone()).append(around.get(3)).append(body.identityVerification().reference())
-                .append(around.get(4)).toString();
-    }
-
-    /** A kind's JSON cut at its stand-ins: the text before the first, between each two, and after the last. */
-    private List<String> around(SubmitBody body) {
-        SubmitBody.Person person = body.applicant();
-        SubmitBody.IdentityVerification voucher = body.identityVerification();
-        String text = json.writeValueAsString(new SubmitBody(body.regionCode(), body.diseaseCode(),
-                new SubmitBody.Person(STAND_INS.get(0), STAND_INS.get(1), STAND_INS.get(2), person.insuranceType()),
-                body.hospital(), body.conditionSummary(), body.channel(),
-                new SubmitBody.IdentityVerification(voucher.method(), STAND_INS.get(3), voucher.verifiedAt()),
-                body.materials(), body.declaration()));
-        List<String> parts = new java.util.ArrayList<>();
-        int from = 0;
-        for (String standIn : STAND_INS) {
-            int at = text.indexOf(standIn, from);
-            if (at < 0 || text.indexOf(standIn, at + 1) >= 0) {
-                throw new IllegalStateException("The body's JSON does not hold " + standIn + " once, after the values"
-                        + " before it: " + text);
-            }
-            parts.add(text.substring(from, at));
-            from = at + standIn.length();
-        }
-        parts.add(text.substring(from));
-        return List.copyOf(parts);
+        return json.writeValueAsString(body(i));
     }
 
     /** One moment for every body of a run, so that a request sent again is the same request. */
