@@ -4,13 +4,17 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.stream.IntStream;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Submits applications to intake-service over HTTP/1.1 with keep-alive connections, as a channel's backend would
  * (its token, its signature),
- * through a client light enough not to take the CPU the stack it measures needs ({@link KeepAliveHttp}).
+ * through a client light enough not to take the CPU the stack it measures needs ({@link KeepAliveHttp}). A phase's
+ * requests are made and signed before it starts ({@link #prepare}), as a channel's platform on a machine of its own
+ * would have them ready: during the phase the load's JVM only sends them and reads the answers.
  */
 final class IntakeClient {
 
@@ -22,6 +26,7 @@ final class IntakeClient {
     private final ApplicationBodies bodies;
     private final String keyPrefix;
     private final ChannelCredentials channels;
+    private volatile Prepared prepared = new Prepared(0, new AtomicReferenceArray<>(0));
 
     /**
      * {@code keyPrefix} makes the idempotency keys of this run its own; each application goes through its region's
@@ -42,16 +47,29 @@ final class IntakeClient {
         channels.renew();
     }
 
-    /** Application {@code index}, always with the same idempotency key, so a retry cannot apply twice. */
+    /**
+     * Makes and signs the requests of applications {@code first} to {@code first + count - 1} now, on every core, so
+     * that {@link #submit} sends them as they are; it replaces those of an earlier phase. Their timestamps then lie
+     * before their sending by the time the phase takes, well within intake's window of 5 minutes (docs/security.md).
+     */
+    void prepare(int first, int count) {
+        byte[][] requests = new byte[count][];
+        IntStream.range(0, count).parallel().forEach(i -> requests[i] = request(first + i));
+        prepared = new Prepared(first, new AtomicReferenceArray<>(requests));
+    }
+
+    /**
+     * Application {@code index}, always with the same idempotency key, so a retry cannot apply twice: the first time
+     * as {@link #prepare} made it, if it did, and after that signed anew (a nonce is taken once).
+     */
     Outcome submit(int index) throws InterruptedException {
-        String request = bodies.json(index);
-        Map<String, String> headers = new java.util.LinkedHashMap<>(
-                channels.headers(ApplicationBodies.regionCode(index), request));
-        headers.put("Content-Type", "application/json");
-        headers.put("Idempotency-Key", keyPrefix + "-" + index);
+        byte[] request = prepared.take(index);
+        if (request == null) {
+            request = request(index);
+        }
         long start = System.nanoTime();
         try {
-            KeepAliveHttp.Answer response = http.post(APPLICATIONS, headers, request);
+            KeepAliveHttp.Answer response = http.send(request);
             long latencyMicros = (System.nanoTime() - start) / 1000;
             long answeredAt = System.currentTimeMillis();
             if (response.status() != 201) {
@@ -66,9 +84,28 @@ final class IntakeClient {
         }
     }
 
+    /** The bytes of application {@code index}'s request, signed now. */
+    private byte[] request(int index) {
+        String body = bodies.json(index);
+        Map<String, String> headers = new java.util.LinkedHashMap<>(
+                channels.headers(ApplicationBodies.regionCode(index), body));
+        headers.put("Content-Type", "application/json");
+        headers.put("Idempotency-Key", keyPrefix + "-" + index);
+        return http.request(APPLICATIONS, headers, body);
+    }
+
     /** An ISO-8601 instant, or epoch seconds with a fraction where a mapper writes dates as numbers. */
     private static long epochMillis(JsonNode instant) {
         return instant.isNumber() ? Math.round(instant.asDouble() * 1000)
                 : Instant.parse(instant.asString()).toEpochMilli();
+    }
+
+    /** Requests made before a phase, from application {@code first} on; each is taken once. */
+    private record Prepared(int first, AtomicReferenceArray<byte[]> requests) {
+
+        byte[] take(int index) {
+            int at = index - first;
+            return at >= 0 && at < requests.length() ? requests.getAndSet(at, null) : null;
+        }
     }
 }

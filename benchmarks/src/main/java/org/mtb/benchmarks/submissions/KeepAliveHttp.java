@@ -39,12 +39,21 @@ final class KeepAliveHttp implements AutoCloseable {
 
     /** POSTs {@code body} to {@code path} with the given headers, and waits for the whole answer. */
     Answer post(String path, Map<String, String> headers, String body) throws IOException {
+        return send(request(path, headers, body));
+    }
+
+    /** The bytes of a POST of {@code body} to {@code path} with the given headers, to {@link #send} now or later. */
+    byte[] request(String path, Map<String, String> headers, String body) {
         byte[] content = body.getBytes(StandardCharsets.UTF_8);
         StringBuilder head = new StringBuilder(256).append("POST ").append(path).append(" HTTP/1.1\r\nHost: ")
                 .append(server.getHostString()).append(':').append(server.getPort()).append("\r\n");
         headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
         head.append("Content-Length: ").append(content.length).append("\r\n\r\n");
-        byte[] request = concat(head.toString().getBytes(StandardCharsets.UTF_8), content);
+        return concat(head.toString().getBytes(StandardCharsets.UTF_8), content);
+    }
+
+    /** Sends a request made by {@link #request}, and waits for the whole answer. */
+    Answer send(byte[] request) throws IOException {
         Connection pooled = idle.pollFirst();
         if (pooled != null) {
             try {

@@ -43,11 +43,18 @@ final class SubmissionPhases {
         this.nextApplication = firstApplication;
     }
 
-    /** The first of {@code count} applications no phase has sent yet; each phase takes them with a fresh token. */
+    /**
+     * The first of {@code count} applications no phase has sent yet; each phase takes them with a fresh token, and
+     * with their requests made and signed before it starts.
+     */
     int take(int count) {
         client.renewToken();
         int first = nextApplication;
         nextApplication += count;
+        long start = System.nanoTime();
+        client.prepare(first, count);
+        SubmissionBenchmark.report("requests", "%,d made and signed in %.1f s, before the phase", count,
+                (System.nanoTime() - start) / 1e9);
         return first;
     }
 
@@ -56,16 +63,18 @@ final class SubmissionPhases {
      * the consumers' catch-up, so that the phases measure a warm platform as it runs in production.
      */
     void warmUp(int count, int concurrency) throws Exception {
+        int first = take(count);
         LoadResult result = new LoadResult();
-        new BurstDriver(client).run(result, take(count), count, concurrency);
+        new BurstDriver(client).run(result, first, count, concurrency);
         SubmissionBenchmark.report("warm-up", "%,d workers: %s", concurrency, result.summary());
         lag.reportCatchUp("warm-up", result.finishedAtMillis(), LAG_TIMEOUT);
     }
 
     /** a: as fast as intake takes them. */
     void burst(int count, int concurrency) throws Exception {
+        int first = take(count);
         LoadResult result = new LoadResult();
-        new BurstDriver(client).run(result, take(count), count, concurrency);
+        new BurstDriver(client).run(result, first, count, concurrency);
         SubmissionBenchmark.report("burst", "%,d workers: %s", concurrency, result.summary());
         reportArrivals("burst", result);
         lag.reportCatchUp("burst", result.finishedAtMillis(), LAG_TIMEOUT);
@@ -76,6 +85,7 @@ final class SubmissionPhases {
      * load until the consumers caught up, against the rate the services' polling sends while idle.
      */
     CommandCost sustained(int rate, int seconds, boolean countCommands) throws Exception {
+        int first = take(RateDriver.count(rate, Duration.ofSeconds(seconds)));
         Map<MongoCommands.Key, Double> idlePerSecond = Map.of();
         if (countCommands) {
             Map<MongoCommands.Key, Double> idleStart = mongo.scrape();
@@ -86,8 +96,7 @@ final class SubmissionPhases {
         Map<String, Double> cpuBefore = StackProcesses.cpuSeconds(stack);
         Map<String, Double> compilersBefore = StackProcesses.compilerSeconds(stack);
         long windowStart = System.nanoTime();
-        RateDriver.Run run = new RateDriver(client).run(take(RateDriver.count(rate, Duration.ofSeconds(seconds))),
-                rate, Duration.ofSeconds(seconds));
+        RateDriver.Run run = new RateDriver(client).run(first, rate, Duration.ofSeconds(seconds));
         LoadResult result = run.result();
         SubmissionBenchmark.report("sustained", "%,d/s offered for %d s: %s", rate, seconds, result.summary());
         SubmissionBenchmark.report("sustained", "lowest %d-s window %,.0f accepted/s (target >= 600/s);"
@@ -109,11 +118,11 @@ final class SubmissionPhases {
 
     /** c: the answer times at a rate well below the limit. */
     void latency() throws Exception {
+        int first = take(RateDriver.count(LATENCY_RATE, LATENCY_DURATION));
         Map<String, Double> cpuBefore = StackProcesses.cpuSeconds(stack);
         Map<String, Double> compilersBefore = StackProcesses.compilerSeconds(stack);
         long start = System.nanoTime();
-        RateDriver.Run run = new RateDriver(client).run(take(RateDriver.count(LATENCY_RATE, LATENCY_DURATION)),
-                LATENCY_RATE, LATENCY_DURATION);
+        RateDriver.Run run = new RateDriver(client).run(first, LATENCY_RATE, LATENCY_DURATION);
         LoadResult result = run.result();
         SubmissionBenchmark.report("latency", "%,d/s for %d s: %s", LATENCY_RATE, LATENCY_DURATION.toSeconds(),
                 result.summary());

@@ -50,6 +50,19 @@ class KeepAliveHttpTests {
     }
 
     @Test
+    void sendsARequestMadeEarlierAsPostSendsItAtOnce() throws IOException {
+        serve(false, request -> answer(201, "Content-Length", "{}"));
+        try (KeepAliveHttp http = client()) {
+            byte[] made = http.request("/api/v1/applications", Map.of("Idempotency-Key", "k-1"), "酒泉");
+            assertThat(http.post("/api/v1/applications", Map.of("Idempotency-Key", "k-1"), "酒泉").status())
+                    .isEqualTo(201);
+            assertThat(http.send(made).status()).isEqualTo(201);
+        }
+        assertThat(requests).hasSize(2);
+        assertThat(requests.get(1)).isEqualTo(requests.get(0));
+    }
+
+    @Test
     void readsAChunkedAnswer() throws IOException {
         serve(false, request -> answer(503, "chunked", "{\"code\":\"SERVICE_BUSY\"}"));
         try (KeepAliveHttp http = client()) {
