@@ -40,7 +40,7 @@ public final class StackProcesses {
     }
 
     /** The stack's parts, in the order the lines give them: MongoDB, Kafka, the authorization server, the services. */
-    private static List<String> parts() {
+    static List<String> parts() {
         List<String> parts = new ArrayList<>(List.of(LocalStack.MONGO, LocalStack.KAFKA, LocalStack.AUTH));
         parts.addAll(StackSettings.SERVICES);
         return parts;

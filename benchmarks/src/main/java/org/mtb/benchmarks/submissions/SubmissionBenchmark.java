@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.mtb.benchmarks.load.Directories;
+import org.mtb.benchmarks.load.FailedRunEvidence;
 import org.mtb.benchmarks.load.MachineSpeed;
 import org.mtb.benchmarks.load.StackProcesses;
 import org.mtb.benchmarks.load.TopicArrivals;
@@ -79,48 +80,59 @@ public final class SubmissionBenchmark {
                 java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
         report("machine", "%s", MachineSpeed.ofRun().describe());
         try (LocalStack stack = new LocalStack(settings)) {
-            long launch = System.nanoTime();
-            stack.startAll();
-            stack.awaitAllHealthy(HEALTH_TIMEOUT);
-            report("start", "all healthy %.1f s after launch", seconds(launch));
-            ChannelCredentials channels = new ChannelCredentials(settings);
-            PreparedMaterials materials = new BenchmarkMaterials(settings, channels, json).prepare(ACCEPTING_TIMEOUT);
-            IntakeClient client = new IntakeClient(settings.servicePort("intake"), json,
-                    "benchmark-" + UUID.randomUUID().toString().substring(0, 8), channels, materials);
-            awaitAccepting(client);
-            report("start", "intake accepting applications %.1f s after launch", seconds(launch));
-            reportMemory(stack, "memory after start");
-
-            SubmissionPhases.CommandCost commands = SubmissionPhases.CommandCost.UNKNOWN;
-            try (TopicArrivals submitted = TopicArrivals.start(settings.kafkaBootstrapServers(),
-                    Topics.APPLICATION_SUBMITTED, false);
-                    ConsumerLag lag = new ConsumerLag(settings.kafkaBootstrapServers())) {
-                // Application 0 was the probe; every phase sends applications of its own.
-                SubmissionPhases phases = new SubmissionPhases(client, submitted, lag,
-                        new MongoCommands(settings), stack, 1);
-                phases.warmUp(options.warmUp(), 16);
-                if (options.runs("a")) {
-                    phases.burst(options.burst(), options.concurrency());
-                }
-                if (options.runs("b")) {
-                    commands = phases.sustained(options.rate(), options.seconds(), options.runs("e"));
-                } else if (options.runs("e")) {
-                    report("mongo commands", "skipped: they are counted around phase b, which is not chosen");
-                }
-                if (options.runs("c")) {
-                    phases.latency();
-                }
-                if (options.runs("d")) {
-                    new KillIntakeMidBurst(stack, client, phases)
-                            .run(phases.take(options.burst()), options.burst(), options.concurrency());
-                }
-            }
-            reportMemory(stack, "memory after load");
-            if (options.runs("f")) {
-                baseline(settings, commands);
+            try {
+                measure(stack, settings);
+            } catch (Exception | Error failure) {
+                report("failed run", "the services' logs are in %s (the next run deletes them)", data.resolve("logs"));
+                FailedRunEvidence.keep(stack, line -> report("failed run", "%s", line));
+                throw failure;
             }
         }
         report("machine", "%s", MachineSpeed.ofRun().describe());
+    }
+
+    /** Starts the stack, then the phases chosen, each reporting as it ends. */
+    private void measure(LocalStack stack, StackSettings settings) throws Exception {
+        long launch = System.nanoTime();
+        stack.startAll();
+        stack.awaitAllHealthy(HEALTH_TIMEOUT);
+        report("start", "all healthy %.1f s after launch", seconds(launch));
+        ChannelCredentials channels = new ChannelCredentials(settings);
+        PreparedMaterials materials = new BenchmarkMaterials(settings, channels, json).prepare(ACCEPTING_TIMEOUT);
+        IntakeClient client = new IntakeClient(settings.servicePort("intake"), json,
+                "benchmark-" + UUID.randomUUID().toString().substring(0, 8), channels, materials);
+        awaitAccepting(client);
+        report("start", "intake accepting applications %.1f s after launch", seconds(launch));
+        reportMemory(stack, "memory after start");
+
+        SubmissionPhases.CommandCost commands = SubmissionPhases.CommandCost.UNKNOWN;
+        try (TopicArrivals submitted = TopicArrivals.start(settings.kafkaBootstrapServers(),
+                Topics.APPLICATION_SUBMITTED, false);
+                ConsumerLag lag = new ConsumerLag(settings.kafkaBootstrapServers())) {
+            // Application 0 was the probe; every phase sends applications of its own.
+            SubmissionPhases phases = new SubmissionPhases(client, submitted, lag,
+                    new MongoCommands(settings), stack, 1);
+            phases.warmUp(options.warmUp(), 16);
+            if (options.runs("a")) {
+                phases.burst(options.burst(), options.concurrency());
+            }
+            if (options.runs("b")) {
+                commands = phases.sustained(options.rate(), options.seconds(), options.runs("e"));
+            } else if (options.runs("e")) {
+                report("mongo commands", "skipped: they are counted around phase b, which is not chosen");
+            }
+            if (options.runs("c")) {
+                phases.latency();
+            }
+            if (options.runs("d")) {
+                new KillIntakeMidBurst(stack, client, phases)
+                        .run(phases.take(options.burst()), options.burst(), options.concurrency());
+            }
+        }
+        reportMemory(stack, "memory after load");
+        if (options.runs("f")) {
+            baseline(settings, commands);
+        }
     }
 
     /**

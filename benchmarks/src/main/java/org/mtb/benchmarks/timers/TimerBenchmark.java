@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.mtb.benchmarks.load.Arrival;
 import org.mtb.benchmarks.load.Directories;
+import org.mtb.benchmarks.load.FailedRunEvidence;
 import org.mtb.benchmarks.load.MachineSpeed;
 import org.mtb.benchmarks.load.Percentiles;
 import org.mtb.benchmarks.load.TopicArrivals;
@@ -81,29 +82,35 @@ public final class TimerBenchmark {
         report("machine", "%s", MachineSpeed.ofRun().describe());
         try (LocalStack stack = new LocalStack(settings);
                 KafkaTestClient kafka = startInfrastructure(stack, settings)) {
-            long seedStart = System.nanoTime();
-            long timers = new PendingCaseSeeder(settings.mongoUri("review"), settings.mongoDatabase("review"))
-                    .seed(cases, Instant.now());
-            report("seeded", "%,d cases, %,d pending timers in %.1f s", cases, timers, seconds(seedStart));
+            try {
+                long seedStart = System.nanoTime();
+                long timers = new PendingCaseSeeder(settings.mongoUri("review"), settings.mongoDatabase("review"))
+                        .seed(cases, Instant.now());
+                report("seeded", "%,d cases, %,d pending timers in %.1f s", cases, timers, seconds(seedStart));
 
-            BurstEvents.publishPolicyAndCalendar(kafka, json, BURST_REGION);
-            BurstEvents.publishPolicyAndCalendar(kafka, json, KILL_REGION);
-            Map<String, String> environment = new HashMap<>(serviceEnvironment);
-            environment.put("REVIEW_SLA_IMMEDIATEGRACE", grace.toString());
-            long start = System.nanoTime();
-            stack.startService("review", environment);
-            stack.awaitHealthy("review", START_TIMEOUT);
-            report("start", "healthy %.1f s after launch with %,d pending timers", seconds(start), timers);
-            ReviewProbe review = new ReviewProbe(stack, settings);
-            review.reportMemory("memory after start");
+                BurstEvents.publishPolicyAndCalendar(kafka, json, BURST_REGION);
+                BurstEvents.publishPolicyAndCalendar(kafka, json, KILL_REGION);
+                Map<String, String> environment = new HashMap<>(serviceEnvironment);
+                environment.put("REVIEW_SLA_IMMEDIATEGRACE", grace.toString());
+                long start = System.nanoTime();
+                stack.startService("review", environment);
+                stack.awaitHealthy("review", START_TIMEOUT);
+                report("start", "healthy %.1f s after launch with %,d pending timers", seconds(start), timers);
+                ReviewProbe review = new ReviewProbe(stack, settings);
+                review.reportMemory("memory after start");
 
-            // Reading from before the due moment: the arrival is when a consumer could act on the breach.
-            try (TopicArrivals breaches = TopicArrivals.start(settings.kafkaBootstrapServers(), Topics.SLA_BREACHED,
-                    true)) {
-                burst(kafka, review, breaches, burst, grace);
-                if (kill) {
-                    new KillMidBurst(stack, kafka, json, review, breaches, environment).run(burst, grace);
+                // Reading from before the due moment: the arrival is when a consumer could act on the breach.
+                try (TopicArrivals breaches = TopicArrivals.start(settings.kafkaBootstrapServers(), Topics.SLA_BREACHED,
+                        true)) {
+                    burst(kafka, review, breaches, burst, grace);
+                    if (kill) {
+                        new KillMidBurst(stack, kafka, json, review, breaches, environment).run(burst, grace);
+                    }
                 }
+            } catch (Exception | Error failure) {
+                report("failed run", "the logs are in %s (the next run deletes them)", data.resolve("logs"));
+                FailedRunEvidence.keep(stack, line -> report("failed run", "%s", line));
+                throw failure;
             }
         }
         report("machine", "%s", MachineSpeed.ofRun().describe());
