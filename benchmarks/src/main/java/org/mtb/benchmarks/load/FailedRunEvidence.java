@@ -22,12 +22,17 @@ public final class FailedRunEvidence {
     }
 
     /**
-     * Reports, through {@code report}, a line per part started: where a running part's thread dump went, or the end
-     * of the log of one that had stopped.
+     * Reports, through {@code report}, where the stack's logs are, then a line per part started: where a running
+     * part's thread dump went, or the end of the log of one that had stopped.
      */
     public static void keep(LocalStack stack, Consumer<String> report) {
+        report.accept("the logs are in " + stack.settings().logsDir() + " (the next run deletes them)");
         for (String part : StackProcesses.parts()) {
-            if (!stack.isRunning(part)) {
+            long pid;
+            try {
+                // One look at the process: a part that ends between two looks must not make this throw instead.
+                pid = stack.pid(part);
+            } catch (IllegalStateException notRunning) {
                 // A part that has a log but no process had started and stopped; one without a log was never started.
                 if (Files.isRegularFile(stack.logFile(part))) {
                     report.accept(part + " was not running; the end of its log:" + System.lineSeparator()
@@ -36,7 +41,7 @@ public final class FailedRunEvidence {
                 continue;
             }
             Path dump = stack.logFile(part).resolveSibling(part + "-threads.txt");
-            report.accept(part + " was running (pid " + stack.pid(part) + "); " + threadDump(stack.pid(part), dump));
+            report.accept(part + " was running (pid " + pid + "); " + threadDump(pid, dump));
         }
     }
 

@@ -83,7 +83,6 @@ public final class SubmissionBenchmark {
             try {
                 measure(stack, settings);
             } catch (Exception | Error failure) {
-                report("failed run", "the services' logs are in %s (the next run deletes them)", data.resolve("logs"));
                 FailedRunEvidence.keep(stack, line -> report("failed run", "%s", line));
                 throw failure;
             }

@@ -108,7 +108,6 @@ public final class TimerBenchmark {
                     }
                 }
             } catch (Exception | Error failure) {
-                report("failed run", "the logs are in %s (the next run deletes them)", data.resolve("logs"));
                 FailedRunEvidence.keep(stack, line -> report("failed run", "%s", line));
                 throw failure;
             }

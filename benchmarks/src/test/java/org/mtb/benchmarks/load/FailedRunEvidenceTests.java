@@ -35,7 +35,7 @@ class FailedRunEvidenceTests {
     }
 
     @Test
-    void givesTheEndOfTheLogOfAPartThatStoppedAndPassesOverPartsNeverStarted() throws Exception {
+    void saysWhereTheLogsAreAndGivesTheEndOfTheLogOfAPartThatStoppedPassingOverPartsNeverStarted() throws Exception {
         StackSettings settings = StackSettings.defaults(data).withDataDir(data);
         Path intakeLog = settings.logFile("intake-service");
         Files.createDirectories(intakeLog.getParent());
@@ -49,7 +49,10 @@ class FailedRunEvidenceTests {
 
         FailedRunEvidence.keep(new LocalStack(settings), reported::add);
 
-        assertThat(reported).singleElement().asString()
+        assertThat(reported).hasSize(2);
+        assertThat(reported.getFirst())
+                .isEqualTo("the logs are in " + settings.logsDir() + " (the next run deletes them)");
+        assertThat(reported.getLast())
                 .startsWith("intake-service was not running; the end of its log:")
                 .contains("line 12").doesNotContain("line 11\n")
                 .endsWith("Terminating due to java.lang.OutOfMemoryError: Java heap space");
