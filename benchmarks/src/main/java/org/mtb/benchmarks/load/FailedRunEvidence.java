@@ -23,7 +23,8 @@ public final class FailedRunEvidence {
 
     /**
      * Reports, through {@code report}, where the stack's logs are, then a line per part started: where a running
-     * part's thread dump went, or the end of the log of one that had stopped.
+     * part's thread dump went, or the end of the log of one that had stopped; last, where the dump of the load's own
+     * JVM went.
      */
     public static void keep(LocalStack stack, Consumer<String> report) {
         report.accept("the logs are in " + stack.settings().logsDir() + " (the next run deletes them)");
@@ -43,6 +44,10 @@ public final class FailedRunEvidence {
             Path dump = stack.logFile(part).resolveSibling(part + "-threads.txt");
             report.accept(part + " was running (pid " + pid + "); " + threadDump(pid, dump));
         }
+        // The load's own workers too: a stall may be theirs, not the stack's.
+        long self = ProcessHandle.current().pid();
+        report.accept("the load's own JVM (pid " + self + "): "
+                + threadDump(self, stack.settings().logsDir().resolve("benchmark-threads.txt")));
     }
 
     /** Writes {@code jcmd <pid> Thread.print} to {@code file}; answers where it went or why it did not. */

@@ -75,12 +75,21 @@ final class IntakeClient {
             if (response.status() != 201) {
                 return new Outcome(index, response.status(), latencyMicros, answeredAt, null, 0, false, null);
             }
+            return accepted(index, response, latencyMicros, answeredAt);
+        } catch (IOException e) {
+            return Outcome.noAnswer(index, (System.nanoTime() - start) / 1000, e);
+        }
+    }
+
+    /** A 201 as read from its body; one without a readable number and moment counts as a malformed answer. */
+    private Outcome accepted(int index, KeepAliveHttp.Answer response, long latencyMicros, long answeredAt) {
+        try {
             JsonNode body = json.readTree(response.body());
             boolean replayed = Boolean.parseBoolean(response.headers().get("idempotent-replayed"));
             return new Outcome(index, 201, latencyMicros, answeredAt, body.get("applicationNumber").asString(),
                     epochMillis(body.get("submittedAt")), replayed, null);
-        } catch (IOException e) {
-            return Outcome.noAnswer(index, (System.nanoTime() - start) / 1000, e);
+        } catch (RuntimeException unreadable) {
+            return Outcome.noAnswer(index, latencyMicros, new KeepAliveHttp.MalformedAnswer(unreadable));
         }
     }
 

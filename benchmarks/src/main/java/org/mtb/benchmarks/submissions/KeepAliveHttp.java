@@ -110,6 +110,10 @@ final class KeepAliveHttp implements AutoCloseable {
             if (!answering && e instanceof IOException && !(e instanceof java.net.SocketTimeoutException)) {
                 throw new StaleConnection(e);
             }
+            if (e instanceof RuntimeException unreadable) {
+                // A status, header or chunk size that does not parse: an answer, but not one of HTTP/1.1.
+                throw new MalformedAnswer(unreadable);
+            }
             throw e;
         }
     }
@@ -149,6 +153,13 @@ final class KeepAliveHttp implements AutoCloseable {
     private static final class StaleConnection extends IOException {
         StaleConnection(Throwable cause) {
             super(cause);
+        }
+    }
+
+    /** An answer that is not HTTP/1.1: a caller counts it as a failed exchange, as any other {@link IOException}. */
+    static final class MalformedAnswer extends IOException {
+        MalformedAnswer(RuntimeException cause) {
+            super("an answer that is not HTTP/1.1: " + cause.getMessage(), cause);
         }
     }
 

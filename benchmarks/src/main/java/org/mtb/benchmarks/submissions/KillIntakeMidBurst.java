@@ -33,7 +33,7 @@ final class KillIntakeMidBurst {
         LoadResult result = new LoadResult();
         try (ExecutorService driving = Executors.newVirtualThreadPerTaskExecutor()) {
             Future<?> sending = driving.submit(() -> {
-                new BurstDriver(client).run(result, first, burst, concurrency);
+                new BurstDriver(client::submit).run(result, first, burst, concurrency);
                 return null;
             });
             while (result.acceptedCount() < burst / 3 && !sending.isDone()) {

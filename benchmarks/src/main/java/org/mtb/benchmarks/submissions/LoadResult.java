@@ -44,6 +44,13 @@ final class LoadResult {
         return (end - startNanos) / 1e9;
     }
 
+    /** Seconds from the phase's start to the last acceptance; 0 when none came. */
+    double lastAcceptedSeconds() {
+        long last = outcomes.stream().filter(Outcome::accepted).mapToLong(Outcome::answeredAtMillis).max()
+                .orElse(startMillis);
+        return Math.max(0, last - startMillis) / 1000.0;
+    }
+
     /** The moment the last answer was in, on this JVM's clock. */
     long finishedAtMillis() {
         return outcomes.stream().mapToLong(Outcome::answeredAtMillis).max().orElse(System.currentTimeMillis());

@@ -65,7 +65,7 @@ final class SubmissionPhases {
     void warmUp(int count, int concurrency) throws Exception {
         int first = take(count);
         LoadResult result = new LoadResult();
-        new BurstDriver(client).run(result, first, count, concurrency);
+        new BurstDriver(client::submit).run(result, first, count, concurrency);
         SubmissionBenchmark.report("warm-up", "%,d workers: %s", concurrency, result.summary());
         lag.reportCatchUp("warm-up", result.finishedAtMillis(), LAG_TIMEOUT);
     }
@@ -74,7 +74,7 @@ final class SubmissionPhases {
     void burst(int count, int concurrency) throws Exception {
         int first = take(count);
         LoadResult result = new LoadResult();
-        new BurstDriver(client).run(result, first, count, concurrency);
+        new BurstDriver(client::submit).run(result, first, count, concurrency);
         SubmissionBenchmark.report("burst", "%,d workers: %s", concurrency, result.summary());
         reportArrivals("burst", result);
         lag.reportCatchUp("burst", result.finishedAtMillis(), LAG_TIMEOUT);

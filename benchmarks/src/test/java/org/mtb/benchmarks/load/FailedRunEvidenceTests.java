@@ -35,7 +35,7 @@ class FailedRunEvidenceTests {
     }
 
     @Test
-    void saysWhereTheLogsAreAndGivesTheEndOfTheLogOfAPartThatStoppedPassingOverPartsNeverStarted() throws Exception {
+    void saysWhereTheLogsAreGivesTheEndOfTheLogOfAPartThatStoppedPassesOverPartsNeverStartedAndDumpsTheLoad() throws Exception {
         StackSettings settings = StackSettings.defaults(data).withDataDir(data);
         Path intakeLog = settings.logFile("intake-service");
         Files.createDirectories(intakeLog.getParent());
@@ -49,13 +49,17 @@ class FailedRunEvidenceTests {
 
         FailedRunEvidence.keep(new LocalStack(settings), reported::add);
 
-        assertThat(reported).hasSize(2);
+        assertThat(reported).hasSize(3);
         assertThat(reported.getFirst())
                 .isEqualTo("the logs are in " + settings.logsDir() + " (the next run deletes them)");
-        assertThat(reported.getLast())
+        assertThat(reported.get(1))
                 .startsWith("intake-service was not running; the end of its log:")
                 .contains("line 12").doesNotContain("line 11\n")
                 .endsWith("Terminating due to java.lang.OutOfMemoryError: Java heap space");
+        Path loadDump = settings.logsDir().resolve("benchmark-threads.txt");
+        assertThat(reported.getLast()).isEqualTo("the load's own JVM (pid " + ProcessHandle.current().pid()
+                + "): its threads are in " + loadDump);
+        assertThat(Files.readString(loadDump)).contains("\"" + Thread.currentThread().getName() + "\"");
     }
 
     private static Process startAndEnd() {

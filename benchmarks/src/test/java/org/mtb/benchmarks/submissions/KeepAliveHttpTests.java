@@ -93,6 +93,16 @@ class KeepAliveHttpTests {
         assertThat(requests).hasSize(1);
     }
 
+    @Test
+    void anAnswerThatIsNotHttpIsAnIoFailureThatNamesWhatCame() throws IOException {
+        serve(false, request -> "HTTP/1.1 2O1 X\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.UTF_8));
+        try (KeepAliveHttp http = client()) {
+            assertThatThrownBy(() -> http.post("/x", Map.of(), "{}")).isInstanceOf(KeepAliveHttp.MalformedAnswer.class)
+                    .hasMessageContaining("2O1").hasCauseInstanceOf(NumberFormatException.class);
+        }
+        assertThat(requests).hasSize(1);
+    }
+
     private KeepAliveHttp client() {
         return new KeepAliveHttp("127.0.0.1", server.getLocalPort(), Duration.ofSeconds(5));
     }
