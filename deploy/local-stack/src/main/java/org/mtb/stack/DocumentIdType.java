@@ -1,6 +1,7 @@
 package org.mtb.stack;
 
 import java.nio.ByteBuffer;
+import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.BasicDataType;
 import org.h2.mvstore.type.ObjectDataType;
@@ -29,8 +30,14 @@ final class DocumentIdType extends BasicDataType<Object> {
     /** H2's estimate of a string's memory, besides two bytes a character. */
     private static final int STRING_MEMORY = 24;
 
-    /** H2's own type, for reading and for values that are not strings. */
-    private final ObjectDataType generic = new ObjectDataType();
+    /**
+     * H2's own type, for values that are not strings: one for each thread. It remembers the last type it met, so one
+     * shared by every map and thread (the server's workers and H2's background writer, which compares keys as it
+     * compacts the file) compared two object ids as if of two types when another thread met an int meanwhile: "Can
+     * not compare", on which H2 closed the whole store and every command failed from then on (2026-12-02, a burst
+     * that stalled; {@code DocumentIdTypeTests}).
+     */
+    private static final ThreadLocal<ObjectDataType> GENERIC = ThreadLocal.withInitial(ObjectDataType::new);
 
     private DocumentIdType() {
     }
@@ -40,7 +47,7 @@ final class DocumentIdType extends BasicDataType<Object> {
         if (left instanceof String a && right instanceof String b) {
             return a.compareTo(b);
         }
-        return generic.compare(left, right);
+        return GENERIC.get().compare(left, right);
     }
 
     @Override
@@ -57,7 +64,7 @@ final class DocumentIdType extends BasicDataType<Object> {
         }
         while (low <= high) {
             Object at = keys[x];
-            int compared = at instanceof String held ? wanted.compareTo(held) : generic.compare(wanted, at);
+            int compared = at instanceof String held ? wanted.compareTo(held) : compare(wanted, at);
             if (compared > 0) {
                 low = x + 1;
             } else if (compared < 0) {
@@ -81,18 +88,27 @@ final class DocumentIdType extends BasicDataType<Object> {
             }
             buffer.putStringData(text, length);
         } else {
-            generic.write(buffer, id);
+            GENERIC.get().write(buffer, id);
         }
     }
 
     @Override
     public Object read(ByteBuffer buffer) {
-        return generic.read(buffer);
+        int tag = buffer.get(buffer.position());
+        if (tag == STRING) {
+            buffer.get();
+            return DataUtils.readString(buffer, DataUtils.readVarInt(buffer));
+        }
+        if (tag >= SHORT_STRING && tag <= SHORT_STRING + SHORT_STRING_LENGTH) {
+            buffer.get();
+            return DataUtils.readString(buffer, tag - SHORT_STRING);
+        }
+        return GENERIC.get().read(buffer);
     }
 
     @Override
     public int getMemory(Object id) {
-        return id instanceof String text ? STRING_MEMORY + 2 * text.length() : generic.getMemory(id);
+        return id instanceof String text ? STRING_MEMORY + 2 * text.length() : GENERIC.get().getMemory(id);
     }
 
     @Override

@@ -18,7 +18,8 @@ final class TaggedBson {
 
     private static final byte BSON = 1;
     private static final byte SERIALIZED = 2;
-    private static final ObjectDataType GENERIC = new ObjectDataType();
+    /** H2's generic type, one for each thread: it remembers the last type it met ({@link DocumentIdType}). */
+    private static final ThreadLocal<ObjectDataType> GENERIC = ThreadLocal.withInitial(ObjectDataType::new);
     /**
      * Where a thread encodes, kept between documents: a fresh growing buffer for each made a third of the server's
      * garbage under load. One that grew past {@link #KEPT_BYTES} for a large document is let go.
@@ -65,7 +66,7 @@ final class TaggedBson {
             int length = DataUtils.readVarInt(buffer);
             buffer.position(buffer.position() + length);
         } else if (format == SERIALIZED) {
-            GENERIC.read(buffer);
+            GENERIC.get().read(buffer);
         } else {
             throw new IllegalStateException("Unknown stored format " + format + " in the local MongoDB's file");
         }
@@ -83,7 +84,7 @@ final class TaggedBson {
     static Object read(ByteBuffer buffer) {
         byte format = buffer.get();
         if (format == SERIALIZED) {
-            return GENERIC.read(buffer);
+            return GENERIC.get().read(buffer);
         }
         if (format != BSON) {
             throw new IllegalStateException("Unknown stored format " + format + " in the local MongoDB's file");
@@ -111,7 +112,7 @@ final class TaggedBson {
     /** The object in H2's generic form, for an order among values BSON cannot hold. */
     static byte[] generic(Object value) {
         WriteBuffer buffer = new WriteBuffer();
-        GENERIC.write(buffer, value);
+        GENERIC.get().write(buffer, value);
         ByteBuffer written = buffer.getBuffer();
         written.flip();
         byte[] bytes = new byte[written.remaining()];

@@ -98,4 +98,45 @@ class DocumentIdTypeTests {
             assertThat(stock.lastKey()).isEqualTo("659006-20261202-009999");
         }
     }
+
+    /**
+     * The type is one instance for every map and thread: the server's workers and H2's background writer (which
+     * compares keys as it compacts the file) use it at once. H2's generic type remembers the last type it met, and
+     * comparing two object ids while another thread met an int or a UUID failed "Can not compare", which made H2 close
+     * the whole store (seen on 2026-12-02 under load: every command failed from then on).
+     */
+    @Test
+    void comparesObjectIdsWhileOtherThreadsMeetOtherTypes() throws InterruptedException {
+        ObjectId smaller = new ObjectId("6745f0a1c2b3d4e5f6a7b8c9");
+        ObjectId larger = new ObjectId("6745f0a1c2b3d4e5f6a7b8ca");
+        int expected = Integer.signum(H2.compare(smaller, larger));
+        var intForm = StoredForm.of(H2, (Object) 7);
+        UUID uuid = UUID.fromString("f47ac10b-58cc-4372-a567-0e02b2c3d479");
+        long until = System.nanoTime() + 3_000_000_000L;
+        var failure = new java.util.concurrent.atomic.AtomicReference<Throwable>();
+        List<Thread> threads = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            boolean comparing = t % 2 == 0;
+            threads.add(Thread.ofPlatform().start(() -> {
+                try {
+                    while (failure.get() == null && System.nanoTime() < until) {
+                        if (comparing) {
+                            assertThat(Integer.signum(TYPE.compare(smaller, larger))).isEqualTo(expected);
+                            assertThat(TYPE.binarySearch(larger, new Object[] {smaller, larger}, 2, 0)).isEqualTo(1);
+                        } else {
+                            TYPE.getMemory(7);
+                            TYPE.read(intForm.duplicate());
+                            TYPE.getMemory(uuid);
+                        }
+                    }
+                } catch (Throwable e) {
+                    failure.compareAndSet(null, e);
+                }
+            }));
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        assertThat(failure.get()).isNull();
+    }
 }
