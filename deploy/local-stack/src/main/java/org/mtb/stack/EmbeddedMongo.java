@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A MongoDB wire-protocol server inside this JVM, bound to 127.0.0.1, for tests and for
@@ -17,11 +18,13 @@ public final class EmbeddedMongo implements AutoCloseable {
 
     static final String HOST = "127.0.0.1";
 
+    private final MongoBackend backend;
     private final MongoServer server;
     private final int port;
     private boolean closed;
 
     private EmbeddedMongo(MongoBackend backend, int port) {
+        this.backend = backend;
         this.server = new MongoServer(backend);
         try {
             server.bind(HOST, port);
@@ -52,6 +55,10 @@ public final class EmbeddedMongo implements AutoCloseable {
         return new EmbeddedMongo(new OrderedKeysH2Backend(file.toString()), port);
     }
 
+    MongoBackend backend() {
+        return backend;
+    }
+
     public int port() {
         return port;
     }
@@ -61,10 +68,28 @@ public final class EmbeddedMongo implements AutoCloseable {
         return "mongodb://" + HOST + ":" + port + "/" + database;
     }
 
-    /** Stops listening and closes the backend; for H2 that commits and closes the store file. */
+    /**
+     * The error on which H2 closed the data file's store under the server, or null while it is open (and after
+     * {@link #close}). H2 closes the store on an error it cannot recover from; the server then fails every command
+     * while it still answers a ping, so {@link MongoServerMain} stops rather than go on that way.
+     */
+    public synchronized @Nullable Throwable storeFailure() {
+        return closed || !(backend instanceof OrderedKeysH2Backend h2) ? null : h2.getMvStore().getPanicException();
+    }
+
+    /**
+     * Stops listening and closes the backend; for H2 that commits and closes the store file, unless H2 closed it
+     * after an error ({@link #storeFailure}).
+     */
     @Override
     public synchronized void close() {
         if (closed) {
+            return;
+        }
+        if (storeFailure() != null) {
+            // H2 2.4 spins without end closing a store it closed after an error; there is nothing left to write.
+            closed = true;
+            server.stopListening();
             return;
         }
         closed = true;

@@ -2,6 +2,7 @@ package org.mtb.stack;
 
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The Mongo part of the local stack, run as its own JVM so it can be stopped apart from the rest:
@@ -10,6 +11,8 @@ import java.util.concurrent.CountDownLatch;
 public final class MongoServerMain {
 
     static final String READY = "mongo-java-server ready on ";
+    /** The exit code when the data file's store failed under the server (BSD's EX_SOFTWARE). */
+    static final int STORE_FAILED = 70;
 
     private MongoServerMain() {
     }
@@ -35,7 +38,17 @@ public final class MongoServerMain {
         }, "mongo-shutdown"));
         System.out.println("data file " + file);
         System.out.println(READY + EmbeddedMongo.HOST + ":" + mongo.port());
-        stopped.await();
+        while (!stopped.await(1, TimeUnit.SECONDS)) {
+            Throwable failure = mongo.storeFailure();
+            if (failure != null) {
+                // Serving on would answer every command with an error and every ping with ok: the services would
+                // look healthy and fail every write. Ended, the part shows as stopped, and the services answer 503.
+                System.err.println("The data file's store was closed after an error H2 cannot recover from;"
+                        + " the server stops. Started again, it holds what was written before the error.");
+                failure.printStackTrace();
+                System.exit(STORE_FAILED);
+            }
+        }
     }
 
     private static String value(String[] args, int index) {

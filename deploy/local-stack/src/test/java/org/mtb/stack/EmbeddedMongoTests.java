@@ -1,12 +1,16 @@
 package org.mtb.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import de.bwaldvogel.mongo.bson.Document;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.h2.mvstore.DataUtils;
+import org.h2.mvstore.MVStore;
+import org.h2.mvstore.MVStoreException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,6 +63,36 @@ class EmbeddedMongoTests {
             assertThat(Ports.isListening(second.port())).isTrue();
         }
         assertThat(Files.isRegularFile(file)).isTrue();
+    }
+
+    @Test
+    void saysWhyWhenH2ClosedTheStoreUnderTheServerAndStillCloses() {
+        Path file = dir.resolve("mtb.mv.db");
+        EmbeddedMongo mongo = EmbeddedMongo.onDisk(file, 0);
+        try {
+            assertThat(mongo.storeFailure()).isNull();
+            MVStore store = ((OrderedKeysH2Backend) mongo.backend()).getMvStore();
+            MVStoreException cannotCompare = DataUtils.newMVStoreException(DataUtils.ERROR_INTERNAL,
+                    "Can not compare");
+
+            assertThatThrownBy(() -> store.panic(cannotCompare)).isSameAs(cannotCompare);
+
+            assertThat(mongo.storeFailure()).isSameAs(cannotCompare);
+        } finally {
+            // Closing such a store the usual way spins without end in H2 2.4: this must return.
+            mongo.close();
+        }
+        assertThat(mongo.storeFailure()).as("closed on purpose").isNull();
+        assertThat(Ports.isListening(mongo.port())).isFalse();
+    }
+
+    @Test
+    void anOpenStoreAndAnInMemoryServerHaveNoStoreFailure() {
+        try (EmbeddedMongo onDisk = EmbeddedMongo.onDisk(dir.resolve("open.mv.db"), 0);
+                EmbeddedMongo inMemory = EmbeddedMongo.inMemory()) {
+            assertThat(onDisk.storeFailure()).isNull();
+            assertThat(inMemory.storeFailure()).isNull();
+        }
     }
 
     @Test
