@@ -66,7 +66,7 @@ class EmbeddedMongoTests {
     }
 
     @Test
-    void saysWhyWhenH2ClosedTheStoreUnderTheServerAndStillCloses() {
+    void saysWhyWhenH2ClosedTheStoreUnderTheServerAndStillCloses() throws InterruptedException {
         Path file = dir.resolve("mtb.mv.db");
         EmbeddedMongo mongo = EmbeddedMongo.onDisk(file, 0);
         try {
@@ -83,6 +83,11 @@ class EmbeddedMongoTests {
             mongo.close();
         }
         assertThat(mongo.storeFailure()).as("closed on purpose").isNull();
+        // The listening socket closes on the server's own thread, a moment later.
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (Ports.isListening(mongo.port()) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
         assertThat(Ports.isListening(mongo.port())).isFalse();
     }
 
