@@ -3,9 +3,9 @@ package org.mtb.catalog.calendar;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.mtb.calendar.ScheduleEntry;
 import org.mtb.catalog.calendar.RegionCalendars.RegionCalendar;
+import org.mtb.contracts.TimeOrderedIds;
 import org.mtb.contracts.calendar.CalendarDay;
 import org.mtb.contracts.calendar.CalendarPublished;
 import org.mtb.contracts.calendar.HoursSeason;
@@ -53,7 +53,7 @@ record CalendarContent(String regionCode, String timeZone, List<Integer> years, 
     }
 
     CalendarPublished event(long revision, Instant at) {
-        return new CalendarPublished(UUID.randomUUID(), CalendarPublished.SCHEMA_VERSION, at, regionCode, revision,
+        return new CalendarPublished(TimeOrderedIds.next(), CalendarPublished.SCHEMA_VERSION, at, regionCode, revision,
                 timeZone, years, days, workingHours, workingHoursSource);
     }
 }

@@ -3,7 +3,7 @@ package org.mtb.catalog.region;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.UUID;
+import org.mtb.contracts.TimeOrderedIds;
 import org.mtb.contracts.Topics;
 import org.mtb.contracts.catalog.CatalogPublished;
 import org.mtb.support.outbox.OutboxEntry;
@@ -54,7 +54,7 @@ class CatalogAnnouncer {
     }
 
     private OutboxEntry event(RegionVersion version, Instant now) {
-        CatalogPublished event = new CatalogPublished(UUID.randomUUID(), CatalogPublished.SCHEMA_VERSION, now,
+        CatalogPublished event = new CatalogPublished(TimeOrderedIds.next(), CatalogPublished.SCHEMA_VERSION, now,
                 version.regionCode(), version.regionName(), version.version(), version.effectiveDate(),
                 version.acceptedInsuranceTypes(), version.diseases().stream().map(RegionDisease::toContract).toList(),
                 version.policy() == null ? null : version.policy().toContract());

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.mtb.contracts.TimeOrderedIds;
 import org.mtb.contracts.Topics;
 import org.mtb.contracts.catalog.CatalogDisease;
 import org.mtb.contracts.catalog.IdentityVerification;
@@ -220,7 +220,7 @@ class ApplicationService {
         var by = request.agent();
         Agent agent = by == null ? null : seals.sealAgent(number, by.idNumber().toUpperCase(), by.name().strip(),
                 by.phone(), by.relationship());
-        ApplicationSubmitted event = new ApplicationSubmitted(UUID.randomUUID(), ApplicationSubmitted.SCHEMA_VERSION, now,
+        ApplicationSubmitted event = new ApplicationSubmitted(TimeOrderedIds.next(), ApplicationSubmitted.SCHEMA_VERSION, now,
                 number, region.regionCode(), disease.code(), disease.name(), disease.category(), applicant, hospital,
                 seals.sealConditionSummary(number, request.conditionSummary().strip()), request.channel(), now,
                 submitter, materials.stream().map(MaterialItem::supplied).toList(),

@@ -7,8 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Collectors;
+import org.mtb.contracts.TimeOrderedIds;
 import org.mtb.contracts.Topics;
 import org.mtb.contracts.catalog.MaterialRequirement;
 import org.mtb.contracts.intake.ApplicationSupplemented;
@@ -121,7 +121,7 @@ class Supplements {
         List<MaterialItem> supplied = checked.stream().map(Checked::item).toList();
         String number = application.applicationNumber();
         int index = application.supplements().indexOf(open);
-        ApplicationSupplemented event = new ApplicationSupplemented(UUID.randomUUID(),
+        ApplicationSupplemented event = new ApplicationSupplemented(TimeOrderedIds.next(),
                 ApplicationSupplemented.SCHEMA_VERSION, now, number, application.regionCode(), open.round(),
                 supplied.stream().map(MaterialItem::supplied).toList(), now,
                 Submitters.of(caller));

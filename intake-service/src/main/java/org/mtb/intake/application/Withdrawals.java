@@ -3,7 +3,7 @@ package org.mtb.intake.application;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
+import org.mtb.contracts.TimeOrderedIds;
 import org.mtb.contracts.Topics;
 import org.mtb.contracts.intake.ApplicationWithdrawn;
 import org.mtb.support.outbox.OutboxEntry;
@@ -62,7 +62,7 @@ class Withdrawals {
                 throw ApplicationProblems.alreadyEnded(application);
             }
             Instant now = clock.instant();
-            ApplicationWithdrawn event = new ApplicationWithdrawn(UUID.randomUUID(), ApplicationWithdrawn.SCHEMA_VERSION,
+            ApplicationWithdrawn event = new ApplicationWithdrawn(TimeOrderedIds.next(), ApplicationWithdrawn.SCHEMA_VERSION,
                     now, number, application.regionCode(), application.diseaseName(), reason, now,
                     Submitters.of(caller), seals.recipient(application));
             OutboxEntry entry = new OutboxEntry(event.eventId().toString(), Topics.APPLICATION_WITHDRAWN, number,

@@ -2,8 +2,8 @@ package org.mtb.notification.sms;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.UUID;
 import org.mtb.contracts.PersonalData;
+import org.mtb.contracts.TimeOrderedIds;
 import org.mtb.support.crypto.BlindIndex;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +32,7 @@ class RecordingSmsGateway implements SmsGateway {
 
     @Override
     public SmsReceipt send(String phone, String text) {
-        String id = UUID.randomUUID().toString();
+        String id = TimeOrderedIds.next().toString();
         mongo.insert(new RecordedSms(id, PersonalData.maskPhone(phone), index.of("phone", phone), text, clock.instant()));
         // The application number is in the logging context (MDC) of the caller.
         log.info("SMS {} recorded for {} ({} characters)", id, PersonalData.maskPhone(phone), text.length());
@@ -42,7 +42,7 @@ class RecordingSmsGateway implements SmsGateway {
     /** Records a batch in one insert, as a provider's batch interface takes it in one call. */
     @Override
     public List<SmsOutcome> sendAll(List<OutgoingSms> texts) {
-        List<RecordedSms> recorded = texts.stream().map(sms -> new RecordedSms(UUID.randomUUID().toString(),
+        List<RecordedSms> recorded = texts.stream().map(sms -> new RecordedSms(TimeOrderedIds.next().toString(),
                 PersonalData.maskPhone(sms.phone()), index.of("phone", sms.phone()), sms.text(), clock.instant())).toList();
         try {
             mongo.insert(recorded, RecordedSms.class);

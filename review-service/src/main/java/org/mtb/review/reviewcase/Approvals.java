@@ -5,9 +5,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.mtb.calendar.WorkingDayCalendar;
+import org.mtb.contracts.TimeOrderedIds;
 import org.mtb.contracts.Topics;
 import org.mtb.contracts.catalog.CatalogDisease;
 import org.mtb.contracts.catalog.EffectiveDateRule;
@@ -71,7 +71,7 @@ class Approvals {
         LocalDate today = LocalDate.ofInstant(now, calendar.zone());
         if (policy != null && policy.publicNotice() != null) {
             PublicNotice notice = notice(policy.publicNotice(), today, calendar);
-            PublicNoticeStarted started = new PublicNoticeStarted(UUID.randomUUID(), PublicNoticeStarted.SCHEMA_VERSION,
+            PublicNoticeStarted started = new PublicNoticeStarted(TimeOrderedIds.next(), PublicNoticeStarted.SCHEMA_VERSION,
                     now, c.applicationNumber(), c.regionCode(), c.diseaseName(), notice.from(), notice.until(),
                     personalData.recipient(c));
             return new Approval(CaseStatus.IN_PUBLIC_NOTICE, notice, null,
@@ -104,7 +104,7 @@ class Approvals {
         Qualification qualification = new Qualification(Qualification.numberFor(c.applicationNumber()), start, to,
                 Qualification.Status.ACTIVE, grant, ruleVersion, now, null, null, null, null,
                 Qualification.newVerificationCode(), previous == null ? null : previous.number(), null);
-        QualificationGranted event = new QualificationGranted(UUID.randomUUID(), QualificationGranted.SCHEMA_VERSION,
+        QualificationGranted event = new QualificationGranted(TimeOrderedIds.next(), QualificationGranted.SCHEMA_VERSION,
                 now, c.applicationNumber(), qualification.number(), c.regionCode(), c.diseaseCode(), c.diseaseName(),
                 grant, ruleVersion, start, to, qualification.replaces(), personalData.recipient(c),
                 toldWithDecision ? Boolean.TRUE : null);

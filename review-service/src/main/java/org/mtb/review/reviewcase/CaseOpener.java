@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.mtb.contracts.TimeOrderedIds;
 import org.mtb.contracts.Topics;
 import org.mtb.contracts.catalog.ReviewTimeLimit;
 import org.mtb.contracts.intake.ApplicationSubmitted;
@@ -138,7 +138,7 @@ class CaseOpener {
         if (sla != null) {
             timersOfAll.addAll(planner.timers(number, sla));
         }
-        ReviewStarted started = new ReviewStarted(UUID.randomUUID(), ReviewStarted.SCHEMA_VERSION, now, number,
+        ReviewStarted started = new ReviewStarted(TimeOrderedIds.next(), ReviewStarted.SCHEMA_VERSION, now, number,
                 submitted.regionCode(), now, sla == null ? null : sla.dueAt());
         OutboxEntry event = CaseEvents.entry(json, started, Topics.REVIEW_STARTED, now);
         ReviewCase opened = new ReviewCase(number, submitted.eventId().toString(), submitted.regionCode(),

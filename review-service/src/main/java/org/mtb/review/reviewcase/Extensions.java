@@ -5,8 +5,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.mtb.contracts.TimeOrderedIds;
 import org.mtb.contracts.Topics;
 import org.mtb.contracts.catalog.ReviewRules;
 import org.mtb.contracts.review.ReviewExtended;
@@ -109,7 +109,7 @@ class Extensions {
                 decided = new CaseExtension(number, request.requestedBy(), request.requestedAt(), request.reason(),
                         CaseExtension.Status.APPROVED, supervisor.username(), now, answer, promised(c.sla()),
                         promised(extended));
-                ReviewExtended event = new ReviewExtended(UUID.randomUUID(), ReviewExtended.SCHEMA_VERSION, now,
+                ReviewExtended event = new ReviewExtended(TimeOrderedIds.next(), ReviewExtended.SCHEMA_VERSION, now,
                         applicationNumber, c.regionCode(), c.diseaseName(), approved(made) + 1, promised(c.sla()),
                         promised(extended), request.reason(), personalData.recipient(c));
                 update.set("sla", extended).push("outbox", CaseEvents.entry(json, event, Topics.REVIEW_EXTENDED, now));

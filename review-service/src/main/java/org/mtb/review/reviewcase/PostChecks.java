@@ -4,7 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
+import org.mtb.contracts.TimeOrderedIds;
 import org.mtb.contracts.Topics;
 import org.mtb.contracts.review.QualificationRevoked;
 import org.mtb.support.security.Caller;
@@ -63,7 +63,7 @@ class PostChecks {
             if (outcome == Outcome.CONFIRMED) {
                 update.set("status", CaseStatus.APPROVED);
             } else {
-                QualificationRevoked revoked = new QualificationRevoked(UUID.randomUUID(),
+                QualificationRevoked revoked = new QualificationRevoked(TimeOrderedIds.next(),
                         QualificationRevoked.SCHEMA_VERSION, now, applicationNumber, q.number(), c.regionCode(),
                         c.diseaseName(), reason, reviewer.username(), personalData.recipient(c));
                 update.set("status", CaseStatus.REVOKED)

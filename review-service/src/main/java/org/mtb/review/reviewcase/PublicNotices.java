@@ -7,7 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
+import org.mtb.contracts.TimeOrderedIds;
 import org.mtb.contracts.Topics;
 import org.mtb.contracts.review.ObjectionRaised;
 import org.mtb.contracts.review.ObjectionSettled;
@@ -80,7 +80,7 @@ class PublicNotices {
             List<PublicNotice.Objection> objections = new ArrayList<>(c.notice().objections());
             objections.add(new PublicNotice.Objection(id, now, caller.username(), PublicNotice.Objection.Status.RAISED,
                     null, null, null));
-            ObjectionRaised raised = new ObjectionRaised(UUID.randomUUID(), ObjectionRaised.SCHEMA_VERSION, now,
+            ObjectionRaised raised = new ObjectionRaised(TimeOrderedIds.next(), ObjectionRaised.SCHEMA_VERSION, now,
                     applicationNumber, id, c.regionCode(), c.diseaseName(), personalData.recipient(c));
             Update update = new Update().set("status", CaseStatus.UNDER_OBJECTION).set("notice.objections", objections)
                     .push("outbox", CaseEvents.entry(json, raised, Topics.OBJECTION_RAISED, now)).inc("version", 1);
@@ -117,7 +117,7 @@ class PublicNotices {
                             supervisor.username(), now, reason) : o).toList();
             PublicNotice settled = new PublicNotice(notice.from(), notice.until(), notice.endsAt(), objections,
                     upheld ? now : null);
-            ObjectionSettled event = new ObjectionSettled(UUID.randomUUID(), ObjectionSettled.SCHEMA_VERSION, now,
+            ObjectionSettled event = new ObjectionSettled(TimeOrderedIds.next(), ObjectionSettled.SCHEMA_VERSION, now,
                     applicationNumber, objectionId, c.regionCode(), c.diseaseName(), upheld, reason,
                     personalData.recipient(c));
             List<OutboxEntry> events = new ArrayList<>(List.of(CaseEvents.entry(json, event, Topics.OBJECTION_SETTLED,

@@ -5,7 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
+import org.mtb.contracts.TimeOrderedIds;
 import org.mtb.contracts.Topics;
 import org.mtb.contracts.review.QualificationExpired;
 import org.mtb.contracts.review.RecheckDue;
@@ -87,13 +87,13 @@ class QualificationTimers implements DueTimerHandler {
         if (timer.kind().equals(QualificationTimerPlan.EXPIRY) && q.successor() != null) {
             update.set("qualification", q.ended(Qualification.Status.EXPIRED, timer.at(), "已由" + q.successor() + "接续"));
         } else if (timer.kind().equals(QualificationTimerPlan.EXPIRY)) {
-            QualificationExpired expired = new QualificationExpired(UUID.randomUUID(),
+            QualificationExpired expired = new QualificationExpired(TimeOrderedIds.next(),
                     QualificationExpired.SCHEMA_VERSION, now, c.applicationNumber(), q.number(), c.regionCode(),
                     c.diseaseName(), q.validTo(), personalData.recipient(c));
             update.set("qualification", q.ended(Qualification.Status.EXPIRED, timer.at(), "有效期届满未复核"))
                     .push("outbox", CaseEvents.entry(json, expired, Topics.QUALIFICATION_EXPIRED, now));
         } else {
-            RecheckDue reminder = new RecheckDue(UUID.randomUUID(), RecheckDue.SCHEMA_VERSION, now,
+            RecheckDue reminder = new RecheckDue(TimeOrderedIds.next(), RecheckDue.SCHEMA_VERSION, now,
                     c.applicationNumber(), q.number(), c.regionCode(), c.diseaseName(), q.validTo(),
                     personalData.recipient(c));
             update.set("qualification", q.reminded(now))

@@ -6,8 +6,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.mtb.contracts.TimeOrderedIds;
 import org.mtb.contracts.Topics;
 import org.mtb.contracts.review.ApplicationDecided;
 import org.mtb.contracts.review.DecisionOutcome;
@@ -149,7 +149,7 @@ class ReviewCases {
         Approvals.@Nullable Approval approval = request.outcome() == DecisionOutcome.APPROVED
                 ? approvals.approve(open, now) : null;
         CaseStatus status = approval == null ? CaseStatus.REJECTED : approval.status();
-        ApplicationDecided decided = new ApplicationDecided(UUID.randomUUID(), ApplicationDecided.SCHEMA_VERSION, now,
+        ApplicationDecided decided = new ApplicationDecided(TimeOrderedIds.next(), ApplicationDecided.SCHEMA_VERSION, now,
                 applicationNumber, open.regionCode(), open.diseaseCode(), open.diseaseName(), decision.outcome(),
                 reasons, decision.reviewerId(), now, personalData.recipient(open), checked.reasonCodes(),
                 approval == null ? null : approval.effectiveFrom(),

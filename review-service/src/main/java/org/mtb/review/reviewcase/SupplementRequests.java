@@ -7,8 +7,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.mtb.contracts.TimeOrderedIds;
 import org.mtb.contracts.Topics;
 import org.mtb.contracts.catalog.Period;
 import org.mtb.contracts.review.SupplementItem;
@@ -105,7 +105,7 @@ class SupplementRequests {
         Instant dueAt = dueAt(now, catalog, calendar).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         Duration left = open.sla() == null ? Duration.ZERO : planner.workingTimeLeft(open.sla(), now, calendar);
         int round = open.rounds() + 1;
-        SupplementRequested event = new SupplementRequested(UUID.randomUUID(), SupplementRequested.SCHEMA_VERSION, now,
+        SupplementRequested event = new SupplementRequested(TimeOrderedIds.next(), SupplementRequested.SCHEMA_VERSION, now,
                 number, open.regionCode(), open.diseaseName(), round, items, reviewer, now, dueAt,
                 personalData.recipient(open));
         CaseSupplement supplement = new CaseSupplement(round, items, reviewer, now, dueAt, left.toMillis(), null, null,
@@ -158,7 +158,7 @@ class SupplementRequests {
         }
         String number = waiting.applicationNumber();
         Instant now = clock.instant();
-        SupplementLapsed event = new SupplementLapsed(UUID.randomUUID(), SupplementLapsed.SCHEMA_VERSION, now, number,
+        SupplementLapsed event = new SupplementLapsed(TimeOrderedIds.next(), SupplementLapsed.SCHEMA_VERSION, now, number,
                 waiting.regionCode(), waiting.diseaseName(), round, open.dueAt(), now, personalData.recipient(waiting));
         int index = waiting.supplements().size() - 1;
         Update update = new Update().set("status", CaseStatus.NOT_SUPPLEMENTED)

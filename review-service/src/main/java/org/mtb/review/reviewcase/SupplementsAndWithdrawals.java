@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.mtb.contracts.TimeOrderedIds;
 import org.mtb.contracts.Topics;
 import org.mtb.contracts.intake.ApplicationSupplemented;
 import org.mtb.contracts.intake.ApplicationWithdrawn;
@@ -108,7 +109,7 @@ class SupplementsAndWithdrawals {
         if (sla != null) {
             timers.schedule(planner.timers(c.applicationNumber(), sla));
         }
-        ReviewStarted reopened = new ReviewStarted(UUID.randomUUID(), ReviewStarted.SCHEMA_VERSION, now,
+        ReviewStarted reopened = new ReviewStarted(TimeOrderedIds.next(), ReviewStarted.SCHEMA_VERSION, now,
                 c.applicationNumber(), c.regionCode(), resumedAt, sla == null ? null : sla.dueAt());
         Update update = new Update().set("status", CaseStatus.OPEN).set("sla", sla)
                 .set("supplements." + index + ".suppliedAt", resumedAt)
