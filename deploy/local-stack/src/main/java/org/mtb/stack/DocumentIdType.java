@@ -30,15 +30,6 @@ final class DocumentIdType extends BasicDataType<Object> {
     /** H2's estimate of a string's memory, besides two bytes a character. */
     private static final int STRING_MEMORY = 24;
 
-    /**
-     * H2's own type, for values that are not strings: one for each thread. It remembers the last type it met, so one
-     * shared by every map and thread (the server's workers and H2's background writer, which compares keys as it
-     * compacts the file) compared two object ids as if of two types when another thread met an int meanwhile: "Can
-     * not compare", on which H2 closed the whole store and every command failed from then on (2026-12-02, a burst
-     * that stalled; {@code DocumentIdTypeTests}).
-     */
-    private static final ThreadLocal<ObjectDataType> GENERIC = ThreadLocal.withInitial(ObjectDataType::new);
-
     private DocumentIdType() {
     }
 
@@ -47,7 +38,7 @@ final class DocumentIdType extends BasicDataType<Object> {
         if (left instanceof String a && right instanceof String b) {
             return a.compareTo(b);
         }
-        return GENERIC.get().compare(left, right);
+        return H2GenericType.ofThisThread().compare(left, right);
     }
 
     @Override
@@ -88,7 +79,7 @@ final class DocumentIdType extends BasicDataType<Object> {
             }
             buffer.putStringData(text, length);
         } else {
-            GENERIC.get().write(buffer, id);
+            H2GenericType.ofThisThread().write(buffer, id);
         }
     }
 
@@ -103,12 +94,13 @@ final class DocumentIdType extends BasicDataType<Object> {
             buffer.get();
             return DataUtils.readString(buffer, tag - SHORT_STRING);
         }
-        return GENERIC.get().read(buffer);
+        return H2GenericType.ofThisThread().read(buffer);
     }
 
     @Override
     public int getMemory(Object id) {
-        return id instanceof String text ? STRING_MEMORY + 2 * text.length() : GENERIC.get().getMemory(id);
+        return id instanceof String text ? STRING_MEMORY + 2 * text.length()
+                : H2GenericType.ofThisThread().getMemory(id);
     }
 
     @Override

@@ -8,7 +8,6 @@ import io.netty.buffer.Unpooled;
 import java.nio.ByteBuffer;
 import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.WriteBuffer;
-import org.h2.mvstore.type.ObjectDataType;
 
 /**
  * The stored form of {@link StoredDocument} and {@link IndexKeyType}: a tag byte, then either the BSON document
@@ -18,8 +17,6 @@ final class TaggedBson {
 
     private static final byte BSON = 1;
     private static final byte SERIALIZED = 2;
-    /** H2's generic type, one for each thread: it remembers the last type it met ({@link DocumentIdType}). */
-    private static final ThreadLocal<ObjectDataType> GENERIC = ThreadLocal.withInitial(ObjectDataType::new);
     /**
      * Where a thread encodes, kept between documents: a fresh growing buffer for each made a third of the server's
      * garbage under load. One that grew past {@link #KEPT_BYTES} for a large document is let go.
@@ -66,7 +63,7 @@ final class TaggedBson {
             int length = DataUtils.readVarInt(buffer);
             buffer.position(buffer.position() + length);
         } else if (format == SERIALIZED) {
-            GENERIC.get().read(buffer);
+            H2GenericType.ofThisThread().read(buffer);
         } else {
             throw new IllegalStateException("Unknown stored format " + format + " in the local MongoDB's file");
         }
@@ -84,7 +81,7 @@ final class TaggedBson {
     static Object read(ByteBuffer buffer) {
         byte format = buffer.get();
         if (format == SERIALIZED) {
-            return GENERIC.get().read(buffer);
+            return H2GenericType.ofThisThread().read(buffer);
         }
         if (format != BSON) {
             throw new IllegalStateException("Unknown stored format " + format + " in the local MongoDB's file");
@@ -112,7 +109,7 @@ final class TaggedBson {
     /** The object in H2's generic form, for an order among values BSON cannot hold. */
     static byte[] generic(Object value) {
         WriteBuffer buffer = new WriteBuffer();
-        GENERIC.get().write(buffer, value);
+        H2GenericType.ofThisThread().write(buffer, value);
         ByteBuffer written = buffer.getBuffer();
         written.flip();
         byte[] bytes = new byte[written.remaining()];
