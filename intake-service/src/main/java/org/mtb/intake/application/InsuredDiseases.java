@@ -12,6 +12,7 @@ import org.mtb.support.mongo.GroupCommit;
 import org.mtb.support.mongo.ObsoleteIndexes;
 import org.mtb.support.mongo.UnorderedInserts;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -124,8 +125,19 @@ public class InsuredDiseases {
     }
 
     void release(String key, String applicationNumber) {
-        mongo.updateFirst(Query.query(where("_id").is(key).and("applicationNumber").is(applicationNumber)),
-                new Update().unset("applicationNumber").inc("version", 1), COLLECTION);
+        mongo.updateFirst(heldBy(key, applicationNumber), releasing(), COLLECTION);
+    }
+
+    private static Update releasing() {
+        return new Update().unset("applicationNumber").inc("version", 1);
+    }
+
+    private static Query heldBy(String key, String applicationNumber) {
+        return Query.query(where("_id").is(key).and("applicationNumber").is(applicationNumber));
+    }
+
+    private static Update grant(Application application) {
+        return new Update().set("qualificationNumber", application.applicationNumber()).inc("version", 1);
     }
 
     /**
@@ -134,8 +146,53 @@ public class InsuredDiseases {
      */
     public void granted(Application application) {
         if (application.applicant().idNumberIndex() != null) {
-            mongo.upsert(Query.query(where("_id").is(key(application))), new Update()
-                    .set("qualificationNumber", application.applicationNumber()).inc("version", 1), COLLECTION);
+            mongo.upsert(Query.query(where("_id").is(key(application))), grant(application), COLLECTION);
+        }
+    }
+
+    /**
+     * What a change of an application's status means for the person's disease ({@link #settleAll}).
+     *
+     * @param application the application as read before the change
+     * @param status      the status it changed to
+     */
+    public record Settlement(Application application, ApplicationStatus status) {
+    }
+
+    /**
+     * Settles what the changes of a poll mean for the people's diseases, in their order: an approval records the
+     * qualification ({@link #granted}), a revocation forgets it ({@link #revoked}), and the claim of an application that
+     * ended is released ({@link #release(Application)}). The grants and releases between two revocations go in one
+     * ordered bulk instead of a command each: instant filing grants many applications of a poll at once. Each write
+     * is idempotent, so a poll redelivered after a failure settles again.
+     */
+    public void settleAll(List<Settlement> settlements) {
+        BulkOperations writes = null;
+        for (Settlement settlement : settlements) {
+            Application application = settlement.application();
+            if (application.applicant().idNumberIndex() == null) {
+                continue;
+            }
+            if (settlement.status() == ApplicationStatus.QUALIFICATION_REVOKED) {
+                execute(writes);
+                writes = null;
+                revoked(application);
+            }
+            if (settlement.status() == ApplicationStatus.APPROVED) {
+                writes = writes != null ? writes : mongo.bulkOps(BulkOperations.BulkMode.ORDERED, COLLECTION);
+                writes.upsert(Query.query(where("_id").is(key(application))), grant(application));
+            }
+            if (settlement.status().isFinal()) {
+                writes = writes != null ? writes : mongo.bulkOps(BulkOperations.BulkMode.ORDERED, COLLECTION);
+                writes.updateOne(heldBy(key(application), application.applicationNumber()), releasing());
+            }
+        }
+        execute(writes);
+    }
+
+    private static void execute(@Nullable BulkOperations writes) {
+        if (writes != null) {
+            writes.execute();
         }
     }
 

@@ -52,9 +52,11 @@ class ApplicationProgress {
      * Applies a poll's changes: one read of their applications and one unordered bulk of updates, each conditional
      * on the version read. A change that lost a race, or is the second of its application in the poll, is applied
      * alone afterwards. A change of an application intake does not hold is named to the error handler (retried,
-     * then dead-lettered) once the others are applied.
+     * then dead-lettered) once the others are applied. What the changes mean for the people's diseases is written
+     * after them, together ({@link InsuredDiseases#settleAll}).
      */
     void recordAll(List<Change> changes) {
+        List<InsuredDiseases.Settlement> settlements = new ArrayList<>();
         Map<String, Application> current = new HashMap<>();
         mongo.find(readsOf(where("_id").in(changes.stream().map(Change::applicationNumber).distinct().toList())),
                 Application.class).forEach(application -> current.put(application.applicationNumber(), application));
@@ -69,7 +71,7 @@ class ApplicationProgress {
             if (application == null) {
                 firstUnknown = firstUnknown < 0 ? index : firstUnknown;
             } else if (seen(application, change.eventId())) {
-                duplicate(change, application);
+                duplicate(change, application, settlements);
             } else if (!applicationsInBulk.add(change.applicationNumber())) {
                 alone.add(change);
             } else {
@@ -87,13 +89,18 @@ class ApplicationProgress {
             inBulk.removeAll(lost);
             alone.addAll(0, lost);
         }
-        inBulk.forEach(change -> recorded(change, current.get(change.applicationNumber())));
-        alone.forEach(change -> {
-            Application changed = record(change);
-            if (changed != null) {
-                recorded(change, changed);
-            }
-        });
+        inBulk.forEach(change -> recorded(change, current.get(change.applicationNumber()), settlements));
+        try {
+            alone.forEach(change -> {
+                Application changed = record(change, settlements);
+                if (changed != null) {
+                    recorded(change, changed, settlements);
+                }
+            });
+        } finally {
+            // What was recorded is settled even when a change alone failed, before the poll is tried again.
+            insuredDiseases.settleAll(settlements);
+        }
         if (firstUnknown >= 0) {
             Change unknown = changes.get(firstUnknown);
             throw new BatchListenerFailedException("Unknown application", new UnknownApplicationException(
@@ -154,41 +161,25 @@ class ApplicationProgress {
      * idempotent): the first time may have failed after the application's own update, which the redelivery then finds
      * done.
      */
-    private void duplicate(Change change, Application application) {
+    private void duplicate(Change change, Application application, List<InsuredDiseases.Settlement> settlements) {
         if (change.entry().status() == application.status()) {
-            settle(application, application.status());
+            settlements.add(new InsuredDiseases.Settlement(application, application.status()));
         }
         meters.counter("intake.events.duplicates").increment();
         log.debug("Event {} for {} was already applied", change.eventId(), change.applicationNumber());
     }
 
-    /** Settles what a change of status means for the person's disease, and counts a decision. */
-    private void recorded(Change change, Application before) {
+    /** Notes what a change of status means for the person's disease, to be settled, and counts a decision. */
+    private void recorded(Change change, Application before, List<InsuredDiseases.Settlement> settlements) {
         ApplicationStatus after = after(change, before);
         if (after != before.status()) {
-            settle(before, after);
+            settlements.add(new InsuredDiseases.Settlement(before, after));
             if (after.isDecided()) {
                 log.info("Application {} is {}", change.applicationNumber(), after);
             }
         }
         if (change.decision() != null) {
             meters.counter("intake.applications.decided", "outcome", change.decision().name()).increment();
-        }
-    }
-
-    /**
-     * Records a qualification in effect, forgets a revoked one, and releases the person's claim on the disease once the
-     * application has ended.
-     */
-    private void settle(Application application, ApplicationStatus status) {
-        if (status == ApplicationStatus.APPROVED) {
-            insuredDiseases.granted(application);
-        }
-        if (status == ApplicationStatus.QUALIFICATION_REVOKED) {
-            insuredDiseases.revoked(application);
-        }
-        if (status.isFinal()) {
-            insuredDiseases.release(application);
         }
     }
 
@@ -221,7 +212,7 @@ class ApplicationProgress {
      * One update, conditional on the version read, writes the status, the entry and the event id together; when
      * another event changed the application meanwhile, it is read again.
      */
-    private @Nullable Application record(Change change) {
+    private @Nullable Application record(Change change, List<InsuredDiseases.Settlement> settlements) {
         for (int attempt = 1; ; attempt++) {
             Application current = mongo.findOne(readsOf(where("_id").is(change.applicationNumber())),
                     Application.class);
@@ -229,7 +220,7 @@ class ApplicationProgress {
                 throw new UnknownApplicationException(change.applicationNumber(), change.eventId());
             }
             if (seen(current, change.eventId())) {
-                duplicate(change, current);
+                duplicate(change, current, settlements);
                 return null;
             }
             if (mongo.updateFirst(unchanged(current), update(current, change), Application.class)

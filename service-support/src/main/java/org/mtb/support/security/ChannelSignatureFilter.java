@@ -81,7 +81,9 @@ final class ChannelSignatureFilter extends OncePerRequestFilter {
             return;
         }
         String paasid = headers.get(ChannelSignatures.PAASID).strip();
-        if (!nonces.firstUse(paasid, headers.get(ChannelSignatures.NONCE).strip(),
+        // The check above found the timestamp to be 1 to 12 digits.
+        long timestamp = Long.parseLong(headers.get(ChannelSignatures.TIMESTAMP).strip());
+        if (!nonces.firstUse(paasid, timestamp, headers.get(ChannelSignatures.NONCE).strip(),
                 clock.instant().plus(signatures.window()).plus(signatures.window()))) {
             refuse(response, client, SecurityProblems.CHANNEL_NONCE_REPLAYED,
                     "This nonce was used before; a replayed request is refused");

@@ -110,8 +110,8 @@ public class ResourceServerAutoConfiguration {
     }
 
     @Bean
-    SeenNonces seenNonces(ObjectProvider<MongoTemplate> mongo) {
-        return new SeenNonces(mongo.getIfAvailable());
+    SeenNonces seenNonces(ObjectProvider<MongoTemplate> mongo, ObjectProvider<Clock> clock) {
+        return new SeenNonces(mongo.getIfAvailable(), clock.getIfAvailable(Clock::systemUTC));
     }
 
     /** Forgets the nonces whose window has passed, every minute. */

@@ -1,21 +1,29 @@
 package org.mtb.support.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.mtb.stack.EmbeddedMongo;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 
 /** On the embedded MongoDB server, over a real socket, as the services use it. */
 class SeenNoncesTests {
@@ -23,6 +31,8 @@ class SeenNoncesTests {
     private static final EmbeddedMongo MONGO = EmbeddedMongo.inMemory();
     private static final MongoClient CLIENT = MongoClients.create(MONGO.uri("admin"));
     private static final Instant NOW = Instant.parse("2026-11-30T02:00:00Z");
+    private static final long SIGNED_AT = NOW.getEpochSecond() - 3;
+    private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
 
     private final MongoTemplate mongo = new MongoTemplate(CLIENT, "nonces_" + System.nanoTime());
 
@@ -34,13 +44,13 @@ class SeenNoncesTests {
 
     @Test
     void twoInstancesReceivingTheSameRequestAtOnceAcceptItOnceAndEveryOtherNonceOnce() throws Exception {
-        SeenNonces first = new SeenNonces(mongo);
-        SeenNonces second = new SeenNonces(mongo);
+        SeenNonces first = new SeenNonces(mongo, CLOCK);
+        SeenNonces second = new SeenNonces(mongo, CLOCK);
         List<Callable<Boolean>> uses = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
             SeenNonces instance = i % 2 == 0 ? first : second;
             String nonce = i < 20 ? "the-same-nonce-0001" : "nonce-of-request-" + i;
-            uses.add(() -> instance.firstUse("xj-tiemenguan-platform", nonce, NOW.plusSeconds(600)));
+            uses.add(() -> instance.firstUse("xj-tiemenguan-platform", SIGNED_AT, nonce, NOW.plusSeconds(600)));
         }
         List<Boolean> accepted = new ArrayList<>();
         try (ExecutorService threads = Executors.newFixedThreadPool(16)) {
@@ -51,20 +61,65 @@ class SeenNoncesTests {
 
         assertThat(accepted.subList(0, 20)).containsOnlyOnce(true);
         assertThat(accepted.subList(20, 40)).containsOnly(true);
-        assertThat(first.firstUse("gs-jiuquan-platform", "the-same-nonce-0001", NOW.plusSeconds(600)))
+        assertThat(first.firstUse("gs-jiuquan-platform", SIGNED_AT, "the-same-nonce-0001", NOW.plusSeconds(600)))
                 .as("another channel's nonce").isTrue();
     }
 
     @Test
     void forgetsANonceOnceItsWindowHasPassed() {
-        SeenNonces nonces = new SeenNonces(mongo);
-        nonces.firstUse("xj-tiemenguan-platform", "old-nonce-000000001", NOW.minus(Duration.ofMinutes(1)));
-        nonces.firstUse("xj-tiemenguan-platform", "new-nonce-000000001", NOW.plus(Duration.ofMinutes(9)));
+        SeenNonces nonces = new SeenNonces(mongo, CLOCK);
+        nonces.firstUse("xj-tiemenguan-platform", SIGNED_AT, "old-nonce-000000001", NOW.minus(Duration.ofMinutes(1)));
+        nonces.firstUse("xj-tiemenguan-platform", SIGNED_AT, "new-nonce-000000001", NOW.plus(Duration.ofMinutes(9)));
 
         assertThat(nonces.removeExpired(NOW)).isEqualTo(1);
         assertThat(mongo.indexOps(SeenNonces.COLLECTION).getIndexInfo())
                 .anySatisfy(index -> assertThat(index.isIndexForFields(List.of("forgetAfter"))).isTrue());
-        assertThat(nonces.firstUse("xj-tiemenguan-platform", "new-nonce-000000001", NOW.plusSeconds(600))).isFalse();
-        assertThat(nonces.firstUse("xj-tiemenguan-platform", "old-nonce-000000001", NOW.plusSeconds(600))).isTrue();
+        assertThat(nonces.firstUse("xj-tiemenguan-platform", SIGNED_AT, "new-nonce-000000001", NOW.plusSeconds(600))).isFalse();
+        assertThat(nonces.firstUse("xj-tiemenguan-platform", SIGNED_AT, "old-nonce-000000001", NOW.plusSeconds(600))).isTrue();
+    }
+
+    @Test
+    void keysANonceByItsSignedTimestampSoThatKeysComeInTimeOrder() {
+        SeenNonces nonces = new SeenNonces(mongo, CLOCK);
+        assertThat(nonces.olderWritersSeen()).as("a new collection holds no older version's entry").isFalse();
+
+        assertThat(nonces.firstUse("xj-tiemenguan-platform", SIGNED_AT, "nonce-of-request-1", NOW.plusSeconds(600)))
+                .isTrue();
+        assertThat(nonces.firstUse("xj-tiemenguan-platform", SIGNED_AT, "nonce-of-request-1", NOW.plusSeconds(600)))
+                .as("the replay, which carries the signed timestamp").isFalse();
+        // Another timestamp needs another signature: it is another request, not a replay.
+        assertThat(nonces.firstUse("xj-tiemenguan-platform", SIGNED_AT + 1, "nonce-of-request-1",
+                NOW.plusSeconds(600))).isTrue();
+        assertThat(mongo.findAll(Document.class, SeenNonces.COLLECTION)).extracting(entry -> entry.get("_id"))
+                .containsExactly(SIGNED_AT + ":xj-tiemenguan-platform:nonce-of-request-1",
+                        (SIGNED_AT + 1) + ":xj-tiemenguan-platform:nonce-of-request-1");
+    }
+
+    @Test
+    void whileAnOlderVersionsEntriesAreWithinTheirWindowEachVersionRefusesWhatTheOtherSaw() {
+        // What a version before timed keys wrote for a request it accepted.
+        mongo.insert(new Document("_id", "xj-tiemenguan-platform:seen-by-older-version")
+                .append("forgetAfter", Date.from(NOW.plusSeconds(300))), SeenNonces.COLLECTION);
+        SeenNonces nonces = new SeenNonces(mongo, CLOCK);
+        assertThat(nonces.olderWritersSeen()).isTrue();
+
+        assertThat(nonces.firstUse("xj-tiemenguan-platform", SIGNED_AT, "seen-by-older-version", NOW.plusSeconds(600)))
+                .as("a replay of what the older version accepted").isFalse();
+        assertThat(nonces.firstUse("xj-tiemenguan-platform", SIGNED_AT, "seen-by-this-version", NOW.plusSeconds(600)))
+                .isTrue();
+        assertThatThrownBy(() -> mongo.insert(new Document("_id", "xj-tiemenguan-platform:seen-by-this-version")
+                .append("forgetAfter", Date.from(NOW.plusSeconds(600))), SeenNonces.COLLECTION))
+                .as("the older version's insert for a replay of what this one accepted")
+                .isInstanceOf(DuplicateKeyException.class);
+
+        nonces.removeExpired(NOW.plusSeconds(301));
+        assertThat(nonces.olderWritersSeen()).as("the older entry's window has passed; this version's own entries under"
+                + " the older key do not count").isFalse();
+        assertThat(nonces.firstUse("xj-tiemenguan-platform", SIGNED_AT, "after-the-upgrade", NOW.plusSeconds(900)))
+                .isTrue();
+        assertThat(mongo.exists(Query.query(Criteria.where("_id").is("xj-tiemenguan-platform:after-the-upgrade")),
+                SeenNonces.COLLECTION)).as("written under its timed key only").isFalse();
+        assertThat(mongo.exists(Query.query(Criteria.where("_id").is(SIGNED_AT
+                + ":xj-tiemenguan-platform:after-the-upgrade")), SeenNonces.COLLECTION)).isTrue();
     }
 }
