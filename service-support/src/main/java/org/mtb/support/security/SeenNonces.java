@@ -53,7 +53,7 @@ final class SeenNonces {
     private final GroupCommit<List<Document>> recording = new GroupCommit<>(this::insertAll);
     /** Whether an older version's entry may be within its window; until looked up, it may. */
     private volatile boolean olderWritersSeen = true;
-    /** Whether a lookup succeeded: the first one that finds none is not worth a line in the log. */
+    /** Whether a lookup succeeded: the first one is logged only if it finds some, later ones when the answer changes. */
     private volatile boolean lookedUp;
 
     SeenNonces(@Nullable MongoTemplate mongo, Clock clock) {
@@ -137,7 +137,7 @@ final class SeenNonces {
         try {
             boolean seen = Objects.requireNonNull(mongo).exists(Query.query(Criteria.where(KEY_FORMAT).exists(false)
                     .and("forgetAfter").gte(Date.from(now))), COLLECTION);
-            if (seen != olderWritersSeen && (lookedUp || seen)) {
+            if (lookedUp ? seen != olderWritersSeen : seen) {
                 log.info(seen ? "Channel nonces written by an older version are within their window: each nonce is"
                         + " also written under the older key" : "No channel nonce of an older version is within its"
                         + " window: nonces are written under their timed key only");
