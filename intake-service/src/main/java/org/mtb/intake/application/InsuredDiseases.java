@@ -136,18 +136,12 @@ public class InsuredDiseases {
         return Query.query(where("_id").is(key).and("applicationNumber").is(applicationNumber));
     }
 
-    private static Update grant(Application application) {
-        return new Update().set("qualificationNumber", application.applicationNumber()).inc("version", 1);
-    }
-
     /**
      * Records an approval: the approved application's number is the qualification's. Its dates and re-checks are
      * review's; a qualification once granted is held until revoked, and an expired one is still the one a renewal names.
      */
-    public void granted(Application application) {
-        if (application.applicant().idNumberIndex() != null) {
-            mongo.upsert(Query.query(where("_id").is(key(application))), grant(application), COLLECTION);
-        }
+    private static Update grant(Application application) {
+        return new Update().set("qualificationNumber", application.applicationNumber()).inc("version", 1);
     }
 
     /**
@@ -161,7 +155,7 @@ public class InsuredDiseases {
 
     /**
      * Settles what the changes of a poll mean for the people's diseases, in their order: an approval records the
-     * qualification ({@link #granted}), a revocation forgets it ({@link #revoked}), and the claim of an application that
+     * qualification ({@link #grant}), a revocation forgets it ({@link #revoked}), and the claim of an application that
      * ended is released ({@link #release(Application)}). The grants and releases between two revocations go in one
      * ordered bulk instead of a command each: instant filing grants many applications of a poll at once. Each write
      * is idempotent, so a poll redelivered after a failure settles again.
@@ -179,15 +173,20 @@ public class InsuredDiseases {
                 revoked(application);
             }
             if (settlement.status() == ApplicationStatus.APPROVED) {
-                writes = writes != null ? writes : mongo.bulkOps(BulkOperations.BulkMode.ORDERED, COLLECTION);
+                writes = started(writes);
                 writes.upsert(Query.query(where("_id").is(key(application))), grant(application));
             }
             if (settlement.status().isFinal()) {
-                writes = writes != null ? writes : mongo.bulkOps(BulkOperations.BulkMode.ORDERED, COLLECTION);
+                writes = started(writes);
                 writes.updateOne(heldBy(key(application), application.applicationNumber()), releasing());
             }
         }
         execute(writes);
+    }
+
+    /** The bulk being filled, or a new one. */
+    private BulkOperations started(@Nullable BulkOperations writes) {
+        return writes != null ? writes : mongo.bulkOps(BulkOperations.BulkMode.ORDERED, COLLECTION);
     }
 
     private static void execute(@Nullable BulkOperations writes) {
@@ -200,10 +199,7 @@ public class InsuredDiseases {
      * Forgets a revoked qualification, so that the person may apply anew for the disease; one granted by a later
      * application meanwhile stays. Read by id and written conditional on the version read, which indexes answer.
      */
-    public void revoked(Application application) {
-        if (application.applicant().idNumberIndex() == null) {
-            return;
-        }
+    private void revoked(Application application) {
         String key = key(application);
         for (int attempt = 0; attempt < 3; attempt++) {
             Document held = mongo.findById(key, Document.class, COLLECTION);
