@@ -65,7 +65,7 @@ final class CallerRateLimits extends OncePerRequestFilter {
         String caller = channel ? "channel" : "account";
         meters.counter(METRIC, "caller", caller).increment();
         response.setHeader("Retry-After", String.valueOf(PERIOD.toSeconds()));
-        SecurityProblems.write(response, Problems.of(HttpStatus.TOO_MANY_REQUESTS, RATE_LIMITED, "Too many requests",
+        Problems.write(response, Problems.of(HttpStatus.TOO_MANY_REQUESTS, RATE_LIMITED, "Too many requests",
                 "This " + caller + " may send at most " + limit + " requests a second; try again after "
                         + PERIOD.toSeconds() + " s", List.of()));
     }

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.mtb.support.web.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.core.Authentication;
@@ -93,7 +94,7 @@ final class ChannelSignatureFilter extends OncePerRequestFilter {
         try {
             again = new SignedBody(request, body);
         } catch (IllegalArgumentException malformed) {
-            SecurityProblems.write(response, org.mtb.support.web.Problems.of(
+            Problems.write(response, Problems.of(
                     org.springframework.http.HttpStatus.BAD_REQUEST, "MULTIPART_INVALID", "Unreadable multipart body",
                     malformed.getMessage(), java.util.List.of()));
             return;
@@ -103,7 +104,7 @@ final class ChannelSignatureFilter extends OncePerRequestFilter {
 
     private void refuseTooLarge(HttpServletResponse response, boolean upload, int max) throws IOException {
         meters.counter(REFUSED_METRIC, "code", SecurityProblems.CHANNEL_BODY_TOO_LARGE).increment();
-        SecurityProblems.write(response, SecurityProblems.tooLarge("A signed " + (upload ? "upload's" : "request's")
+        Problems.write(response, SecurityProblems.tooLarge("A signed " + (upload ? "upload's" : "request's")
                 + " body may be at most " + max + " bytes"));
     }
 
@@ -111,6 +112,6 @@ final class ChannelSignatureFilter extends OncePerRequestFilter {
             throws IOException {
         meters.counter(REFUSED_METRIC, "code", code).increment();
         log.info("Refused a signed request of channel client {}: {}", client, code);
-        SecurityProblems.write(response, SecurityProblems.unauthorized(code, detail));
+        Problems.write(response, SecurityProblems.unauthorized(code, detail));
     }
 }

@@ -3,15 +3,12 @@ package org.mtb.support.security;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.mtb.support.web.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
@@ -19,7 +16,6 @@ import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthen
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Answers a request without a valid token (401) or with a role that may not do it (403) as problem+json with a stable
@@ -57,8 +53,6 @@ public final class SecurityProblems implements AuthenticationEntryPoint, AccessD
             CHANNEL_BODY_CHANGED, CHANNEL_SIGNATURE_INVALID, CHANNEL_BODY_TOO_LARGE);
 
     private static final Logger log = LoggerFactory.getLogger(SecurityProblems.class);
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
     private final BearerTokenAuthenticationEntryPoint challenge = new BearerTokenAuthenticationEntryPoint();
     private final BearerTokenAccessDeniedHandler denial = new BearerTokenAccessDeniedHandler();
 
@@ -75,7 +69,7 @@ public final class SecurityProblems implements AuthenticationEntryPoint, AccessD
             // Not the path: a mistyped one may hold an ID number or a phone.
             log.info("Refused an access token for a {} request: {}", request.getMethod(), reason);
         }
-        write(response, unauthorized(code, noToken ? "This needs an access token: Authorization: Bearer <token>"
+        Problems.write(response, unauthorized(code, noToken ? "This needs an access token: Authorization: Bearer <token>"
                 : "The access token was refused: " + reason));
     }
 
@@ -83,7 +77,7 @@ public final class SecurityProblems implements AuthenticationEntryPoint, AccessD
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
             throws IOException {
         denial.handle(request, response, denied);
-        write(response, forbidden());
+        Problems.write(response, forbidden());
     }
 
     /** 401 with the code; also used for a refusal raised inside a controller. */
@@ -100,20 +94,5 @@ public final class SecurityProblems implements AuthenticationEntryPoint, AccessD
     public static ProblemDetail forbidden() {
         return Problems.of(HttpStatus.FORBIDDEN, ROLE_NOT_ALLOWED, "Not allowed",
                 "The roles of this access token may not do this", List.of());
-    }
-
-    static void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
-        response.setStatus(problem.getStatus());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", String.valueOf(problem.getType()));
-        body.put("title", problem.getTitle());
-        body.put("status", problem.getStatus());
-        body.put("detail", problem.getDetail());
-        body.put("instance", String.valueOf(problem.getInstance()));
-        if (problem.getProperties() != null) {
-            body.putAll(problem.getProperties());
-        }
-        JSON.writeValue(response.getOutputStream(), body);
     }
 }

@@ -60,6 +60,12 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
                 "This needs an access token: Authorization: Bearer <token>"));
     }
 
+    /** A body of unknown length that grew past {@code mtb.web.max-body} while it was read. */
+    @ExceptionHandler(RequestBodyLimit.BodyTooLarge.class)
+    ResponseEntity<ProblemDetail> bodyTooLarge(RequestBodyLimit.BodyTooLarge e) {
+        return respond(HttpStatus.CONTENT_TOO_LARGE, RequestBodyLimit.problem(e.maxBytes));
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         if (DatabaseOutages.isOutage(e)) {
@@ -77,6 +83,12 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestBodyLimit.BodyTooLarge tooLarge) {
+                return new ResponseEntity<>(RequestBodyLimit.problem(tooLarge.maxBytes), problemHeaders(),
+                        HttpStatus.CONTENT_TOO_LARGE);
+            }
+        }
         ProblemDetail problem = unreadableBody(jacksonCause(e));
         return new ResponseEntity<>(problem, problemHeaders(), HttpStatus.BAD_REQUEST);
     }

@@ -5,13 +5,19 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.apache.catalina.core.StandardHost;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -38,5 +44,30 @@ public class ProblemAnswersAutoConfiguration {
         FilterRegistrationBean<BusyGate> registration = new FilterRegistrationBean<>(gate);
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
+    }
+
+    /** The bound on a request's body; see {@link RequestBodyLimit}. Before everything else, the busy gate too. */
+    @Bean
+    FilterRegistrationBean<RequestBodyLimit> requestBodyLimit(Environment environment) {
+        DataSize max = environment.getProperty("mtb.web.max-body", DataSize.class, DataSize.ofMegabytes(1));
+        FilterRegistrationBean<RequestBodyLimit> registration =
+                new FilterRegistrationBean<>(new RequestBodyLimit(max.toBytes()));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
+        return registration;
+    }
+
+    /** Tomcat's own refusals as problem+json too; see {@link ProblemReportValve}. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass({StandardHost.class, ConfigurableTomcatWebServerFactory.class})
+    static class TomcatProblemReports {
+
+        @Bean
+        WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> problemReportValve() {
+            return factory -> factory.addContextCustomizers(context -> {
+                if (context.getParent() instanceof StandardHost host) {
+                    host.setErrorReportValveClass(ProblemReportValve.class.getName());
+                }
+            });
+        }
     }
 }

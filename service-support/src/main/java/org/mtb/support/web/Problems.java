@@ -1,14 +1,22 @@
 package org.mtb.support.web;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Builds problem details the same way everywhere: a type URI derived from the code, and the code itself. */
 public final class Problems {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private Problems() {
     }
@@ -32,5 +40,26 @@ public final class Problems {
                 refusal.fieldProblems());
         refusal.properties().forEach(problem::setProperty);
         return problem;
+    }
+
+    /** Answers with the problem from a filter, where no MVC handler writes it: its status, problem+json, the body. */
+    public static void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.getOutputStream().write(json(problem));
+    }
+
+    /** The problem's JSON body, as the MVC handler writes it. */
+    static byte[] json(ProblemDetail problem) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", String.valueOf(problem.getType()));
+        body.put("title", problem.getTitle());
+        body.put("status", problem.getStatus());
+        body.put("detail", problem.getDetail());
+        body.put("instance", String.valueOf(problem.getInstance()));
+        if (problem.getProperties() != null) {
+            body.putAll(problem.getProperties());
+        }
+        return JSON.writeValueAsBytes(body);
     }
 }

@@ -33,8 +33,12 @@ import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The trust boundary every service gets from the library, and the bad tokens issue 10 lists, each refused. */
-@WebMvcTest(controllers = ResourceServerTests.Guarded.class)
+/**
+ * The trust boundary every service gets from the library, and the bad tokens issue 10 lists, each refused. Any body
+ * is bounded by {@code mtb.web.max-body} first (RequestBoundsOnTomcatTests); here it is raised above the signed
+ * request's own bound, which is what these tests are about.
+ */
+@WebMvcTest(controllers = ResourceServerTests.Guarded.class, properties = "mtb.web.max-body=2MB")
 @Import(ResourceServerTests.Guarded.class)
 class ResourceServerTests {
 

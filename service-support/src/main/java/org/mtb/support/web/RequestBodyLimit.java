@@ -1,0 +1,163 @@
+package org.mtb.support.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Refuses a request body larger than {@code mtb.web.max-body} with 413 {@code BODY_TOO_LARGE}, before anything reads
+ * it: a JSON body is parsed whole into memory, and one body of tens of megabytes would otherwise fill a small heap and
+ * stop the service for everybody. A body that declares its length is refused unread (Tomcat never hands on more than
+ * it declares); one of unknown length is counted as it is read and refused one byte past the limit. Multipart uploads
+ * are left to the container's own limits ({@code spring.servlet.multipart.*}), which keep large parts on disk.
+ */
+final class RequestBodyLimit extends OncePerRequestFilter {
+
+    static final String CODE = "BODY_TOO_LARGE";
+
+    private final long maxBytes;
+
+    RequestBodyLimit(long maxBytes) {
+        this.maxBytes = maxBytes;
+    }
+
+    static ProblemDetail problem(long maxBytes) {
+        return Problems.of(HttpStatus.CONTENT_TOO_LARGE, CODE, "Body too large",
+                "The request's body may be at most " + maxBytes + " bytes", List.of());
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String type = request.getContentType();
+        return type != null && type.regionMatches(true, 0, "multipart/", 0, "multipart/".length());
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        long declared = request.getContentLengthLong();
+        if (declared > maxBytes) {
+            Problems.write(response, problem(maxBytes));
+            return;
+        }
+        try {
+            chain.doFilter(declared >= 0 ? request : new Counted(request, maxBytes), response);
+        } catch (IOException | ServletException | RuntimeException e) {
+            if (!(causedByTooLarge(e) && !response.isCommitted())) {
+                throw e;
+            }
+            response.reset();
+            Problems.write(response, problem(maxBytes));
+        }
+    }
+
+    private static boolean causedByTooLarge(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BodyTooLarge) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Thrown by the counted body one byte past the limit; answered 413 wherever it surfaces. */
+    static final class BodyTooLarge extends IOException {
+        final long maxBytes;
+
+        BodyTooLarge(long maxBytes) {
+            super("The request's body is larger than " + maxBytes + " bytes");
+            this.maxBytes = maxBytes;
+        }
+    }
+
+    /** A request whose body, of unknown length, fails once more than the limit has been read. */
+    private static final class Counted extends HttpServletRequestWrapper {
+        private final long maxBytes;
+        private @Nullable ServletInputStream counted;
+
+        Counted(HttpServletRequest request, long maxBytes) {
+            super(request);
+            this.maxBytes = maxBytes;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() throws IOException {
+            if (counted == null) {
+                counted = new CountedStream(super.getInputStream(), maxBytes);
+            }
+            return counted;
+        }
+
+        @Override
+        public BufferedReader getReader() throws IOException {
+            String encoding = getCharacterEncoding();
+            Charset charset = encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding, StandardCharsets.UTF_8);
+            return new BufferedReader(new InputStreamReader(getInputStream(), charset));
+        }
+    }
+
+    private static final class CountedStream extends ServletInputStream {
+        private final ServletInputStream body;
+        private final long maxBytes;
+        private long read;
+
+        CountedStream(ServletInputStream body, long maxBytes) {
+            this.body = body;
+            this.maxBytes = maxBytes;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = body.read();
+            if (b >= 0) {
+                count(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = body.read(buffer, offset, length);
+            if (n > 0) {
+                count(n);
+            }
+            return n;
+        }
+
+        private void count(int n) throws BodyTooLarge {
+            read += n;
+            if (read > maxBytes) {
+                throw new BodyTooLarge(maxBytes);
+            }
+        }
+
+        @Override
+        public boolean isFinished() {
+            return body.isFinished();
+        }
+
+        @Override
+        public boolean isReady() {
+            return body.isReady();
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+            body.setReadListener(listener);
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package org.mtb.support.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.mtb.support.SupportTestApplication;
+import org.mtb.support.security.SignedInRequests;
+import org.mtb.support.security.TestTokens;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * What only a real Tomcat shows: a body over {@code mtb.web.max-body} refused 413 whether it declares its length or
+ * comes in chunks, a body within it served, and what Tomcat refuses before any servlet (an encoded {@code /} or a NUL
+ * in the path) answered as problem+json rather than Tomcat's HTML page.
+ */
+@SpringBootTest(classes = {SupportTestApplication.class, RequestBoundsOnTomcatTests.Echo.class},
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"mtb.web.max-body=1KB", "mtb.outbox.enabled=false"})
+class RequestBoundsOnTomcatTests {
+
+    private static final String MAX = "1024";
+
+    @LocalServerPort
+    int port;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void refusesABodyThatDeclaresMoreThanTheLimitUnread() throws Exception {
+        HttpResponse<String> answer = post(HttpRequest.BodyPublishers.ofString(json(5_000)));
+
+        assertProblem(answer, 413, "BODY_TOO_LARGE");
+        assertThat(answer.body()).contains("at most " + MAX + " bytes");
+    }
+
+    @Test
+    void refusesAChunkedBodyOneByteOverTheLimitAndServesOneAtIt() throws Exception {
+        String over = json(1025);
+        String at = json(1024);
+        assertThat(over).hasSize(1025);
+
+        assertProblem(post(chunked(over)), 413, "BODY_TOO_LARGE");
+        HttpResponse<String> served = post(chunked(at));
+        assertThat(served.statusCode()).isEqualTo(200);
+        assertThat(served.body()).isEqualTo(String.valueOf(at.length()));
+    }
+
+    @Test
+    void answersWhatTomcatRefusesBeforeAnyServletAsProblemJsonWithoutThePath() throws Exception {
+        for (String path : new String[] {"/echo/path/110105194912310%2F2X", "/echo/path/a%00b"}) {
+            String answer = raw("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+
+            assertThat(answer).startsWith("HTTP/1.1 400").containsIgnoringCase("Content-Type: application/problem+json")
+                    .contains("\"code\":\"BAD_REQUEST\"").contains("\"status\":400")
+                    .doesNotContain("<html").doesNotContain("110105").doesNotContain("Tomcat");
+        }
+    }
+
+    @Test
+    void leavesTheOrdinaryPathsAlone() throws Exception {
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(base() + "/echo/path/abc"))
+                .header("Authorization", bearer()).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.body()).isEqualTo("abc");
+    }
+
+    private HttpResponse<String> post(HttpRequest.BodyPublisher body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(base() + "/echo/length")).header("Authorization", bearer())
+                .header("Content-Type", "application/json").POST(body).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A body of unknown length: the client sends it in chunks, without Content-Length. */
+    private static HttpRequest.BodyPublisher chunked(String body) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        return HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes));
+    }
+
+    /** A JSON object of exactly {@code size} bytes: {"text":"aaa…"}. */
+    private static String json(int size) {
+        return "{\"text\":\"" + "a".repeat(size - 11) + "\"}";
+    }
+
+    private String raw(String request) throws IOException {
+        try (Socket socket = new Socket("localhost", port)) {
+            OutputStream out = socket.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static void assertProblem(HttpResponse<String> answer, int status, String code) {
+        assertThat(answer.statusCode()).isEqualTo(status);
+        assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(answer.body()).contains("\"code\":\"" + code + "\"");
+    }
+
+    private String base() {
+        return "http://localhost:" + port;
+    }
+
+    private static String bearer() {
+        return TestTokens.bearer(SignedInRequests.everyRole());
+    }
+
+    record Text(String text) {
+    }
+
+    @RestController
+    static class Echo {
+
+        @PostMapping("/echo/length")
+        String length(@RequestBody Text body) {
+            return String.valueOf(body.text().length() + 11);
+        }
+
+        @GetMapping("/echo/path/{value}")
+        String path(@PathVariable String value) {
+            return value;
+        }
+    }
+}
