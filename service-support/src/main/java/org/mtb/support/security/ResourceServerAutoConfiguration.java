@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.mtb.support.scheduling.DedicatedLoop;
+import org.mtb.support.web.Problems;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -46,6 +47,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtGra
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -96,6 +98,17 @@ public class ResourceServerAutoConfiguration {
         firewall.setAllowedHeaderValues(HeaderCharacters.VALUE);
         firewall.setAllowedParameterNames(HeaderCharacters.NAME);
         return firewall;
+    }
+
+    /**
+     * What the firewall refuses (a {@code ;}, {@code //} or {@code ..} in the path, a header value of characters no
+     * client sends) as 400 {@code REQUEST_REJECTED}; without it the refusal went to the error page unauthenticated
+     * and came back as a puzzling 401. Never repeats the path, which may hold an ID number.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    RequestRejectedHandler requestRejected() {
+        return (request, response, rejected) -> Problems.write(response, SecurityProblems.rejected());
     }
 
     @Bean

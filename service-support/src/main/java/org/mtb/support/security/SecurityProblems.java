@@ -23,6 +23,8 @@ import org.springframework.security.web.access.AccessDeniedHandler;
  */
 public final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
 
+    /** A path or header the firewall refuses. */
+    public static final String REQUEST_REJECTED = "REQUEST_REJECTED";
     /** No bearer token at all. */
     public static final String TOKEN_MISSING = "TOKEN_MISSING";
     /** A token past its expiry. */
@@ -91,6 +93,12 @@ public final class SecurityProblems implements AuthenticationEntryPoint, AccessD
     }
 
     /** 403 for a role that may not do what was asked; also used for a refusal raised inside a controller. */
+    /** 400 for a request Spring Security's firewall refuses; see the auto-configuration's handler. */
+    static ProblemDetail rejected() {
+        return Problems.of(HttpStatus.BAD_REQUEST, REQUEST_REJECTED, "Request rejected", "The request's path or "
+                + "headers are not accepted here (a ';', '//' or '..' in the path, for example)", List.of());
+    }
+
     public static ProblemDetail forbidden() {
         return Problems.of(HttpStatus.FORBIDDEN, ROLE_NOT_ALLOWED, "Not allowed",
                 "The roles of this access token may not do this", List.of());

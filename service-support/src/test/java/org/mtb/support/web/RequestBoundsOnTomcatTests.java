@@ -12,22 +12,27 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.mtb.stack.EmbeddedMongo;
 import org.mtb.support.SupportTestApplication;
 import org.mtb.support.security.SignedInRequests;
 import org.mtb.support.security.TestTokens;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * What only a real Tomcat shows: a body over {@code mtb.web.max-body} refused 413 whether it declares its length or
  * comes in chunks, a body within it served, and what Tomcat refuses before any servlet (an encoded {@code /} or a NUL
- * in the path) answered as problem+json rather than Tomcat's HTML page.
+ * in the path) answered as problem+json rather than Tomcat's HTML page, and what Spring Security's firewall refuses
+ * answered 400 with its own code.
  */
 @SpringBootTest(classes = {SupportTestApplication.class, RequestBoundsOnTomcatTests.Echo.class},
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -35,6 +40,18 @@ import org.springframework.web.bind.annotation.RestController;
 class RequestBoundsOnTomcatTests {
 
     private static final String MAX = "1024";
+    /** The service's own MongoDB, as every service has one (channel nonces are kept there). */
+    private static final EmbeddedMongo MONGO = EmbeddedMongo.inMemory();
+
+    @DynamicPropertySource
+    static void mongo(DynamicPropertyRegistry registry) {
+        registry.add("spring.mongodb.uri", () -> MONGO.uri("request_bounds"));
+    }
+
+    @AfterAll
+    static void close() {
+        MONGO.close();
+    }
 
     @LocalServerPort
     int port;
@@ -69,6 +86,17 @@ class RequestBoundsOnTomcatTests {
             assertThat(answer).startsWith("HTTP/1.1 400").containsIgnoringCase("Content-Type: application/problem+json")
                     .contains("\"code\":\"BAD_REQUEST\"").contains("\"status\":400")
                     .doesNotContain("<html").doesNotContain("110105").doesNotContain("Tomcat");
+        }
+    }
+
+    @Test
+    void answersWhatTheFirewallRefusesAs400WithItsCodeEvenWithAValidToken() throws Exception {
+        for (String path : new String[] {"/echo/path/x;jsessionid=1", "/echo//path/x"}) {
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(base() + path))
+                    .header("Authorization", bearer()).build(), HttpResponse.BodyHandlers.ofString());
+
+            assertProblem(answer, 400, "REQUEST_REJECTED");
+            assertThat(answer.body()).doesNotContain("jsessionid");
         }
     }
 
