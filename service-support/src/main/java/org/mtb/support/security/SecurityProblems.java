@@ -92,13 +92,13 @@ public final class SecurityProblems implements AuthenticationEntryPoint, AccessD
         return Problems.of(HttpStatus.CONTENT_TOO_LARGE, CHANNEL_BODY_TOO_LARGE, "Body too large", detail, List.of());
     }
 
-    /** 403 for a role that may not do what was asked; also used for a refusal raised inside a controller. */
     /** 400 for a request Spring Security's firewall refuses; see the auto-configuration's handler. */
     static ProblemDetail rejected() {
         return Problems.of(HttpStatus.BAD_REQUEST, REQUEST_REJECTED, "Request rejected", "The request's path or "
                 + "headers are not accepted here (a ';', '//' or '..' in the path, for example)", List.of());
     }
 
+    /** 403 for a role that may not do what was asked; also used for a refusal raised inside a controller. */
     public static ProblemDetail forbidden() {
         return Problems.of(HttpStatus.FORBIDDEN, ROLE_NOT_ALLOWED, "Not allowed",
                 "The roles of this access token may not do this", List.of());
