@@ -1,6 +1,7 @@
 package org.mtb.support.security;
 
 import com.nimbusds.jose.JOSEException;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import com.nimbusds.jose.jwk.JWK;
@@ -107,8 +108,13 @@ public class ResourceServerAutoConfiguration {
      */
     @Bean
     @ConditionalOnMissingBean
-    RequestRejectedHandler requestRejected() {
-        return (request, response, rejected) -> Problems.write(response, SecurityProblems.rejected());
+    RequestRejectedHandler requestRejected(ObjectProvider<MeterRegistry> meters) {
+        Counter refused = meters.getIfAvailable(SimpleMeterRegistry::new).counter(Problems.REFUSED_METRIC,
+                "code", SecurityProblems.REQUEST_REJECTED);
+        return (request, response, rejected) -> {
+            refused.increment();
+            Problems.write(response, SecurityProblems.rejected());
+        };
     }
 
     @Bean

@@ -48,10 +48,11 @@ public class ProblemAnswersAutoConfiguration {
 
     /** The bound on a request's body; see {@link RequestBodyLimit}. Before everything else, the busy gate too. */
     @Bean
-    FilterRegistrationBean<RequestBodyLimit> requestBodyLimit(Environment environment) {
+    FilterRegistrationBean<RequestBodyLimit> requestBodyLimit(Environment environment,
+            ObjectProvider<MeterRegistry> meters) {
         DataSize max = environment.getProperty("mtb.web.max-body", DataSize.class, DataSize.ofMegabytes(1));
-        FilterRegistrationBean<RequestBodyLimit> registration =
-                new FilterRegistrationBean<>(new RequestBodyLimit(max.toBytes()));
+        FilterRegistrationBean<RequestBodyLimit> registration = new FilterRegistrationBean<>(
+                new RequestBodyLimit(max.toBytes(), meters.getIfAvailable(SimpleMeterRegistry::new)));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
         return registration;
     }

@@ -16,6 +16,9 @@ import tools.jackson.databind.json.JsonMapper;
 /** Builds problem details the same way everywhere: a type URI derived from the code, and the code itself. */
 public final class Problems {
 
+    /** The counter of requests refused for their form rather than their sender, tagged with the problem's code. */
+    public static final String REFUSED_METRIC = "mtb.web.requests.refused";
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private Problems() {

@@ -1,5 +1,7 @@
 package org.mtb.support.web;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -30,9 +32,11 @@ final class RequestBodyLimit extends OncePerRequestFilter {
     static final String CODE = "BODY_TOO_LARGE";
 
     private final long maxBytes;
+    private final Counter refused;
 
-    RequestBodyLimit(long maxBytes) {
+    RequestBodyLimit(long maxBytes, MeterRegistry meters) {
         this.maxBytes = maxBytes;
+        this.refused = meters.counter(Problems.REFUSED_METRIC, "code", CODE);
     }
 
     static ProblemDetail problem(long maxBytes) {
@@ -51,11 +55,12 @@ final class RequestBodyLimit extends OncePerRequestFilter {
             throws ServletException, IOException {
         long declared = request.getContentLengthLong();
         if (declared > maxBytes) {
+            refused.increment();
             Problems.write(response, problem(maxBytes));
             return;
         }
         try {
-            chain.doFilter(declared >= 0 ? request : new Counted(request, maxBytes), response);
+            chain.doFilter(declared >= 0 ? request : new Counted(request, maxBytes, refused), response);
         } catch (IOException | ServletException | RuntimeException e) {
             if (!(causedByTooLarge(e) && !response.isCommitted())) {
                 throw e;
@@ -87,17 +92,19 @@ final class RequestBodyLimit extends OncePerRequestFilter {
     /** A request whose body, of unknown length, fails once more than the limit has been read. */
     private static final class Counted extends HttpServletRequestWrapper {
         private final long maxBytes;
+        private final Counter refused;
         private @Nullable ServletInputStream counted;
 
-        Counted(HttpServletRequest request, long maxBytes) {
+        Counted(HttpServletRequest request, long maxBytes, Counter refused) {
             super(request);
             this.maxBytes = maxBytes;
+            this.refused = refused;
         }
 
         @Override
         public ServletInputStream getInputStream() throws IOException {
             if (counted == null) {
-                counted = new CountedStream(super.getInputStream(), maxBytes);
+                counted = new CountedStream(super.getInputStream(), maxBytes, refused);
             }
             return counted;
         }
@@ -113,11 +120,13 @@ final class RequestBodyLimit extends OncePerRequestFilter {
     private static final class CountedStream extends ServletInputStream {
         private final ServletInputStream body;
         private final long maxBytes;
+        private final Counter refused;
         private long read;
 
-        CountedStream(ServletInputStream body, long maxBytes) {
+        CountedStream(ServletInputStream body, long maxBytes, Counter refused) {
             this.body = body;
             this.maxBytes = maxBytes;
+            this.refused = refused;
         }
 
         @Override
@@ -138,9 +147,14 @@ final class RequestBodyLimit extends OncePerRequestFilter {
             return n;
         }
 
+        /** Counts the refusal once, however often the reader tries again past the limit. */
         private void count(int n) throws BodyTooLarge {
+            boolean within = read <= maxBytes;
             read += n;
             if (read > maxBytes) {
+                if (within) {
+                    refused.increment();
+                }
                 throw new BodyTooLarge(maxBytes);
             }
         }

@@ -2,6 +2,7 @@ package org.mtb.support.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,6 +19,7 @@ import org.mtb.stack.EmbeddedMongo;
 import org.mtb.support.SupportTestApplication;
 import org.mtb.support.security.SignedInRequests;
 import org.mtb.support.security.TestTokens;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -56,14 +58,19 @@ class RequestBoundsOnTomcatTests {
     @LocalServerPort
     int port;
 
+    @Autowired
+    MeterRegistry meters;
+
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
     void refusesABodyThatDeclaresMoreThanTheLimitUnread() throws Exception {
+        double before = refused("BODY_TOO_LARGE");
         HttpResponse<String> answer = post(HttpRequest.BodyPublishers.ofString(json(5_000)));
 
         assertProblem(answer, 413, "BODY_TOO_LARGE");
         assertThat(answer.body()).contains("at most " + MAX + " bytes");
+        assertThat(refused("BODY_TOO_LARGE")).isEqualTo(before + 1);
     }
 
     @Test
@@ -72,7 +79,9 @@ class RequestBoundsOnTomcatTests {
         String at = json(1024);
         assertThat(over).hasSize(1025);
 
+        double before = refused("BODY_TOO_LARGE");
         assertProblem(post(chunked(over)), 413, "BODY_TOO_LARGE");
+        assertThat(refused("BODY_TOO_LARGE")).isEqualTo(before + 1);
         HttpResponse<String> served = post(chunked(at));
         assertThat(served.statusCode()).isEqualTo(200);
         assertThat(served.body()).isEqualTo(String.valueOf(at.length()));
@@ -91,6 +100,7 @@ class RequestBoundsOnTomcatTests {
 
     @Test
     void answersWhatTheFirewallRefusesAs400WithItsCodeEvenWithAValidToken() throws Exception {
+        double before = refused("REQUEST_REJECTED");
         for (String path : new String[] {"/echo/path/x;jsessionid=1", "/echo//path/x"}) {
             HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(base() + path))
                     .header("Authorization", bearer()).build(), HttpResponse.BodyHandlers.ofString());
@@ -98,6 +108,7 @@ class RequestBoundsOnTomcatTests {
             assertProblem(answer, 400, "REQUEST_REJECTED");
             assertThat(answer.body()).doesNotContain("jsessionid");
         }
+        assertThat(refused("REQUEST_REJECTED")).isEqualTo(before + 2);
     }
 
     @Test
@@ -139,6 +150,10 @@ class RequestBoundsOnTomcatTests {
         assertThat(answer.statusCode()).isEqualTo(status);
         assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(answer.body()).contains("\"code\":\"" + code + "\"");
+    }
+
+    private double refused(String code) {
+        return meters.get("mtb.web.requests.refused").tag("code", code).counter().count();
     }
 
     private String base() {
