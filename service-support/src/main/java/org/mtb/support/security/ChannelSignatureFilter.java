@@ -35,17 +35,20 @@ final class ChannelSignatureFilter extends OncePerRequestFilter {
     private final Clock clock;
     private final int maxBody;
     private final int maxUpload;
+    private final BodiesInMemory inMemory;
     private final MeterRegistry meters;
 
     ChannelSignatureFilter(ChannelSignatures signatures, SeenNonces nonces, Clock clock, int maxBody, int maxUpload,
-            MeterRegistry meters) {
+            BodiesInMemory inMemory, MeterRegistry meters) {
         this.maxUpload = maxUpload;
+        this.inMemory = inMemory;
         this.signatures = signatures;
         this.nonces = nonces;
         this.clock = clock;
         this.maxBody = maxBody;
         this.meters = meters;
-        for (String code : SecurityProblems.CHANNEL_CODES) {
+        for (String code : java.util.stream.Stream.concat(SecurityProblems.CHANNEL_CODES.stream(),
+                java.util.stream.Stream.of(SecurityProblems.SERVICE_BUSY)).toList()) {
             meters.counter(REFUSED_METRIC, "code", code);
         }
     }
@@ -68,6 +71,24 @@ final class ChannelSignatureFilter extends OncePerRequestFilter {
             refuseTooLarge(response, upload, max);
             return;
         }
+        int reserved = (int) (declared >= 0 ? declared : max + 1L);
+        if (!inMemory.reserve(reserved)) {
+            meters.counter(REFUSED_METRIC, "code", SecurityProblems.SERVICE_BUSY).increment();
+            log.info("Answered a signed request of channel client {} SERVICE_BUSY: signed bodies in memory at the "
+                    + "bound", token.getClaimAsString("azp"));
+            response.setHeader("Retry-After", "1");
+            Problems.write(response, SecurityProblems.busy());
+            return;
+        }
+        try {
+            checkAndPass(request, response, chain, token, declared, upload, max);
+        } finally {
+            inMemory.release(reserved);
+        }
+    }
+
+    private void checkAndPass(HttpServletRequest request, HttpServletResponse response, FilterChain chain, Jwt token,
+            long declared, boolean upload, int max) throws ServletException, IOException {
         byte[] body = request.getInputStream().readNBytes(declared >= 0 ? (int) declared : max + 1);
         if (body.length > max) {
             refuseTooLarge(response, upload, max);

@@ -141,15 +141,23 @@ public class ResourceServerAutoConfiguration {
                 () -> nonces.removeExpired(time.instant()));
     }
 
+    /** The bound on signed bodies held in memory at once; see {@link BodiesInMemory}. */
+    @Bean
+    BodiesInMemory signedBodiesInMemory(SecurityProperties properties) {
+        return new BodiesInMemory(properties.signedBodiesInMemory(), properties.signedBodyWait(),
+                Math.max(properties.signedBodyMax(), properties.signedUploadMax()) + 1);
+    }
+
     @Bean
     @ConditionalOnMissingBean
     SecurityFilterChain resourceServer(HttpSecurity http, SecurityProperties properties,
             RateLimitProperties rateLimits, ChannelSignatures signatures, SeenNonces nonces,
-            ObjectProvider<Clock> clock, ObjectProvider<MeterRegistry> meters) {
+            BodiesInMemory inMemory, ObjectProvider<Clock> clock, ObjectProvider<MeterRegistry> meters) {
         SecurityProblems problems = new SecurityProblems();
         MeterRegistry registry = meters.getIfAvailable(SimpleMeterRegistry::new);
         ChannelSignatureFilter channels = new ChannelSignatureFilter(signatures, nonces,
-                clock.getIfAvailable(Clock::systemUTC), properties.signedBodyMax(), properties.signedUploadMax(), registry);
+                clock.getIfAvailable(Clock::systemUTC), properties.signedBodyMax(), properties.signedUploadMax(),
+                inMemory, registry);
         CallerRateLimits limits = new CallerRateLimits(rateLimits, registry);
         JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
         roles.setAuthoritiesClaimName("roles");

@@ -23,6 +23,8 @@ import org.springframework.security.web.access.AccessDeniedHandler;
  */
 public final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
 
+    /** More signed bodies at once than a service holds in memory; the same code as its busy gate's. */
+    public static final String SERVICE_BUSY = "SERVICE_BUSY";
     /** A path or header the firewall refuses. */
     public static final String REQUEST_REJECTED = "REQUEST_REJECTED";
     /** No bearer token at all. */
@@ -90,6 +92,12 @@ public final class SecurityProblems implements AuthenticationEntryPoint, AccessD
     /** 413 for a signed request whose body is larger than a signed request's may be. */
     static ProblemDetail tooLarge(String detail) {
         return Problems.of(HttpStatus.CONTENT_TOO_LARGE, CHANNEL_BODY_TOO_LARGE, "Body too large", detail, List.of());
+    }
+
+    /** 503 for a signed request that found no room for its body in time; see {@link BodiesInMemory}. */
+    static ProblemDetail busy() {
+        return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, SERVICE_BUSY, "Service busy", "Too many signed requests "
+                + "are being handled now; send the same request again in a second (its nonce was not used)", List.of());
     }
 
     /** 400 for a request Spring Security's firewall refuses; see the auto-configuration's handler. */

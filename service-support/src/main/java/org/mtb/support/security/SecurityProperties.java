@@ -23,6 +23,9 @@ import org.springframework.core.io.Resource;
  * @param signedUploadMax the largest body of a signed multipart upload (a material's file and its fields), in bytes;
  *                        held in memory while the signature is checked, so keep it near the largest file a region's
  *                        policy allows (5 MB today)
+ * @param signedBodiesInMemory the bytes of signed bodies held in memory at once, over all requests
+ *                        ({@link BodiesInMemory}); at least {@code signedUploadMax} and {@code signedBodyMax}
+ * @param signedBodyWait  how long a signed request waits for room for its body before it is answered 503
  * @param publicReads     paths (Ant-style patterns) anybody may GET without a token: what a bureau publishes anyway,
  *                        such as the open public notice (公示) list; none by default
  */
@@ -36,6 +39,8 @@ public record SecurityProperties(
         @DefaultValue("5m") Duration signatureWindow,
         @DefaultValue("1048576") int signedBodyMax,
         @DefaultValue("6291456") int signedUploadMax,
+        @DefaultValue("25165824") int signedBodiesInMemory,
+        @DefaultValue("5s") Duration signedBodyWait,
         @DefaultValue("") List<String> publicReads) {
 
     public SecurityProperties {

@@ -38,12 +38,16 @@ import org.springframework.web.bind.annotation.RestController;
  * is bounded by {@code mtb.web.max-body} first (RequestBoundsOnTomcatTests); here it is raised above the signed
  * request's own bound, which is what these tests are about.
  */
-@WebMvcTest(controllers = ResourceServerTests.Guarded.class, properties = "mtb.web.max-body=2MB")
+@WebMvcTest(controllers = ResourceServerTests.Guarded.class,
+        properties = {"mtb.web.max-body=2MB", "mtb.security.signed-body-wait=100ms"})
 @Import(ResourceServerTests.Guarded.class)
 class ResourceServerTests {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    BodiesInMemory inMemory;
 
     @Test
     void aValidTokenReachesTheEndpointAndTheCallerComesFromIt() throws Exception {
@@ -142,6 +146,32 @@ class ResourceServerTests {
                 .andExpect(jsonPath("$.code").value("CHANNEL_UNKNOWN_PAASID"));
         mvc.perform(get("/guarded/reviewers").header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(token)))
                 .andExpect(status().isUnauthorized()).andExpect(jsonPath("$.code").value("CHANNEL_SIGNATURE_MISSING"));
+    }
+
+    @Test
+    void aSignedRequestWithoutRoomForItsBodyIsAnsweredBusyUnreadAndTheSameRequestIsServedOnceThereIsRoom()
+            throws Exception {
+        String token = TestTokens.channel(ChannelRequests.TIEMENGUAN, "659006");
+        String body = "{\"regionCode\":\"659006\"}";
+        Map<String, String> signed = ChannelRequests.signed(ChannelRequests.TIEMENGUAN, body);
+        int free = inMemory.free();
+
+        org.assertj.core.api.Assertions.assertThat(inMemory.reserve(free)).as("all the room, held by others")
+                .isTrue();
+        try {
+            channelPost(token, body, signed).andExpect(status().isServiceUnavailable())
+                    .andExpect(header().string("Retry-After", "1"))
+                    .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.code").value("SERVICE_BUSY"))
+                    .andExpect(result -> org.assertj.core.api.Assertions.assertThat(
+                            result.getRequest().getInputStream().read()).as("the body's first byte, still unread")
+                            .isEqualTo('{'));
+        } finally {
+            inMemory.release(free);
+        }
+        channelPost(token, body, signed).andExpect(status().isOk()).andExpect(content().string(body));
+        org.assertj.core.api.Assertions.assertThat(inMemory.free()).as("room given back after the request")
+                .isEqualTo(free);
     }
 
     @Test
