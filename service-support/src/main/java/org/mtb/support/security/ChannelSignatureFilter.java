@@ -47,10 +47,10 @@ final class ChannelSignatureFilter extends OncePerRequestFilter {
         this.clock = clock;
         this.maxBody = maxBody;
         this.meters = meters;
-        for (String code : java.util.stream.Stream.concat(SecurityProblems.CHANNEL_CODES.stream(),
-                java.util.stream.Stream.of(SecurityProblems.SERVICE_BUSY)).toList()) {
+        for (String code : SecurityProblems.CHANNEL_CODES) {
             meters.counter(REFUSED_METRIC, "code", code);
         }
+        meters.counter(REFUSED_METRIC, "code", SecurityProblems.SERVICE_BUSY);
     }
 
     @Override
