@@ -63,7 +63,7 @@ class ApplicationController {
     MyApplications mine(Caller caller, @RequestParam(required = false) @Nullable ApplicationStatus status,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
         if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
-            throw ApplicationProblems.invalidPage(MAX_PAGE_SIZE);
+            throw ApplicationProblems.invalidPage(page, size, MAX_PAGE_SIZE);
         }
         List<ApplicationSummary> items = applications.submittedBy(caller.subject(), status, page, size).stream()
                 .map(application -> ApplicationSummary.of(application, seals)).toList();

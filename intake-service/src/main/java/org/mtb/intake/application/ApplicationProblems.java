@@ -63,11 +63,17 @@ final class ApplicationProblems {
                         "must be " + what)));
     }
 
-    static ApiException invalidPage(int maxSize) {
+    /** Names only the parameters at fault, of {@code page} below 0 and {@code size} outside 1 to the maximum. */
+    static ApiException invalidPage(int page, int size, int maxSize) {
+        List<FieldProblem> wrong = new java.util.ArrayList<>();
+        if (page < 0) {
+            wrong.add(new FieldProblem("page", "INVALID_VALUE", "must be 0 or more"));
+        }
+        if (size < 1 || size > maxSize) {
+            wrong.add(new FieldProblem("size", "INVALID_VALUE", "must be 1 to " + maxSize));
+        }
         return new ApiException(HttpStatus.BAD_REQUEST, "INVALID_PAGE", "Invalid page",
-                "page must be 0 or more and size 1 to " + maxSize, List.of(
-                        new FieldProblem("page", "INVALID_VALUE", "must be 0 or more"),
-                        new FieldProblem("size", "INVALID_VALUE", "must be 1 to " + maxSize)));
+                "page must be 0 or more and size 1 to " + maxSize, wrong);
     }
 
     static ApiException notSubmitter(String number) {

@@ -169,7 +169,12 @@ abstract class ApplicantJourneyScenario {
         assertThat(json.readTree(get("/api/v1/applications?mine", stranger).getBody()).get("total").asLong())
                 .isZero();
         assertThat(get("/api/v1/applications/" + number, stranger).getStatusCode().value()).isEqualTo(404);
-        assertThat(get("/api/v1/applications?mine&size=0", family).getStatusCode().value()).isEqualTo(400);
+        ResponseEntity<String> badSize = get("/api/v1/applications?mine&size=0", family);
+        assertThat(badSize.getStatusCode().value()).isEqualTo(400);
+        assertThat(json.readTree(badSize.getBody()).get("errors").findValuesAsString("field")).as("only the one at fault")
+                .containsExactly("size");
+        assertThat(json.readTree(get("/api/v1/applications?mine&page=-1&size=101", family).getBody()).get("errors")
+                .findValuesAsString("field")).containsExactly("page", "size");
         assertThat(get("/api/v1/materials/" + idCard, stranger).getStatusCode().value()).isEqualTo(404);
     }
 
