@@ -71,8 +71,11 @@ final class ChannelSignatureFilter extends OncePerRequestFilter {
             refuseTooLarge(response, upload, max);
             return;
         }
-        int reserved = (int) (declared >= 0 ? declared : max + 1L);
-        if (!inMemory.reserve(reserved)) {
+        // Room for what the body may be: its declared length; the limit and a byte for one of unknown length, sent in
+        // chunks, whose unused room is given back once it is read; none for a request without a body (a GET).
+        boolean chunked = request.getHeader("Transfer-Encoding") != null;
+        int held = (int) (declared >= 0 ? declared : chunked ? max + 1L : 0);
+        if (held > 0 && !inMemory.reserve(held)) {
             meters.counter(REFUSED_METRIC, "code", SecurityProblems.SERVICE_BUSY).increment();
             log.info("Answered a signed request of channel client {} SERVICE_BUSY: signed bodies in memory at the "
                     + "bound", token.getClaimAsString("azp"));
@@ -81,19 +84,23 @@ final class ChannelSignatureFilter extends OncePerRequestFilter {
             return;
         }
         try {
-            checkAndPass(request, response, chain, token, declared, upload, max);
+            byte[] body = held == 0 ? new byte[0] : request.getInputStream().readNBytes(held);
+            if (body.length < held) {
+                inMemory.release(held - body.length);
+                held = body.length;
+            }
+            if (body.length > max) {
+                refuseTooLarge(response, upload, max);
+                return;
+            }
+            checkAndPass(request, response, chain, token, body);
         } finally {
-            inMemory.release(reserved);
+            inMemory.release(held);
         }
     }
 
     private void checkAndPass(HttpServletRequest request, HttpServletResponse response, FilterChain chain, Jwt token,
-            long declared, boolean upload, int max) throws ServletException, IOException {
-        byte[] body = request.getInputStream().readNBytes(declared >= 0 ? (int) declared : max + 1);
-        if (body.length > max) {
-            refuseTooLarge(response, upload, max);
-            return;
-        }
+            byte[] body) throws ServletException, IOException {
         Map<String, @Nullable String> headers = new HashMap<>();
         ChannelSignatures.HEADERS.forEach(name -> headers.put(name, request.getHeader(name)));
         String client = token.getClaimAsString("azp");

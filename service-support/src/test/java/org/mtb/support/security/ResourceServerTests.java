@@ -166,6 +166,10 @@ class ResourceServerTests {
                     .andExpect(result -> org.assertj.core.api.Assertions.assertThat(
                             result.getRequest().getInputStream().read()).as("the body's first byte, still unread")
                             .isEqualTo('{'));
+            mvc.perform(get("/guarded/reviewers").header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(token)))
+                    .andExpect(status().isUnauthorized()).andExpect(jsonPath("$.code")
+                            .value("CHANNEL_SIGNATURE_MISSING")).andDo(result -> org.assertj.core.api.Assertions
+                            .assertThat(inMemory.free()).as("a request without a body needs no room").isZero());
         } finally {
             inMemory.release(free);
         }
