@@ -83,11 +83,10 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof RequestBodyLimit.BodyTooLarge tooLarge) {
-                return new ResponseEntity<>(RequestBodyLimit.problem(tooLarge.maxBytes), problemHeaders(),
-                        HttpStatus.CONTENT_TOO_LARGE);
-            }
+        RequestBodyLimit.BodyTooLarge tooLarge = RequestBodyLimit.within(e);
+        if (tooLarge != null) {
+            return new ResponseEntity<>(RequestBodyLimit.problem(tooLarge.maxBytes), problemHeaders(),
+                    HttpStatus.CONTENT_TOO_LARGE);
         }
         ProblemDetail problem = unreadableBody(jacksonCause(e));
         return new ResponseEntity<>(problem, problemHeaders(), HttpStatus.BAD_REQUEST);

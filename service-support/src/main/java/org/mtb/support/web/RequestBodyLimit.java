@@ -62,7 +62,7 @@ final class RequestBodyLimit extends OncePerRequestFilter {
         try {
             chain.doFilter(declared >= 0 ? request : new Counted(request, maxBytes, refused), response);
         } catch (IOException | ServletException | RuntimeException e) {
-            if (!(causedByTooLarge(e) && !response.isCommitted())) {
+            if (within(e) == null || response.isCommitted()) {
                 throw e;
             }
             response.reset();
@@ -70,13 +70,14 @@ final class RequestBodyLimit extends OncePerRequestFilter {
         }
     }
 
-    private static boolean causedByTooLarge(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof BodyTooLarge) {
-                return true;
+    /** The refusal of a body past the limit among the failure and its causes, wherever a reader wrapped it. */
+    static @Nullable BodyTooLarge within(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BodyTooLarge tooLarge) {
+                return tooLarge;
             }
         }
-        return false;
+        return null;
     }
 
     /** Thrown by the counted body one byte past the limit; answered 413 wherever it surfaces. */
