@@ -105,7 +105,7 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
             }
             if (body instanceof ProblemDetail problem
                     && (problem.getProperties() == null || !problem.getProperties().containsKey("code"))) {
-                problem.setProperty("code", codeFor(status));
+                problem.setProperty("code", Problems.codeFor(status));
             }
         }
         return super.handleExceptionInternal(e, body, problemHeaders(), status, request);
@@ -161,11 +161,6 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
         return e.getPath().stream()
                 .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
                 .collect(Collectors.joining(".")).replace(".[", "[");
-    }
-
-    private static String codeFor(HttpStatusCode status) {
-        HttpStatus known = HttpStatus.resolve(status.value());
-        return known == null ? "HTTP_" + status.value() : known.name();
     }
 
     private static ResponseEntity<ProblemDetail> respond(HttpStatusCode status, ProblemDetail problem) {

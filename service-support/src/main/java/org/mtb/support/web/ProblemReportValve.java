@@ -46,7 +46,7 @@ public final class ProblemReportValve extends ErrorReportValve {
 
     static ProblemDetail problem(int status) {
         HttpStatus known = HttpStatus.resolve(status);
-        String code = known == null ? "HTTP_" + status : known.name();
+        String code = Problems.codeFor(HttpStatusCode.valueOf(status));
         String title = known == null ? "HTTP " + status : known.getReasonPhrase();
         String detail = status == 400
                 ? "The request could not be read: its path, query or headers are not valid HTTP"

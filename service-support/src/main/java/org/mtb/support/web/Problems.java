@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -43,6 +44,12 @@ public final class Problems {
                 refusal.fieldProblems());
         refusal.properties().forEach(problem::setProperty);
         return problem;
+    }
+
+    /** The code of an answer named only by its status: the status's name, or {@code HTTP_<status>} without one. */
+    static String codeFor(HttpStatusCode status) {
+        HttpStatus known = HttpStatus.resolve(status.value());
+        return known == null ? "HTTP_" + status.value() : known.name();
     }
 
     /** Answers with the problem from a filter, where no MVC handler writes it: its status, problem+json, the body. */
