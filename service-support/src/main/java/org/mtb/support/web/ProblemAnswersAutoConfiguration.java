@@ -3,6 +3,7 @@ package org.mtb.support.web;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
+import java.util.function.IntConsumer;
 import org.apache.catalina.core.StandardHost;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -17,6 +18,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -63,9 +66,17 @@ public class ProblemAnswersAutoConfiguration {
     static class TomcatProblemReports {
 
         @Bean
-        WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> problemReportValve() {
+        WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> problemReportValve(
+                ObjectProvider<MeterRegistry> meters) {
+            MeterRegistry registry = meters.getIfAvailable(SimpleMeterRegistry::new);
+            // The usual refusal counted from the start, so that a rate of it reads 0 rather than nothing.
+            registry.counter(Problems.REFUSED_METRIC, "code", Problems.codeFor(HttpStatus.BAD_REQUEST));
+            IntConsumer refusals = status -> registry.counter(Problems.REFUSED_METRIC,
+                    "code", Problems.codeFor(HttpStatusCode.valueOf(status))).increment();
             return factory -> factory.addContextCustomizers(context -> {
                 if (context.getParent() instanceof StandardHost host) {
+                    // The host adds a valve of this class by its name only when its pipeline holds none yet.
+                    host.getPipeline().addValve(new ProblemReportValve(refusals));
                     host.setErrorReportValveClass(ProblemReportValve.class.getName());
                 }
             });

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntConsumer;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
@@ -16,10 +17,23 @@ import org.springframework.http.ProblemDetail;
 /**
  * Tomcat's answer to what it refuses before any servlet sees it (an encoded {@code /} or a NUL in the path, a
  * malformed query) as problem+json, where Tomcat's own valve writes an HTML page. Says nothing of the request itself:
- * the path may hold an ID number. Public with a public constructor, since Tomcat's host creates it by its class name
- * ({@link ProblemAnswersAutoConfiguration}).
+ * the path may hold an ID number. Each refusal (a 4xx) is counted in {@link Problems#REFUSED_METRIC} with its code.
+ * {@link ProblemAnswersAutoConfiguration} puts an instance on the host, and names the class as the host's error report
+ * valve so that Tomcat adds no HTML one beside it; public with a public constructor, which counts nowhere, for a host
+ * that creates it by that name.
  */
 public final class ProblemReportValve extends ErrorReportValve {
+
+    private final IntConsumer refusals;
+
+    public ProblemReportValve() {
+        this(status -> { });
+    }
+
+    /** @param refusals told the status of each refusal answered */
+    ProblemReportValve(IntConsumer refusals) {
+        this.refusals = refusals;
+    }
 
     @Override
     protected void report(Request request, Response response, Throwable throwable) {
@@ -31,6 +45,9 @@ public final class ProblemReportValve extends ErrorReportValve {
         response.getCoyoteResponse().action(ActionCode.IS_IO_ALLOWED, ioAllowed);
         if (!ioAllowed.get()) {
             return;
+        }
+        if (status < 500) {
+            refusals.accept(status);
         }
         try {
             byte[] body = Problems.json(problem(status));

@@ -88,7 +88,8 @@ class RequestBoundsOnTomcatTests {
     }
 
     @Test
-    void answersWhatTomcatRefusesBeforeAnyServletAsProblemJsonWithoutThePath() throws Exception {
+    void answersWhatTomcatRefusesBeforeAnyServletAsProblemJsonWithoutThePathAndCountsIt() throws Exception {
+        double before = refused("BAD_REQUEST");
         for (String path : new String[] {"/echo/path/110105194912310%2F2X", "/echo/path/a%00b"}) {
             String answer = raw("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
 
@@ -96,6 +97,7 @@ class RequestBoundsOnTomcatTests {
                     .contains("\"code\":\"BAD_REQUEST\"").contains("\"status\":400")
                     .doesNotContain("<html").doesNotContain("110105").doesNotContain("Tomcat");
         }
+        assertThat(refused("BAD_REQUEST")).isEqualTo(before + 2);
     }
 
     @Test
