@@ -19,16 +19,11 @@ import org.springframework.http.ProblemDetail;
  * malformed query) as problem+json, where Tomcat's own valve writes an HTML page. Says nothing of the request itself:
  * the path may hold an ID number. Each refusal (a 4xx) is counted in {@link Problems#REFUSED_METRIC} with its code.
  * {@link ProblemAnswersAutoConfiguration} puts an instance on the host, and names the class as the host's error report
- * valve so that Tomcat adds no HTML one beside it; public with a public constructor, which counts nowhere, for a host
- * that creates it by that name.
+ * valve so that Tomcat, finding a valve of that name already there, adds no HTML one beside it.
  */
 public final class ProblemReportValve extends ErrorReportValve {
 
     private final IntConsumer refusals;
-
-    public ProblemReportValve() {
-        this(status -> { });
-    }
 
     /** @param refusals told the status of each refusal answered */
     ProblemReportValve(IntConsumer refusals) {
