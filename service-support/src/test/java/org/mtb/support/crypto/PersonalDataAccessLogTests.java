@@ -2,33 +2,23 @@ package org.mtb.support.crypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.mtb.stack.EmbeddedMongo;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.mtb.support.security.Caller;
 import org.mtb.support.security.Role;
+import org.mtb.support.testing.LocalMongo;
 import org.mtb.support.testing.TestClock;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
+@ExtendWith(LocalMongo.class)
 class PersonalDataAccessLogTests {
-
-    private static final EmbeddedMongo MONGO = EmbeddedMongo.inMemory();
-    private static final MongoClient CLIENT = MongoClients.create(MONGO.uri("admin"));
-
-    @AfterAll
-    static void stop() {
-        CLIENT.close();
-        MONGO.close();
-    }
 
     @Test
     void recordsWhoOpenedWhichRecordWhenAndWhyAndCountsIt() {
-        MongoTemplate mongo = new MongoTemplate(CLIENT, "access_" + System.nanoTime());
+        MongoTemplate mongo = new MongoTemplate(LocalMongo.client(), "access_" + System.nanoTime());
         TestClock clock = TestClock.at("2026-11-30T02:00:00Z");
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         PersonalDataAccessLog log = new PersonalDataAccessLog(mongo, clock, "review-service", meters);

@@ -2,39 +2,29 @@ package org.mtb.support.crypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.mtb.stack.EmbeddedMongo;
+import org.mtb.support.testing.LocalMongo;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
+@ExtendWith(LocalMongo.class)
 class PersonalDataAutoConfigurationTests {
-
-    private static final EmbeddedMongo MONGO = EmbeddedMongo.inMemory();
-    private static final MongoClient CLIENT = MongoClients.create(MONGO.uri("personal_data_configuration"));
 
     @TempDir
     Path dir;
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(PersonalDataAutoConfiguration.class))
-            .withBean(MongoTemplate.class, () -> new MongoTemplate(CLIENT, "personal_data_configuration"))
+            .withBean(MongoTemplate.class, () -> new MongoTemplate(LocalMongo.client(), "personal_data_configuration"))
             .withBean(MeterRegistry.class, SimpleMeterRegistry::new)
             .withPropertyValues("spring.application.name=intake-service");
-
-    @AfterAll
-    static void close() {
-        CLIENT.close();
-        MONGO.close();
-    }
 
     @Test
     void setsUpNothingAndCreatesNoKeyFileForAServiceWithoutPersonalData() {
@@ -64,7 +54,8 @@ class PersonalDataAutoConfigurationTests {
     @Test
     void answersConflictWhenAskedToRotateAKeyRingThatItsKmsRotates() {
         PersonalDataEndpoint endpoint = new PersonalDataEndpoint(new TestKeyRing(3), new Resealing(
-                new MongoTemplate(CLIENT, "personal_data_configuration"), new FieldCipher(new TestKeyRing(3)),
+                new MongoTemplate(LocalMongo.client(), "personal_data_configuration"),
+                new FieldCipher(new TestKeyRing(3)),
                 new TestKeyRing(3), java.util.List.of(), 100, java.time.Clock.systemUTC()));
 
         var answer = endpoint.reseal(true);

@@ -2,8 +2,6 @@ package org.mtb.support.crypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -11,32 +9,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.mtb.stack.EmbeddedMongo;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.mtb.support.testing.LocalMongo;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
+@ExtendWith(LocalMongo.class)
 class ResealingTests {
 
-    private static final EmbeddedMongo MONGO = EmbeddedMongo.inMemory();
-    private static final MongoClient CLIENT = MongoClients.create(MONGO.uri("admin"));
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-30T02:00:00Z"), ZoneOffset.UTC);
     private static final UnaryOperator<String> PHONE = number -> "applicant.phone|" + number;
     private static final UnaryOperator<String> ID_NUMBER = number -> "applicant.idNumber|" + number;
 
-    private final MongoTemplate mongo = new MongoTemplate(CLIENT, "reseal_" + System.nanoTime());
+    private final MongoTemplate mongo = new MongoTemplate(LocalMongo.client(), "reseal_" + System.nanoTime());
     private final TestKeyRing ring = new TestKeyRing();
     private final FieldCipher cipher = new FieldCipher(ring);
     private final SealedCollection applications = new SealedCollection("applications", "_id",
             Map.of("applicant.phone", PHONE, "applicant.idNumber", ID_NUMBER));
     private final SealedCollection messages = new SealedCollection("messages", "applicationNumber",
             Map.of("recipientPhone", PHONE));
-
-    @AfterAll
-    static void stop() {
-        CLIENT.close();
-        MONGO.close();
-    }
 
     @Test
     void movesEveryValueUnderKeyOneToKeyTwoLeavesKeyTwoAloneAndThenRestsUntilTheNextRotation() {

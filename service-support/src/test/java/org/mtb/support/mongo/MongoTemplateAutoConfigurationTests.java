@@ -2,38 +2,30 @@ package org.mtb.support.mongo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.mtb.stack.EmbeddedMongo;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.mtb.support.testing.LocalMongo;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.ApplicationListener;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.event.MongoMappingEvent;
 
+@ExtendWith(LocalMongo.class)
 class MongoTemplateAutoConfigurationTests {
 
-    private final EmbeddedMongo mongo = EmbeddedMongo.inMemory();
-    private final MongoClient client = MongoClients.create(mongo.uri("events"));
+    private final String database = "events_" + System.nanoTime();
     private final List<String> published = new CopyOnWriteArrayList<>();
 
     private final ApplicationContextRunner contexts = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(MongoTemplateAutoConfiguration.class))
-            .withBean(MongoTemplate.class, () -> new MongoTemplate(client, "events"))
+            .withBean(MongoTemplate.class, () -> new MongoTemplate(LocalMongo.client(), database))
             .withBean("recorder", ApplicationListener.class, () -> (ApplicationListener<MongoMappingEvent<?>>)
                     event -> published.add(event.getClass().getSimpleName()));
 
     record Note(String id, String text) {
-    }
-
-    @AfterEach
-    void close() {
-        client.close();
-        mongo.close();
     }
 
     @Test

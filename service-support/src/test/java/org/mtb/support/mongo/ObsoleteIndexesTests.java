@@ -3,13 +3,11 @@ package org.mtb.support.mongo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import java.util.List;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.mtb.stack.EmbeddedMongo;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.mtb.support.testing.LocalMongo;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -19,18 +17,10 @@ import org.springframework.data.mongodb.core.index.IndexInfo;
 import org.springframework.data.mongodb.core.index.IndexOperations;
 import org.springframework.data.mongodb.core.index.IndexOptions;
 
+@ExtendWith(LocalMongo.class)
 class ObsoleteIndexesTests {
 
-    private static final EmbeddedMongo MONGO = EmbeddedMongo.inMemory();
-    private static final MongoClient CLIENT = MongoClients.create(MONGO.uri("admin"));
-
-    private final MongoTemplate mongo = new MongoTemplate(CLIENT, "obsolete_" + System.nanoTime());
-
-    @AfterAll
-    static void stop() {
-        CLIENT.close();
-        MONGO.close();
-    }
+    private final MongoTemplate mongo = new MongoTemplate(LocalMongo.client(), "obsolete_" + System.nanoTime());
 
     @Test
     void dropsTheNamedIndexesThatExistAndKeepsTheOthers() {
@@ -54,7 +44,7 @@ class ObsoleteIndexesTests {
         mongo.insert(new Document("_id", "a").append("version", 1), "marks");
         mongo.indexOps("marks").createIndex(new Index().on("_id", Sort.Direction.ASC).on("version", Sort.Direction.ASC)
                 .unique().named("id_version"));
-        MongoTemplate racing = new MongoTemplate(CLIENT, mongo.getDb().getName()) {
+        MongoTemplate racing = new MongoTemplate(LocalMongo.client(), mongo.getDb().getName()) {
             @Override
             public IndexOperations indexOps(String collection) {
                 return new OtherInstanceFirst(super.indexOps(collection));

@@ -2,29 +2,19 @@ package org.mtb.support.mongo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import java.util.List;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.mtb.stack.EmbeddedMongo;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.mtb.support.testing.LocalMongo;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 
+@ExtendWith(LocalMongo.class)
 class UnorderedInsertsTests {
 
-    private static final EmbeddedMongo MONGO = EmbeddedMongo.inMemory();
-    private static final MongoClient CLIENT = MongoClients.create(MONGO.uri("admin"));
-
-    private final MongoTemplate mongo = new MongoTemplate(CLIENT, "inserts_" + System.nanoTime());
-
-    @AfterAll
-    static void stop() {
-        CLIENT.close();
-        MONGO.close();
-    }
+    private final MongoTemplate mongo = new MongoTemplate(LocalMongo.client(), "inserts_" + System.nanoTime());
 
     @Test
     void storesEveryDocumentNotRefusedAndTellsADuplicateFromOtherRefusals() {

@@ -3,36 +3,26 @@ package org.mtb.support.outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.mtb.stack.EmbeddedMongo;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.mtb.support.scheduling.DedicatedLoop;
+import org.mtb.support.testing.LocalMongo;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
+@ExtendWith(LocalMongo.class)
 class OutboxAutoConfigurationTests {
-
-    private static final EmbeddedMongo MONGO = EmbeddedMongo.inMemory();
-    private static final MongoClient CLIENT = MongoClients.create(MONGO.uri("outbox_configuration"));
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(OutboxAutoConfiguration.class))
-            .withBean(MongoTemplate.class, () -> new MongoTemplate(CLIENT, "outbox_configuration"))
+            .withBean(MongoTemplate.class, () -> new MongoTemplate(LocalMongo.client(), "outbox_configuration"))
             .withBean(MeterRegistry.class, SimpleMeterRegistry::new)
             .withBean(StreamBridge.class, () -> mock(StreamBridge.class))
             .withPropertyValues("spring.application.name=review-service");
-
-    @AfterAll
-    static void close() {
-        CLIENT.close();
-        MONGO.close();
-    }
 
     @Test
     void setsUpNothingForAServiceWithoutAnOutbox() {

@@ -3,15 +3,13 @@ package org.mtb.support.outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.mtb.stack.EmbeddedMongo;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.mtb.support.testing.LocalMongo;
 import org.mtb.support.testing.TestClock;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -20,20 +18,14 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  * A duplicate is refused to its caller alone and only what was stored is marked for the relay; a document whose mark
  * failed stays stored, its caller answered, for the relay's sweep.
  */
+@ExtendWith(LocalMongo.class)
 class OutboxInsertsTests {
 
-    private static final EmbeddedMongo MONGO = EmbeddedMongo.inMemory();
-    private static final MongoClient CLIENT = MongoClients.create(MONGO.uri("admin"));
     private static final AtomicInteger TESTS = new AtomicInteger();
 
     private final TestClock clock = TestClock.at("2026-12-03T09:00:00Z");
-    private final MongoTemplate mongo = new MongoTemplate(CLIENT, "outbox_inserts_test_" + TESTS.incrementAndGet());
-
-    @AfterAll
-    static void stop() {
-        CLIENT.close();
-        MONGO.close();
-    }
+    private final MongoTemplate mongo = new MongoTemplate(LocalMongo.client(),
+            "outbox_inserts_test_" + TESTS.incrementAndGet());
 
     @Test
     void refusesADuplicateAndMarksOnlyWhatWasStored() {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,10 +25,11 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.mtb.stack.EmbeddedMongo;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.mtb.stack.KafkaTestClient;
 import org.mtb.support.SupportTestApplication;
 import org.mtb.support.outbox.Letters.Received;
+import org.mtb.support.testing.LocalMongo;
 import org.mtb.support.testing.TestClock;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -41,10 +41,10 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  * through the same producer the services use. Each test has a database and a topic of its own.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(LocalMongo.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OutboxRelayTests {
 
-    private static final EmbeddedMongo MONGO = EmbeddedMongo.inMemory();
     private static final AtomicInteger TESTS = new AtomicInteger();
 
     private KafkaBroker broker;
@@ -59,7 +59,7 @@ class OutboxRelayTests {
         broker = new KafkaBroker();
         context = new SpringApplicationBuilder(SupportTestApplication.class).web(WebApplicationType.NONE).run(
                 "--spring.application.name=outbox-tests",
-                "--spring.mongodb.uri=" + MONGO.uri("outbox_context"),
+                "--spring.mongodb.uri=" + LocalMongo.uri("outbox_context"),
                 // The other binder settings are the services' own (KafkaBinderDefaults), but for the partitions: each
                 // test writes a topic created a moment before, and with three partitions a send that reached a
                 // partition before its leader took it was refused (NOT_LEADER_OR_FOLLOWER), the idempotent producer's
@@ -72,7 +72,7 @@ class OutboxRelayTests {
                 "--spring.cloud.stream.kafka.binder.min-partition-count=1");
         publisher = new KafkaOutboxPublisher(context.getEnvironment(),
                 new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
-        mongoClient = MongoClients.create(MONGO.uri("admin"));
+        mongoClient = LocalMongo.client();
         kafka = new KafkaTestClient(broker.bootstrapServers());
     }
 
@@ -85,7 +85,6 @@ class OutboxRelayTests {
     void stop() {
         kafka.close();
         context.close();
-        mongoClient.close();
         broker.close();
     }
 

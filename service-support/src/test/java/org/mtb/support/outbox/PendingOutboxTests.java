@@ -8,38 +8,30 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.spy;
 import static org.mockito.Mockito.verify;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.mtb.stack.EmbeddedMongo;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.mtb.support.outbox.PendingOutbox.Mark;
 import org.mtb.support.outbox.PendingOutbox.Remainder;
+import org.mtb.support.testing.LocalMongo;
 import org.mtb.support.testing.TestClock;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 
 /** Claiming marks: in one command when every mark read is still as read, and never one another relay changed since. */
+@ExtendWith(LocalMongo.class)
 class PendingOutboxTests {
 
-    private static final EmbeddedMongo MONGO = EmbeddedMongo.inMemory();
-    private static final MongoClient CLIENT = MongoClients.create(MONGO.uri("admin"));
     private static final AtomicInteger TESTS = new AtomicInteger();
 
     private final TestClock clock = TestClock.at("2026-12-01T09:00:00Z");
-    private final MongoTemplate mongo = new MongoTemplate(CLIENT, "pending_outbox_test_" + TESTS.incrementAndGet());
+    private final MongoTemplate mongo = new MongoTemplate(LocalMongo.client(),
+            "pending_outbox_test_" + TESTS.incrementAndGet());
     private final PendingOutbox marks = new PendingOutbox(mongo, clock);
-
-    @AfterAll
-    static void stop() {
-        CLIENT.close();
-        MONGO.close();
-    }
 
     @Test
     void claimsEveryMarkReadAsItWasInOneCommand() {

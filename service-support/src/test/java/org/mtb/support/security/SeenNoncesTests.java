@@ -3,8 +3,6 @@ package org.mtb.support.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,30 +15,23 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.mtb.stack.EmbeddedMongo;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.mtb.support.testing.LocalMongo;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
 /** On the embedded MongoDB server, over a real socket, as the services use it. */
+@ExtendWith(LocalMongo.class)
 class SeenNoncesTests {
 
-    private static final EmbeddedMongo MONGO = EmbeddedMongo.inMemory();
-    private static final MongoClient CLIENT = MongoClients.create(MONGO.uri("admin"));
     private static final Instant NOW = Instant.parse("2026-11-30T02:00:00Z");
     private static final long SIGNED_AT = NOW.getEpochSecond() - 3;
     private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
 
-    private final MongoTemplate mongo = new MongoTemplate(CLIENT, "nonces_" + System.nanoTime());
-
-    @AfterAll
-    static void stop() {
-        CLIENT.close();
-        MONGO.close();
-    }
+    private final MongoTemplate mongo = new MongoTemplate(LocalMongo.client(), "nonces_" + System.nanoTime());
 
     @Test
     void twoInstancesReceivingTheSameRequestAtOnceAcceptItOnceAndEveryOtherNonceOnce() throws Exception {

@@ -13,12 +13,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.mtb.stack.EmbeddedMongo;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.mtb.support.SupportTestApplication;
 import org.mtb.support.security.SignedInRequests;
 import org.mtb.support.security.TestTokens;
+import org.mtb.support.testing.LocalMongo;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -39,20 +39,14 @@ import org.springframework.web.bind.annotation.RestController;
 @SpringBootTest(classes = {SupportTestApplication.class, RequestBoundsOnTomcatTests.Echo.class},
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"mtb.web.max-body=1KB", "mtb.outbox.enabled=false"})
+@ExtendWith(LocalMongo.class)
 class RequestBoundsOnTomcatTests {
 
     private static final String MAX = "1024";
     /** The service's own MongoDB, as every service has one (channel nonces are kept there). */
-    private static final EmbeddedMongo MONGO = EmbeddedMongo.inMemory();
-
     @DynamicPropertySource
     static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> MONGO.uri("request_bounds"));
-    }
-
-    @AfterAll
-    static void close() {
-        MONGO.close();
+        registry.add("spring.mongodb.uri", () -> LocalMongo.uri("request_bounds"));
     }
 
     @LocalServerPort
