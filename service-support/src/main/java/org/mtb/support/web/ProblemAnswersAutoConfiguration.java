@@ -11,6 +11,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
+import org.springframework.boot.tomcat.TomcatWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
@@ -58,6 +59,27 @@ public class ProblemAnswersAutoConfiguration {
                 new RequestBodyLimit(max.toBytes(), meters.getIfAvailable(SimpleMeterRegistry::new)));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
         return registration;
+    }
+
+    /**
+     * Tomcat's connector protocol, when a service names one in {@code mtb.web.tomcat-protocol}; Tomcat's NIO otherwise.
+     * Intake names NIO2: NIO's single poller thread waited on its selector's wake-up lock 300-465 ms of every 10 s
+     * under load, and at 300/s intake answered at p99 74-79 ms on NIO2 against 103-176 ms on NIO
+     * (benchmarks/README.md).
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(TomcatWebServerFactory.class)
+    static class TomcatProtocol {
+
+        @Bean
+        WebServerFactoryCustomizer<TomcatWebServerFactory> tomcatProtocol(Environment environment) {
+            return factory -> {
+                String protocol = environment.getProperty("mtb.web.tomcat-protocol");
+                if (protocol != null && !protocol.isBlank()) {
+                    factory.setProtocol(protocol.strip());
+                }
+            };
+        }
     }
 
     /** Tomcat's own refusals as problem+json too; see {@link ProblemReportValve}. */
