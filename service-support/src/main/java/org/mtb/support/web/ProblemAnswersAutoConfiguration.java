@@ -63,9 +63,7 @@ public class ProblemAnswersAutoConfiguration {
 
     /**
      * Tomcat's connector protocol, when a service names one in {@code mtb.web.tomcat-protocol}; Tomcat's NIO otherwise.
-     * Intake names NIO2: NIO's single poller thread waited on its selector's wake-up lock 300-465 ms of every 10 s
-     * under load, and at 300/s intake answered at p99 79, 74, 121 and 177 ms on NIO2 in four runs, against 103-198 ms
-     * in seven on NIO (benchmarks/README.md).
+     * Intake names NIO2; why, and what it measured, is beside the setting in intake's {@code application.yml}.
      */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(TomcatWebServerFactory.class)
