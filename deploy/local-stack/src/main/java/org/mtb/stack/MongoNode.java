@@ -16,10 +16,12 @@ final class MongoNode {
     private static final List<String> JVM_OPTIONS = Stream.of(
             Stream.of("-Xmx" + System.getenv().getOrDefault("MTB_MONGO_HEAP", "512m"), "-XX:+UseSerialGC",
                     // Much of what the server allocates lives about a second (pages H2 has not written yet): a young
-                    // generation of 320 MB with wide survivor spaces lets it die there. With the defaults it was
+                    // generation of 256 MB with wide survivor spaces lets it die there. With the defaults it was
                     // promoted early, and full collections of 200-330 ms every few seconds stalled every service
-                    // (benchmarks/README.md, submissions).
-                    "-Xmn320m", "-XX:SurvivorRatio=3"),
+                    // (benchmarks/README.md, submissions). With 320 MB it ended the load 40-60 MB larger, for the
+                    // same CPU and pause time per application (benchmarks/README.md, "Smaller young generations for
+                    // MongoDB, review and notification").
+                    "-Xmn256m", "-XX:SurvivorRatio=3"),
             JavaCommand.INFRA_LOGGING.stream(),
             // Further options for this JVM only, e.g. to try another collector: MTB_MONGO_JVM_OPTS="-XX:..."
             JavaCommand.optionsFrom("MTB_MONGO_JVM_OPTS").stream())

@@ -94,7 +94,9 @@ class StackSettingsTests {
 
         assertThat(settings.jvmOptions("intake")).containsExactly("-Xmx256m", "-XX:TieredStopAtLevel=1",
                 "-XX:TieredStopAtLevel=4", "-Xmx320m");
-        assertThat(settings.jvmOptions("review-service")).containsExactly("-Xmx256m", "-XX:TieredStopAtLevel=1");
+        assertThat(settings.jvmOptions("review-service")).containsExactly("-Xmx256m", "-XX:TieredStopAtLevel=1",
+                "-Xmn40m");
+        assertThat(settings.jvmOptions("catalog-service")).containsExactly("-Xmx256m", "-XX:TieredStopAtLevel=1");
         assertThat(defaults.overriddenBy(Map.of("MTB_INTAKE_JVM_OPTS", "")::get).jvmOptions("intake"))
                 .as("blank: none of its own").isEqualTo(defaults.jvmOptions());
     }
@@ -105,13 +107,26 @@ class StackSettingsTests {
                 .endsWith("-XX:TieredStopAtLevel=4", "-Xmx192m", "-XX:ReservedCodeCacheSize=96m",
                         "-XX:MaxInlineLevel=9", "-XX:InlineSmallCode=1000");
         for (String service : List.of("review", "notification", "catalog")) {
-            assertThat(defaults.jvmOptions(service)).as(service).isEqualTo(StackSettings.DEFAULT_JVM_OPTIONS)
+            assertThat(defaults.jvmOptions(service)).as(service)
+                    .startsWith(StackSettings.DEFAULT_JVM_OPTIONS.toArray(String[]::new))
                     .contains("-XX:TieredStopAtLevel=1").doesNotContain("-XX:TieredStopAtLevel=4");
         }
+        assertThat(defaults.jvmOptions("catalog")).isEqualTo(StackSettings.DEFAULT_JVM_OPTIONS);
         assertThat(defaults.overriddenBy(Map.of("MTB_INTAKE_JVM_OPTS", "-Xmx320m")::get).jvmOptions("intake"))
                 .as("intake's own options replaced").endsWith("-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=64m",
                         "-XX:SweeperThreshold=50", "-XX:MetaspaceSize=96m", "-XX:+ExitOnOutOfMemoryError", "-Xmx320m")
                 .doesNotContain("-XX:TieredStopAtLevel=4");
+    }
+
+    @Test
+    void reviewAndNotificationRunWithALargerYoungGenerationUnlessTheirOwnOptionsAreGiven() {
+        for (String service : List.of("review", "notification")) {
+            assertThat(defaults.jvmOptions(service)).as(service).endsWith("-XX:+ExitOnOutOfMemoryError", "-Xmn40m");
+        }
+        StackSettings replaced = defaults.overriddenBy(Map.of("MTB_REVIEW_JVM_OPTS", "-Xmn64m -Xlog:gc")::get);
+        assertThat(replaced.jvmOptions("review")).endsWith("-XX:+ExitOnOutOfMemoryError", "-Xmn64m", "-Xlog:gc")
+                .doesNotContain("-Xmn40m");
+        assertThat(replaced.jvmOptions("notification")).endsWith("-Xmn40m");
     }
 
     @Test
