@@ -18,7 +18,7 @@ final class MongoNode {
                     // Much of what the server allocates lives about a second (pages H2 has not written yet): a young
                     // generation of 256 MB with wide survivor spaces lets it die there. With the defaults it was
                     // promoted early, and full collections of 200-330 ms every few seconds stalled every service
-                    // (benchmarks/README.md, submissions). With 320 MB it ended the load 40-60 MB larger, for the
+                    // (benchmarks/README.md, submissions). With 320 MB it ended the load about 50 MB larger, for the
                     // same CPU and pause time per application (benchmarks/README.md, "Smaller young generations for
                     // MongoDB, review and notification").
                     "-Xmn256m", "-XX:SurvivorRatio=3"),
