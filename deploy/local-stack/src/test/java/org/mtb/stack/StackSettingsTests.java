@@ -2,6 +2,7 @@ package org.mtb.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -151,6 +152,20 @@ class StackSettingsTests {
             assertThat(StackSettings.fromEnvironment(repo).servicePort("notification-service")).isEqualTo(18083);
         } finally {
             System.clearProperty("mtb.notification.port");
+        }
+    }
+
+    @Test
+    void aBlankOptionsVariableLeavesAServicesOwnOptionsInPlace() {
+        assumeTrue(System.getenv("MTB_REVIEW_JVM_OPTS") == null, "MTB_REVIEW_JVM_OPTS is set in this environment");
+        System.setProperty("mtb.review.jvm.opts", "  ");
+        try {
+            assertThat(StackSettings.fromEnvironment(repo).jvmOptions("review")).endsWith("-Xmn40m");
+            System.setProperty("mtb.review.jvm.opts", "-Xmn64m");
+            assertThat(StackSettings.fromEnvironment(repo).jvmOptions("review")).endsWith("-Xmn64m")
+                    .doesNotContain("-Xmn40m");
+        } finally {
+            System.clearProperty("mtb.review.jvm.opts");
         }
     }
 
