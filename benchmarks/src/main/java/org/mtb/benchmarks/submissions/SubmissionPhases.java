@@ -128,6 +128,7 @@ final class SubmissionPhases {
                 result.summary());
         SubmissionBenchmark.report("latency", "HTTP p99 %s (target <= 100 ms: %s)",
                 Percentiles.millis(result.latency().at(0.99)), result.latency().at(0.99) <= 100 ? "met" : "missed");
+        SubmissionBenchmark.report("latency", "slow answers: %s (UTC)", result.slowAnswers(100));
         reportArrivals("latency", result);
         reportCpu("latency", cpuBefore, compilersBefore, start, result.acceptedCount());
     }

@@ -1,0 +1,42 @@
+package org.mtb.benchmarks.submissions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** What a phase's answers say about its slow ones. */
+class LoadResultTests {
+
+    /** 19:41:07 UTC on 2026-12-03, in milliseconds. */
+    private static final long SECOND_0 = 1_796_326_867_000L;
+
+    @Test
+    void slowAnswersAreCountedByTheSecondTheyWereSentInTheBusiestFirst() {
+        LoadResult result = new LoadResult();
+        for (int i = 0; i < 96; i++) {
+            result.add(accepted(i, 20, SECOND_0 + 2_000 + i));
+        }
+        // Sent at 19:41:07.900 and answered 250 ms later, in the next second: counted where it was sent.
+        result.add(accepted(96, 250, SECOND_0 + 1_150));
+        result.add(accepted(97, 150, SECOND_0 + 3_500));
+        result.add(accepted(98, 140, SECOND_0 + 3_600));
+        result.add(accepted(99, 101, SECOND_0 + 9_200));
+        result.add(new Outcome(100, 503, 900_000, SECOND_0 + 4_000, null, 0, false, null));
+
+        assertThat(result.slowAnswers(100)).matches("4 over 100 ms \\(4\\.0 %\\), sent in 3 of \\d+ seconds; "
+                + "most in 19:41:10 \\(2\\), 19:41:07 \\(1\\), 19:41:16 \\(1\\)");
+    }
+
+    @Test
+    void anAnswerAtTheLimitIsNotSlow() {
+        LoadResult result = new LoadResult();
+        result.add(accepted(0, 100, SECOND_0));
+
+        assertThat(result.slowAnswers(100)).isEqualTo("none over 100 ms");
+    }
+
+    private static Outcome accepted(int index, long latencyMillis, long answeredAtMillis) {
+        return new Outcome(index, 201, latencyMillis * 1000, answeredAtMillis, "620900-20261203-" + index,
+                answeredAtMillis - 5, false, null);
+    }
+}
