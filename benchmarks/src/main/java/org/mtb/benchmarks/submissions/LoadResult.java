@@ -105,7 +105,7 @@ final class LoadResult {
      * The accepted requests answered in more than {@code millis}, counted by the second of this JVM's clock in which
      * each was sent: slow answers crowded into a few seconds point at stalls (a collection, a write of the store),
      * slow answers in every second at a machine busy throughout. {@code none over 100 ms}, or {@code 130 over 100 ms
-     * (1.4 %), sent in 6 of 30 seconds; most in 19:41:07 (85), 19:41:08 (40), 19:41:26 (3)}.
+     * (1.4 %), sent in 6 different seconds; most in 19:41:07 (85), 19:41:08 (40), 19:41:26 (3)}.
      */
     String slowAnswers(long millis) {
         Map<Long, Integer> bySecond = new TreeMap<>();
@@ -124,14 +124,13 @@ final class LoadResult {
         if (slow == 0) {
             return "none over %d ms".formatted(millis);
         }
-        long seconds = Math.max(1, Math.round(seconds()));
         List<String> worst = bySecond.entrySet().stream()
                 .sorted(Map.Entry.<Long, Integer>comparingByValue().reversed()).limit(3)
                 .map(e -> "%s (%,d)".formatted(SECOND.format(Instant.ofEpochSecond(e.getKey())),
                         e.getValue()))
                 .toList();
-        return "%,d over %d ms (%.1f %%), sent in %d of %d seconds; most in %s".formatted(slow, millis,
-                100.0 * slow / accepted, bySecond.size(), seconds, String.join(", ", worst));
+        return "%,d over %d ms (%.1f %%), sent in %d different seconds; most in %s".formatted(slow, millis,
+                100.0 * slow / accepted, bySecond.size(), String.join(", ", worst));
     }
 
     /** {@code none}, or {@code HTTP 503: 12, no answer (ConnectException): 1,034}. */
