@@ -14,13 +14,16 @@ import java.util.Set;
  * @param phases letters of the phases to run: {@code a} burst, {@code b} sustained rate, {@code c} latency at 300/s,
  *               {@code d} kill mid-burst, {@code e} MongoDB commands per application (measured around b),
  *               {@code f} bare insertOne loop
+ * @param profiled letters of the load phases ({@code a}, {@code b}, {@code c}) during which every part of the stack is
+ *               recorded with JFR ({@code PhaseProfiles}); none unless asked for, since the recording costs CPU
  */
 record BenchmarkOptions(int burst, int concurrency, int rate, int seconds, int warmUp, boolean kill,
-        Set<String> phases) {
+        Set<String> phases, Set<String> profiled) {
 
     static final String USAGE = "usage: SubmissionBenchmark [--burst 10000] [--concurrency 32] [--rate 600]"
-            + " [--seconds 60] [--warm-up 3000] [--no-kill] [--phases a,b,c,d,e,f]";
+            + " [--seconds 60] [--warm-up 3000] [--no-kill] [--phases a,b,c,d,e,f] [--profile a,b,c]";
     private static final List<String> ALL_PHASES = List.of("a", "b", "c", "d", "e", "f");
+    private static final List<String> LOAD_PHASES = List.of("a", "b", "c");
 
     static BenchmarkOptions parse(String[] args) {
         int burst = 10_000;
@@ -30,6 +33,7 @@ record BenchmarkOptions(int burst, int concurrency, int rate, int seconds, int w
         int warmUp = 3_000;
         boolean kill = true;
         Set<String> phases = new LinkedHashSet<>(ALL_PHASES);
+        Set<String> profiled = Set.of();
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
             if (name.equals("--no-kill")) {
@@ -46,11 +50,13 @@ record BenchmarkOptions(int burst, int concurrency, int rate, int seconds, int w
                 case "--rate" -> rate = positive(name, value);
                 case "--seconds" -> seconds = positive(name, value);
                 case "--warm-up" -> warmUp = positive(name, value);
-                case "--phases" -> phases = phases(value);
+                case "--phases" -> phases = letters(name, value, ALL_PHASES);
+                case "--profile" -> profiled = letters(name, value, LOAD_PHASES);
                 default -> throw new IllegalArgumentException("Unknown option " + name + ". " + USAGE);
             }
         }
-        return new BenchmarkOptions(burst, concurrency, rate, seconds, warmUp, kill, Set.copyOf(phases));
+        return new BenchmarkOptions(burst, concurrency, rate, seconds, warmUp, kill, Set.copyOf(phases),
+                Set.copyOf(profiled));
     }
 
     /** Whether a phase runs: chosen, and for the kill not switched off by {@code --no-kill}. */
@@ -58,10 +64,15 @@ record BenchmarkOptions(int burst, int concurrency, int rate, int seconds, int w
         return phases.contains(phase) && (kill || !phase.equals("d"));
     }
 
-    private static Set<String> phases(String value) {
+    /** Whether every part of the stack is recorded during a phase. */
+    boolean profiles(String phase) {
+        return profiled.contains(phase);
+    }
+
+    private static Set<String> letters(String name, String value, List<String> allowed) {
         Set<String> chosen = new LinkedHashSet<>(Arrays.asList(value.toLowerCase(Locale.ROOT).split("\\s*,\\s*")));
-        if (!ALL_PHASES.containsAll(chosen)) {
-            throw new IllegalArgumentException("--phases takes letters of " + ALL_PHASES + ", got " + value);
+        if (!allowed.containsAll(chosen)) {
+            throw new IllegalArgumentException(name + " takes letters of " + allowed + ", got " + value);
         }
         return chosen;
     }

@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.mtb.benchmarks.load.Directories;
 import org.mtb.benchmarks.load.FailedRunEvidence;
 import org.mtb.benchmarks.load.MachineSpeed;
+import org.mtb.benchmarks.load.PhaseProfiles;
 import org.mtb.benchmarks.load.StackProcesses;
 import org.mtb.benchmarks.load.TopicArrivals;
 import org.mtb.contracts.Topics;
@@ -113,15 +115,22 @@ public final class SubmissionBenchmark {
                     new MongoCommands(settings), stack, 1);
             phases.warmUp(options.warmUp(), 16);
             if (options.runs("a")) {
-                phases.burst(options.burst(), options.concurrency());
+                recorded(stack, "a", () -> {
+                    phases.burst(options.burst(), options.concurrency());
+                    return null;
+                });
             }
             if (options.runs("b")) {
-                commands = phases.sustained(options.rate(), options.seconds(), options.runs("e"));
+                commands = recorded(stack, "b",
+                        () -> phases.sustained(options.rate(), options.seconds(), options.runs("e")));
             } else if (options.runs("e")) {
                 report("mongo commands", "skipped: they are counted around phase b, which is not chosen");
             }
             if (options.runs("c")) {
-                phases.latency();
+                recorded(stack, "c", () -> {
+                    phases.latency();
+                    return null;
+                });
             }
             if (options.runs("d")) {
                 // Phase d restarts intake, whose fresh JVM holds less than the one that took (a) to (c): the stack's
@@ -134,6 +143,27 @@ public final class SubmissionBenchmark {
         reportMemory(stack, "memory after load");
         if (options.runs("f")) {
             baseline(settings, commands);
+        }
+    }
+
+    /**
+     * Runs a load phase; when {@code --profile} names it, with every part of the stack recorded by JFR meanwhile
+     * ({@link PhaseProfiles}), and says where the recordings are.
+     */
+    private <T> T recorded(LocalStack stack, String phase, Callable<T> load) throws Exception {
+        if (!options.profiles(phase)) {
+            return load.call();
+        }
+        Path directory = stack.settings().dataDir().resolve("profiles");
+        PhaseProfiles profiles = PhaseProfiles.start(stack, phase, directory);
+        try {
+            return load.call();
+        } finally {
+            profiles.close();
+            report("profile", "(%s) JFR of %s in %s, one file a part (%s-<part>.jfr; jfr view hot-methods <file>); "
+                    + "the recording cost the phase CPU", phase, String.join(", ", profiles.files().keySet()),
+                    directory, phase);
+            profiles.failures().forEach(failure -> report("profile", "(%s) not recorded: %s", phase, failure));
         }
     }
 

@@ -18,6 +18,18 @@ class BenchmarkOptionsTests {
     }
 
     @Test
+    void profilesNoPhaseUnlessToldToAndOnlyTheLoadPhases() {
+        assertThat(BenchmarkOptions.parse(new String[0]).profiled()).isEmpty();
+        BenchmarkOptions profiled = BenchmarkOptions.parse(new String[] {"--profile", "b, C"});
+        assertThat(profiled.profiles("b")).isTrue();
+        assertThat(profiled.profiles("c")).isTrue();
+        assertThat(profiled.profiles("a")).isFalse();
+        assertThatThrownBy(() -> BenchmarkOptions.parse(new String[] {"--profile", "b,d"}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("--profile takes letters of [a, b, c], got b,d");
+    }
+
+    @Test
     void refusesAWarmUpThatIsNotAPositiveWholeNumber() {
         assertThatThrownBy(() -> BenchmarkOptions.parse(new String[] {"--warm-up", "0"}))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--warm-up");
