@@ -55,6 +55,12 @@ record BenchmarkOptions(int burst, int concurrency, int rate, int seconds, int w
                 default -> throw new IllegalArgumentException("Unknown option " + name + ". " + USAGE);
             }
         }
+        Set<String> notRun = new LinkedHashSet<>(profiled);
+        notRun.removeAll(phases);
+        if (!notRun.isEmpty()) {
+            throw new IllegalArgumentException("--profile names " + String.join(",", notRun)
+                    + ", which --phases does not run");
+        }
         return new BenchmarkOptions(burst, concurrency, rate, seconds, warmUp, kill, Set.copyOf(phases),
                 Set.copyOf(profiled));
     }

@@ -27,6 +27,9 @@ class BenchmarkOptionsTests {
         assertThatThrownBy(() -> BenchmarkOptions.parse(new String[] {"--profile", "b,d"}))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("--profile takes letters of [a, b, c], got b,d");
+        assertThatThrownBy(() -> BenchmarkOptions.parse(new String[] {"--phases", "a,b", "--profile", "b,c"}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("--profile names c, which --phases does not run");
     }
 
     @Test
