@@ -23,31 +23,23 @@ public final class PhaseProfiles implements AutoCloseable {
     private static final long JCMD_TIMEOUT_SECONDS = 30;
 
     private final String name;
-    private final Map<String, Long> recording;
-    private final Map<String, Path> files;
+    private final Map<String, Long> recording = new LinkedHashMap<>();
+    private final Map<String, Path> files = new LinkedHashMap<>();
     private final List<String> failures = new ArrayList<>();
 
-    private PhaseProfiles(String name, Map<String, Long> recording, Map<String, Path> files) {
+    private PhaseProfiles(String name) {
         this.name = name;
-        this.recording = recording;
-        this.files = files;
     }
 
     /** Starts a recording in every running part of the stack; those it cannot start are named by {@link #close}. */
     public static PhaseProfiles start(LocalStack stack, String phase, Path directory) throws IOException {
-        Map<String, Long> pids = new LinkedHashMap<>();
-        for (String part : StackProcesses.parts()) {
-            if (stack.isRunning(part)) {
-                pids.put(part, stack.pid(part));
-            }
-        }
-        return start(pids, phase, directory);
+        return start(StackProcesses.runningPids(stack), phase, directory);
     }
 
     /** Starts a recording in each of these processes, by their part's name. */
     static PhaseProfiles start(Map<String, Long> pids, String phase, Path directory) throws IOException {
         Files.createDirectories(directory);
-        PhaseProfiles profiles = new PhaseProfiles("mtb-" + phase, new LinkedHashMap<>(), new LinkedHashMap<>());
+        PhaseProfiles profiles = new PhaseProfiles("mtb-" + phase);
         for (Map.Entry<String, Long> part : pids.entrySet()) {
             Path file = directory.resolve(phase + "-" + part.getKey() + ".jfr").toAbsolutePath();
             Files.deleteIfExists(file);

@@ -99,12 +99,20 @@ public final class StackProcesses {
     private static Map<String, Double> secondsOfRunningParts(LocalStack stack,
             java.util.function.LongFunction<java.util.Optional<Long>> ticksOfPid) {
         Map<String, Double> seconds = new java.util.LinkedHashMap<>();
+        runningPids(stack).forEach((part, pid) -> ticksOfPid.apply(pid)
+                .ifPresent(ticks -> seconds.put(part, ticks / 100.0)));
+        return seconds;
+    }
+
+    /** The process id of each running part, in the order of {@link #parts()}. */
+    static Map<String, Long> runningPids(LocalStack stack) {
+        Map<String, Long> pids = new java.util.LinkedHashMap<>();
         for (String part : parts()) {
             if (stack.isRunning(part)) {
-                ticksOfPid.apply(stack.pid(part)).ifPresent(ticks -> seconds.put(part, ticks / 100.0));
+                pids.put(part, stack.pid(part));
             }
         }
-        return seconds;
+        return pids;
     }
 
     /** One line: the cores each part's JIT compilers kept busy between two {@link #compilerSeconds} readings. */
