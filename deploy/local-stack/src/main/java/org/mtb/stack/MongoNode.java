@@ -1,6 +1,7 @@
 package org.mtb.stack;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -39,9 +40,18 @@ final class MongoNode {
         return dataFile;
     }
 
+    /**
+     * The server's command; {@code MTB_MONGO_WORKER_THREADS} sets the threads that run the clients' commands (one
+     * unless set, {@link EmbeddedMongo#DEFAULT_WORKER_THREADS}).
+     */
     List<String> command() {
-        return JavaCommand.mainClass(JVM_OPTIONS, MongoServerMain.class.getName(),
+        List<String> arguments = new ArrayList<>(
                 List.of("--port", String.valueOf(port), "--data-file", dataFile.toString()));
+        String workers = System.getenv("MTB_MONGO_WORKER_THREADS");
+        if (workers != null && !workers.isBlank()) {
+            arguments.addAll(List.of("--worker-threads", workers.strip()));
+        }
+        return JavaCommand.mainClass(JVM_OPTIONS, MongoServerMain.class.getName(), arguments);
     }
 
     ManagedProcess start(Path logFile) {

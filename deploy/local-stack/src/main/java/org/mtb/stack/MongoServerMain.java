@@ -6,7 +6,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The Mongo part of the local stack, run as its own JVM so it can be stopped apart from the rest:
- * {@code MongoServerMain --port 27017 --data-file .data/mongo/mtb.mv.db}.
+ * {@code MongoServerMain --port 27017 --data-file .data/mongo/mtb.mv.db [--worker-threads 1]}.
  */
 public final class MongoServerMain {
 
@@ -20,15 +20,17 @@ public final class MongoServerMain {
     public static void main(String[] args) throws InterruptedException {
         int port = 27017;
         Path dataFile = Path.of("mongo.mv.db");
+        int workerThreads = EmbeddedMongo.DEFAULT_WORKER_THREADS;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--port" -> port = Integer.parseInt(value(args, ++i));
                 case "--data-file" -> dataFile = Path.of(value(args, ++i));
+                case "--worker-threads" -> workerThreads = positive(value(args, ++i));
                 default -> usage("unknown argument " + args[i]);
             }
         }
         Path file = dataFile.toAbsolutePath();
-        EmbeddedMongo mongo = EmbeddedMongo.onDisk(file, port);
+        EmbeddedMongo mongo = EmbeddedMongo.onDisk(file, port, workerThreads);
         CountDownLatch stopped = new CountDownLatch(1);
         // SIGTERM runs this hook; closing the H2 store here is what keeps the data of the last second.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -58,9 +60,22 @@ public final class MongoServerMain {
         return args[index];
     }
 
+    private static int positive(String value) {
+        try {
+            int number = Integer.parseInt(value);
+            if (number >= 1) {
+                return number;
+            }
+        } catch (NumberFormatException notANumber) {
+            // reported below
+        }
+        usage("--worker-threads needs a whole number of at least 1, not " + value);
+        return 0;
+    }
+
     private static void usage(String problem) {
         System.err.println(problem);
-        System.err.println("usage: MongoServerMain --port 27017 --data-file <path to the H2 file>");
+        System.err.println("usage: MongoServerMain --port 27017 --data-file <path to the H2 file> [--worker-threads 1]");
         System.exit(2);
     }
 }

@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.MVStoreException;
@@ -41,6 +43,48 @@ class EmbeddedMongoTests {
 
             assertThat(((Number) reply.get("ok")).doubleValue()).isEqualTo(1.0);
         }
+    }
+
+    @Test
+    void runsEveryClientsCommandsOnOneThreadByDefault() throws IOException {
+        Set<Long> before = workerThreadIds();
+        try (EmbeddedMongo mongo = EmbeddedMongo.onDisk(dir.resolve("one.mv.db"), 0)) {
+            for (int connection = 0; connection < 4; connection++) {
+                assertThat(((Number) MongoWire.command(mongo.port(), "admin", new Document("ping", 1)).get("ok"))
+                        .doubleValue()).isEqualTo(1.0);
+            }
+            // Netty hands each new connection to the next of its threads: the stock four would have started four.
+            assertThat(newWorkerThreads(before)).hasSize(EmbeddedMongo.DEFAULT_WORKER_THREADS).hasSize(1);
+        }
+    }
+
+    @Test
+    void runsTheCommandsOnAsManyThreadsAsAsked() throws IOException {
+        Set<Long> before = workerThreadIds();
+        try (EmbeddedMongo mongo = EmbeddedMongo.onDisk(dir.resolve("two.mv.db"), 0, 2)) {
+            for (int connection = 0; connection < 4; connection++) {
+                MongoWire.command(mongo.port(), "admin", new Document("ping", 1));
+            }
+            assertThat(newWorkerThreads(before)).hasSize(2);
+        }
+    }
+
+    @Test
+    void refusesNoWorkerThreadBeforeOpeningTheFile() {
+        Path file = dir.resolve("none.mv.db");
+
+        assertThatThrownBy(() -> EmbeddedMongo.onDisk(file, 0, 0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("at least one worker thread");
+        assertThat(file).doesNotExist();
+    }
+
+    private static Set<Long> workerThreadIds() {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("mongo-server-worker"))
+                .map(Thread::threadId).collect(Collectors.toSet());
+    }
+
+    private static List<Long> newWorkerThreads(Set<Long> before) {
+        return workerThreadIds().stream().filter(id -> !before.contains(id)).toList();
     }
 
     @Test
