@@ -23,7 +23,7 @@ public final class EmbeddedMongo implements AutoCloseable {
      * The threads that read, run and answer the clients' commands (Netty's event loops), by default one. The server
      * runs each command on the thread that read it. Netty's default, two per core, gave the services' commands four
      * threads on the two cores they share with the services; with one, the local MongoDB spent 0.81-0.84 ms of CPU
-     * an accepted application under the submissions benchmark's overload instead of 0.89-1.16, and 1.28-1.34 ms at
+     * an accepted application under the submissions benchmark's overload instead of 0.89-1.16, and 1.28-1.35 ms at
      * 300/s instead of 1.45-1.69 (benchmarks/README.md, "One thread for the local MongoDB's commands"). The cost: a
      * command waits behind the one being run even when it is another collection's, where before only the same
      * collection's lock held it.
