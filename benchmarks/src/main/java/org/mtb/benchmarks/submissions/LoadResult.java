@@ -90,6 +90,27 @@ final class LoadResult {
         return Arrays.stream(perWindow).min().orElse(0) * 1000.0 / windowMillis;
     }
 
+    /**
+     * The fewest applications accepted of those offered in any window of a fixed-rate schedule, as a rate: what held
+     * throughout. Each counts in the window it was due to be sent in (its index on the schedule of {@code rate} a
+     * second from index {@code first}), so a stack that accepts all it is offered shows the offered rate in every
+     * window. {@link #lowestRate} counts by the answers' time instead: its first window lacks what was still in flight
+     * at its end (the rate times the answer time, about 80 applications at 600/s and 130 ms), so at a rate offered
+     * exactly it falls short of that rate even when nothing is refused.
+     */
+    double lowestScheduledRate(int first, int rate, Duration length, Duration window) {
+        long windowMillis = window.toMillis();
+        int windows = (int) Math.max(1, length.toMillis() / windowMillis);
+        long[] perWindow = new long[windows];
+        for (Outcome outcome : outcomes) {
+            long w = (outcome.index() - first) * 1000L / rate / windowMillis;
+            if (outcome.accepted() && !outcome.replayed() && w >= 0 && w < windows) {
+                perWindow[(int) w]++;
+            }
+        }
+        return Arrays.stream(perWindow).min().orElse(0) * 1000.0 / windowMillis;
+    }
+
     int replays() {
         return (int) outcomes.stream().filter(o -> o.accepted() && o.replayed()).count();
     }

@@ -2,9 +2,10 @@ package org.mtb.benchmarks.submissions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** What a phase's answers say about its slow ones. */
+/** What a phase's answers say about its rate and its slow ones. */
 class LoadResultTests {
 
     /** 19:41:07 UTC on 2026-12-03, in milliseconds. */
@@ -33,6 +34,38 @@ class LoadResultTests {
         result.add(accepted(0, 100, SECOND_0));
 
         assertThat(result.slowAnswers(100)).isEqualTo("none over 100 ms");
+    }
+
+    /**
+     * 600/s offered for 30 s from index 1,000, everything accepted, each answer 130 ms after its sending: by the
+     * schedule every window holds its 6,000, however late in the window or after it the answers came.
+     */
+    @Test
+    void aStackThatAcceptsEverythingOfferedShowsTheOfferedRateInEveryWindowOfTheSchedule() {
+        LoadResult result = new LoadResult();
+        long start = System.currentTimeMillis();
+        for (int i = 0; i < 18_000; i++) {
+            result.add(accepted(1_000 + i, 130, start + i * 1000L / 600 + 130));
+        }
+
+        assertThat(result.lowestScheduledRate(1_000, 600, Duration.ofSeconds(30), Duration.ofSeconds(10)))
+                .isEqualTo(600.0);
+    }
+
+    @Test
+    void refusalsAndRepliesAfterTheirWindowCountAgainstTheWindowTheyWereOfferedIn() {
+        LoadResult result = new LoadResult();
+        long start = System.currentTimeMillis();
+        for (int i = 0; i < 300; i++) {
+            // 10/s for 30 s: the second window's first five refused, its last one answered 4 s late.
+            int status = i >= 100 && i < 105 ? 503 : 201;
+            long answeredAt = start + i * 100L + (i == 199 ? 4_000 : 20);
+            result.add(status == 201 ? accepted(i, 20, answeredAt)
+                    : new Outcome(i, 503, 20_000, answeredAt, null, 0, false, null));
+        }
+
+        assertThat(result.lowestScheduledRate(0, 10, Duration.ofSeconds(30), Duration.ofSeconds(10)))
+                .isEqualTo(9.5);
     }
 
     private static Outcome accepted(int index, long latencyMillis, long answeredAtMillis) {

@@ -34,8 +34,9 @@ class RecordingSmsGateway implements SmsGateway {
     public SmsReceipt send(String phone, String text) {
         String id = TimeOrderedIds.next().toString();
         mongo.insert(new RecordedSms(id, PersonalData.maskPhone(phone), index.of("phone", phone), text, clock.instant()));
-        // The application number is in the logging context (MDC) of the caller.
-        log.info("SMS {} recorded for {} ({} characters)", id, PersonalData.maskPhone(phone), text.length());
+        // The application number is in the logging context (MDC) of the caller. At DEBUG: the delivery logs each SMS
+        // sent, with this id as the provider's, at INFO already.
+        log.debug("SMS {} recorded for {} ({} characters)", id, PersonalData.maskPhone(phone), text.length());
         return new SmsReceipt(id);
     }
 
@@ -49,9 +50,11 @@ class RecordingSmsGateway implements SmsGateway {
         } catch (RuntimeException refused) {
             return texts.stream().map(sms -> SmsOutcome.failed(refused)).toList();
         }
-        for (int i = 0; i < texts.size(); i++) {
-            log.info("SMS {} about {} recorded for {} ({} characters)", recorded.get(i).id(), texts.get(i).reference(),
-                    recorded.get(i).phoneMasked(), texts.get(i).text().length());
+        if (log.isDebugEnabled()) {
+            for (int i = 0; i < texts.size(); i++) {
+                log.debug("SMS {} about {} recorded for {} ({} characters)", recorded.get(i).id(),
+                        texts.get(i).reference(), recorded.get(i).phoneMasked(), texts.get(i).text().length());
+            }
         }
         return recorded.stream().map(sms -> SmsOutcome.sent(new SmsReceipt(sms.id()))).toList();
     }
