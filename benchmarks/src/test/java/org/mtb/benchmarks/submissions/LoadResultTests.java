@@ -53,7 +53,7 @@ class LoadResultTests {
     }
 
     @Test
-    void refusalsAndRepliesAfterTheirWindowCountAgainstTheWindowTheyWereOfferedIn() {
+    void refusalsAndLateAnswersCountInTheWindowTheyWereOfferedIn() {
         LoadResult result = new LoadResult();
         long start = System.currentTimeMillis();
         for (int i = 0; i < 300; i++) {
