@@ -14,6 +14,7 @@ import java.util.Queue;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.ToLongFunction;
 import org.mtb.benchmarks.load.Percentiles;
 
 /** Every answer of one phase, collected while its workers run. */
@@ -80,14 +81,7 @@ final class LoadResult {
         if (windows == 0) {
             return acceptedByNumber().size() / Math.max(0.001, seconds());
         }
-        long[] perWindow = new long[windows];
-        for (Outcome outcome : outcomes) {
-            long w = (outcome.answeredAtMillis() - startMillis) / windowMillis;
-            if (outcome.accepted() && !outcome.replayed() && w >= 0 && w < windows) {
-                perWindow[(int) w]++;
-            }
-        }
-        return Arrays.stream(perWindow).min().orElse(0) * 1000.0 / windowMillis;
+        return lowestRate(windows, windowMillis, outcome -> (outcome.answeredAtMillis() - startMillis) / windowMillis);
     }
 
     /**
@@ -101,9 +95,14 @@ final class LoadResult {
     double lowestScheduledRate(int first, int rate, Duration length, Duration window) {
         long windowMillis = window.toMillis();
         int windows = (int) Math.max(1, length.toMillis() / windowMillis);
+        return lowestRate(windows, windowMillis, outcome -> (outcome.index() - first) * 1000L / rate / windowMillis);
+    }
+
+    /** The fewest first acceptances in any of {@code windows} windows, as a rate; each counts in its {@code window}. */
+    private double lowestRate(int windows, long windowMillis, ToLongFunction<Outcome> window) {
         long[] perWindow = new long[windows];
         for (Outcome outcome : outcomes) {
-            long w = (outcome.index() - first) * 1000L / rate / windowMillis;
+            long w = window.applyAsLong(outcome);
             if (outcome.accepted() && !outcome.replayed() && w >= 0 && w < windows) {
                 perWindow[(int) w]++;
             }

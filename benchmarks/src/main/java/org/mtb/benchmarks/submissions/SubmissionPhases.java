@@ -102,7 +102,7 @@ final class SubmissionPhases {
         SubmissionBenchmark.report("sustained", "%,d/s offered for %d s: %s", rate, seconds, result.summary());
         SubmissionBenchmark.report("sustained", "lowest %d-s window of the schedule %,.0f accepted/s of %,d/s offered"
                 + " (target >= 600/s: %s); of the answers' time %,.0f/s; sending fell %s behind its schedule at worst",
-                RATE_WINDOW.toSeconds(), scheduled, rate, scheduled >= 600 ? "met" : "not met",
+                RATE_WINDOW.toSeconds(), scheduled, rate, scheduled >= 600 ? "met" : "missed",
                 result.lowestRate(RATE_WINDOW), Percentiles.millis(run.maxBehindMillis()));
         reportArrivals("sustained", result);
         lag.reportCatchUp("sustained", result.finishedAtMillis(), LAG_TIMEOUT);
