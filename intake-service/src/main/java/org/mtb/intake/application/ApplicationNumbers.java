@@ -5,9 +5,15 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.bson.Document;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
@@ -18,13 +24,16 @@ import org.springframework.stereotype.Component;
  * Hands out acceptance numbers {@code <region>-<yyyyMMdd>-<6-digit sequence>}, e.g. {@code 620900-20261123-000001}:
  * readable over the phone, sortable, and unique through an atomic counter per region and day. Each instance takes
  * the counter forward by a block ({@code intake.number-block-size}) at a time and hands the block's numbers out from
- * memory, so a busy day costs one counter update per block, not per application. Numbers stay unique across
- * instances and restarts; they are not gapless: the rest of a block is skipped when its instance stops, and two
- * instances number their applications from different blocks side by side.
+ * memory, so a busy day costs one counter update per block, not per application. Once half a block is handed out,
+ * the next block is reserved in the background, so that no request waits for the counter while the others queue
+ * behind it (they did, every block, under load). Numbers stay unique across instances and restarts; they are not
+ * gapless: what is left of a block, and a block reserved ahead, is skipped when its instance stops, and two instances
+ * number their applications from different blocks side by side.
  */
 @Component
 class ApplicationNumbers {
 
+    private static final Logger log = LoggerFactory.getLogger(ApplicationNumbers.class);
     private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
 
     private final MongoTemplate mongo;
@@ -43,28 +52,67 @@ class ApplicationNumbers {
             // A region's first number of the day: the blocks of earlier days are done with.
             String today = DAY.format(day);
             blocks.keySet().removeIf(other -> !other.endsWith(today));
-            block = blocks.computeIfAbsent(counter, c -> new Block(1, 0));
+            // An empty block: the first caller reserves one.
+            block = blocks.computeIfAbsent(counter, c -> new Block(1, 0, 0));
         }
         while (true) {
             long sequence = block.next.getAndIncrement();
             if (sequence <= block.last) {
+                if (sequence == block.reserveFollowingAt) {
+                    block.following = reserveAhead(counter);
+                }
                 return counter + "-" + sixDigits(sequence);
             }
             block = nextBlock(counter, block);
         }
     }
 
-    /** The block after {@code spent}, reserved by the first caller to find it spent; the others take it from there. */
+    /**
+     * The block after {@code spent}: the one reserved ahead for it (waited for if still on its way), or, where there is
+     * none or its reservation failed, one reserved now by the first caller to find it spent; the others take it from
+     * there.
+     */
     private Block nextBlock(String counter, Block spent) {
         synchronized (spent) {
             Block current = blocks.get(counter);
             if (current != null && current != spent) {
                 return current;
             }
-            long last = reserve(counter);
-            Block fresh = new Block(last - blockSize + 1, last);
+            long last = reservedAhead(spent);
+            if (last < 0) {
+                last = reserve(counter);
+            }
+            Block fresh = new Block(last - blockSize + 1, last, blockSize);
             blocks.put(counter, fresh);
             return fresh;
+        }
+    }
+
+    /** Reserves the block after the current one on a thread of its own. */
+    private CompletableFuture<Long> reserveAhead(String counter) {
+        CompletableFuture<Long> reserved = new CompletableFuture<>();
+        Thread.ofVirtual().name("application-numbers-ahead").start(() -> {
+            try {
+                reserved.complete(reserve(counter));
+            } catch (RuntimeException e) {
+                reserved.completeExceptionally(e);
+            }
+        });
+        return reserved;
+    }
+
+    /** The last number of the block reserved ahead of {@code spent}; -1 when none was, or its reservation failed. */
+    private static long reservedAhead(Block spent) {
+        CompletableFuture<Long> following = spent.following;
+        if (following == null) {
+            return -1;
+        }
+        try {
+            return following.join();
+        } catch (CompletionException | CancellationException failed) {
+            log.warn("Could not reserve application numbers ahead; reserving them now: {}", failed.getCause() == null
+                    ? failed.toString() : failed.getCause().toString());
+            return -1;
         }
     }
 
@@ -81,14 +129,20 @@ class ApplicationNumbers {
         return ((Number) updated.get("sequence")).longValue();
     }
 
-    /** Numbers {@code next} to {@code last} of a reserved block; {@code next} passes {@code last} once it is spent. */
+    /**
+     * Numbers {@code next} to {@code last} of a reserved block; {@code next} passes {@code last} once it is spent. The
+     * caller handed {@code reserveFollowingAt} (half the block) starts the reservation of the {@code following} one.
+     */
     private static final class Block {
         private final AtomicLong next;
         private final long last;
+        private final long reserveFollowingAt;
+        private volatile @Nullable CompletableFuture<Long> following;
 
-        Block(long first, long last) {
+        Block(long first, long last, int size) {
             this.next = new AtomicLong(first);
             this.last = last;
+            this.reserveFollowingAt = first + size / 2;
         }
     }
 }
