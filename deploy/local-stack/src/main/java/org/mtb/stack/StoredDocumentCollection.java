@@ -42,7 +42,10 @@ import org.h2.mvstore.MVMap;
  * {@code {_id: x, "applicant.phone": <old value>}}) from the {@code _id} index, matching the rest of the query on the
  * document found. The stock server uses an index only for a query of exactly the index's fields and read every
  * document otherwise: each of the re-encryption's conditional updates read a whole collection (half a second with
- * 100,000 review cases), and the SLA timers due meanwhile fired seconds late (benchmarks/README.md).
+ * 100,000 review cases), and the SLA timers due meanwhile fired seconds late (benchmarks/README.md). A query whose
+ * {@code _id} is a range of strings ({@code {_id: {$lt: "1764800000:"}}}, alone or with more) reads only the documents
+ * whose ids lie in it ({@link IdRange}): the removal of expired channel nonces, whose ids begin with their time, read
+ * the whole collection of them every minute, with every other command of the platform waiting behind it.
  *
  * <p>An update changes a document decoded for it and stores it again; a document a query handed out is never the
  * stored one. The stock collection changed the stored document itself, the same object an earlier query had handed to
@@ -115,6 +118,12 @@ final class StoredDocumentCollection extends H2Collection {
     @Override
     protected QueryResult matchDocuments(Document query, Document orderBy, int numberToSkip, int numberToReturn,
             int batchSize, Document fieldSelector) {
+        IdRange range = IdRange.of(query.get(ID));
+        if (range != null && ID.equals(getIdField())
+                && getIndexes().stream().anyMatch(StoredDocumentCollection::isIdIndex)) {
+            return matchDocuments(query, range.positions(documents), orderBy, numberToSkip, numberToReturn, batchSize,
+                    fieldSelector);
+        }
         if (query.size() > 1 && query.containsKey(ID)) {
             Document byId = new Document(ID, query.get(ID));
             for (Index<Object> index : getIndexes()) {

@@ -129,8 +129,10 @@ public class ResourceServerAutoConfiguration {
     }
 
     @Bean
-    SeenNonces seenNonces(ObjectProvider<MongoTemplate> mongo, ObjectProvider<Clock> clock) {
-        return new SeenNonces(mongo.getIfAvailable(), clock.getIfAvailable(Clock::systemUTC));
+    SeenNonces seenNonces(ObjectProvider<MongoTemplate> mongo, ObjectProvider<Clock> clock,
+            SecurityProperties properties) {
+        return new SeenNonces(mongo.getIfAvailable(), clock.getIfAvailable(Clock::systemUTC),
+                properties.signatureWindow());
     }
 
     /** Forgets the nonces whose window has passed, every minute. */

@@ -1,6 +1,7 @@
 package org.mtb.support.security;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -11,13 +12,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 import org.mtb.support.mongo.GroupCommit;
+import org.mtb.support.mongo.ObsoleteIndexes;
 import org.mtb.support.mongo.UnorderedInserts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
@@ -26,7 +26,8 @@ import org.springframework.data.mongodb.core.query.Query;
  * through MongoDB: the insert of {@code <timestamp>:<paasid>:<nonce>} as a document id is the check, so two instances
  * receiving the same request at once accept it once. Requests that arrive together insert their nonces in one
  * unordered command ({@link GroupCommit}); a duplicate among them refuses that request only. Entries past their window
- * are removed by {@link #removeExpired}. Without a MongoDB (a web slice in a test) the nonces are kept in memory.
+ * are removed by {@link #removeExpired}, found by their keys. Without a MongoDB (a web slice in a test) the nonces are
+ * kept in memory.
  *
  * <p>The key begins with the signed timestamp, in seconds, so that new keys come in time order and land at the end of
  * the collection's id index instead of on a random page of it. A replay carries the same timestamp, and another
@@ -36,6 +37,13 @@ import org.springframework.data.mongodb.core.query.Query;
  * window ({@link #olderWritersSeen}), as during a rolling upgrade or for ten minutes after it, each nonce is also
  * inserted under that key, marked as written by this version: a request seen by either version is then refused by the
  * other. Whether there are any is looked up at start and every minute with the removal.
+ *
+ * <p>Neither the removal nor that look-up reads the collection whole: they name ranges of the key, which the id index
+ * answers (in the local MongoDB too, whose only indexes are unique ones). This version's entries lie between
+ * {@value #TIMED_KEYS_FROM} and {@value #TIMED_KEYS_TO}, an older version's and those written under its key outside
+ * them. The removal had selected by {@code forgetAfter} alone: every minute the local MongoDB read every entry (two
+ * windows of every channel's requests), twice with the look-up, while every other command of the platform waited
+ * (benchmarks/README.md). An entry now stays up to three windows after its signed time, a window longer.
  */
 final class SeenNonces {
 
@@ -46,8 +54,15 @@ final class SeenNonces {
     static final String KEY_FORMAT = "keyFormat";
     static final String TIMED = "timestamp:paasid:nonce";
     static final String NONCE_ONLY = "paasid:nonce";
+    /** Where this version's keys begin: a signed time of ten digits (in seconds, 2001 to 2286), then a colon. */
+    static final String TIMED_KEYS_FROM = "1000000000:";
+    /** Just after the last of them (a semicolon follows the colon). */
+    static final String TIMED_KEYS_TO = "9999999999;";
+    /** Expired entries are removed this many to a command, so that no one command holds the database for long. */
+    static final int REMOVAL_CHUNK = 500;
 
     private final @Nullable MongoTemplate mongo;
+    private final Duration window;
     private final Map<String, Instant> inMemory = new ConcurrentHashMap<>();
     /** Requests arriving together record their nonces in one command. */
     private final GroupCommit<List<Document>> recording = new GroupCommit<>(this::insertAll);
@@ -56,14 +71,13 @@ final class SeenNonces {
     /** Whether a lookup succeeded: the first one is logged only if it finds some, later ones when the answer changes. */
     private volatile boolean lookedUp;
 
-    SeenNonces(@Nullable MongoTemplate mongo, Clock clock) {
+    /** @param window the signature window: how far a signed time may be from the server's clock */
+    SeenNonces(@Nullable MongoTemplate mongo, Clock clock, Duration window) {
         this.mongo = mongo;
+        this.window = window;
         if (mongo != null) {
-            // The removal of expired nonces every minute selects by forgetAfter. The collection holds up to twice the
-            // signature window of every channel's requests (about 360,000 at 600 a second), which MongoDB would
-            // otherwise read whole each time. (The local MongoDB keeps no index but unique ones: it ignores this one
-            // and reads the collection, as it did before.)
-            mongo.indexOps(COLLECTION).createIndex(new Index("forgetAfter", Sort.Direction.ASC).named("forgetAfter"));
+            ObsoleteIndexes.drop(mongo, COLLECTION, "expired nonces are found by the ranges of their keys",
+                    "forgetAfter");
             lookForOlderWriters(clock.instant());
         } else {
             olderWritersSeen = false;
@@ -72,7 +86,7 @@ final class SeenNonces {
 
     /**
      * Whether this is the first use of the nonce by the channel with this signed timestamp (Unix seconds); remembered
-     * until {@code forgetAfter}.
+     * at least until {@code forgetAfter}.
      */
     boolean firstUse(String paasid, long timestamp, String nonce, Instant forgetAfter) {
         String key = timestamp + ":" + paasid + ":" + nonce;
@@ -116,27 +130,56 @@ final class SeenNonces {
         return failures;
     }
 
-    /** Removes the entries whose window has passed; answers how many. */
+    /**
+     * Removes the entries whose {@code forgetAfter} has passed; answers how many. This version's are found among the
+     * keys whose signed time is three windows old: an entry's {@code forgetAfter} is two windows after the check of a
+     * request whose signed time was at most a window before, so it has passed by then, and the condition on
+     * {@code forgetAfter} keeps any entry whose own has not. An older version's key carries no time: those entries are
+     * found by {@code forgetAfter} among the keys outside this version's.
+     */
     long removeExpired(Instant now) {
         if (mongo == null) {
             int before = inMemory.size();
             inMemory.values().removeIf(until -> until.isBefore(now));
             return before - inMemory.size();
         }
-        long removed = mongo.remove(Query.query(Criteria.where("forgetAfter").lt(Date.from(now))), COLLECTION)
-                .getDeletedCount();
+        Date at = Date.from(now);
+        String timedBefore = now.minus(window.multipliedBy(3)).getEpochSecond() + ":";
+        long removed = removeInChunks(Criteria.where("_id").gte(TIMED_KEYS_FROM).lt(timedBefore)
+                .and("forgetAfter").lt(at));
+        removed += removeInChunks(Criteria.where("_id").lt(TIMED_KEYS_FROM).and("forgetAfter").lt(at));
+        removed += removeInChunks(Criteria.where("_id").gte(TIMED_KEYS_TO).and("forgetAfter").lt(at));
         lookForOlderWriters(now);
         return removed;
     }
 
+    /** Removes the entries {@code expired} selects, {@link #REMOVAL_CHUNK} to a command; answers how many. */
+    private long removeInChunks(Criteria expired) {
+        Query chunk = Query.query(expired).limit(REMOVAL_CHUNK);
+        chunk.fields().include("_id");
+        long removed = 0;
+        while (true) {
+            List<Object> ids = Objects.requireNonNull(mongo).find(chunk, Document.class, COLLECTION).stream()
+                    .map(entry -> entry.get("_id")).toList();
+            if (!ids.isEmpty()) {
+                removed += mongo.remove(Query.query(Criteria.where("_id").in(ids)), COLLECTION).getDeletedCount();
+            }
+            if (ids.size() < REMOVAL_CHUNK) {
+                return removed;
+            }
+        }
+    }
+
     /**
-     * Looks for an entry an older version wrote that is still within its window. Should the lookup fail, nonces go on
-     * being written under both keys as they are.
+     * Looks for an entry an older version wrote that is still within its window, among the keys outside this version's
+     * (an older version's key for a channel whose paasid were ten digits would lie among them and go unseen). Should
+     * the lookup fail, nonces go on being written under both keys as they are.
      */
     private void lookForOlderWriters(Instant now) {
         try {
-            boolean seen = Objects.requireNonNull(mongo).exists(Query.query(Criteria.where(KEY_FORMAT).exists(false)
-                    .and("forgetAfter").gte(Date.from(now))), COLLECTION);
+            Date at = Date.from(now);
+            boolean seen = olderEntry(Criteria.where("_id").lt(TIMED_KEYS_FROM), at)
+                    || olderEntry(Criteria.where("_id").gte(TIMED_KEYS_TO), at);
             if (lookedUp ? seen != olderWritersSeen : seen) {
                 log.info(seen ? "Channel nonces written by an older version are within their window: each nonce is"
                         + " also written under the older key" : "No channel nonce of an older version is within its"
@@ -148,5 +191,12 @@ final class SeenNonces {
             log.warn("Could not look for channel nonces of an older version; writing both keys as before: {}",
                     failed.toString());
         }
+    }
+
+    /** Whether an entry an older version wrote, among the keys {@code keys} selects, is within its window. */
+    private boolean olderEntry(Criteria keys, Date now) {
+        Query older = Query.query(keys.and(KEY_FORMAT).exists(false).and("forgetAfter").gte(now));
+        older.fields().include("_id");
+        return Objects.requireNonNull(mongo).findOne(older, Document.class, COLLECTION) != null;
     }
 }

@@ -30,13 +30,14 @@ class SeenNoncesTests {
     private static final Instant NOW = Instant.parse("2026-11-30T02:00:00Z");
     private static final long SIGNED_AT = NOW.getEpochSecond() - 3;
     private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+    private static final Duration WINDOW = Duration.ofMinutes(5);
 
     private final MongoTemplate mongo = new MongoTemplate(LocalMongo.client(), "nonces_" + System.nanoTime());
 
     @Test
     void twoInstancesReceivingTheSameRequestAtOnceAcceptItOnceAndEveryOtherNonceOnce() throws Exception {
-        SeenNonces first = new SeenNonces(mongo, CLOCK);
-        SeenNonces second = new SeenNonces(mongo, CLOCK);
+        SeenNonces first = new SeenNonces(mongo, CLOCK, WINDOW);
+        SeenNonces second = new SeenNonces(mongo, CLOCK, WINDOW);
         List<Callable<Boolean>> uses = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
             SeenNonces instance = i % 2 == 0 ? first : second;
@@ -57,21 +58,73 @@ class SeenNoncesTests {
     }
 
     @Test
-    void forgetsANonceOnceItsWindowHasPassed() {
-        SeenNonces nonces = new SeenNonces(mongo, CLOCK);
-        nonces.firstUse("xj-tiemenguan-platform", SIGNED_AT, "old-nonce-000000001", NOW.minus(Duration.ofMinutes(1)));
-        nonces.firstUse("xj-tiemenguan-platform", SIGNED_AT, "new-nonce-000000001", NOW.plus(Duration.ofMinutes(9)));
+    void forgetsANonceOnceItsForgetAfterHasPassedFindingItByItsSignedTime() {
+        SeenNonces nonces = new SeenNonces(mongo, CLOCK, WINDOW);
+        long fifteenMinutesAgo = NOW.getEpochSecond() - 901;
+        nonces.firstUse("xj-tiemenguan-platform", fifteenMinutesAgo, "expired-000000001", NOW.minusSeconds(60));
+        nonces.firstUse("xj-tiemenguan-platform", fifteenMinutesAgo, "kept-to-its-time", NOW.plusSeconds(60));
+        nonces.firstUse("xj-tiemenguan-platform", SIGNED_AT, "recent-000000001", NOW.plusSeconds(540));
+        // What an older version wrote, under a key without the time: by forgetAfter alone.
+        mongo.insert(new Document("_id", "xj-tiemenguan-platform:older-expired")
+                .append("forgetAfter", Date.from(NOW.minusSeconds(1))), SeenNonces.COLLECTION);
+        mongo.insert(new Document("_id", "xj-tiemenguan-platform:older-within")
+                .append("forgetAfter", Date.from(NOW.plusSeconds(60))), SeenNonces.COLLECTION);
 
-        assertThat(nonces.removeExpired(NOW)).isEqualTo(1);
-        assertThat(mongo.indexOps(SeenNonces.COLLECTION).getIndexInfo())
-                .anySatisfy(index -> assertThat(index.isIndexForFields(List.of("forgetAfter"))).isTrue());
-        assertThat(nonces.firstUse("xj-tiemenguan-platform", SIGNED_AT, "new-nonce-000000001", NOW.plusSeconds(600))).isFalse();
-        assertThat(nonces.firstUse("xj-tiemenguan-platform", SIGNED_AT, "old-nonce-000000001", NOW.plusSeconds(600))).isTrue();
+        assertThat(nonces.removeExpired(NOW)).isEqualTo(2);
+        assertThat(mongo.findAll(Document.class, SeenNonces.COLLECTION)).extracting(entry -> entry.get("_id"))
+                .containsExactlyInAnyOrder(fifteenMinutesAgo + ":xj-tiemenguan-platform:kept-to-its-time",
+                        SIGNED_AT + ":xj-tiemenguan-platform:recent-000000001", "xj-tiemenguan-platform:older-within");
+        assertThat(nonces.firstUse("xj-tiemenguan-platform", SIGNED_AT, "recent-000000001", NOW.plusSeconds(600)))
+                .isFalse();
+        assertThat(nonces.firstUse("xj-tiemenguan-platform", fifteenMinutesAgo, "expired-000000001",
+                NOW.plusSeconds(600))).as("forgotten (the signature window refuses it first)").isTrue();
+        assertThat(mongo.indexOps(SeenNonces.COLLECTION).getIndexInfo()).as("no index but the id's is needed")
+                .noneSatisfy(index -> assertThat(index.getName()).isEqualTo("forgetAfter"));
+
+        // Three windows after its signed time, an entry's forgetAfter has passed: the recent one goes then, with the
+        // rest (and those written under the older key too while the older entry was within its window: two).
+        assertThat(nonces.olderWritersSeen()).isTrue();
+        assertThat(nonces.removeExpired(NOW.plusSeconds(905))).isEqualTo(6);
+        assertThat(nonces.olderWritersSeen()).isFalse();
+        assertThat(mongo.findAll(Document.class, SeenNonces.COLLECTION)).isEmpty();
+    }
+
+    @Test
+    void removesExpiredNoncesAChunkAtATime() {
+        SeenNonces nonces = new SeenNonces(mongo, CLOCK, WINDOW);
+        int expired = SeenNonces.REMOVAL_CHUNK * 2 + 7;
+        List<Document> entries = new ArrayList<>();
+        for (int i = 0; i < expired; i++) {
+            entries.add(new Document("_id", (NOW.getEpochSecond() - 1_000 + i % 60) + ":gs-jiuquan-platform:n" + i)
+                    .append("forgetAfter", Date.from(NOW.minusSeconds(10))).append(SeenNonces.KEY_FORMAT,
+                            SeenNonces.TIMED));
+        }
+        mongo.insert(entries, SeenNonces.COLLECTION);
+        nonces.firstUse("gs-jiuquan-platform", SIGNED_AT, "still-within-window", NOW.plusSeconds(600));
+
+        assertThat(nonces.removeExpired(NOW)).isEqualTo(expired);
+        assertThat(mongo.findAll(Document.class, SeenNonces.COLLECTION)).extracting(entry -> entry.get("_id"))
+                .containsExactly(SIGNED_AT + ":gs-jiuquan-platform:still-within-window");
+    }
+
+    @Test
+    void seesAnOlderVersionsEntriesWhereverTheirKeysSortBesideThisVersions() {
+        // Keys without the time sort before ("-", "0") and after (letters) this version's keys of ten digits.
+        for (String key : List.of("-channel:seen-before", "0-channel:seen-before", "xj-platform:seen-before")) {
+            mongo.dropCollection(SeenNonces.COLLECTION);
+            mongo.insert(new Document("_id", key).append("forgetAfter", Date.from(NOW.plusSeconds(60))),
+                    SeenNonces.COLLECTION);
+            assertThat(new SeenNonces(mongo, CLOCK, WINDOW).olderWritersSeen()).as(key).isTrue();
+        }
+        mongo.dropCollection(SeenNonces.COLLECTION);
+        mongo.insert(new Document("_id", SIGNED_AT + ":xj-platform:timed").append("forgetAfter",
+                Date.from(NOW.plusSeconds(60))).append(SeenNonces.KEY_FORMAT, SeenNonces.TIMED), SeenNonces.COLLECTION);
+        assertThat(new SeenNonces(mongo, CLOCK, WINDOW).olderWritersSeen()).isFalse();
     }
 
     @Test
     void keysANonceByItsSignedTimestampSoThatKeysComeInTimeOrder() {
-        SeenNonces nonces = new SeenNonces(mongo, CLOCK);
+        SeenNonces nonces = new SeenNonces(mongo, CLOCK, WINDOW);
         assertThat(nonces.olderWritersSeen()).as("a new collection holds no older version's entry").isFalse();
 
         assertThat(nonces.firstUse("xj-tiemenguan-platform", SIGNED_AT, "nonce-of-request-1", NOW.plusSeconds(600)))
@@ -91,7 +144,7 @@ class SeenNoncesTests {
         // What a version before timed keys wrote for a request it accepted.
         mongo.insert(new Document("_id", "xj-tiemenguan-platform:seen-by-older-version")
                 .append("forgetAfter", Date.from(NOW.plusSeconds(300))), SeenNonces.COLLECTION);
-        SeenNonces nonces = new SeenNonces(mongo, CLOCK);
+        SeenNonces nonces = new SeenNonces(mongo, CLOCK, WINDOW);
         assertThat(nonces.olderWritersSeen()).isTrue();
 
         assertThat(nonces.firstUse("xj-tiemenguan-platform", SIGNED_AT, "seen-by-older-version", NOW.plusSeconds(600)))
