@@ -58,8 +58,11 @@ final class SeenNonces {
     static final String TIMED_KEYS_FROM = "1000000000:";
     /** Just after the last of them (a semicolon follows the colon). */
     static final String TIMED_KEYS_TO = "9999999999;";
-    /** Expired entries are removed this many to a command, so that no one command holds the database for long. */
-    static final int REMOVAL_CHUNK = 500;
+    /**
+     * Expired entries are removed those of this many seconds to a command (1,200 at 600 requests a second), so that no
+     * one command holds the database for long.
+     */
+    static final int REMOVAL_SECONDS = 2;
 
     private final @Nullable MongoTemplate mongo;
     private final Duration window;
@@ -70,6 +73,11 @@ final class SeenNonces {
     private volatile boolean olderWritersSeen = true;
     /** Whether a lookup succeeded: the first one is logged only if it finds some, later ones when the answer changes. */
     private volatile boolean lookedUp;
+    /**
+     * Until when entries under an older version's key may be there (an older version's, and this one's written beside
+     * them): two windows and a minute after one was last seen; null until the first removal after start.
+     */
+    private volatile @Nullable Instant olderKeysUntil;
 
     /** @param window the signature window: how far a signed time may be from the server's clock */
     SeenNonces(@Nullable MongoTemplate mongo, Clock clock, Duration window) {
@@ -78,7 +86,7 @@ final class SeenNonces {
         if (mongo != null) {
             ObsoleteIndexes.drop(mongo, COLLECTION, "expired nonces are found by the ranges of their keys",
                     "forgetAfter");
-            lookForOlderWriters(clock.instant());
+            lookForOlderWriters(clock.instant(), true);
         } else {
             olderWritersSeen = false;
         }
@@ -134,8 +142,9 @@ final class SeenNonces {
      * Removes the entries whose {@code forgetAfter} has passed; answers how many. This version's are found among the
      * keys whose signed time is three windows old: an entry's {@code forgetAfter} is two windows after the check of a
      * request whose signed time was at most a window before, so it has passed by then, and the condition on
-     * {@code forgetAfter} keeps any entry whose own has not. An older version's key carries no time: those entries are
-     * found by {@code forgetAfter} among the keys outside this version's.
+     * {@code forgetAfter} keeps any entry whose own has not. Entries under an older version's key carry no time: they
+     * are found by {@code forgetAfter}, reading the whole collection, in the first removal after start and while they
+     * may be there ({@link #olderKeysUntil}).
      */
     long removeExpired(Instant now) {
         if (mongo == null) {
@@ -144,42 +153,72 @@ final class SeenNonces {
             return before - inMemory.size();
         }
         Date at = Date.from(now);
-        String timedBefore = now.minus(window.multipliedBy(3)).getEpochSecond() + ":";
-        long removed = removeInChunks(Criteria.where("_id").gte(TIMED_KEYS_FROM).lt(timedBefore)
-                .and("forgetAfter").lt(at));
-        removed += removeInChunks(Criteria.where("_id").lt(TIMED_KEYS_FROM).and("forgetAfter").lt(at));
-        removed += removeInChunks(Criteria.where("_id").gte(TIMED_KEYS_TO).and("forgetAfter").lt(at));
-        lookForOlderWriters(now);
+        long removed = removeTimed(now.minus(window.multipliedBy(3)).getEpochSecond(), at);
+        boolean wholly = olderKeysUntil == null || !now.isAfter(olderKeysUntil);
+        if (wholly) {
+            removed += mongo.remove(Query.query(Criteria.where(KEY_FORMAT).ne(TIMED).and("forgetAfter").lt(at)),
+                    COLLECTION).getDeletedCount();
+        }
+        lookForOlderWriters(now, wholly);
+        if (olderWritersSeen || olderKeysUntil == null) {
+            olderKeysUntil = olderWritersSeen ? now.plus(window.multipliedBy(2)).plusSeconds(60) : now;
+        }
         return removed;
     }
 
-    /** Removes the entries {@code expired} selects, {@link #REMOVAL_CHUNK} to a command; answers how many. */
-    private long removeInChunks(Criteria expired) {
-        Query chunk = Query.query(expired).limit(REMOVAL_CHUNK);
-        chunk.fields().include("_id");
+    /**
+     * Removes this version's expired entries signed before {@code signedBefore} (in seconds), those of
+     * {@link #REMOVAL_SECONDS} seconds to a command: one is found, then those of its seconds are removed by their range
+     * of keys, until none is left. A key in the range that does not begin with a time goes alone.
+     */
+    private long removeTimed(long signedBefore, Date now) {
+        MongoTemplate mongo = Objects.requireNonNull(this.mongo);
+        Query expired = Query.query(timed(TIMED_KEYS_FROM, signedBefore + ":", now)).limit(1);
+        expired.fields().include("_id");
         long removed = 0;
         while (true) {
-            List<Object> ids = Objects.requireNonNull(mongo).find(chunk, Document.class, COLLECTION).stream()
-                    .map(entry -> entry.get("_id")).toList();
-            if (!ids.isEmpty()) {
-                removed += mongo.remove(Query.query(Criteria.where("_id").in(ids)), COLLECTION).getDeletedCount();
-            }
-            if (ids.size() < REMOVAL_CHUNK) {
+            Document found = mongo.findOne(expired, Document.class, COLLECTION);
+            if (found == null) {
                 return removed;
             }
+            String key = String.valueOf(found.get("_id"));
+            Long second = signedSecond(key);
+            Query chunk = second == null ? Query.query(Criteria.where("_id").is(key).and("forgetAfter").lt(now))
+                    : Query.query(timed(second + ":", Math.min(signedBefore, second + REMOVAL_SECONDS) + ":", now));
+            removed += mongo.remove(chunk, COLLECTION).getDeletedCount();
         }
     }
 
+    private static Criteria timed(String fromKey, String beforeKey, Date now) {
+        return Criteria.where("_id").gte(fromKey).lt(beforeKey).and("forgetAfter").lt(now);
+    }
+
+    /** The signed time a key begins with, in seconds; null where it begins with anything else. */
+    static @Nullable Long signedSecond(String key) {
+        int colon = key.indexOf(':');
+        if (colon < 1 || colon > 18) {
+            return null;
+        }
+        for (int i = 0; i < colon; i++) {
+            if (key.charAt(i) < '0' || key.charAt(i) > '9') {
+                return null;
+            }
+        }
+        return Long.parseLong(key, 0, colon, 10);
+    }
+
     /**
-     * Looks for an entry an older version wrote that is still within its window, among the keys outside this version's
-     * (an older version's key for a channel whose paasid were ten digits would lie among them and go unseen). Should
-     * the lookup fail, nonces go on being written under both keys as they are.
+     * Looks for an entry an older version wrote that is still within its window: {@code wholly} in the whole
+     * collection, otherwise among the keys outside this version's range (an older version's entries for a channel
+     * whose paasid begins with a digit lie in it, and are then seen at the next start). Should the lookup fail, nonces
+     * go on being written under both keys as they are.
      */
-    private void lookForOlderWriters(Instant now) {
+    private void lookForOlderWriters(Instant now, boolean wholly) {
         try {
             Date at = Date.from(now);
-            boolean seen = olderEntry(Criteria.where("_id").lt(TIMED_KEYS_FROM), at)
-                    || olderEntry(Criteria.where("_id").gte(TIMED_KEYS_TO), at);
+            boolean seen = wholly ? olderEntry(new Criteria(), at)
+                    : olderEntry(Criteria.where("_id").lt(TIMED_KEYS_FROM), at)
+                            || olderEntry(Criteria.where("_id").gte(TIMED_KEYS_TO), at);
             if (lookedUp ? seen != olderWritersSeen : seen) {
                 log.info(seen ? "Channel nonces written by an older version are within their window: each nonce is"
                         + " also written under the older key" : "No channel nonce of an older version is within its"

@@ -81,30 +81,47 @@ class SeenNoncesTests {
         assertThat(mongo.indexOps(SeenNonces.COLLECTION).getIndexInfo()).as("no index but the id's is needed")
                 .noneSatisfy(index -> assertThat(index.getName()).isEqualTo("forgetAfter"));
 
-        // Three windows after its signed time, an entry's forgetAfter has passed: the recent one goes then, with the
-        // rest (and those written under the older key too while the older entry was within its window: two).
+        // While the older entry was within its window, nonces were written under the older key too (two): they go by
+        // their forgetAfter, as the older entry does, in the rounds that follow.
         assertThat(nonces.olderWritersSeen()).isTrue();
-        assertThat(nonces.removeExpired(NOW.plusSeconds(905))).isEqualTo(6);
+        assertThat(nonces.removeExpired(NOW.plusSeconds(61))).isEqualTo(2);
         assertThat(nonces.olderWritersSeen()).isFalse();
+        assertThat(nonces.removeExpired(NOW.plusSeconds(605))).isEqualTo(3);
+        // Three windows after its signed time, an entry's forgetAfter has passed: the recent one goes then.
+        assertThat(nonces.removeExpired(NOW.plusSeconds(905))).isEqualTo(1);
         assertThat(mongo.findAll(Document.class, SeenNonces.COLLECTION)).isEmpty();
     }
 
     @Test
-    void removesExpiredNoncesAChunkAtATime() {
+    void removesExpiredNoncesAFewSecondsOfThemToACommand() {
         SeenNonces nonces = new SeenNonces(mongo, CLOCK, WINDOW);
-        int expired = SeenNonces.REMOVAL_CHUNK * 2 + 7;
         List<Document> entries = new ArrayList<>();
-        for (int i = 0; i < expired; i++) {
+        for (int i = 0; i < 1_207; i++) {
             entries.add(new Document("_id", (NOW.getEpochSecond() - 1_000 + i % 60) + ":gs-jiuquan-platform:n" + i)
                     .append("forgetAfter", Date.from(NOW.minusSeconds(10))).append(SeenNonces.KEY_FORMAT,
                             SeenNonces.TIMED));
         }
+        // Keys among this version's that begin with no time (an older version's channel "12"; "1x") go one by one, or
+        // with the first removal after start, which reads every entry.
+        for (String odd : List.of("12:older-version-nonce", "1x:odd", "1000000000:too-old")) {
+            entries.add(new Document("_id", odd).append("forgetAfter", Date.from(NOW.minusSeconds(10))));
+        }
         mongo.insert(entries, SeenNonces.COLLECTION);
         nonces.firstUse("gs-jiuquan-platform", SIGNED_AT, "still-within-window", NOW.plusSeconds(600));
 
-        assertThat(nonces.removeExpired(NOW)).isEqualTo(expired);
+        assertThat(nonces.removeExpired(NOW)).isEqualTo(1_210);
         assertThat(mongo.findAll(Document.class, SeenNonces.COLLECTION)).extracting(entry -> entry.get("_id"))
                 .containsExactly(SIGNED_AT + ":gs-jiuquan-platform:still-within-window");
+    }
+
+    @Test
+    void readsTheSignedTimeAKeyBeginsWith() {
+        assertThat(SeenNonces.signedSecond("1764900000:xj:n")).isEqualTo(1_764_900_000L);
+        assertThat(SeenNonces.signedSecond("12:n")).isEqualTo(12L);
+        assertThat(SeenNonces.signedSecond("1x:n")).isNull();
+        assertThat(SeenNonces.signedSecond(":n")).isNull();
+        assertThat(SeenNonces.signedSecond("17649")).isNull();
+        assertThat(SeenNonces.signedSecond("1234567890123456789012:n")).isNull();
     }
 
     @Test
