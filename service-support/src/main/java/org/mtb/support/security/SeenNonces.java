@@ -216,7 +216,7 @@ final class SeenNonces {
     private void lookForOlderWriters(Instant now, boolean wholly) {
         try {
             Date at = Date.from(now);
-            boolean seen = wholly ? olderEntry(new Criteria(), at)
+            boolean seen = wholly ? olderEntry(null, at)
                     : olderEntry(Criteria.where("_id").lt(TIMED_KEYS_FROM), at)
                             || olderEntry(Criteria.where("_id").gte(TIMED_KEYS_TO), at);
             if (lookedUp ? seen != olderWritersSeen : seen) {
@@ -232,10 +232,11 @@ final class SeenNonces {
         }
     }
 
-    /** Whether an entry an older version wrote, among the keys {@code keys} selects, is within its window. */
-    private boolean olderEntry(Criteria keys, Date now) {
-        Query older = Query.query(keys.and(KEY_FORMAT).exists(false).and("forgetAfter").gte(now));
-        older.fields().include("_id");
-        return Objects.requireNonNull(mongo).findOne(older, Document.class, COLLECTION) != null;
+    /** Whether an entry an older version wrote, among the keys {@code keys} selects (all if null), is in its window. */
+    private boolean olderEntry(@Nullable Criteria keys, Date now) {
+        Criteria older = keys == null ? Criteria.where(KEY_FORMAT).exists(false) : keys.and(KEY_FORMAT).exists(false);
+        Query query = Query.query(older.and("forgetAfter").gte(now));
+        query.fields().include("_id");
+        return Objects.requireNonNull(mongo).findOne(query, Document.class, COLLECTION) != null;
     }
 }
