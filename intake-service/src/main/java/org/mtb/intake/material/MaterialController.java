@@ -1,13 +1,12 @@
 package org.mtb.intake.material;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import org.jspecify.annotations.Nullable;
 import org.mtb.support.security.Caller;
 import org.mtb.support.web.ApiException;
 import org.mtb.support.web.Problems;
+import org.mtb.support.web.UnreadBodies;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.servlet.autoconfigure.MultipartProperties;
@@ -90,31 +89,14 @@ class MaterialController {
     /**
      * 413 for a body over the container's limit. Tomcat closes the connection after a 413; were the rest of the upload
      * still unread then, the close would reset the connection and the client could lose the answer (seen in the tests
-     * as a response cut off after its headers). So the rest of a body that declared no more than the request limit is
-     * read and dropped first; a larger one was refused from its declared length, unread, and is left to the reset.
+     * as a response cut off after its headers). So the rest of a body no larger than the request limit is read and
+     * dropped first ({@link UnreadBodies}); a larger one is left to the reset.
      */
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ResponseEntity<ProblemDetail> overUploadLimit(MaxUploadSizeExceededException e, HttpServletRequest request) {
         service.refused("MATERIAL_TOO_LARGE");
-        long limit = multipart.getMaxRequestSize().toBytes();
-        if (request.getContentLengthLong() <= limit) {
-            discardRest(request, limit);
-        }
+        UnreadBodies.discard(request, multipart.getMaxRequestSize().toBytes());
         return problem(MaterialProblems.overUploadLimit(multipart.getMaxFileSize().toMegabytes()));
-    }
-
-    /** Reads what is left of the request's body, at most {@code limit} bytes, and drops it. */
-    private static void discardRest(HttpServletRequest request, long limit) {
-        byte[] buffer = new byte[16 * 1024];
-        long read = 0;
-        try {
-            InputStream rest = request.getInputStream();
-            for (int n = rest.read(buffer); n >= 0 && read < limit; n = rest.read(buffer)) {
-                read += n;
-            }
-        } catch (IOException | IllegalStateException unreadable) {
-            log.debug("Could not read the rest of a refused upload: {}", unreadable.toString());
-        }
     }
 
     @ExceptionHandler(MultipartException.class)

@@ -55,8 +55,9 @@ public class ProblemAnswersAutoConfiguration {
     FilterRegistrationBean<RequestBodyLimit> requestBodyLimit(Environment environment,
             ObjectProvider<MeterRegistry> meters) {
         DataSize max = environment.getProperty("mtb.web.max-body", DataSize.class, DataSize.ofMegabytes(1));
-        FilterRegistrationBean<RequestBodyLimit> registration = new FilterRegistrationBean<>(
-                new RequestBodyLimit(max.toBytes(), meters.getIfAvailable(SimpleMeterRegistry::new)));
+        DataSize drain = environment.getProperty("mtb.web.max-drain", DataSize.class, DataSize.ofMegabytes(32));
+        FilterRegistrationBean<RequestBodyLimit> registration = new FilterRegistrationBean<>(new RequestBodyLimit(
+                max.toBytes(), drain.toBytes(), meters.getIfAvailable(SimpleMeterRegistry::new)));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
         return registration;
     }

@@ -23,19 +23,23 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Refuses a request body larger than {@code mtb.web.max-body} with 413 {@code BODY_TOO_LARGE}, before anything reads
  * it: a JSON body is parsed whole into memory, and one body of tens of megabytes would otherwise fill a small heap and
- * stop the service for everybody. A body that declares its length is refused unread (Tomcat never hands on more than
- * it declares); one of unknown length is counted as it is read and refused one byte past the limit. Multipart uploads
- * are left to the container's own limits ({@code spring.servlet.multipart.*}), which keep large parts on disk.
+ * stop the service for everybody. A body that declares its length is refused without being parsed (Tomcat never hands
+ * on more than it declares); one of unknown length is counted as it is read and refused one byte past the limit.
+ * Either way the rest of it, up to {@code mtb.web.max-drain}, is read and dropped before the answer
+ * ({@link UnreadBodies}), so that a client still sending reads its 413 rather than a reset connection. Multipart
+ * uploads are left to the container's own limits ({@code spring.servlet.multipart.*}), which keep large parts on disk.
  */
 final class RequestBodyLimit extends OncePerRequestFilter {
 
     static final String CODE = "BODY_TOO_LARGE";
 
     private final long maxBytes;
+    private final long maxDrain;
     private final Counter refused;
 
-    RequestBodyLimit(long maxBytes, MeterRegistry meters) {
+    RequestBodyLimit(long maxBytes, long maxDrain, MeterRegistry meters) {
         this.maxBytes = maxBytes;
+        this.maxDrain = maxDrain;
         this.refused = meters.counter(Problems.REFUSED_METRIC, "code", CODE);
     }
 
@@ -56,16 +60,27 @@ final class RequestBodyLimit extends OncePerRequestFilter {
         long declared = request.getContentLengthLong();
         if (declared > maxBytes) {
             refused.increment();
+            UnreadBodies.discard(request, maxDrain);
             Problems.write(response, problem(maxBytes));
             return;
         }
+        if (declared >= 0) {
+            chain.doFilter(request, response);
+            return;
+        }
+        Counted counted = new Counted(request, maxBytes, refused);
         try {
-            chain.doFilter(declared >= 0 ? request : new Counted(request, maxBytes, refused), response);
+            chain.doFilter(counted, response);
+            if (counted.overLimit()) {
+                // refused by whichever handler met the failure (ApiProblemHandler's 413), the rest still unread
+                UnreadBodies.discard(request, maxDrain);
+            }
         } catch (IOException | ServletException | RuntimeException e) {
             if (within(e) == null || response.isCommitted()) {
                 throw e;
             }
             response.reset();
+            UnreadBodies.discard(request, maxDrain);
             Problems.write(response, problem(maxBytes));
         }
     }
@@ -100,6 +115,11 @@ final class RequestBodyLimit extends OncePerRequestFilter {
             super(request);
             this.maxBytes = maxBytes;
             this.refused = refused;
+        }
+
+        /** Whether the body grew past the limit while it was read. */
+        boolean overLimit() {
+            return counted instanceof CountedStream stream && stream.read > stream.maxBytes;
         }
 
         @Override

@@ -16,7 +16,7 @@ import org.springframework.boot.web.server.servlet.context.ServletWebServerAppli
  */
 @SpringBootTest(classes = {SupportTestApplication.class, RequestBoundsOnTomcatTests.Echo.class},
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"mtb.web.max-body=1KB", "mtb.outbox.enabled=false",
+        properties = {"mtb.web.max-body=1KB", "mtb.web.max-drain=48MB", "mtb.outbox.enabled=false",
                 "mtb.web.tomcat-protocol=org.apache.coyote.http11.Http11Nio2Protocol"})
 class RequestBoundsOnNio2Tests extends RequestBoundsOnTomcatTests {
 
