@@ -10,8 +10,9 @@ import org.slf4j.LoggerFactory;
  * The rest of a refused request's body, read and dropped before the refusal is answered. Tomcat closes the connection
  * after a 413 and swallows at most 2 MB of a body left unread; with more still arriving, the close resets the
  * connection, and a client that sends its whole body before it reads (the JDK's {@code HttpURLConnection}, most
- * SDKs) gets "broken pipe" instead of the problem that says why. Bounded: a body declared larger than the bound is left
- * to the reset, so a refusal never reads more than the service's largest accepted request.
+ * SDKs) gets "broken pipe" instead of the problem that says why. Bounded by its caller (the request limit for an
+ * upload, {@code mtb.web.max-drain} for a JSON body): a body larger than the bound is left to the reset, so that a
+ * refusal never reads without end. The reading happens before the busy gate, and holds no place in it.
  */
 public final class UnreadBodies {
 
