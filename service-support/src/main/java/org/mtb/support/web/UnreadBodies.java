@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
  * connection, and a client that sends its whole body before it reads (the JDK's {@code HttpURLConnection}, most
  * SDKs) gets "broken pipe" instead of the problem that says why. Bounded by its caller (the request limit for an
  * upload, {@code mtb.web.max-drain} for a JSON body): a body larger than the bound is left to the reset, so that a
- * refusal never reads without end. The reading happens before the busy gate, and holds no place in it.
+ * refusal never reads without end. A JSON body is read so before the busy gate, holding no place in it.
  */
 public final class UnreadBodies {
 
