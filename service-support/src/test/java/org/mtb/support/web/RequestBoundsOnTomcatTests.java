@@ -166,6 +166,7 @@ class RequestBoundsOnTomcatTests {
      */
     private String sendThenRead(int size, boolean chunked) throws IOException {
         try (Socket socket = new Socket("localhost", port)) {
+            socket.setSoTimeout(30_000); // an answer that never comes fails the test rather than hanging it
             OutputStream out = socket.getOutputStream();
             try {
                 out.write(("POST /echo/length HTTP/1.1\r\nHost: localhost\r\nAuthorization: " + bearer()
