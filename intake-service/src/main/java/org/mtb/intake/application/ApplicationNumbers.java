@@ -53,7 +53,7 @@ class ApplicationNumbers {
             String today = DAY.format(day);
             blocks.keySet().removeIf(other -> !other.endsWith(today));
             // An empty block: the first caller reserves one.
-            block = blocks.computeIfAbsent(counter, c -> new Block(1, 0, 0));
+            block = blocks.computeIfAbsent(counter, c -> new Block(1, 0));
         }
         while (true) {
             long sequence = block.next.getAndIncrement();
@@ -82,7 +82,7 @@ class ApplicationNumbers {
             if (last < 0) {
                 last = reserve(counter);
             }
-            Block fresh = new Block(last - blockSize + 1, last, blockSize);
+            Block fresh = new Block(last - blockSize + 1, last);
             blocks.put(counter, fresh);
             return fresh;
         }
@@ -90,15 +90,8 @@ class ApplicationNumbers {
 
     /** Reserves the block after the current one on a thread of its own. */
     private CompletableFuture<Long> reserveAhead(String counter) {
-        CompletableFuture<Long> reserved = new CompletableFuture<>();
-        Thread.ofVirtual().name("application-numbers-ahead").start(() -> {
-            try {
-                reserved.complete(reserve(counter));
-            } catch (RuntimeException e) {
-                reserved.completeExceptionally(e);
-            }
-        });
-        return reserved;
+        return CompletableFuture.supplyAsync(() -> reserve(counter),
+                task -> Thread.ofVirtual().name("application-numbers-ahead").start(task));
     }
 
     /** The last number of the block reserved ahead of {@code spent}; -1 when none was, or its reservation failed. */
@@ -139,10 +132,10 @@ class ApplicationNumbers {
         private final long reserveFollowingAt;
         private volatile @Nullable CompletableFuture<Long> following;
 
-        Block(long first, long last, int size) {
+        Block(long first, long last) {
             this.next = new AtomicLong(first);
             this.last = last;
-            this.reserveFollowingAt = first + size / 2;
+            this.reserveFollowingAt = first + (last - first + 1) / 2;
         }
     }
 }
