@@ -159,8 +159,7 @@ class EmbeddedMongoTests {
             Document reply = MongoWire.command(mongo.port(), "mtb_intake",
                     new Document("find", "applications").append("filter", new Document()));
 
-            Document cursor = (Document) reply.get("cursor");
-            assertThat((List<?>) cursor.get("firstBatch")).singleElement()
+            assertThat(MongoWire.firstBatch(reply)).singleElement()
                     .isEqualTo(new Document("_id", "620900-20261123-000001").append("region", "620900"));
         }
     }

@@ -73,7 +73,7 @@ class IdQueriesTests {
 
     private static List<?> find(int port, Document filter) throws IOException {
         Document reply = MongoWire.command(port, DB, new Document("find", "cases").append("filter", filter));
-        return (List<?>) ((Document) reply.get("cursor")).get("firstBatch");
+        return MongoWire.firstBatch(reply);
     }
 
     private static Document update(int port, Document query, Document change) throws IOException {

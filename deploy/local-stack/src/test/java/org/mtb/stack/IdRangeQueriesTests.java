@@ -72,7 +72,6 @@ class IdRangeQueriesTests {
         if (limit > 0) {
             find.append("limit", limit);
         }
-        Document reply = MongoWire.command(port, DB, find);
-        return (List<?>) ((Document) reply.get("cursor")).get("firstBatch");
+        return MongoWire.firstBatch(MongoWire.command(port, DB, find));
     }
 }

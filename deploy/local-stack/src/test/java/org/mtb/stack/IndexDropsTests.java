@@ -88,8 +88,8 @@ class IndexDropsTests {
 
     private static List<String> indexNames(EmbeddedMongo mongo, String collection) throws IOException {
         Document reply = command(mongo, new Document("listIndexes", collection));
-        List<?> batch = (List<?>) ((Document) reply.get("cursor")).get("firstBatch");
-        return batch.stream().map(index -> (String) ((Document) index).get("name")).sorted().toList();
+        return MongoWire.firstBatch(reply).stream().map(index -> (String) ((Document) index).get("name")).sorted()
+                .toList();
     }
 
     private static Document command(EmbeddedMongo mongo, Document command) throws IOException {

@@ -9,6 +9,7 @@ import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.util.List;
 
 /**
  * Just enough of the MongoDB wire protocol (one OP_MSG command, one reply) to prove the server
@@ -45,5 +46,10 @@ final class MongoWire {
             reply.skipBytes(12 + 4 + 1); // rest of header, flag bits, section kind
             return BsonDecoder.decodeBson(reply);
         }
+    }
+
+    /** The documents of a reply's first batch (a {@code find}'s, a {@code listIndexes}'). */
+    static List<Object> firstBatch(Document reply) {
+        return List.copyOf((List<?>) ((Document) reply.get("cursor")).get("firstBatch"));
     }
 }

@@ -63,7 +63,7 @@ class OrderedKeysH2BackendTests {
         try (EmbeddedMongo mongo = EmbeddedMongo.onDisk(file, 0)) {
             Document reply = MongoWire.command(mongo.port(), "mtb_values", new Document("find", "values")
                     .append("filter", new Document("_id", "rich")));
-            List<Object> found = List.copyOf((List<?>) ((Document) reply.get("cursor")).get("firstBatch"));
+            List<Object> found = MongoWire.firstBatch(reply);
             assertThat(found).containsExactly(rich.cloneDeeply().append("int", 8));
         }
     }
@@ -82,15 +82,11 @@ class OrderedKeysH2BackendTests {
             assertThat((String) refused.get("errmsg")).contains("does not rename collections");
         }
         try (EmbeddedMongo mongo = EmbeddedMongo.onDisk(file, 0)) {
-            assertThat(firstBatch(MongoWire.command(mongo.port(), "mtb_values", new Document("find", "drafts"))))
-                    .containsExactly(draft);
-            assertThat(firstBatch(MongoWire.command(mongo.port(), "mtb_values", new Document("find", "kept"))))
-                    .isEmpty();
+            assertThat(MongoWire.firstBatch(MongoWire.command(mongo.port(), "mtb_values",
+                    new Document("find", "drafts")))).containsExactly(draft);
+            assertThat(MongoWire.firstBatch(MongoWire.command(mongo.port(), "mtb_values",
+                    new Document("find", "kept")))).isEmpty();
         }
-    }
-
-    private static List<Object> firstBatch(Document reply) {
-        return List.copyOf((List<?>) ((Document) reply.get("cursor")).get("firstBatch"));
     }
 
     @Test
@@ -165,7 +161,7 @@ class OrderedKeysH2BackendTests {
     private static List<?> find(int port, Document filter) throws IOException {
         Document reply = MongoWire.command(port, "mtb_review", new Document("find",
                 filter.containsKey("number") ? "cases" : collectionOf(filter)).append("filter", filter));
-        return (List<?>) ((Document) reply.get("cursor")).get("firstBatch");
+        return MongoWire.firstBatch(reply);
     }
 
     private static String collectionOf(Document filter) {

@@ -114,7 +114,7 @@ class StoredUpdatesTests {
 
     @SuppressWarnings("unchecked")
     private static List<Document> batch(Document reply) {
-        return (List<Document>) ((Document) reply.get("cursor")).get("firstBatch");
+        return (List<Document>) (List<?>) MongoWire.firstBatch(reply);
     }
 
     private static Document one(Document selector, Document update) {
