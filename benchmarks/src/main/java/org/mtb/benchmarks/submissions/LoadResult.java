@@ -1,5 +1,9 @@
 package org.mtb.benchmarks.submissions;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -42,6 +46,27 @@ final class LoadResult {
 
     void finish() {
         endNanos = System.nanoTime();
+    }
+
+    /**
+     * Every answer as a line of CSV ({@code sent_at_ms,latency_us,status,index}, in the order sent), to see answer
+     * times over the phase against what else happened then (a collection, a store's write, a change of setting).
+     */
+    void writeAnswers(Path file) {
+        StringBuilder csv = new StringBuilder(outcomes.size() * 32).append("sent_at_ms,latency_us,status,index\n");
+        outcomes.stream().sorted(java.util.Comparator.comparingLong(LoadResult::sentAtMillis)).forEach(o -> csv
+                .append(sentAtMillis(o)).append(',').append(o.latencyMicros()).append(',').append(o.status())
+                .append(',').append(o.index()).append('\n'));
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, csv);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static long sentAtMillis(Outcome outcome) {
+        return outcome.answeredAtMillis() - outcome.latencyMicros() / 1000;
     }
 
     /** From the phase's start to its last answer. */
@@ -136,7 +161,7 @@ final class LoadResult {
             }
             accepted++;
             if (outcome.latencyMicros() > millis * 1000) {
-                long sentAtMillis = outcome.answeredAtMillis() - outcome.latencyMicros() / 1000;
+                long sentAtMillis = sentAtMillis(outcome);
                 bySecond.merge(sentAtMillis / 1000, 1, Integer::sum);
             }
         }

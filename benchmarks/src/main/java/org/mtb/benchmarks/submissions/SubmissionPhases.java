@@ -1,5 +1,6 @@
 package org.mtb.benchmarks.submissions;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,16 +32,18 @@ final class SubmissionPhases {
     private final ConsumerLag lag;
     private final MongoCommands mongo;
     private final LocalStack stack;
+    private final Path answers;
     private int nextApplication;
 
     SubmissionPhases(IntakeClient client, TopicArrivals submitted, ConsumerLag lag, MongoCommands mongo,
-            LocalStack stack, int firstApplication) {
+            LocalStack stack, int firstApplication, Path answers) {
         this.client = client;
         this.stack = stack;
         this.submitted = submitted;
         this.lag = lag;
         this.mongo = mongo;
         this.nextApplication = firstApplication;
+        this.answers = answers;
     }
 
     /**
@@ -76,6 +79,7 @@ final class SubmissionPhases {
         LoadResult result = new LoadResult();
         new BurstDriver(client::submit).run(result, first, count, concurrency);
         SubmissionBenchmark.report("burst", "%,d workers: %s", concurrency, result.summary());
+        result.writeAnswers(answers.resolve("burst.csv"));
         reportArrivals("burst", result);
         lag.reportCatchUp("burst", result.finishedAtMillis(), LAG_TIMEOUT);
     }
@@ -100,6 +104,7 @@ final class SubmissionPhases {
         LoadResult result = run.result();
         double scheduled = result.lowestScheduledRate(first, rate, Duration.ofSeconds(seconds), RATE_WINDOW);
         SubmissionBenchmark.report("sustained", "%,d/s offered for %d s: %s", rate, seconds, result.summary());
+        result.writeAnswers(answers.resolve("sustained.csv"));
         SubmissionBenchmark.report("sustained", "lowest %d-s window of the schedule %,.0f accepted/s of %,d/s offered"
                 + " (target >= 600/s: %s); of the answers' time %,.0f/s; sending fell %s behind its schedule at worst",
                 RATE_WINDOW.toSeconds(), scheduled, rate, scheduled >= 600 ? "met" : "missed",
@@ -128,6 +133,7 @@ final class SubmissionPhases {
         LoadResult result = run.result();
         SubmissionBenchmark.report("latency", "%,d/s for %d s: %s", LATENCY_RATE, LATENCY_DURATION.toSeconds(),
                 result.summary());
+        result.writeAnswers(answers.resolve("latency.csv"));
         SubmissionBenchmark.report("latency", "HTTP p99 %s (target <= 100 ms: %s)",
                 Percentiles.millis(result.latency().at(0.99)), result.latency().at(0.99) <= 100 ? "met" : "missed");
         SubmissionBenchmark.report("latency", "slow answers: %s (UTC)", result.slowAnswers(100));

@@ -41,6 +41,11 @@ final class ManagedProcess {
     /** As {@link #start(String, List, Map, Path)}, given {@code stopGrace} to stop before it is killed. */
     static ManagedProcess start(String name, List<String> command, Map<String, String> environment, Path logFile,
             Duration stopGrace) {
+        return launch(name, CpuScheduling.current().command(name, command), environment, logFile, stopGrace);
+    }
+
+    private static ManagedProcess launch(String name, List<String> command, Map<String, String> environment,
+            Path logFile, Duration stopGrace) {
         try {
             Files.createDirectories(logFile.getParent());
             ProcessBuilder builder = new ProcessBuilder(command)
