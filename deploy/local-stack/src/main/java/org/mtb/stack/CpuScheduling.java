@@ -19,8 +19,8 @@ import java.util.stream.Collectors;
  * request waits for (intake and MongoDB). A batch thread keeps its full share of the cores, but its waking does not
  * take a core from a thread already running, so on a machine the whole stack shares, a request's threads are not
  * pushed off a core each time a consumer's poll returns. Measured in {@code ./mtb bench submissions} with the policy
- * switched every 10-20 s in one run: at 300 applications/s, answers over 100 ms fell from about 12 % to 5 %, and at
- * 600/s offered the rate taken did not change (benchmarks/README.md).
+ * switched every 10-20 s in one run: at 300 applications/s, 15-20 % of the answers took over 100 ms against 26-28 %
+ * with the default, and at 600/s offered the rate taken did not change (benchmarks/README.md).
  *
  * <p>{@code MTB_BATCH_SCHEDULED} names the parts otherwise (comma separated; {@code none} for none). Where there is no
  * {@code chrt} (not Linux) or it cannot set the policy, every part runs as the system starts it.
