@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +55,7 @@ final class LoadResult {
      */
     void writeAnswers(Path file) {
         StringBuilder csv = new StringBuilder(outcomes.size() * 32).append("sent_at_ms,latency_us,status,index\n");
-        outcomes.stream().sorted(java.util.Comparator.comparingLong(LoadResult::sentAtMillis)).forEach(o -> csv
+        outcomes.stream().sorted(Comparator.comparingLong(LoadResult::sentAtMillis)).forEach(o -> csv
                 .append(sentAtMillis(o)).append(',').append(o.latencyMicros()).append(',').append(o.status())
                 .append(',').append(o.index()).append('\n'));
         try {

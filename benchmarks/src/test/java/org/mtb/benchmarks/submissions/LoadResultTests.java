@@ -2,8 +2,11 @@ package org.mtb.benchmarks.submissions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** What a phase's answers say about its rate and its slow ones. */
 class LoadResultTests {
@@ -66,6 +69,21 @@ class LoadResultTests {
 
         assertThat(result.lowestScheduledRate(0, 10, Duration.ofSeconds(30), Duration.ofSeconds(10)))
                 .isEqualTo(9.5);
+    }
+
+    @Test
+    void everyAnswerIsWrittenInTheOrderSentWithItsStatus(@TempDir Path dir) throws Exception {
+        LoadResult result = new LoadResult();
+        // Answered in the order 1, 0, 2: sent at .100 (250 ms), .050 (20 ms) and .200 (no answer after 1.5 s).
+        result.add(accepted(1, 250, SECOND_0 + 350));
+        result.add(accepted(0, 20, SECOND_0 + 70));
+        result.add(new Outcome(2, 0, 1_500_000, SECOND_0 + 1_700, null, 0, false, "SocketTimeoutException"));
+
+        Path file = dir.resolve("answers/latency.csv");
+        result.writeAnswers(file);
+
+        assertThat(Files.readAllLines(file)).containsExactly("sent_at_ms,latency_us,status,index",
+                (SECOND_0 + 50) + ",20000,201,0", (SECOND_0 + 100) + ",250000,201,1", (SECOND_0 + 200) + ",1500000,0,2");
     }
 
     private static Outcome accepted(int index, long latencyMillis, long answeredAtMillis) {
