@@ -36,6 +36,7 @@ public final class StackRunner {
         StackRunner runner;
         try {
             runner = new StackRunner(StackSettings.fromEnvironment(Path.of("").toAbsolutePath()));
+            CpuScheduling.current(); // MTB_BATCH_SCHEDULED checked with the other settings, before anything starts
         } catch (IllegalArgumentException e) {
             System.out.println(e.getMessage());
             System.exit(2);
