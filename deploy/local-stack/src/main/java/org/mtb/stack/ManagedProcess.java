@@ -41,24 +41,20 @@ final class ManagedProcess {
     /** As {@link #start(String, List, Map, Path)}, given {@code stopGrace} to stop before it is killed. */
     static ManagedProcess start(String name, List<String> command, Map<String, String> environment, Path logFile,
             Duration stopGrace) {
-        return launch(name, CpuScheduling.current().command(name, command), environment, logFile, stopGrace);
-    }
-
-    private static ManagedProcess launch(String name, List<String> command, Map<String, String> environment,
-            Path logFile, Duration stopGrace) {
+        List<String> launched = CpuScheduling.current().command(name, command);
         try {
             Files.createDirectories(logFile.getParent());
-            ProcessBuilder builder = new ProcessBuilder(command)
+            ProcessBuilder builder = new ProcessBuilder(launched)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
             JavaCommand.ENVIRONMENT.forEach(builder.environment()::putIfAbsent);
             builder.environment().putAll(environment);
             // A marker per start, so the log of a restarted part shows where the latest run begins.
-            Files.writeString(logFile, "%n==== %s: %s%n".formatted(Instant.now(), String.join(" ", command)),
+            Files.writeString(logFile, "%n==== %s: %s%n".formatted(Instant.now(), String.join(" ", launched)),
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             return new ManagedProcess(name, logFile, builder.start(), stopGrace);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot start " + name + ": " + String.join(" ", command), e);
+            throw new UncheckedIOException("Cannot start " + name + ": " + String.join(" ", launched), e);
         }
     }
 
