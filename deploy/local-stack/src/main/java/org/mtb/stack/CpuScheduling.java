@@ -49,7 +49,7 @@ final class CpuScheduling {
         return current;
     }
 
-    /** {@code command} as it is to be launched for {@code part}: under {@code chrt --batch 0} when it is a batch part. */
+    /** {@code command} as launched for {@code part}: under {@code chrt --batch 0} when it is a batch part. */
     List<String> command(String part, List<String> command) {
         if (chrt.isEmpty() || !batchParts.contains(part)) {
             return command;
@@ -72,13 +72,11 @@ final class CpuScheduling {
     }
 
     private static String partName(String name) {
-        if (Set.of(LocalStack.KAFKA, LocalStack.AUTH, LocalStack.MONGO).contains(name)) {
-            return name;
-        }
         try {
-            return StackSettings.serviceName(name);
+            return LocalStack.partName(name);
         } catch (IllegalArgumentException unknown) {
-            throw new IllegalArgumentException(VARIABLE + " names '" + name + "', which is no part of the stack; parts: "
+            throw new IllegalArgumentException(VARIABLE + " names '" + name
+                    + "', which is no part of the stack; parts: "
                     + LocalStack.KAFKA + ", " + LocalStack.MONGO + ", " + LocalStack.AUTH + ", "
                     + String.join(", ", StackSettings.SERVICES) + ", or none", unknown);
         }

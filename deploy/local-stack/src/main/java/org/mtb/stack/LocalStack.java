@@ -278,7 +278,8 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private static String partName(String part) {
+    /** A part's full name: {@code mongo}, {@code kafka}, {@code auth}, or a service's ({@code review-service}). */
+    static String partName(String part) {
         return MONGO.equals(part) || KAFKA.equals(part) || AUTH.equals(part) ? part : StackSettings.serviceName(part);
     }
 }
