@@ -14,7 +14,8 @@ import org.springframework.kafka.core.MicrometerProducerListener;
 /**
  * Dead letters for the bindings that consume in batches: a producer made from the binder's settings (client id
  * {@code <service>-dead-letters}, its {@code kafka_producer_*} metrics bound, so that the dead-letter alert sees its
- * per-topic sends) and the container customizer that gives batch bindings their error handler.
+ * per-topic sends), the container customizer that gives batch bindings their error handler, and the stop of every
+ * binding's container at once when the service shuts down.
  */
 @AutoConfiguration
 @ConditionalOnClass(ListenerContainerWithDlqAndRetryCustomizer.class)
@@ -22,10 +23,16 @@ public class BatchConsumerAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    ListenerContainerWithDlqAndRetryCustomizer deadLetteringBatches(Environment environment, MeterRegistry meters) {
+    ListenerContainerWithDlqAndRetryCustomizer deadLetteringBatches(Environment environment, MeterRegistry meters,
+            ConsumersStoppedTogether consumersStoppedTogether) {
         DefaultKafkaProducerFactory<byte[], byte[]> factory = new DefaultKafkaProducerFactory<>(
                 BinderSettings.producer(environment, "dead-letters"));
         factory.addListener(new MicrometerProducerListener<>(meters));
-        return new DeadLetteringBatches(factory);
+        return new DeadLetteringBatches(factory, consumersStoppedTogether);
+    }
+
+    @Bean
+    ConsumersStoppedTogether consumersStoppedTogether() {
+        return new ConsumersStoppedTogether();
     }
 }

@@ -35,6 +35,9 @@ import org.springframework.util.backoff.FixedBackOff;
  * lasts, and never parked. Without this, every few seconds of an outage sent one valid event of each busy binding to
  * its dead-letter topic, to be replayed by hand; now the consumer's lag grows (and its alert fires) until the database
  * is back, and the consumer goes on where it stopped.
+ *
+ * <p>Being the binder's one container customizer, it also hands every binding's container to
+ * {@link ConsumersStoppedTogether}, which stops them all at once when the service shuts down.
  */
 final class DeadLetteringBatches implements ListenerContainerWithDlqAndRetryCustomizer, DisposableBean {
 
@@ -42,11 +45,14 @@ final class DeadLetteringBatches implements ListenerContainerWithDlqAndRetryCust
 
     private final DefaultKafkaProducerFactory<byte[], byte[]> producers;
     private final KafkaOperations<byte[], byte[]> deadLetters;
+    private final ConsumersStoppedTogether stoppedTogether;
 
     /** @param producers made when the first dead letter is sent, closed with the service */
-    DeadLetteringBatches(DefaultKafkaProducerFactory<byte[], byte[]> producers) {
+    DeadLetteringBatches(DefaultKafkaProducerFactory<byte[], byte[]> producers,
+            ConsumersStoppedTogether stoppedTogether) {
         this.producers = producers;
         this.deadLetters = new KafkaTemplate<>(producers);
+        this.stoppedTogether = stoppedTogether;
     }
 
     @Override
@@ -65,6 +71,7 @@ final class DeadLetteringBatches implements ListenerContainerWithDlqAndRetryCust
     public void configure(AbstractMessageListenerContainer<?, ?> container, String destinationName, String group,
             @Nullable BiFunction<ConsumerRecord<?, ?>, Exception, TopicPartition> dlqDestinationResolver,
             @Nullable BackOff backOff, ExtendedConsumerProperties<KafkaConsumerProperties> properties) {
+        stoppedTogether.add(container);
         if (!properties.isBatchMode()) {
             return;
         }
