@@ -44,19 +44,37 @@ class ExtractedJarsTests {
     }
 
     @Test
-    void aRebuiltJarIsExtractedAgainAndItsOldArchiveGoes() throws Exception {
-        Path jar = fakeBootJar(dir.resolve("target/review-service.jar"), 0);
+    void aJarRebuiltWithOtherContentIsExtractedAgainAndItsOldArchiveGoes() throws Exception {
+        Path jar = fakeBootJar(dir.resolve("target/review-service.jar"), 0, "build 1");
         ExtractedJars.Launch first = ExtractedJars.prepare(jar, "review-service", List.of(), "", 21);
         Path archive = dir.resolve("target/local-stack/review-service/review-service.jsa");
         Files.writeString(archive, "classes of the build before");
 
-        Files.setLastModifiedTime(jar, FileTime.from(Instant.now().plusSeconds(60)));
+        fakeBootJar(jar, 0, "build 2");
         ExtractedJars.Launch rebuilt = ExtractedJars.prepare(jar, "review-service", List.of(), "", 21);
 
         assertThat(rebuilt).isEqualTo(first);
         assertThat(rebuilt.jar()).isRegularFile();
         assertThat(archive).doesNotExist();
         assertThat(extractions()).isEqualTo(2);
+    }
+
+    @Test
+    void aJarRewrittenWithTheSameContentKeepsItsExtractionAndArchive() throws Exception {
+        Path jar = fakeBootJar(dir.resolve("target/review-service.jar"), 0, "build 1");
+        ExtractedJars.prepare(jar, "review-service", List.of(), "", 21);
+        Path archive = dir.resolve("target/local-stack/review-service/review-service.jsa");
+        Files.writeString(archive, "classes of this build");
+        String contentBefore = ExtractedJars.contentOf(jar);
+
+        Files.delete(jar);
+        fakeBootJar(jar, 0, "build 1");
+        Files.setLastModifiedTime(jar, FileTime.from(Instant.now().plusSeconds(60)));
+        ExtractedJars.prepare(jar, "review-service", List.of(), "", 21);
+
+        assertThat(ExtractedJars.contentOf(jar)).isEqualTo(contentBefore);
+        assertThat(archive).hasContent("classes of this build");
+        assertThat(extractions()).isEqualTo(1);
     }
 
     @Test
@@ -110,8 +128,13 @@ class ExtractedJarsTests {
 
     /** A jar of {@link FakeBootJar}, which exits with {@code exitCode} after extracting (0: success). */
     private Path fakeBootJar(Path jar, int exitCode) throws IOException {
-        return TestJars.withMainClass(jar, FakeBootJar.class,
-                Map.of("settings.txt", (dir.resolve("extractions") + "\n" + exitCode).getBytes()));
+        return fakeBootJar(jar, exitCode, "build 1");
+    }
+
+    /** As above, with {@code build} in one of its entries, as a build's classes. */
+    private Path fakeBootJar(Path jar, int exitCode, String build) throws IOException {
+        return TestJars.withMainClass(jar, FakeBootJar.class, Map.of("settings.txt",
+                (dir.resolve("extractions") + "\n" + exitCode).getBytes(), "build.txt", build.getBytes()));
     }
 
     /** What a Boot jar's tools mode does for {@code extract --destination <dir>}, as far as the stack relies on it. */
