@@ -23,7 +23,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 /**
- * A Spring Boot jar as the stack starts it: extracted once per build ({@code java -Djarmode=tools -jar ... extract}),
+ * A Spring Boot jar as the stack starts it: extracted once per content ({@code java -Djarmode=tools -jar ... extract}),
  * so that its JVM keeps the classes it loads in a class-data archive of its own ({@code -XX:SharedArchiveFile} with
  * {@code -XX:+AutoCreateSharedArchive}, JDK 19 and later). The archive is written when the part first stops and read
  * from its next start on; a JVM it does not fit (another JDK, other options) runs without it and writes it anew. The
