@@ -41,21 +41,27 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
-     * Starts everything not yet running: Mongo, then Kafka, each until it accepts connections, then the authorization
-     * server and the services side by side (a service fetches the server's keys only with the first token it checks).
+     * Starts everything not yet running: Mongo until it accepts connections, then the authorization server, Kafka and
+     * the services side by side, and waits for Kafka to accept connections. A service creates its indexes while its
+     * context starts, so Mongo comes first (it listens within a second); it first reaches Kafka when its bindings
+     * start, at the end of its context's 15 s or more, by which time the broker listens (it takes 3-4 s). Launched only
+     * once Kafka listened, the services waited those seconds with the cores not full.
      */
     public synchronized void startAll() {
         Preflight.requireJars(settings);
         Preflight.requirePortsFree(settings, this::isRunning);
-        // The jars are extracted (once per build) while Mongo and Kafka start; each start below waits for its own.
+        // The jars are extracted (once per content) while Mongo and Kafka start; each start below waits for its own.
         Thread.ofVirtual().start(() -> ExtractedJars.prepare(settings.authJar(), AUTH, settings.authJvmOptions()));
         StackSettings.SERVICES.forEach(service -> Thread.ofVirtual().start(() -> ExtractedJars.prepare(
                 settings.serviceJar(service), service, settings.jvmOptions(service))));
         try {
             startMongo();
-            startKafka();
             startAuth();
+            ManagedProcess kafka = isRunning(KAFKA) ? null : launchKafka();
             StackSettings.SERVICES.forEach(this::startService);
+            if (kafka != null) {
+                Ports.awaitListening(settings.kafkaPort(), INFRA_START_TIMEOUT, kafka);
+            }
         } catch (RuntimeException e) {
             stopAll();
             throw e;
@@ -90,11 +96,15 @@ public final class LocalStack implements AutoCloseable {
         if (isRunning(KAFKA)) {
             return;
         }
+        Ports.awaitListening(settings.kafkaPort(), INFRA_START_TIMEOUT, launchKafka());
+    }
+
+    /** Formats the storage on first start and launches the broker, without waiting for it to listen. */
+    private ManagedProcess launchKafka() {
         Ports.requireFree(settings.kafkaPort(), "Kafka", "MTB_KAFKA_PORT");
         Ports.requireFree(settings.kafkaControllerPort(), "Kafka controller", "MTB_KAFKA_CONTROLLER_PORT");
         KafkaNode node = new KafkaNode(settings.dataDir(), settings.kafkaPort(), settings.kafkaControllerPort());
-        ManagedProcess kafka = track(node.start(logFile(KAFKA)));
-        Ports.awaitListening(settings.kafkaPort(), INFRA_START_TIMEOUT, kafka);
+        return track(node.start(logFile(KAFKA)));
     }
 
     public synchronized void stopKafka() {
