@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -41,6 +42,8 @@ class ExtractedJarsTests {
         assertThat(extractions()).isEqualTo(1);
         assertThat(Files.readString(dir.resolve("extractions"))).isEqualTo("tools extract --destination " + extracted
                 + "\n");
+        assertThat(Files.readString(dir.resolve("extractions.jvm")).split(" "))
+                .as("the extracting JVM's options").contains("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
     }
 
     @Test
@@ -147,6 +150,8 @@ class ExtractedJarsTests {
             }
             Files.writeString(Path.of(settings.get(0)), System.getProperty("jarmode") + " " + String.join(" ", args)
                     + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Files.writeString(Path.of(settings.get(0) + ".jvm"),
+                    String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()));
             Path self = Path.of(FakeBootJar.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             Path destination = Path.of(args[List.of(args).indexOf("--destination") + 1]);
             Files.createDirectories(destination);
