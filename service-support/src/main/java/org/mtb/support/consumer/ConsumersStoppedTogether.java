@@ -14,7 +14,8 @@ import org.springframework.kafka.listener.MessageListenerContainer;
  * stack as long (Ctrl-C, the end-to-end tests and benchmarks); together they take the longest wait of any one.
  *
  * <p>The containers are those the binder hands its container customizer ({@link DeadLetteringBatches}). Spring waits
- * for them up to its shutdown phase's timeout, then goes on; the binder's own stop finds them stopped.
+ * for them up to its shutdown phase's timeout, then goes on; the binder's own stop finds them stopped. A stop lets go
+ * of the containers it stopped: the binder unbinds them then, and a context started again binds new ones.
  */
 final class ConsumersStoppedTogether implements SmartLifecycle {
 
@@ -36,13 +37,13 @@ final class ConsumersStoppedTogether implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
-        containers.forEach(MessageListenerContainer::stop);
+        taken().forEach(MessageListenerContainer::stop);
     }
 
     @Override
     public void stop(Runnable stopped) {
         running = false;
-        List<MessageListenerContainer> live = containers.stream().filter(MessageListenerContainer::isRunning).toList();
+        List<MessageListenerContainer> live = taken().stream().filter(MessageListenerContainer::isRunning).toList();
         if (live.isEmpty()) {
             stopped.run();
             return;
@@ -55,6 +56,13 @@ final class ConsumersStoppedTogether implements SmartLifecycle {
                 }
             });
         }
+    }
+
+    /** The containers held until now, no longer held. */
+    private List<MessageListenerContainer> taken() {
+        List<MessageListenerContainer> held = List.copyOf(containers);
+        containers.removeAll(held);
+        return held;
     }
 
     @Override

@@ -5,6 +5,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
@@ -12,7 +13,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.springframework.cloud.stream.binder.ExtendedConsumerProperties;
+import org.springframework.cloud.stream.binder.kafka.properties.KafkaConsumerProperties;
 import org.springframework.cloud.stream.binding.InputBindingLifecycle;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.listener.AbstractMessageListenerContainer;
 import org.springframework.kafka.listener.MessageListenerContainer;
 
 /** Every binding's container is asked to stop before any has stopped, and the service goes on once all have. */
@@ -54,6 +59,45 @@ class ConsumersStoppedTogetherTests {
 
         assertThat(serviceWentOn).hasValue(1);
         verify(stopped, never()).stop(any(Runnable.class));
+    }
+
+    @Test
+    void aSecondStopAfterARestartStopsOnlyTheContainersBoundSince() {
+        MessageListenerContainer before = container(true);
+        together.start();
+        together.stop(() -> { });
+        together.start();
+        MessageListenerContainer since = container(true);
+
+        together.stop(() -> { });
+
+        verify(before, times(1)).stop(any(Runnable.class));
+        verify(since, times(1)).stop(any(Runnable.class));
+        assertThat(pendingStops).hasSize(2);
+    }
+
+    @Test
+    void theBindersContainerCustomizerHandsOverEveryBindingsContainerBatchOrNot() {
+        DeadLetteringBatches customizer = new DeadLetteringBatches(mock(DefaultKafkaProducerFactory.class), together);
+        MessageListenerContainer perRecord = bound(customizer, false);
+        MessageListenerContainer batch = bound(customizer, true);
+        together.start();
+
+        together.stop(() -> { });
+
+        verify(perRecord).stop(any(Runnable.class));
+        verify(batch).stop(any(Runnable.class));
+    }
+
+    @SuppressWarnings("unchecked")
+    private MessageListenerContainer bound(DeadLetteringBatches customizer, boolean batchMode) {
+        AbstractMessageListenerContainer<byte[], byte[]> container = mock(AbstractMessageListenerContainer.class);
+        when(container.isRunning()).thenReturn(true);
+        ExtendedConsumerProperties<KafkaConsumerProperties> properties =
+                new ExtendedConsumerProperties<>(new KafkaConsumerProperties());
+        properties.setBatchMode(batchMode);
+        customizer.configure(container, "intake.application-submitted", "review-service", null, null, properties);
+        return container;
     }
 
     @Test
