@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The AOT cache of one part of the stack, on JDK 25 and later with {@code MTB_CLASS_ARCHIVES=aot}: the classes its JVM
@@ -29,8 +30,12 @@ final class AotCache {
     private static final String TRIED = "tried: the cache loads\n";
     private static final Duration TRY_TIME = Duration.ofSeconds(60);
 
-    /** What the part's command line gets, and whether its JVM writes the cache as it stops. */
-    record Plan(List<String> jvmOptions, boolean writesCacheAtExit) {
+    /** What the part's command line gets, and the cache its JVM records and writes as it stops, if it does. */
+    record Plan(List<String> jvmOptions, @Nullable Path recording) {
+
+        boolean writesCacheAtExit() {
+            return recording != null;
+        }
     }
 
     private AotCache() {
@@ -51,11 +56,11 @@ final class AotCache {
         String stamped = Files.isRegularFile(stamp) ? Files.readString(stamp) : "";
         if (Files.isRegularFile(cache)) {
             if (stamped.equals(recordedWith + TRIED)) {
-                return new Plan(List.of("-XX:AOTCache=" + cache), false);
+                return new Plan(List.of("-XX:AOTCache=" + cache), null);
             }
             if (stamped.equals(recordedWith) && loads(cache, jar, jvmOptions)) {
                 Files.writeString(stamp, recordedWith + TRIED);
-                return new Plan(List.of("-XX:AOTCache=" + cache), false);
+                return new Plan(List.of("-XX:AOTCache=" + cache), null);
             }
             System.err.printf("[local-stack] %s records its AOT cache anew: %s%n", part,
                     stamped.startsWith(recordedWith) ? "the JVM could not use the one written" : "other JVM options");
@@ -63,7 +68,7 @@ final class AotCache {
         Files.deleteIfExists(cache);
         Files.writeString(stamp, recordedWith);
         // Recording warns of each class it cannot keep (a multi-release jar's, say): not the part's concern.
-        return new Plan(List.of("-XX:AOTCacheOutput=" + cache, "-Xlog:cds=error"), true);
+        return new Plan(List.of("-XX:AOTCacheOutput=" + cache, "-Xlog:cds=error"), cache);
     }
 
     /**

@@ -22,6 +22,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A Spring Boot jar as the stack starts it: extracted once per content ({@code java -Djarmode=tools -jar ... extract}),
@@ -49,8 +50,18 @@ final class ExtractedJars {
      * archive or AOT cache as it stops, and so needs longer to stop: killed while writing, it leaves a part-written
      * file. (With the 20 s of other parts, intake's archive was cut at 2 MB when the four services wrote theirs side by
      * side at the machine's slowest hour, and intake started without one each time.)
+     *
+     * @param recordsAnew the archive or cache this JVM records from nothing, or null when it reads one already there.
+     *                    Stopped before it is healthy, the JVM still writes a valid one of the classes it had loaded
+     *                    so far, and every later start would read that one and never record a whole one: such a
+     *                    file is to be deleted ({@link #discardUnfinished})
      */
-    record Launch(Path jar, List<String> jvmOptions, boolean writesCacheAtExit) {
+    record Launch(Path jar, List<String> jvmOptions, boolean writesCacheAtExit, @Nullable Path recordsAnew) {
+
+        /** A jar run as built: no archive read or written. */
+        static Launch asBuilt(Path jar) {
+            return new Launch(jar, List.of(), false, null);
+        }
     }
 
     private static final Map<Path, ReentrantLock> IN_THIS_JVM = new ConcurrentHashMap<>();
@@ -58,7 +69,7 @@ final class ExtractedJars {
     private static final Duration EXTRACTION_TIME = Duration.ofSeconds(120);
     /**
      * The extracting JVM's options. It runs for about a second, side by side with the others and with MongoDB's and
-     * Kafka's start, on the first start after a build: at C1 only and with the serial collector it took 1.2-1.3 s of
+     * Kafka's start, on the first start after a jar's content changed: at C1 only and with the serial collector it took 1.2-1.3 s of
      * CPU for intake's jar instead of 2.1-2.3 s with the JDK's defaults (C2, G1), and no longer.
      */
     static final List<String> EXTRACTION_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
@@ -78,7 +89,7 @@ final class ExtractedJars {
     /** As {@link #prepare(Path, String, List)}, with {@code MTB_CLASS_ARCHIVES} and the JDK's version given. */
     static Launch prepare(Path bootJar, String part, List<String> jvmOptions, String archives, int jdk) {
         if ("off".equalsIgnoreCase(archives)) {
-            return new Launch(bootJar, List.of(), false);
+            return Launch.asBuilt(bootJar);
         }
         Path root = bootJar.toAbsolutePath().getParent().resolve("local-stack");
         Path dir = root.resolve(part);
@@ -101,7 +112,7 @@ final class ExtractedJars {
                 }
                 if (jdk >= AotCache.FIRST_JDK && "aot".equalsIgnoreCase(archives)) {
                     AotCache.Plan plan = AotCache.plan(dir, part, extracted, jvmOptions);
-                    return new Launch(extracted, plan.jvmOptions(), plan.writesCacheAtExit());
+                    return new Launch(extracted, plan.jvmOptions(), plan.writesCacheAtExit(), plan.recording());
                 }
                 Path archive = dir.resolve(part + ".jsa");
                 if (writtenInPart(archive)) {
@@ -110,13 +121,29 @@ final class ExtractedJars {
                     Files.delete(archive);
                 }
                 return new Launch(extracted, List.of("-XX:SharedArchiveFile=" + archive,
-                        "-XX:+AutoCreateSharedArchive"), true);
+                        "-XX:+AutoCreateSharedArchive"), true, Files.exists(archive) ? null : archive);
             }
         } catch (IOException | UncheckedIOException | IllegalStateException e) {
             System.err.printf("[local-stack] %s runs from %s as built: %s%n", part, bootJar, e.getMessage());
-            return new Launch(bootJar, List.of(), false);
+            return Launch.asBuilt(bootJar);
         } finally {
             lock.unlock();
+        }
+    }
+
+    /**
+     * Deletes what {@code launch} was recording from nothing, once its JVM has exited before the part was healthy
+     * (stopped while it started, or failed): the next start records a whole one instead.
+     */
+    static void discardUnfinished(Launch launch) {
+        if (launch.recordsAnew() == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(launch.recordsAnew());
+        } catch (IOException e) {
+            System.err.printf("[local-stack] could not delete %s, recorded by a part stopped before it was healthy: %s"
+                    + "%n", launch.recordsAnew(), e.getMessage());
         }
     }
 

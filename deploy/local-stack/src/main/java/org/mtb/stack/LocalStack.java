@@ -29,6 +29,8 @@ public final class LocalStack implements AutoCloseable {
 
     private final StackSettings settings;
     private final Map<String, ManagedProcess> running = new ConcurrentHashMap<>();
+    /** Parts recording a class archive or AOT cache from nothing, until they are first seen healthy. */
+    private final Map<String, ExtractedJars.Launch> recordingUntilHealthy = new ConcurrentHashMap<>();
     private final Thread shutdownHook = new Thread(this::stopAll, "local-stack-shutdown");
     private boolean hookRegistered;
 
@@ -41,11 +43,13 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
-     * Starts everything not yet running: Mongo until it accepts connections, then the authorization server, Kafka and
+     * Starts everything not yet running: Mongo until it accepts connections, then Kafka, the authorization server and
      * the services side by side, and waits for Kafka to accept connections. A service creates its indexes while its
-     * context starts, so Mongo comes first (it listens within a second); it first reaches Kafka when its bindings
-     * start, at the end of its context's 15 s or more, by which time the broker listens (it takes 3-4 s). Launched only
-     * once Kafka listened, the services waited those seconds with the cores not full.
+     * context starts, so Mongo comes first (it listens within a second); it first reaches Kafka several seconds into
+     * its context's start of 15 s or more (its outbox creates its topics then, its bindings at the end), by which time
+     * the broker listens (it takes 3-4 s). Launched only once Kafka listened, the services waited those seconds with
+     * the cores not full. Kafka is launched before the authorization server, whose start may wait for its jar's
+     * extraction.
      */
     public synchronized void startAll() {
         Preflight.requireJars(settings);
@@ -56,8 +60,8 @@ public final class LocalStack implements AutoCloseable {
                 settings.serviceJar(service), service, settings.jvmOptions(service))));
         try {
             startMongo();
-            startAuth();
             ManagedProcess kafka = isRunning(KAFKA) ? null : launchKafka();
+            startAuth();
             StackSettings.SERVICES.forEach(this::startService);
             if (kafka != null) {
                 Ports.awaitListening(settings.kafkaPort(), INFRA_START_TIMEOUT, kafka);
@@ -175,8 +179,14 @@ public final class LocalStack implements AutoCloseable {
             Map<String, String> env) {
         List<String> options = new ArrayList<>(launch.jvmOptions());
         options.addAll(jvmOptions);
-        return ManagedProcess.start(part, JavaCommand.jar(options, launch.jar(), List.of()), env, logFile(part),
-                launch.writesCacheAtExit() ? ManagedProcess.CACHE_WRITING_GRACE : ManagedProcess.STOP_GRACE);
+        ManagedProcess process = ManagedProcess.start(part, JavaCommand.jar(options, launch.jar(), List.of()), env,
+                logFile(part), launch.writesCacheAtExit() ? ManagedProcess.CACHE_WRITING_GRACE : ManagedProcess.STOP_GRACE);
+        if (launch.recordsAnew() != null) {
+            recordingUntilHealthy.put(part, launch);
+        } else {
+            recordingUntilHealthy.remove(part);
+        }
+        return process;
     }
 
     public synchronized void stopService(String name) {
@@ -200,6 +210,7 @@ public final class LocalStack implements AutoCloseable {
             }
             Ports.sleep(Duration.ofMillis(500));
         }
+        recordingUntilHealthy.remove(service);
     }
 
     /**
@@ -274,10 +285,19 @@ public final class LocalStack implements AutoCloseable {
         return process;
     }
 
+    /**
+     * Stops a part and waits for its exit. One stopped before it was first healthy (Ctrl-C while the stack starts, a
+     * failed start) loses the archive or cache it was recording: its JVM wrote one of the classes it had loaded so far,
+     * which every later start would read instead of recording a whole one.
+     */
     private void stop(String part) {
         ManagedProcess process = running.remove(part);
         if (process != null) {
             process.stop();
+        }
+        ExtractedJars.Launch unfinished = recordingUntilHealthy.remove(part);
+        if (unfinished != null) {
+            ExtractedJars.discardUnfinished(unfinished);
         }
     }
 

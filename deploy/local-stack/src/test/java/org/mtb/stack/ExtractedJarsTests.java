@@ -47,6 +47,24 @@ class ExtractedJarsTests {
     }
 
     @Test
+    void aLaunchRecordingAnArchiveFromNothingSaysSoAndItsUnfinishedArchiveCanBeDiscarded() throws Exception {
+        Path jar = fakeBootJar(dir.resolve("target/review-service.jar"), 0);
+        Path archive = dir.resolve("target/local-stack/review-service/review-service.jsa");
+
+        ExtractedJars.Launch recording = ExtractedJars.prepare(jar, "review-service", List.of(), "", 21);
+        Files.writeString(archive, "the classes loaded before a Ctrl-C");
+        ExtractedJars.Launch reading = ExtractedJars.prepare(jar, "review-service", List.of(), "", 21);
+        ExtractedJars.discardUnfinished(reading);
+
+        assertThat(recording.recordsAnew()).isEqualTo(archive);
+        assertThat(reading.recordsAnew()).as("an archive already there is read, and never discarded").isNull();
+        assertThat(archive).exists();
+        ExtractedJars.discardUnfinished(recording);
+        assertThat(archive).doesNotExist();
+        assertThat(ExtractedJars.Launch.asBuilt(jar).recordsAnew()).isNull();
+    }
+
+    @Test
     void aJarRebuiltWithOtherContentIsExtractedAgainAndItsOldArchiveGoes() throws Exception {
         Path jar = fakeBootJar(dir.resolve("target/review-service.jar"), 0, "build 1");
         ExtractedJars.Launch first = ExtractedJars.prepare(jar, "review-service", List.of(), "", 21);
@@ -111,6 +129,7 @@ class ExtractedJarsTests {
         assertThat(launch.jvmOptions()).containsExactly(
                 "-XX:AOTCacheOutput=" + extracted.resolve("notification-service.aot"), "-Xlog:cds=error");
         assertThat(launch.writesCacheAtExit()).isTrue();
+        assertThat(launch.recordsAnew()).isEqualTo(extracted.resolve("notification-service.aot"));
         assertThat(Files.readString(extracted.resolve("notification-service.aot.stamp"))).endsWith("-Xmx256m\n");
     }
 
