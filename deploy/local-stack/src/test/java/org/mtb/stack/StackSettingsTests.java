@@ -106,7 +106,7 @@ class StackSettingsTests {
     void intakeRunsWithC2AndASmallerHeapTheOtherServicesWithC1Only() {
         assertThat(defaults.jvmOptions("intake")).startsWith(StackSettings.DEFAULT_JVM_OPTIONS.toArray(String[]::new))
                 .endsWith("-XX:TieredStopAtLevel=4", "-Xmx192m", "-XX:ReservedCodeCacheSize=96m",
-                        "-XX:MaxInlineLevel=9", "-XX:InlineSmallCode=1000");
+                        "-XX:MaxInlineLevel=9", "-XX:InlineSmallCode=1000", "-XX:CompileThresholdScaling=0.5");
         for (String service : List.of("review", "notification", "catalog")) {
             assertThat(defaults.jvmOptions(service)).as(service)
                     .startsWith(StackSettings.DEFAULT_JVM_OPTIONS.toArray(String[]::new))
