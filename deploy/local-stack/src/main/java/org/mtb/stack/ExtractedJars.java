@@ -69,8 +69,8 @@ final class ExtractedJars {
     private static final Duration EXTRACTION_TIME = Duration.ofSeconds(120);
     /**
      * The extracting JVM's options. It runs for about a second, side by side with the others and with MongoDB's and
-     * Kafka's start, on the first start after a jar's content changed: at C1 only and with the serial collector it took 1.2-1.3 s of
-     * CPU for intake's jar instead of 2.1-2.3 s with the JDK's defaults (C2, G1), and no longer.
+     * Kafka's start, on the first start after a jar's content changed: at C1 only and with the serial collector it
+     * took 1.2-1.3 s of CPU for intake's jar instead of 2.1-2.3 s with the JDK's defaults (C2, G1), and no longer.
      */
     static final List<String> EXTRACTION_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
 

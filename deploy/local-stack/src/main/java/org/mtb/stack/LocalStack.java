@@ -179,8 +179,9 @@ public final class LocalStack implements AutoCloseable {
             Map<String, String> env) {
         List<String> options = new ArrayList<>(launch.jvmOptions());
         options.addAll(jvmOptions);
+        Duration grace = launch.writesCacheAtExit() ? ManagedProcess.CACHE_WRITING_GRACE : ManagedProcess.STOP_GRACE;
         ManagedProcess process = ManagedProcess.start(part, JavaCommand.jar(options, launch.jar(), List.of()), env,
-                logFile(part), launch.writesCacheAtExit() ? ManagedProcess.CACHE_WRITING_GRACE : ManagedProcess.STOP_GRACE);
+                logFile(part), grace);
         if (launch.recordsAnew() != null) {
             recordingUntilHealthy.put(part, launch);
         } else {

@@ -78,8 +78,9 @@ public record StackSettings(
      * ({@code CompileThresholdScaling=0.5}): a method reaches C2 after half the calls, so that more of a request's path
      * is compiled by the time a burst comes; in four pairs of runs of {@code --phases a,b}, alternated, phase (b) took
      * 413, 571, 564 and 534/s against 384, 459, 539 and 524/s, its start no slower and intake about 15 MB larger
-     * (benchmarks/README.md, "Intake's compilers at half their thresholds"). {@code MTB_INTAKE_JVM_OPTS} replaces these:
-     * {@code MTB_INTAKE_JVM_OPTS=-XX:TieredStopAtLevel=1} runs intake as every service (a blank value counts as unset).
+     * (benchmarks/README.md, "Intake's compilers at half their thresholds"). {@code MTB_INTAKE_JVM_OPTS} replaces
+     * these: {@code MTB_INTAKE_JVM_OPTS=-XX:TieredStopAtLevel=1} runs intake as every service (a blank value counts as
+     * unset).
      */
     static final List<String> INTAKE_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=4", "-Xmx192m",
             "-XX:ReservedCodeCacheSize=96m", "-XX:MaxInlineLevel=9", "-XX:InlineSmallCode=1000",
