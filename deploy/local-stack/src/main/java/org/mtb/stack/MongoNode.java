@@ -9,6 +9,9 @@ import java.util.stream.Stream;
 /** The Mongo part: {@link MongoServerMain} in its own JVM, its H2 file under {@code <dataDir>/mongo/}. */
 final class MongoNode {
 
+    /** The system property that chooses Netty's buffer allocator. */
+    static final String NETTY_ALLOCATOR = "io.netty.allocator.type";
+
     /**
      * The server keeps its documents' working set in the heap: 512 MB carries the local stack under load within the
      * stack's 2 GiB; the timer benchmark's 500,000 cases take {@code MTB_MONGO_HEAP=1g} ({@code ./mtb bench timers}
@@ -22,7 +25,14 @@ final class MongoNode {
                     // (benchmarks/README.md, submissions). With 320 MB it ended the load about 50 MB larger, for the
                     // same CPU and pause time per application (benchmarks/README.md, "Smaller young generations for
                     // MongoDB, review and notification").
-                    "-Xmn256m", "-XX:SurvivorRatio=3"),
+                    "-Xmn256m", "-XX:SurvivorRatio=3",
+                    // Netty 4.2's default allocator hands a buffer it does not pool (a command or an answer past its
+                    // pooled sizes, a bulk write of a Kafka poll) memory of its own, and on JDK 25 gives it back by
+                    // closing a shared memory arena: a handshake with every thread of the JVM, run by the VM thread.
+                    // About 120 a second at 300 applications/s, and the one command thread waited 0.44 ms for each,
+                    // up to 27 ms (an off-CPU profile, benchmarks/README.md). Netty's pooled allocator keeps its
+                    // memory in chunks it reuses.
+                    "-D" + NETTY_ALLOCATOR + "=pooled"),
             JavaCommand.INFRA_LOGGING.stream(),
             // Further options for this JVM only, e.g. to try another collector: MTB_MONGO_JVM_OPTS="-XX:..."
             JavaCommand.optionsFrom("MTB_MONGO_JVM_OPTS").stream())

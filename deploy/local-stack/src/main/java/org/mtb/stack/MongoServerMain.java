@@ -1,5 +1,6 @@
 package org.mtb.stack;
 
+import io.netty.buffer.ByteBufAllocator;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -11,6 +12,8 @@ import java.util.concurrent.TimeUnit;
 public final class MongoServerMain {
 
     static final String READY = "mongo-java-server ready on ";
+    /** Names the allocator of the buffers commands are read into and answers written from. */
+    static final String BUFFERS = "buffers from ";
     /** The exit code when the data file's store failed under the server (BSD's EX_SOFTWARE). */
     static final int STORE_FAILED = 70;
 
@@ -39,6 +42,7 @@ public final class MongoServerMain {
             stopped.countDown();
         }, "mongo-shutdown"));
         System.out.println("data file " + file);
+        System.out.println(BUFFERS + ByteBufAllocator.DEFAULT.getClass().getSimpleName());
         System.out.println(READY + EmbeddedMongo.HOST + ":" + mongo.port());
         while (!stopped.await(1, TimeUnit.SECONDS)) {
             Throwable failure = mongo.storeFailure();
