@@ -10,7 +10,7 @@ import java.util.stream.Stream;
 final class MongoNode {
 
     /** The system property that chooses Netty's buffer allocator. */
-    static final String NETTY_ALLOCATOR = "io.netty.allocator.type";
+    private static final String NETTY_ALLOCATOR = "io.netty.allocator.type";
 
     /**
      * The server keeps its documents' working set in the heap: 512 MB carries the local stack under load within the
@@ -30,8 +30,9 @@ final class MongoNode {
                     // pooled sizes, a bulk write of a Kafka poll) memory of its own, and on JDK 25 gives it back by
                     // closing a shared memory arena: a handshake with every thread of the JVM, run by the VM thread.
                     // About 120 a second at 300 applications/s, and the one command thread waited 0.44 ms for each,
-                    // up to 27 ms (an off-CPU profile, benchmarks/README.md). Netty's pooled allocator keeps its
-                    // memory in chunks it reuses.
+                    // up to 27.5 ms (benchmarks/README.md, "The whole machine under perf, and the local MongoDB's
+                    // buffers"). Netty's pooled allocator keeps its memory in chunks of 4 MiB it reuses; only a buffer
+                    // larger than a chunk, or a chunk it empties, still closes an arena.
                     "-D" + NETTY_ALLOCATOR + "=pooled"),
             JavaCommand.INFRA_LOGGING.stream(),
             // Further options for this JVM only, e.g. to try another collector: MTB_MONGO_JVM_OPTS="-XX:..."
