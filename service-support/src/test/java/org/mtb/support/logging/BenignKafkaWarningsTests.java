@@ -8,9 +8,18 @@ import ch.qos.logback.classic.joran.JoranConfigurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.read.ListAppender;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Configuration;
 
-/** Only the client's "no longer assigned" warning is dropped; the class's other lines and that text elsewhere stay. */
+/**
+ * Only the client's "no longer assigned" warning is dropped; the class's other lines and that text elsewhere stay. The
+ * filter is on the services' console appender once Boot has configured Logback.
+ */
 class BenignKafkaWarningsTests {
 
     @Test
@@ -44,11 +53,35 @@ class BenignKafkaWarningsTests {
         configurator.setContext(context);
         configurator.doConfigure(getClass().getResource("/logback-spring.xml"));
 
+        BenignKafkaWarningsOnConsole.addTo(context);
+        BenignKafkaWarningsOnConsole.addTo(context);
+
         Appender<ILoggingEvent> console = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)
-                .getAppender("ASYNC_CONSOLE");
+                .getAppender(BenignKafkaWarningsOnConsole.APPENDER);
         assertThat(console).as("the services' appender").isNotNull();
-        assertThat(console.getCopyOfAttachedFiltersList()).hasExactlyElementsOfTypes(BenignKafkaWarnings.class);
+        assertThat(console.getCopyOfAttachedFiltersList()).as("added once").hasExactlyElementsOfTypes(
+                BenignKafkaWarnings.class);
+        assertThat(console.getCopyOfAttachedFiltersList().getFirst().isStarted()).isTrue();
         assertThat(context.getTurboFilterList()).as("asked about every logging call, below INFO too").isEmpty();
         context.stop();
+    }
+
+    @Test
+    void aServiceStartedBySpringBootHasTheFilterOnItsConsoleOnceLogbackIsConfigured() {
+        SpringApplication application = new SpringApplication(NothingElse.class);
+        application.setWebApplicationType(WebApplicationType.NONE);
+        // The services' configuration, not this module's logback-test.xml, which Boot would otherwise prefer.
+        application.setDefaultProperties(Map.of("logging.config", "classpath:logback-spring.xml"));
+        try (ConfigurableApplicationContext started = application.run()) {
+            LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+            Appender<ILoggingEvent> console = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)
+                    .getAppender(BenignKafkaWarningsOnConsole.APPENDER);
+            assertThat(console.getCopyOfAttachedFiltersList()).hasExactlyElementsOfTypes(BenignKafkaWarnings.class);
+        }
+    }
+
+    /** A context with nothing in it: only Boot's start, and its logging, matter here. */
+    @Configuration(proxyBeanMethods = false)
+    static class NothingElse {
     }
 }
