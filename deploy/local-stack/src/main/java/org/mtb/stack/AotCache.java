@@ -43,10 +43,10 @@ final class AotCache {
 
     /**
      * @param dir         the part's extracted jar's folder, where its cache and stamp live
-     * @param jar         the extracted jar the part runs
+     * @param classPath   the class path the part runs with, its libraries' ({@link OwnCodeApart#classPath})
      * @param partOptions the part's own JVM options, after those of every child ({@link JavaCommand#MEMORY_OPTIONS})
      */
-    static Plan plan(Path dir, String part, Path jar, List<String> partOptions) throws IOException {
+    static Plan plan(Path dir, String part, String classPath, List<String> partOptions) throws IOException {
         List<String> jvmOptions = new ArrayList<>(JavaCommand.MEMORY_OPTIONS);
         jvmOptions.addAll(partOptions);
         Path cache = dir.resolve(part + ".aot");
@@ -58,7 +58,7 @@ final class AotCache {
             if (stamped.equals(recordedWith + TRIED)) {
                 return new Plan(List.of("-XX:AOTCache=" + cache), null);
             }
-            if (stamped.equals(recordedWith) && loads(cache, jar, jvmOptions)) {
+            if (stamped.equals(recordedWith) && loads(cache, classPath, jvmOptions)) {
                 Files.writeString(stamp, recordedWith + TRIED);
                 return new Plan(List.of("-XX:AOTCache=" + cache), null);
             }
@@ -75,11 +75,11 @@ final class AotCache {
      * Whether a JVM with these options starts with the cache when it must ({@code -XX:AOTMode=on}); its output goes to
      * {@code <cache>.try.log}.
      */
-    private static boolean loads(Path cache, Path jar, List<String> jvmOptions) {
+    private static boolean loads(Path cache, String classPath, List<String> jvmOptions) {
         List<String> command = new ArrayList<>();
         command.add(JavaCommand.javaExecutable());
         command.addAll(jvmOptions);
-        command.addAll(List.of("-XX:AOTCache=" + cache, "-XX:AOTMode=on", "-cp", jar.toString(), "-version"));
+        command.addAll(List.of("-XX:AOTCache=" + cache, "-XX:AOTMode=on", "-cp", classPath, "-version"));
         Path log = cache.resolveSibling(cache.getFileName() + ".try.log");
         try {
             return ManagedProcess.start("aot-cache-try", command, Map.of(), log).await(TRY_TIME) == 0;

@@ -73,14 +73,13 @@ final class JavaCommand {
         return command;
     }
 
-    static List<String> jar(List<String> jvmOptions, Path jar, List<String> arguments) {
+    /** @param launch what follows the options: {@code -jar <jar>}, or a class path and a main class, and arguments */
+    static List<String> launch(List<String> jvmOptions, List<String> launch) {
         List<String> command = new ArrayList<>();
         command.add(javaExecutable());
         command.addAll(MEMORY_OPTIONS);
         command.addAll(jvmOptions);
-        command.add("-jar");
-        command.add(jar.toString());
-        command.addAll(arguments);
+        command.addAll(launch);
         return command;
     }
 }

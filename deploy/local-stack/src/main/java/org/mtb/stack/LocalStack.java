@@ -180,7 +180,7 @@ public final class LocalStack implements AutoCloseable {
         List<String> options = new ArrayList<>(launch.jvmOptions());
         options.addAll(jvmOptions);
         Duration grace = launch.writesCacheAtExit() ? ManagedProcess.CACHE_WRITING_GRACE : ManagedProcess.STOP_GRACE;
-        ManagedProcess process = ManagedProcess.start(part, JavaCommand.jar(options, launch.jar(), List.of()), env,
+        ManagedProcess process = ManagedProcess.start(part, JavaCommand.launch(options, launch.arguments()), env,
                 logFile(part), grace);
         if (launch.recordsAnew() != null) {
             recordingUntilHealthy.put(part, launch);

@@ -37,7 +37,7 @@ class AotCacheTests {
 
     @Test
     void aPartRecordsItsCacheOnceAndReadsItFromItsNextStartOn() throws Exception {
-        AotCache.Plan first = AotCache.plan(dir, "small", jar, OPTIONS);
+        AotCache.Plan first = AotCache.plan(dir, "small", jar.toString(), OPTIONS);
         assertThat(first.jvmOptions()).containsExactly("-XX:AOTCacheOutput=" + dir.resolve("small.aot"),
                 "-Xlog:cds=error");
         assertThat(first.writesCacheAtExit()).isTrue();
@@ -45,22 +45,22 @@ class AotCacheTests {
         assertThat(run(first, OPTIONS)).isZero();
         assertThat(dir.resolve("small.aot")).isNotEmptyFile();
 
-        AotCache.Plan second = AotCache.plan(dir, "small", jar, OPTIONS);
+        AotCache.Plan second = AotCache.plan(dir, "small", jar.toString(), OPTIONS);
         assertThat(second.jvmOptions()).containsExactly("-XX:AOTCache=" + dir.resolve("small.aot"));
         assertThat(second.writesCacheAtExit()).isFalse();
         assertThat(Files.readString(dir.resolve("small.aot.stamp"))).endsWith("tried: the cache loads\n");
-        assertThat(AotCache.plan(dir, "small", jar, OPTIONS)).isEqualTo(second);
+        assertThat(AotCache.plan(dir, "small", jar.toString(), OPTIONS)).isEqualTo(second);
         assertThat(run(second, OPTIONS)).isZero();
     }
 
     @Test
     void aCacheWrittenHalfIsRecordedAnewRatherThanReadWithoutEffect() throws Exception {
-        assertThat(run(AotCache.plan(dir, "small", jar, OPTIONS), OPTIONS)).isZero();
+        assertThat(run(AotCache.plan(dir, "small", jar.toString(), OPTIONS), OPTIONS)).isZero();
         try (FileChannel cache = FileChannel.open(dir.resolve("small.aot"), StandardOpenOption.WRITE)) {
             cache.truncate(cache.size() / 2);
         }
 
-        AotCache.Plan again = AotCache.plan(dir, "small", jar, OPTIONS);
+        AotCache.Plan again = AotCache.plan(dir, "small", jar.toString(), OPTIONS);
 
         assertThat(again.jvmOptions()).first().isEqualTo("-XX:AOTCacheOutput=" + dir.resolve("small.aot"));
         assertThat(dir.resolve("small.aot")).doesNotExist();
@@ -68,23 +68,23 @@ class AotCacheTests {
 
     @Test
     void otherOptionsRecordAnew() throws Exception {
-        assertThat(run(AotCache.plan(dir, "small", jar, OPTIONS), OPTIONS)).isZero();
-        assertThat(AotCache.plan(dir, "small", jar, OPTIONS).writesCacheAtExit()).isFalse();
+        assertThat(run(AotCache.plan(dir, "small", jar.toString(), OPTIONS), OPTIONS)).isZero();
+        assertThat(AotCache.plan(dir, "small", jar.toString(), OPTIONS).writesCacheAtExit()).isFalse();
 
         List<String> other = List.of("-Xmx64m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
-        AotCache.Plan plan = AotCache.plan(dir, "small", jar, other);
+        AotCache.Plan plan = AotCache.plan(dir, "small", jar.toString(), other);
 
         assertThat(plan.writesCacheAtExit()).isTrue();
         assertThat(dir.resolve("small.aot")).doesNotExist();
         assertThat(run(plan, other)).isZero();
-        assertThat(AotCache.plan(dir, "small", jar, other).jvmOptions()).first().asString().startsWith("-XX:AOTCache=");
+        assertThat(AotCache.plan(dir, "small", jar.toString(), other).jvmOptions()).first().asString().startsWith("-XX:AOTCache=");
     }
 
     /** Runs the jar as the stack would, its cache's options first; returns its exit code. */
     private int run(AotCache.Plan plan, List<String> partOptions) throws Exception {
         List<String> options = new ArrayList<>(plan.jvmOptions());
         options.addAll(partOptions);
-        Process process = new ProcessBuilder(JavaCommand.jar(options, jar, List.of()))
+        Process process = new ProcessBuilder(JavaCommand.launch(options, List.of("-jar", jar.toString())))
                 .redirectErrorStream(true).redirectOutput(dir.resolve("run.log").toFile()).start();
         assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("the small jar ran and wrote its cache").isTrue();
         return process.exitValue();

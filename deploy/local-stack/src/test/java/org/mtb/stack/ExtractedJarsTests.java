@@ -13,6 +13,8 @@ import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,10 +40,15 @@ class ExtractedJarsTests {
         assertThat(first.jvmOptions()).containsExactly(
                 "-XX:SharedArchiveFile=" + extracted.resolve("intake-service.jsa"), "-XX:+AutoCreateSharedArchive");
         assertThat(first.writesCacheAtExit()).as("given the time to write its archive as it stops").isTrue();
+        assertThat(first.arguments()).as("the launcher alone on the class path: no libraries").containsExactly("-cp",
+                dir.resolve("target/local-stack/own-code-launcher.jar").toString(),
+                "org.mtb.stack.launch.OwnCodeLauncher", FakeBootJar.class.getName(),
+                extracted.resolve("intake-service.jar").toString());
         assertThat(second).isEqualTo(first);
         assertThat(extractions()).isEqualTo(1);
-        assertThat(Files.readString(dir.resolve("extractions"))).isEqualTo("tools extract --destination " + extracted
-                + "\n");
+        assertThat(Files.readString(dir.resolve("extractions"))).as("extracted beside, then moved into place")
+                .isEqualTo("tools extract --destination " + extracted + ".extracting\n");
+        assertThat(dir.resolve("target/local-stack/intake-service.extracting")).doesNotExist();
         assertThat(Files.readString(dir.resolve("extractions.jvm")).split(" "))
                 .as("the extracting JVM's options").contains("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
     }
@@ -65,19 +72,46 @@ class ExtractedJarsTests {
     }
 
     @Test
-    void aJarRebuiltWithOtherContentIsExtractedAgainAndItsOldArchiveGoes() throws Exception {
-        Path jar = fakeBootJar(dir.resolve("target/review-service.jar"), 0, "build 1");
+    void aJarRebuiltWithOtherLibrariesIsExtractedAgainAndItsOldArchiveGoes() throws Exception {
+        Path jar = fakeBootJar(dir.resolve("target/review-service.jar"), "build 1", "kafka 4.1", "support 1");
         ExtractedJars.Launch first = ExtractedJars.prepare(jar, "review-service", List.of(), "", 21);
         Path archive = dir.resolve("target/local-stack/review-service/review-service.jsa");
         Files.writeString(archive, "classes of the build before");
 
-        fakeBootJar(jar, 0, "build 2");
+        fakeBootJar(jar, "build 1", "kafka 4.2", "support 1");
         ExtractedJars.Launch rebuilt = ExtractedJars.prepare(jar, "review-service", List.of(), "", 21);
 
         assertThat(rebuilt).isEqualTo(first);
-        assertThat(rebuilt.jar()).isRegularFile();
         assertThat(archive).doesNotExist();
+        assertThat(dir.resolve("target/local-stack/review-service/lib/kafka.jar")).hasContent("kafka 4.2");
         assertThat(extractions()).isEqualTo(2);
+    }
+
+    @Test
+    void aJarWhoseOwnCodeAloneChangedKeepsItsLibrariesAndTheirArchive() throws Exception {
+        Path jar = fakeBootJar(dir.resolve("target/review-service.jar"), "build 1", "kafka 4.1", "support 1");
+        ExtractedJars.Launch first = ExtractedJars.prepare(jar, "review-service", List.of(), "", 21);
+        Path extracted = dir.resolve("target/local-stack/review-service");
+        Path archive = extracted.resolve("review-service.jsa");
+        Files.writeString(archive, "classes of the libraries");
+        FileTime recordedAgainst = FileTime.from(Instant.parse("2026-12-01T00:00:00Z"));
+        Files.setLastModifiedTime(extracted.resolve("lib/kafka.jar"), recordedAgainst);
+
+        fakeBootJar(jar, "build 2", "kafka 4.1", "support 2");
+        ExtractedJars.Launch rebuilt = ExtractedJars.prepare(jar, "review-service", List.of(), "", 21);
+
+        assertThat(extractions()).isEqualTo(2);
+        assertThat(rebuilt.ownCodeApart()).isEqualTo(first.ownCodeApart());
+        assertThat(rebuilt.recordsAnew()).as("the archive kept is read").isNull();
+        assertThat(archive).hasContent("classes of the libraries");
+        assertThat(Files.getLastModifiedTime(extracted.resolve("lib/kafka.jar"))).isEqualTo(recordedAgainst);
+        assertThat(extracted.resolve("lib/support.jar")).hasContent("support 2");
+        try (ZipFile extractedJar = new ZipFile(rebuilt.jar().toFile())) {
+            assertThat(extractedJar.getInputStream(extractedJar.getEntry("build.txt"))).hasContent("build 2");
+        }
+        assertThat(rebuilt.ownCodeApart()).isEqualTo(new OwnCodeApart(
+                List.of(extracted.resolve("lib/kafka.jar"), dir.resolve("target/local-stack/own-code-launcher.jar")),
+                FakeBootJar.class.getName(), List.of(rebuilt.jar(), extracted.resolve("lib/support.jar"))));
     }
 
     @Test
@@ -159,6 +193,28 @@ class ExtractedJarsTests {
                 (dir.resolve("extractions") + "\n" + exitCode).getBytes(), "build.txt", build.getBytes()));
     }
 
+    /**
+     * A jar that extracts with two libraries, as a Boot jar lays them out: {@code kafka.jar}, a dependency, and
+     * {@code support.jar}, a module of the build (in the "application" layer); each "jar" holds the text given.
+     */
+    private Path fakeBootJar(Path jar, String build, String kafka, String support) throws IOException {
+        String layers = """
+                - "dependencies":
+                  - "BOOT-INF/lib/kafka.jar"
+                - "spring-boot-loader":
+                  - "org/"
+                - "snapshot-dependencies":
+                - "application":
+                  - "BOOT-INF/classes/"
+                  - "BOOT-INF/lib/support.jar"
+                  - "META-INF/"
+                """;
+        return TestJars.withMainClass(jar, FakeBootJar.class, Map.of("settings.txt",
+                (dir.resolve("extractions") + "\n0").getBytes(), "build.txt", build.getBytes(),
+                "BOOT-INF/layers.idx", layers.getBytes(), "BOOT-INF/lib/kafka.jar", kafka.getBytes(),
+                "BOOT-INF/lib/support.jar", support.getBytes()), Map.of("Class-Path", "lib/kafka.jar lib/support.jar"));
+    }
+
     /** What a Boot jar's tools mode does for {@code extract --destination <dir>}, as far as the stack relies on it. */
     public static final class FakeBootJar {
 
@@ -176,6 +232,16 @@ class ExtractedJarsTests {
             Files.createDirectories(destination);
             try (OutputStream copy = Files.newOutputStream(destination.resolve(self.getFileName()))) {
                 Files.copy(self, copy);
+            }
+            try (ZipFile jar = new ZipFile(self.toFile())) {
+                for (ZipEntry library : jar.stream()
+                        .filter(entry -> entry.getName().startsWith("BOOT-INF/lib/")).toList()) {
+                    Path extracted = destination.resolve("lib").resolve(library.getName().substring(13));
+                    Files.createDirectories(extracted.getParent());
+                    try (InputStream in = jar.getInputStream(library)) {
+                        Files.copy(in, extracted);
+                    }
+                }
             }
             System.exit(Integer.parseInt(settings.get(1)));
         }

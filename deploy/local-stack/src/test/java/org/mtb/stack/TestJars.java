@@ -18,10 +18,17 @@ final class TestJars {
 
     /** Writes {@code jar} (and its folder) with {@code mainClass} as its only class and main class. */
     static Path withMainClass(Path jar, Class<?> mainClass, Map<String, byte[]> resources) throws IOException {
+        return withMainClass(jar, mainClass, resources, Map.of());
+    }
+
+    /** As above, with further attributes in its manifest ({@code Class-Path}, say). */
+    static Path withMainClass(Path jar, Class<?> mainClass, Map<String, byte[]> resources,
+            Map<String, String> manifestAttributes) throws IOException {
         Files.createDirectories(jar.getParent());
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
         manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, mainClass.getName());
+        manifestAttributes.forEach((name, value) -> manifest.getMainAttributes().putValue(name, value));
         String entry = mainClass.getName().replace('.', '/') + ".class";
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest);
                 InputStream bytes = mainClass.getClassLoader().getResourceAsStream(entry)) {

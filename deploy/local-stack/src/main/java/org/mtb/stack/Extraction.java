@@ -1,0 +1,130 @@
+package org.mtb.stack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * A Boot jar extracted into its folder ({@code java -Djarmode=tools -jar ... extract}): the jar of its own classes and
+ * {@code lib/}. When the folder already holds an extraction with the same libraries, byte for byte, only the project's
+ * own code is replaced, so that the libraries keep their files, and with them the times that the class archive
+ * beside them was recorded against; otherwise the folder, archive and all, is replaced whole.
+ */
+final class Extraction {
+
+    /** How long {@code -Djarmode=tools extract} may take before it is stopped and the part runs from its jar. */
+    private static final Duration EXTRACTION_TIME = Duration.ofSeconds(120);
+    private static final String LIB = "lib";
+
+    private Extraction() {
+    }
+
+    /**
+     * Extracts {@code bootJar} into {@code dir}.
+     *
+     * @param ownLibraries the file names of the libraries that are the project's own code ({@link OwnCodeApart})
+     * @return whether the libraries in {@code dir} were kept (and any archive beside them)
+     */
+    static boolean into(Path bootJar, Path dir, Set<String> ownLibraries) throws IOException {
+        Path fresh = dir.resolveSibling(dir.getFileName() + ".extracting");
+        deleteRecursively(fresh);
+        try {
+            extract(bootJar, fresh, dir);
+            if (Files.isDirectory(dir) && sameLibraries(fresh, dir, ownLibraries)) {
+                replaceOwnCode(fresh, dir, bootJar.getFileName().toString(), ownLibraries);
+                return true;
+            }
+            deleteRecursively(dir);
+            Files.move(fresh, dir);
+            return false;
+        } finally {
+            deleteRecursively(fresh);
+        }
+    }
+
+    static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+
+    private static boolean sameLibraries(Path fresh, Path dir, Set<String> ownLibraries) throws IOException {
+        Set<String> libraries = libraries(fresh, ownLibraries);
+        if (!libraries.equals(libraries(dir, ownLibraries))) {
+            return false;
+        }
+        for (String library : libraries) {
+            if (Files.mismatch(fresh.resolve(LIB).resolve(library), dir.resolve(LIB).resolve(library)) != -1) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Set<String> libraries(Path extraction, Set<String> ownLibraries) throws IOException {
+        Set<String> names = new TreeSet<>(names(extraction.resolve(LIB)));
+        names.removeAll(ownLibraries);
+        return names;
+    }
+
+    private static void replaceOwnCode(Path fresh, Path dir, String jar, Set<String> ownLibraries)
+            throws IOException {
+        Files.move(fresh.resolve(jar), dir.resolve(jar), StandardCopyOption.REPLACE_EXISTING);
+        Files.createDirectories(dir.resolve(LIB));
+        for (String library : names(dir.resolve(LIB))) {
+            if (ownLibraries.contains(library) || !Files.exists(fresh.resolve(LIB).resolve(library))) {
+                Files.delete(dir.resolve(LIB).resolve(library));
+            }
+        }
+        for (String library : ownLibraries) {
+            Path extracted = fresh.resolve(LIB).resolve(library);
+            if (Files.isRegularFile(extracted)) {
+                Files.move(extracted, dir.resolve(LIB).resolve(library));
+            }
+        }
+    }
+
+    private static List<String> names(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.map(file -> file.getFileName().toString()).toList();
+        }
+    }
+
+    /** Extracts into {@code destination}, logging beside {@code dir}, the folder it is for. */
+    private static void extract(Path bootJar, Path destination, Path dir) {
+        Path log = dir.resolveSibling(dir.getFileName() + ".extract.log");
+        List<String> command = new ArrayList<>();
+        command.add(JavaCommand.javaExecutable());
+        command.addAll(ExtractedJars.EXTRACTION_JVM_OPTIONS);
+        command.addAll(List.of("-Djarmode=tools", "-jar", bootJar.toString(), "extract", "--destination",
+                destination.toString()));
+        int exit;
+        try {
+            exit = ManagedProcess.start(dir.getFileName() + " extraction", command, Map.of(), log)
+                    .await(EXTRACTION_TIME);
+        } catch (StackException | UncheckedIOException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+        if (exit != 0 || !Files.isRegularFile(destination.resolve(bootJar.getFileName()))) {
+            throw new IllegalStateException("the extraction failed (exit " + exit + ", see " + log + ")");
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package org.mtb.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A service's JVM as the stack starts it: its libraries and the launcher on the class path, its own jars loaded apart.
+ * The "service" here is one class that reports what it sees; its jar and a "library" both hold {@code which.txt}.
+ */
+class OwnCodeLauncherTests {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theOwnCodeIsLoadedApartAndWinsOverALibraryOfTheSameNames() throws Exception {
+        Path library = TestJars.withMainClass(dir.resolve("lib/library.jar"), LibraryClass.class,
+                Map.of("which.txt", "the library's".getBytes(StandardCharsets.UTF_8)));
+        Path own = TestJars.withMainClass(dir.resolve("own/service.jar"), ReportingService.class,
+                Map.of("which.txt", "the service's".getBytes(StandardCharsets.UTF_8)));
+        Path launcher = OwnCodeApart.writeLauncher(dir);
+        OwnCodeApart apart = new OwnCodeApart(List.of(library, launcher), ReportingService.class.getName(),
+                List.of(own));
+
+        List<String> lines = run(apart, "one", "two");
+
+        assertThat(lines).containsExactly(
+                "arguments [one, two]",
+                "loaded by own-code",
+                "context loader own-code",
+                "which.txt: the service's",
+                "which.txt found 2 times, the service's first",
+                "library class loaded by app");
+    }
+
+    @Test
+    void theLaunchersJarIsWrittenOnceAndLeftAsItIsWhileItsClassesAreTheSame() throws Exception {
+        Path launcher = OwnCodeApart.writeLauncher(dir);
+        byte[] written = Files.readAllBytes(launcher);
+        Files.setLastModifiedTime(launcher, java.nio.file.attribute.FileTime.fromMillis(1_000_000_000_000L));
+
+        assertThat(OwnCodeApart.writeLauncher(dir)).isEqualTo(launcher);
+        assertThat(Files.getLastModifiedTime(launcher).toMillis()).as("not written again").isEqualTo(1_000_000_000_000L);
+        assertThat(Files.readAllBytes(launcher)).isEqualTo(written);
+
+        Files.writeString(launcher, "an older launcher");
+        OwnCodeApart.writeLauncher(dir);
+        assertThat(Files.readAllBytes(launcher)).isEqualTo(written);
+    }
+
+    @Test
+    void aJarWithoutALayerIndexHasNoOwnLibraries() throws Exception {
+        Path jar = TestJars.withMainClass(dir.resolve("plain.jar"), LibraryClass.class, Map.of());
+
+        assertThat(OwnCodeApart.ownLibraries(jar)).isEmpty();
+    }
+
+    private List<String> run(OwnCodeApart apart, String... arguments) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(apart.arguments());
+        command.addAll(List.of(arguments));
+        Path output = dir.resolve("run.log");
+        Process process = new ProcessBuilder(JavaCommand.launch(List.of("-Xmx64m"), command))
+                .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(Files.readString(output)).isZero();
+        return Files.readAllLines(output);
+    }
+
+    /** The service: tells where it, its resource and a library's class came from. */
+    public static final class ReportingService {
+
+        public static void main(String[] args) throws Exception {
+            ClassLoader context = Thread.currentThread().getContextClassLoader();
+            System.out.println("arguments " + List.of(args));
+            System.out.println("loaded by " + ReportingService.class.getClassLoader().getName());
+            System.out.println("context loader " + context.getName());
+            try (InputStream which = context.getResourceAsStream("which.txt")) {
+                System.out.println("which.txt: " + new String(which.readAllBytes(), StandardCharsets.UTF_8));
+            }
+            List<java.net.URL> all = java.util.Collections.list(context.getResources("which.txt"));
+            try (InputStream first = all.getFirst().openStream()) {
+                System.out.println("which.txt found " + all.size() + " times, "
+                        + new String(first.readAllBytes(), StandardCharsets.UTF_8) + " first");
+            }
+            System.out.println("library class loaded by "
+                    + Class.forName(LibraryClass.class.getName(), false, context).getClassLoader().getName());
+        }
+    }
+
+    /** A library's class, on the JVM's class path. */
+    public static final class LibraryClass {
+
+        public static void main(String[] args) {
+            // a main class only so that its jar can be written as the other
+        }
+    }
+}
