@@ -1,5 +1,6 @@
 package org.mtb.stack;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -13,10 +14,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * The AOT cache of one part of the stack, on JDK 25 and later with {@code MTB_CLASS_ARCHIVES=aot}: the classes its JVM
  * loaded and linked in an earlier run, and the profiles of the methods it ran (JEPs 483, 514 and 515). The first start
- * after a build records ({@code -XX:AOTCacheOutput}); when that JVM stops it writes the cache, which takes it a while (a
- * child JVM assembles it), and every later start reads it ({@code -XX:AOTCache}). Beside the cache a stamp says with
- * which JDK and options it was recorded: other options record anew, since a JVM may refuse a cache recorded with
- * others. A cache is tried once, by a JVM that must use it or fail ({@code -XX:AOTMode=on -version}), before it is
+ * with new libraries records ({@code -XX:AOTCacheOutput}); when that JVM stops it writes the cache, which takes it a
+ * while (a child JVM assembles it), and every later start reads it ({@code -XX:AOTCache}). Beside the cache a stamp
+ * says with which JDK, options and class path (each jar's size and time) it was recorded: any other records anew, since
+ * the JVM refuses a cache recorded with another class path and may refuse one recorded with other options. A cache is tried once, by a JVM that must use it or fail ({@code -XX:AOTMode=on -version}), before it is
  * first used: one written half (its JVM killed while writing it) or refused is recorded anew rather than passed over
  * on every start. Measured on the 2-core machine against the class-data archive ({@link ExtractedJars}): later starts
  * all up after 44-49 s instead of 50-53 s, with 86-95 s of CPU instead of 97-102 s; the first start after a build
@@ -52,7 +53,7 @@ final class AotCache {
         Path cache = dir.resolve(part + ".aot");
         Path stamp = dir.resolve(part + ".aot.stamp");
         String recordedWith = "java " + JavaCommand.javaExecutable() + " " + Runtime.version() + "\n"
-                + String.join("\n", jvmOptions) + "\n";
+                + String.join("\n", jvmOptions) + "\n" + classPathAsFound(classPath);
         String stamped = Files.isRegularFile(stamp) ? Files.readString(stamp) : "";
         if (Files.isRegularFile(cache)) {
             if (stamped.equals(recordedWith + TRIED)) {
@@ -69,6 +70,17 @@ final class AotCache {
         Files.writeString(stamp, recordedWith);
         // Recording warns of each class it cannot keep (a multi-release jar's, say): not the part's concern.
         return new Plan(List.of("-XX:AOTCacheOutput=" + cache, "-Xlog:cds=error"), cache);
+    }
+
+    /** Each jar of the class path with its size and time, as the JVM checks them against the cache. */
+    private static String classPathAsFound(String classPath) throws IOException {
+        StringBuilder found = new StringBuilder();
+        for (String entry : classPath.split(File.pathSeparator)) {
+            Path jar = Path.of(entry);
+            found.append("class path ").append(entry).append(Files.isRegularFile(jar)
+                    ? " " + Files.size(jar) + " " + Files.getLastModifiedTime(jar).toMillis() : " missing").append('\n');
+        }
+        return found.toString();
     }
 
     /**

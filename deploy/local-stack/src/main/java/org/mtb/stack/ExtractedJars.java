@@ -26,9 +26,9 @@ import org.jspecify.annotations.Nullable;
  * so that its JVM keeps the classes it loads in a class-data archive of its own ({@code -XX:SharedArchiveFile} with
  * {@code -XX:+AutoCreateSharedArchive}, JDK 19 and later). The archive is written when the part first stops and read
  * from its next start on; a JVM it does not fit (another JDK, other options) runs without it and writes it anew. The
- * classes inside a Boot jar's nested jars cannot be archived, hence the extraction. Measured on the 2-core machine,
- * {@code ./mtb up} was all up after 40-41 s with the jars as built, 35 s extracted, 25-26 s with the archives
- * (benchmarks/README.md).
+ * classes inside a Boot jar's nested jars cannot be archived, hence the extraction. Measured on the 2-core machine
+ * when the services were smaller, {@code ./mtb up} was all up after 40-41 s with the jars as built, 35 s extracted,
+ * 25-26 s with the archives; 39-42 s with the archives in December 2026 (benchmarks/README.md).
  *
  * <p>{@code MTB_CLASS_ARCHIVES=aot} keeps an AOT cache instead on JDK 25 and later ({@link AotCache}): later starts are
  * faster, but the first after a build is slower and the first stop takes a minute or two, so it pays only for a
@@ -37,7 +37,7 @@ import org.jspecify.annotations.Nullable;
  * <p>The JVM's class path holds the libraries only; the project's own code (the service's jar and the build's modules,
  * Spring Boot's "application" layer) is loaded apart ({@link OwnCodeApart}), so the archive holds the libraries'
  * classes and stays valid through a change to the project's code. (Before, every such change voided it: the first
- * start after a change to service-support was a first start, 55-77 s; now 39.6 s, as any start with the archives.)
+ * start after a change to service-support was a first start, 54-77 s; now 39.6 s, as any start with the archives.)
  *
  * <p>The extraction sits beside the jar ({@code target/local-stack/<part>/}), with a digest of what the jar it came
  * from holds; a jar rebuilt with other content is extracted again ({@link Extraction}): with other libraries, the
@@ -75,12 +75,6 @@ final class ExtractedJars {
     }
 
     private static final Map<Path, ReentrantLock> IN_THIS_JVM = new ConcurrentHashMap<>();
-    /**
-     * The extracting JVM's options. It runs for about a second, side by side with the others and with MongoDB's and
-     * Kafka's start, on the first start after a jar's content changed: at C1 only and with the serial collector it
-     * took 1.2-1.3 s of CPU for intake's jar instead of 2.1-2.3 s with the JDK's defaults (C2, G1), and no longer.
-     */
-    static final List<String> EXTRACTION_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
 
     private ExtractedJars() {
     }

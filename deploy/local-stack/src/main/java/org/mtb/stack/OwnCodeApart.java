@@ -78,7 +78,7 @@ record OwnCodeApart(List<Path> libraries, String mainClass, List<Path> ownCode) 
         List<Path> ownCode = new ArrayList<>(List.of(extracted));
         String classPath = manifest.getValue(Attributes.Name.CLASS_PATH);
         for (String entry : classPath == null ? List.<String>of() : Arrays.asList(classPath.trim().split("\\s+"))) {
-            Path library = extracted.resolveSibling(entry);
+            Path library = Path.of(extracted.toUri().resolve(entry));
             (own.contains(library.getFileName().toString()) ? ownCode : libraries).add(library);
         }
         libraries.add(launcher);

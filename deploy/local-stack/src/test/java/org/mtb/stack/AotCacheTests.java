@@ -8,6 +8,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -78,6 +79,18 @@ class AotCacheTests {
         assertThat(dir.resolve("small.aot")).doesNotExist();
         assertThat(run(plan, other)).isZero();
         assertThat(AotCache.plan(dir, "small", jar.toString(), other).jvmOptions()).first().asString().startsWith("-XX:AOTCache=");
+    }
+
+    @Test
+    void aClassPathChangedSinceRecordsAnew() throws Exception {
+        assertThat(run(AotCache.plan(dir, "small", jar.toString(), OPTIONS), OPTIONS)).isZero();
+        assertThat(AotCache.plan(dir, "small", jar.toString(), OPTIONS).writesCacheAtExit()).isFalse();
+
+        Files.setLastModifiedTime(jar, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() + 60_000));
+
+        assertThat(AotCache.plan(dir, "small", jar.toString(), OPTIONS).writesCacheAtExit())
+                .as("the JVM would refuse the cache: a jar of its class path is not the one it was recorded with")
+                .isTrue();
     }
 
     /** Runs the jar as the stack would, its cache's options first; returns its exit code. */

@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -24,11 +27,16 @@ class OwnCodeLauncherTests {
     Path dir;
 
     @Test
-    void theOwnCodeIsLoadedApartAndWinsOverALibraryOfTheSameNames() throws Exception {
+    void theOwnCodeIsLoadedApartAndWinsOverALibraryWithTheSameNames() throws Exception {
+        String shared = SharedName.class.getName().replace('.', '/') + ".class";
+        byte[] sharedClass;
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream(shared)) {
+            sharedClass = in.readAllBytes();
+        }
         Path library = TestJars.withMainClass(dir.resolve("lib/library.jar"), LibraryClass.class,
-                Map.of("which.txt", "the library's".getBytes(StandardCharsets.UTF_8)));
+                Map.of("which.txt", "the library's".getBytes(StandardCharsets.UTF_8), shared, sharedClass));
         Path own = TestJars.withMainClass(dir.resolve("own/service.jar"), ReportingService.class,
-                Map.of("which.txt", "the service's".getBytes(StandardCharsets.UTF_8)));
+                Map.of("which.txt", "the service's".getBytes(StandardCharsets.UTF_8), shared, sharedClass));
         Path launcher = OwnCodeApart.writeLauncher(dir);
         OwnCodeApart apart = new OwnCodeApart(List.of(library, launcher), ReportingService.class.getName(),
                 List.of(own));
@@ -41,14 +49,15 @@ class OwnCodeLauncherTests {
                 "context loader own-code",
                 "which.txt: the service's",
                 "which.txt found 2 times, the service's first",
-                "library class loaded by app");
+                "library class loaded by app",
+                "a class in both loaded by own-code");
     }
 
     @Test
     void theLaunchersJarIsWrittenOnceAndLeftAsItIsWhileItsClassesAreTheSame() throws Exception {
         Path launcher = OwnCodeApart.writeLauncher(dir);
         byte[] written = Files.readAllBytes(launcher);
-        Files.setLastModifiedTime(launcher, java.nio.file.attribute.FileTime.fromMillis(1_000_000_000_000L));
+        Files.setLastModifiedTime(launcher, FileTime.fromMillis(1_000_000_000_000L));
 
         assertThat(OwnCodeApart.writeLauncher(dir)).isEqualTo(launcher);
         assertThat(Files.getLastModifiedTime(launcher).toMillis()).as("not written again").isEqualTo(1_000_000_000_000L);
@@ -88,14 +97,19 @@ class OwnCodeLauncherTests {
             try (InputStream which = context.getResourceAsStream("which.txt")) {
                 System.out.println("which.txt: " + new String(which.readAllBytes(), StandardCharsets.UTF_8));
             }
-            List<java.net.URL> all = java.util.Collections.list(context.getResources("which.txt"));
+            List<URL> all = Collections.list(context.getResources("which.txt"));
             try (InputStream first = all.getFirst().openStream()) {
                 System.out.println("which.txt found " + all.size() + " times, "
                         + new String(first.readAllBytes(), StandardCharsets.UTF_8) + " first");
             }
             System.out.println("library class loaded by "
                     + Class.forName(LibraryClass.class.getName(), false, context).getClassLoader().getName());
+            System.out.println("a class in both loaded by " + SharedName.class.getClassLoader().getName());
         }
+    }
+
+    /** A class that both the service's jar and the library hold. */
+    public static final class SharedName {
     }
 
     /** A library's class, on the JVM's class path. */

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
 
@@ -67,16 +68,25 @@ class BenignKafkaWarningsTests {
     }
 
     @Test
-    void aServiceStartedBySpringBootHasTheFilterOnItsConsoleOnceLogbackIsConfigured() {
+    void aServiceStartedBySpringBootHasTheFilterOnItsConsoleOnceLogbackIsConfigured() throws Exception {
         SpringApplication application = new SpringApplication(NothingElse.class);
         application.setWebApplicationType(WebApplicationType.NONE);
         // The services' configuration, not this module's logback-test.xml, which Boot would otherwise prefer.
         application.setDefaultProperties(Map.of("logging.config", "classpath:logback-spring.xml"));
+        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        // Boot configures Logback once per JVM: a test context started before in this fork did so already.
+        LoggingSystem.get(getClass().getClassLoader()).cleanUp();
         try (ConfigurableApplicationContext started = application.run()) {
-            LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
             Appender<ILoggingEvent> console = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)
                     .getAppender(BenignKafkaWarningsOnConsole.APPENDER);
+            assertThat(console).as("configured from logback-spring.xml").isNotNull();
             assertThat(console.getCopyOfAttachedFiltersList()).hasExactlyElementsOfTypes(BenignKafkaWarnings.class);
+        } finally {
+            // Back to this module's configuration for the tests after this one in the same fork.
+            context.reset();
+            JoranConfigurator configurator = new JoranConfigurator();
+            configurator.setContext(context);
+            configurator.doConfigure(getClass().getResource("/logback-test.xml"));
         }
     }
 

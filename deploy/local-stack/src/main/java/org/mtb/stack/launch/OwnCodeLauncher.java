@@ -16,15 +16,15 @@ import java.util.List;
 /**
  * The main class of a service's JVM as the local stack starts it. The JVM's class path holds the service's libraries,
  * whose classes its class-data archive keeps; the project's own code (the service's jar and the modules of this build
- * it depends on, Spring Boot's "application" layer) is loaded by a class loader of its own, which the JVM never
- * archives. A change to the project's code thus leaves the archive valid, and the next start reads it instead of
- * recording a new one. The own loader looks in its own jars first, for classes and resources alike, so that the
- * project's classes and files win over a library's of the same name, as they do with {@code java -jar}; it is the
- * context class loader, through which Spring, Jackson and Kafka find classes by name.
+ * it depends on, Spring Boot's "application" layer) is loaded by a class loader of its own, outside the class path
+ * that the JVM checks its archive against. A change to the project's code thus leaves the archive valid, and the next
+ * start reads it instead of recording a new one. The own loader looks in its own jars first, for classes and resources
+ * alike, so that the project's classes and files win over a library's of the same name, as they do with
+ * {@code java -jar}; it is the context class loader, through which Spring, Jackson and Kafka find classes by name.
  *
  * <p>Arguments: the main class, the own jars (separated by {@link File#pathSeparator}), then the service's arguments.
- * Only the JDK is on this class's class path when it runs, and it is kept in a jar of its own, which must not change
- * while the archive is to stay valid.
+ * This class needs the JDK alone; the stack keeps it in a jar of its own, rewritten only when its classes change (which
+ * voids the archives once).
  */
 public final class OwnCodeLauncher {
 
@@ -67,11 +67,11 @@ public final class OwnCodeLauncher {
             synchronized (getClassLoadingLock(name)) {
                 Class<?> loaded = findLoadedClass(name);
                 if (loaded == null) {
-                    try {
-                        loaded = findClass(name);
-                    } catch (ClassNotFoundException notOwn) {
+                    // Asked first, so that a library's class (most names asked for) costs no exception here.
+                    if (findResource(name.replace('.', '/') + ".class") == null) {
                         return super.loadClass(name, resolve);
                     }
+                    loaded = findClass(name);
                 }
                 if (resolve) {
                     resolveClass(loaded);
