@@ -1,6 +1,5 @@
 package org.mtb.stack;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -17,11 +16,12 @@ import org.jspecify.annotations.Nullable;
  * with new libraries records ({@code -XX:AOTCacheOutput}); when that JVM stops it writes the cache, which takes it a
  * while (a child JVM assembles it), and every later start reads it ({@code -XX:AOTCache}). Beside the cache a stamp
  * says with which JDK, options and class path (each jar's size and time) it was recorded: any other records anew, since
- * the JVM refuses a cache recorded with another class path and may refuse one recorded with other options. A cache is tried once, by a JVM that must use it or fail ({@code -XX:AOTMode=on -version}), before it is
- * first used: one written half (its JVM killed while writing it) or refused is recorded anew rather than passed over
- * on every start. Measured on the 2-core machine against the class-data archive ({@link ExtractedJars}): later starts
- * all up after 44-49 s instead of 50-53 s, with 86-95 s of CPU instead of 97-102 s; the first start after a build
- * 93 s, and the first stop 80 s while the five parts wrote their caches (benchmarks/README.md).
+ * the JVM refuses a cache recorded with another class path and may refuse one recorded with other options. A cache is
+ * tried once, by a JVM that must use it or fail ({@code -XX:AOTMode=on -version}), before it is first used: one
+ * written half (its JVM killed while writing it) or refused is recorded anew rather than passed over on every start.
+ * Measured on the 2-core machine against the class-data archive ({@link ExtractedJars}): later starts all up after
+ * 44-49 s instead of 50-53 s, with 86-95 s of CPU instead of 97-102 s; the first start after a build 93 s, and the
+ * first stop 80 s while the five parts wrote their caches (benchmarks/README.md).
  */
 final class AotCache {
 
@@ -53,7 +53,7 @@ final class AotCache {
         Path cache = dir.resolve(part + ".aot");
         Path stamp = dir.resolve(part + ".aot.stamp");
         String recordedWith = "java " + JavaCommand.javaExecutable() + " " + Runtime.version() + "\n"
-                + String.join("\n", jvmOptions) + "\n" + classPathAsFound(classPath);
+                + String.join("\n", jvmOptions) + "\n" + OwnCodeApart.asFound(classPath);
         String stamped = Files.isRegularFile(stamp) ? Files.readString(stamp) : "";
         if (Files.isRegularFile(cache)) {
             if (stamped.equals(recordedWith + TRIED)) {
@@ -70,17 +70,6 @@ final class AotCache {
         Files.writeString(stamp, recordedWith);
         // Recording warns of each class it cannot keep (a multi-release jar's, say): not the part's concern.
         return new Plan(List.of("-XX:AOTCacheOutput=" + cache, "-Xlog:cds=error"), cache);
-    }
-
-    /** Each jar of the class path with its size and time, as the JVM checks them against the cache. */
-    private static String classPathAsFound(String classPath) throws IOException {
-        StringBuilder found = new StringBuilder();
-        for (String entry : classPath.split(File.pathSeparator)) {
-            Path jar = Path.of(entry);
-            found.append("class path ").append(entry).append(Files.isRegularFile(jar)
-                    ? " " + Files.size(jar) + " " + Files.getLastModifiedTime(jar).toMillis() : " missing").append('\n');
-        }
-        return found.toString();
     }
 
     /**

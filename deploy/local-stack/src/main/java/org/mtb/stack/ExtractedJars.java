@@ -125,6 +125,7 @@ final class ExtractedJars {
                             + " while writing it); it is written anew%n", part);
                     Files.delete(archive);
                 }
+                keepOnlyIfRecordedWith(archive, OwnCodeApart.asFound(apart.classPath()), part);
                 return new Launch(extracted, List.of("-XX:SharedArchiveFile=" + archive,
                         "-XX:+AutoCreateSharedArchive"), true, Files.exists(archive) ? null : archive, apart);
             }
@@ -133,6 +134,25 @@ final class ExtractedJars {
             return Launch.asBuilt(bootJar);
         } finally {
             lock.unlock();
+        }
+    }
+
+    /**
+     * Deletes the archive unless it was recorded with this class path, each jar's size and time as the JVM checks them
+     * ({@code <archive>.classpath}, written for the recording): the JVM refuses an archive of another class path (a
+     * library or the launcher changed) and, although it was told to create one, does not write a new one, so every
+     * later start would run without. (JDK 25: "shared class paths mismatch", the archive left as it was.)
+     */
+    private static void keepOnlyIfRecordedWith(Path archive, String classPath, String part) throws IOException {
+        Path recordedWith = archive.resolveSibling(archive.getFileName() + ".classpath");
+        if (Files.exists(archive) && !(Files.isRegularFile(recordedWith)
+                && Files.readString(recordedWith).equals(classPath))) {
+            System.err.printf("[local-stack] %s: its class archive was recorded with another class path; it is"
+                    + " recorded anew%n", part);
+            Files.delete(archive);
+        }
+        if (!Files.exists(archive)) {
+            Files.writeString(recordedWith, classPath);
         }
     }
 

@@ -61,6 +61,21 @@ record OwnCodeApart(List<Path> libraries, String mainClass, List<Path> ownCode) 
     }
 
     /**
+     * Each jar of a class path with its size and time, as the JVM checks them against an archive or AOT cache recorded
+     * with that class path: a stamp to compare before using one.
+     */
+    static String asFound(String classPath) throws IOException {
+        StringBuilder found = new StringBuilder();
+        for (String entry : classPath.split(File.pathSeparator)) {
+            Path jar = Path.of(entry);
+            found.append("class path ").append(entry).append(Files.isRegularFile(jar)
+                    ? " " + Files.size(jar) + " " + Files.getLastModifiedTime(jar).toMillis() : " missing")
+                    .append('\n');
+        }
+        return found.toString();
+    }
+
+    /**
      * @param extracted the jar extracted from {@code bootJar}, whose manifest names the main class and the libraries
      * @param launcher  the launcher's jar ({@link #writeLauncher})
      */
@@ -121,7 +136,7 @@ record OwnCodeApart(List<Path> libraries, String mainClass, List<Path> ownCode) 
         return Files.move(written, jar, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    /** The launcher's classes, stored uncompressed and with a fixed time, so that the same classes give the same bytes. */
+    /** The launcher's classes, stored uncompressed and with a fixed time: the same classes give the same bytes. */
     private static byte[] launcherJar() throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream out = new ZipOutputStream(bytes)) {

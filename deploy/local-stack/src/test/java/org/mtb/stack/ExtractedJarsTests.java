@@ -94,8 +94,7 @@ class ExtractedJarsTests {
         Path extracted = dir.resolve("target/local-stack/review-service");
         Path archive = extracted.resolve("review-service.jsa");
         Files.writeString(archive, "classes of the libraries");
-        FileTime recordedAgainst = FileTime.from(Instant.parse("2026-12-01T00:00:00Z"));
-        Files.setLastModifiedTime(extracted.resolve("lib/kafka.jar"), recordedAgainst);
+        FileTime recordedAgainst = Files.getLastModifiedTime(extracted.resolve("lib/kafka.jar"));
 
         fakeBootJar(jar, "build 2", "kafka 4.1", "support 2");
         ExtractedJars.Launch rebuilt = ExtractedJars.prepare(jar, "review-service", List.of(), "", 21);
@@ -130,6 +129,25 @@ class ExtractedJarsTests {
         assertThat(ExtractedJars.contentOf(jar)).isEqualTo(contentBefore);
         assertThat(archive).hasContent("classes of this build");
         assertThat(extractions()).isEqualTo(1);
+    }
+
+    @Test
+    void anArchiveRecordedWithAnotherClassPathIsRecordedAnew() throws Exception {
+        Path jar = fakeBootJar(dir.resolve("target/review-service.jar"), "build 1", "kafka 4.1", "support 1");
+        ExtractedJars.prepare(jar, "review-service", List.of(), "", 21);
+        Path archive = dir.resolve("target/local-stack/review-service/review-service.jsa");
+        Files.writeString(archive, "classes of the libraries");
+        assertThat(ExtractedJars.prepare(jar, "review-service", List.of(), "", 21).recordsAnew()).isNull();
+
+        Path launcher = dir.resolve("target/local-stack/own-code-launcher.jar");
+        FileTime later = FileTime.fromMillis(Files.getLastModifiedTime(launcher).toMillis() + 60_000);
+        Files.setLastModifiedTime(launcher, later);
+        ExtractedJars.Launch launch = ExtractedJars.prepare(jar, "review-service", List.of(), "", 21);
+
+        assertThat(archive).as("the JVM would refuse it and not write another").doesNotExist();
+        assertThat(launch.recordsAnew()).isEqualTo(archive);
+        assertThat(ExtractedJars.prepare(jar, "review-service", List.of(), "", 21).recordsAnew())
+                .as("recorded with the class path as it is now").isEqualTo(archive);
     }
 
     @Test

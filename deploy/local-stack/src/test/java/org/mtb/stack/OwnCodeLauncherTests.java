@@ -60,7 +60,8 @@ class OwnCodeLauncherTests {
         Files.setLastModifiedTime(launcher, FileTime.fromMillis(1_000_000_000_000L));
 
         assertThat(OwnCodeApart.writeLauncher(dir)).isEqualTo(launcher);
-        assertThat(Files.getLastModifiedTime(launcher).toMillis()).as("not written again").isEqualTo(1_000_000_000_000L);
+        assertThat(Files.getLastModifiedTime(launcher).toMillis()).as("not written again")
+                .isEqualTo(1_000_000_000_000L);
         assertThat(Files.readAllBytes(launcher)).isEqualTo(written);
 
         Files.writeString(launcher, "an older launcher");
