@@ -17,8 +17,10 @@ import java.util.stream.Stream;
 /**
  * A Boot jar extracted into its folder ({@code java -Djarmode=tools -jar ... extract}): the jar of its own classes and
  * {@code lib/}. When the folder already holds an extraction with the same libraries, byte for byte, only the project's
- * own code is replaced, so that the libraries keep their files, and with them the times that the class archive
- * beside them was recorded against; otherwise the folder, archive and all, is replaced whole.
+ * own code is replaced and the class archive beside the libraries is kept; otherwise the folder, archive and all, is
+ * replaced whole. The bytes are compared because the JVM checks an archive's jars by size and time only, and Boot
+ * gives every extracted file the time of its entry: a library rebuilt at the same size under the same name (a
+ * snapshot) could pass that check with other classes.
  */
 final class Extraction {
 
