@@ -31,8 +31,8 @@ import org.jspecify.annotations.Nullable;
  * 25-26 s with the archives; 39-42 s with the archives in December 2026 (benchmarks/README.md).
  *
  * <p>{@code MTB_CLASS_ARCHIVES=aot} keeps an AOT cache instead on JDK 25 and later ({@link AotCache}): later starts are
- * faster, but the first after a build is slower and the first stop takes a minute or two, so it pays only for a
- * stack started many times per build. {@code MTB_CLASS_ARCHIVES=off} runs the jars as built.
+ * faster, but the first with new libraries is slower and its stop takes a minute or two, so it pays only for a stack
+ * started many times between changes of libraries. {@code MTB_CLASS_ARCHIVES=off} runs the jars as built.
  *
  * <p>The JVM's class path holds the libraries only; the project's own code (the service's jar and the build's modules,
  * Spring Boot's "application" layer) is loaded apart ({@link OwnCodeApart}), so the archive holds the libraries'

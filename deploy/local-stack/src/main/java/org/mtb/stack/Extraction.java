@@ -16,11 +16,12 @@ import java.util.stream.Stream;
 
 /**
  * A Boot jar extracted into its folder ({@code java -Djarmode=tools -jar ... extract}): the jar of its own classes and
- * {@code lib/}. When the folder already holds an extraction with the same libraries, byte for byte, only the project's
- * own code is replaced and the class archive beside the libraries is kept; otherwise the folder, archive and all, is
- * replaced whole. The bytes are compared because the JVM checks an archive's jars by size and time only, and Boot
- * gives every extracted file the time of its entry: a library rebuilt at the same size under the same name (a
- * snapshot) could pass that check with other classes.
+ * {@code lib/}. When the folder already holds every library of the new extraction, byte for byte, only the project's
+ * own code is replaced (and a library no longer used removed), and the class archive beside them is kept for the
+ * class-path check of {@link ExtractedJars}; otherwise the folder, archive and all, is replaced whole. The bytes are
+ * compared because the JVM checks an archive's jars by size and time only, and Boot gives every extracted file the
+ * time of its entry: a library rebuilt at the same size under the same name (a snapshot) could pass that check with
+ * other classes.
  */
 final class Extraction {
 
@@ -48,7 +49,7 @@ final class Extraction {
         deleteRecursively(fresh);
         try {
             extract(bootJar, fresh, dir);
-            if (Files.isDirectory(dir) && sameLibraries(fresh, dir, ownLibraries)) {
+            if (Files.isDirectory(dir) && holdsTheLibrariesOf(fresh, dir, ownLibraries)) {
                 replaceOwnCode(fresh, dir, bootJar.getFileName().toString(), ownLibraries);
                 return true;
             }
@@ -71,13 +72,11 @@ final class Extraction {
         }
     }
 
-    private static boolean sameLibraries(Path fresh, Path dir, Set<String> ownLibraries) throws IOException {
-        Set<String> libraries = libraries(fresh, ownLibraries);
-        if (!libraries.equals(libraries(dir, ownLibraries))) {
-            return false;
-        }
-        for (String library : libraries) {
-            if (Files.mismatch(fresh.resolve(LIB).resolve(library), dir.resolve(LIB).resolve(library)) != -1) {
+    /** Whether {@code dir} holds every library of {@code fresh}, byte for byte (it may hold more, to be removed). */
+    private static boolean holdsTheLibrariesOf(Path fresh, Path dir, Set<String> ownLibraries) throws IOException {
+        for (String library : libraries(fresh, ownLibraries)) {
+            Path held = dir.resolve(LIB).resolve(library);
+            if (!Files.isRegularFile(held) || Files.mismatch(fresh.resolve(LIB).resolve(library), held) != -1) {
                 return false;
             }
         }

@@ -11,8 +11,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
@@ -132,6 +135,32 @@ class ExtractedJarsTests {
     }
 
     @Test
+    void aModuleOfTheBuildAddedOrRemovedIsOwnCodeAndLeavesTheArchive() throws Exception {
+        Path jar = fakeBootJar(dir.resolve("target/review-service.jar"), "build 1", Map.of("kafka.jar", "kafka 4.1"),
+                Map.of("support.jar", "support 1"));
+        ExtractedJars.prepare(jar, "review-service", List.of(), "", 21);
+        Path extracted = dir.resolve("target/local-stack/review-service");
+        Path archive = extracted.resolve("review-service.jsa");
+        Files.writeString(archive, "classes of the libraries");
+
+        fakeBootJar(jar, "build 2", Map.of("kafka.jar", "kafka 4.1"),
+                Map.of("support.jar", "support 1", "calendar.jar", "calendar 1"));
+        ExtractedJars.Launch added = ExtractedJars.prepare(jar, "review-service", List.of(), "", 21);
+        fakeBootJar(jar, "build 3", Map.of("kafka.jar", "kafka 4.1"), Map.of("calendar.jar", "calendar 2"));
+        ExtractedJars.Launch removed = ExtractedJars.prepare(jar, "review-service", List.of(), "", 21);
+
+        assertThat(added.ownCodeApart().ownCode()).containsExactly(added.jar(), extracted.resolve("lib/calendar.jar"),
+                extracted.resolve("lib/support.jar"));
+        assertThat(removed.ownCodeApart().ownCode()).containsExactly(removed.jar(),
+                extracted.resolve("lib/calendar.jar"));
+        assertThat(extracted.resolve("lib/calendar.jar")).hasContent("calendar 2");
+        assertThat(extracted.resolve("lib/support.jar")).as("gone with the build that dropped it").doesNotExist();
+        assertThat(archive).hasContent("classes of the libraries");
+        assertThat(removed.recordsAnew()).isNull();
+        assertThat(extractions()).isEqualTo(3);
+    }
+
+    @Test
     void anArchiveRecordedWithAnotherClassPathIsRecordedAnew() throws Exception {
         Path jar = fakeBootJar(dir.resolve("target/review-service.jar"), "build 1", "kafka 4.1", "support 1");
         ExtractedJars.prepare(jar, "review-service", List.of(), "", 21);
@@ -218,21 +247,30 @@ class ExtractedJarsTests {
      * {@code support.jar}, a module of the build (in the "application" layer); each "jar" holds the text given.
      */
     private Path fakeBootJar(Path jar, String build, String kafka, String support) throws IOException {
-        String layers = """
-                - "dependencies":
-                  - "BOOT-INF/lib/kafka.jar"
-                - "spring-boot-loader":
-                  - "org/"
-                - "snapshot-dependencies":
-                - "application":
-                  - "BOOT-INF/classes/"
-                  - "BOOT-INF/lib/support.jar"
-                  - "META-INF/"
-                """;
-        return TestJars.withMainClass(jar, FakeBootJar.class, Map.of("settings.txt",
+        return fakeBootJar(jar, build, Map.of("kafka.jar", kafka), Map.of("support.jar", support));
+    }
+
+    /** As above, with these dependencies and these modules of the build (file name to content), in name order. */
+    private Path fakeBootJar(Path jar, String build, Map<String, String> dependencies, Map<String, String> modules)
+            throws IOException {
+        StringBuilder layers = new StringBuilder("- \"dependencies\":\n");
+        new TreeMap<>(dependencies).keySet().forEach(name -> layers.append("  - \"BOOT-INF/lib/" + name + "\"\n"));
+        layers.append("- \"spring-boot-loader\":\n  - \"org/\"\n- \"snapshot-dependencies\":\n- \"application\":\n");
+        layers.append("  - \"BOOT-INF/classes/\"\n");
+        new TreeMap<>(modules).keySet().forEach(name -> layers.append("  - \"BOOT-INF/lib/" + name + "\"\n"));
+        layers.append("  - \"META-INF/\"\n");
+        Map<String, byte[]> entries = new HashMap<>(Map.of("settings.txt",
                 (dir.resolve("extractions") + "\n0").getBytes(), "build.txt", build.getBytes(),
-                "BOOT-INF/layers.idx", layers.getBytes(), "BOOT-INF/lib/kafka.jar", kafka.getBytes(),
-                "BOOT-INF/lib/support.jar", support.getBytes()), Map.of("Class-Path", "lib/kafka.jar lib/support.jar"));
+                "BOOT-INF/layers.idx", layers.toString().getBytes()));
+        List<String> classPath = new ArrayList<>();
+        for (Map<String, String> libraries : List.of(new TreeMap<>(dependencies), new TreeMap<>(modules))) {
+            libraries.forEach((name, content) -> {
+                entries.put("BOOT-INF/lib/" + name, content.getBytes());
+                classPath.add("lib/" + name);
+            });
+        }
+        return TestJars.withMainClass(jar, FakeBootJar.class, entries,
+                Map.of("Class-Path", String.join(" ", classPath)));
     }
 
     /** What a Boot jar's tools mode does for {@code extract --destination <dir>}, as far as the stack relies on it. */
