@@ -25,7 +25,9 @@ import org.jspecify.annotations.Nullable;
  * A Spring Boot jar as the stack starts it: extracted once per content ({@code java -Djarmode=tools -jar ... extract}),
  * so that its JVM keeps the classes it loads in a class-data archive of its own ({@code -XX:SharedArchiveFile} with
  * {@code -XX:+AutoCreateSharedArchive}, JDK 19 and later). The archive is written when the part first stops and read
- * from its next start on; a JVM it does not fit (another JDK, other options) runs without it and writes it anew. The
+ * from its next start on. Beside it a stamp names the JDK, the options and the class path (each jar's size and time)
+ * it was recorded with; with any other the stack deletes it, so that it is recorded anew: the JVM refuses an archive of
+ * another class path and, although told to create one, then writes none. The
  * classes inside a Boot jar's nested jars cannot be archived, hence the extraction. Measured on the 2-core machine
  * when the services were smaller, {@code ./mtb up} was all up after 40-41 s with the jars as built, 35 s extracted,
  * 25-26 s with the archives; 39-42 s with the archives in December 2026 (benchmarks/README.md).
@@ -41,7 +43,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The extraction sits beside the jar ({@code target/local-stack/<part>/}), with a digest of what the jar it came
  * from holds; a jar rebuilt with other content is extracted again ({@link Extraction}): with other libraries, the
- * archive goes with the old extraction; with the same libraries, only the own code is replaced. A jar rewritten with
+ * archive goes with the old extraction; when the old one holds every library of the new, only the own code is
+ * replaced, and the archive stays if its stamp still holds. A jar rewritten with
  * the same content keeps everything: Maven rewrites every service's jar on each build (its
  * {@code build-info.properties} is written anew), and the stack's start took 60-65 s instead of 35-40 s after each
  * {@code ./mtb build} or benchmark that changed nothing. A jar that cannot be extracted (not a Boot jar, a read-only
@@ -109,8 +112,8 @@ final class ExtractedJars {
                         || !Files.readString(stamp).equals(source)) {
                     Files.deleteIfExists(stamp);
                     if (Extraction.into(bootJar, dir, OwnCodeApart.ownLibraries(bootJar))) {
-                        System.err.printf("[local-stack] %s: only its own code changed; its libraries and their class"
-                                + " archive are kept%n", part);
+                        System.err.printf("[local-stack] %s: only its own code changed; its libraries are kept%n",
+                                part);
                     }
                     Files.writeString(stamp, source);
                 }
@@ -125,7 +128,9 @@ final class ExtractedJars {
                             + " while writing it); it is written anew%n", part);
                     Files.delete(archive);
                 }
-                keepOnlyIfRecordedWith(archive, OwnCodeApart.asFound(apart.classPath()), part);
+                keepOnlyIfRecordedWith(archive, "java " + JavaCommand.javaExecutable() + " " + Runtime.version()
+                        + "\n" + String.join("\n", JavaCommand.MEMORY_OPTIONS) + "\n" + String.join("\n", jvmOptions)
+                        + "\n" + OwnCodeApart.asFound(apart.classPath()), part);
                 return new Launch(extracted, List.of("-XX:SharedArchiveFile=" + archive,
                         "-XX:+AutoCreateSharedArchive"), true, Files.exists(archive) ? null : archive, apart);
             }
@@ -138,21 +143,22 @@ final class ExtractedJars {
     }
 
     /**
-     * Deletes the archive unless it was recorded with this class path, each jar's size and time as the JVM checks them
-     * ({@code <archive>.classpath}, written for the recording): the JVM refuses an archive of another class path (a
-     * library or the launcher changed) and, although it was told to create one, does not write a new one, so every
-     * later start would run without. (JDK 25: "shared class paths mismatch", the archive left as it was.)
+     * Deletes the archive unless it was recorded with this JDK, these options and this class path, each jar's size and
+     * time as the JVM checks them ({@code <archive>.stamp}, written for the recording). The JVM refuses an archive of
+     * another class path (a library or the launcher changed) and, although it was told to create one, does not write a
+     * new one, so every later start would run without (JDK 25: "shared class paths mismatch", the archive left as it
+     * was). An archive the JVM rewrites by itself (other options) is recorded anew here too, so that a JVM stopped
+     * before its part is healthy has its partial archive discarded ({@link #discardUnfinished}).
      */
-    private static void keepOnlyIfRecordedWith(Path archive, String classPath, String part) throws IOException {
-        Path recordedWith = archive.resolveSibling(archive.getFileName() + ".classpath");
-        if (Files.exists(archive) && !(Files.isRegularFile(recordedWith)
-                && Files.readString(recordedWith).equals(classPath))) {
-            System.err.printf("[local-stack] %s: its class archive was recorded with another class path; it is"
-                    + " recorded anew%n", part);
+    private static void keepOnlyIfRecordedWith(Path archive, String recordedWith, String part) throws IOException {
+        Path stamp = archive.resolveSibling(archive.getFileName() + ".stamp");
+        if (Files.exists(archive) && !(Files.isRegularFile(stamp) && Files.readString(stamp).equals(recordedWith))) {
+            System.err.printf("[local-stack] %s: its class archive was recorded with another JDK, options or class"
+                    + " path; it is recorded anew%n", part);
             Files.delete(archive);
         }
         if (!Files.exists(archive)) {
-            Files.writeString(recordedWith, classPath);
+            Files.writeString(stamp, recordedWith);
         }
     }
 

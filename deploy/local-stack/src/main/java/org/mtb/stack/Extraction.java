@@ -42,7 +42,7 @@ final class Extraction {
      * Extracts {@code bootJar} into {@code dir}.
      *
      * @param ownLibraries the file names of the libraries that are the project's own code ({@link OwnCodeApart})
-     * @return whether the libraries in {@code dir} were kept (and any archive beside them)
+     * @return whether the libraries in {@code dir} were kept, and any archive beside them for its stamp to judge
      */
     static boolean into(Path bootJar, Path dir, Set<String> ownLibraries) throws IOException {
         Path fresh = dir.resolveSibling(dir.getFileName() + ".extracting");

@@ -126,7 +126,7 @@ record OwnCodeApart(List<Path> libraries, String mainClass, List<Path> ownCode) 
      * Writes the launcher's jar into {@code dir} unless it is there with the same content: the class archive checks
      * the time of every jar on the class path, and a jar written anew on every start would void it every time.
      */
-    static Path writeLauncher(Path dir) throws IOException {
+    static synchronized Path writeLauncher(Path dir) throws IOException {
         Path jar = dir.resolve(LAUNCHER_JAR);
         byte[] content = launcherJar();
         if (Files.isRegularFile(jar) && Arrays.equals(Files.readAllBytes(jar), content)) {

@@ -175,8 +175,43 @@ class ExtractedJarsTests {
 
         assertThat(archive).as("the JVM would refuse it and not write another").doesNotExist();
         assertThat(launch.recordsAnew()).isEqualTo(archive);
+        Files.writeString(archive, "classes recorded with the launcher as it is now");
         assertThat(ExtractedJars.prepare(jar, "review-service", List.of(), "", 21).recordsAnew())
-                .as("recorded with the class path as it is now").isEqualTo(archive);
+                .as("the new recording kept: its stamp names the class path as it is now").isNull();
+        assertThat(archive).exists();
+    }
+
+    @Test
+    void anArchiveRecordedWithOtherJvmOptionsIsRecordedAnew() throws Exception {
+        Path jar = fakeBootJar(dir.resolve("target/review-service.jar"), "build 1", "kafka 4.1", "support 1");
+        ExtractedJars.prepare(jar, "review-service", List.of("-Xmx256m"), "", 21);
+        Path archive = dir.resolve("target/local-stack/review-service/review-service.jsa");
+        Files.writeString(archive, "classes recorded with 256 MB");
+
+        assertThat(ExtractedJars.prepare(jar, "review-service", List.of("-Xmx256m"), "", 21).recordsAnew()).isNull();
+        ExtractedJars.Launch other = ExtractedJars.prepare(jar, "review-service", List.of("-Xmx512m"), "", 21);
+
+        assertThat(other.recordsAnew()).as("so that a stop before healthy discards what it wrote").isEqualTo(archive);
+        assertThat(archive).doesNotExist();
+    }
+
+    @Test
+    void aLibraryDroppedKeepsTheFolderButItsArchiveIsRecordedAnew() throws Exception {
+        Path jar = fakeBootJar(dir.resolve("target/review-service.jar"), "build 1",
+                Map.of("kafka.jar", "kafka 4.1", "zstd.jar", "zstd 1.5"), Map.of("support.jar", "support 1"));
+        ExtractedJars.prepare(jar, "review-service", List.of(), "", 21);
+        Path extracted = dir.resolve("target/local-stack/review-service");
+        Path archive = extracted.resolve("review-service.jsa");
+        Files.writeString(archive, "classes of kafka and zstd");
+
+        fakeBootJar(jar, "build 2", Map.of("kafka.jar", "kafka 4.1"), Map.of("support.jar", "support 1"));
+        ExtractedJars.Launch launch = ExtractedJars.prepare(jar, "review-service", List.of(), "", 21);
+
+        assertThat(extracted.resolve("lib/zstd.jar")).doesNotExist();
+        assertThat(launch.ownCodeApart().libraries()).containsExactly(extracted.resolve("lib/kafka.jar"),
+                dir.resolve("target/local-stack/own-code-launcher.jar"));
+        assertThat(archive).as("its class path had zstd.jar").doesNotExist();
+        assertThat(launch.recordsAnew()).isEqualTo(archive);
     }
 
     @Test
