@@ -52,8 +52,7 @@ final class AotCache {
         jvmOptions.addAll(partOptions);
         Path cache = dir.resolve(part + ".aot");
         Path stamp = dir.resolve(part + ".aot.stamp");
-        String recordedWith = "java " + JavaCommand.javaExecutable() + " " + Runtime.version() + "\n"
-                + String.join("\n", jvmOptions) + "\n" + OwnCodeApart.asFound(classPath);
+        String recordedWith = OwnCodeApart.recordedWith(classPath, partOptions);
         String stamped = Files.isRegularFile(stamp) ? Files.readString(stamp) : "";
         if (Files.isRegularFile(cache)) {
             if (stamped.equals(recordedWith + TRIED)) {

@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.zip.ZipEntry;
@@ -108,16 +109,17 @@ final class ExtractedJars {
                 Path extracted = dir.resolve(bootJar.getFileName());
                 Path stamp = root.resolve(part + ".stamp");
                 String source = contentOf(bootJar);
+                Set<String> own = OwnCodeApart.ownLibraries(bootJar);
                 if (!Files.isRegularFile(extracted) || !Files.isRegularFile(stamp)
                         || !Files.readString(stamp).equals(source)) {
                     Files.deleteIfExists(stamp);
-                    if (Extraction.into(bootJar, dir, OwnCodeApart.ownLibraries(bootJar))) {
+                    if (Extraction.into(bootJar, dir, own)) {
                         System.err.printf("[local-stack] %s: only its own code changed; its libraries are kept%n",
                                 part);
                     }
                     Files.writeString(stamp, source);
                 }
-                OwnCodeApart apart = OwnCodeApart.of(bootJar, extracted, OwnCodeApart.writeLauncher(root));
+                OwnCodeApart apart = OwnCodeApart.of(own, extracted, OwnCodeApart.writeLauncher(root));
                 if (jdk >= AotCache.FIRST_JDK && "aot".equalsIgnoreCase(archives)) {
                     AotCache.Plan plan = AotCache.plan(dir, part, apart.classPath(), jvmOptions);
                     return new Launch(extracted, plan.jvmOptions(), plan.writesCacheAtExit(), plan.recording(), apart);
@@ -128,9 +130,7 @@ final class ExtractedJars {
                             + " while writing it); it is written anew%n", part);
                     Files.delete(archive);
                 }
-                keepOnlyIfRecordedWith(archive, "java " + JavaCommand.javaExecutable() + " " + Runtime.version()
-                        + "\n" + String.join("\n", JavaCommand.MEMORY_OPTIONS) + "\n" + String.join("\n", jvmOptions)
-                        + "\n" + OwnCodeApart.asFound(apart.classPath()), part);
+                keepOnlyIfRecordedWith(archive, OwnCodeApart.recordedWith(apart.classPath(), jvmOptions), part);
                 return new Launch(extracted, List.of("-XX:SharedArchiveFile=" + archive,
                         "-XX:+AutoCreateSharedArchive"), true, Files.exists(archive) ? null : archive, apart);
             }

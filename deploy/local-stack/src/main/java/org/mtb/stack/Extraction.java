@@ -11,7 +11,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
@@ -83,10 +82,8 @@ final class Extraction {
         return true;
     }
 
-    private static Set<String> libraries(Path extraction, Set<String> ownLibraries) throws IOException {
-        Set<String> names = new TreeSet<>(names(extraction.resolve(LIB)));
-        names.removeAll(ownLibraries);
-        return names;
+    private static List<String> libraries(Path extraction, Set<String> ownLibraries) throws IOException {
+        return names(extraction.resolve(LIB)).stream().filter(name -> !ownLibraries.contains(name)).toList();
     }
 
     private static void replaceOwnCode(Path fresh, Path dir, String jar, Set<String> ownLibraries)

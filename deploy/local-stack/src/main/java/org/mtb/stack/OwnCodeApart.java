@@ -52,7 +52,7 @@ record OwnCodeApart(List<Path> libraries, String mainClass, List<Path> ownCode) 
 
     /** What follows the JVM options on its command line. */
     List<String> arguments() {
-        return List.of("-cp", joined(libraries), OwnCodeLauncher.class.getName(), mainClass, joined(ownCode));
+        return List.of("-cp", classPath(), OwnCodeLauncher.class.getName(), mainClass, joined(ownCode));
     }
 
     /** The class path alone, as an archive is recorded and tried with. */
@@ -61,11 +61,15 @@ record OwnCodeApart(List<Path> libraries, String mainClass, List<Path> ownCode) 
     }
 
     /**
-     * Each jar of a class path with its size and time, as the JVM checks them against an archive or AOT cache recorded
-     * with that class path: a stamp to compare before using one.
+     * What a class archive or AOT cache recorded now would be recorded with: the JDK, the options (those of every child,
+     * {@link JavaCommand#MEMORY_OPTIONS}, then the part's) and each jar of the class path with its size and time, as
+     * the JVM checks them. The stamp to compare before using one.
      */
-    static String asFound(String classPath) throws IOException {
-        StringBuilder found = new StringBuilder();
+    static String recordedWith(String classPath, List<String> partOptions) throws IOException {
+        StringBuilder found = new StringBuilder("java ").append(JavaCommand.javaExecutable()).append(' ')
+                .append(Runtime.version()).append('\n');
+        Stream.concat(JavaCommand.MEMORY_OPTIONS.stream(), partOptions.stream())
+                .forEach(option -> found.append(option).append('\n'));
         for (String entry : classPath.split(File.pathSeparator)) {
             Path jar = Path.of(entry);
             found.append("class path ").append(entry).append(Files.isRegularFile(jar)
@@ -76,11 +80,11 @@ record OwnCodeApart(List<Path> libraries, String mainClass, List<Path> ownCode) 
     }
 
     /**
-     * @param extracted the jar extracted from {@code bootJar}, whose manifest names the main class and the libraries
+     * @param own       the file names of the libraries that are the project's own code ({@link #ownLibraries})
+     * @param extracted the extracted jar, whose manifest names the main class and the libraries
      * @param launcher  the launcher's jar ({@link #writeLauncher})
      */
-    static OwnCodeApart of(Path bootJar, Path extracted, Path launcher) throws IOException {
-        Set<String> own = ownLibraries(bootJar);
+    static OwnCodeApart of(Set<String> own, Path extracted, Path launcher) throws IOException {
         Attributes manifest;
         try (JarFile jar = new JarFile(extracted.toFile())) {
             manifest = jar.getManifest() == null ? new Attributes() : jar.getManifest().getMainAttributes();
