@@ -16,6 +16,9 @@ import org.mtb.stack.StackSettings;
 /** The processes of a {@link LocalStack} seen from outside: their resident memory, and a kill without warning. */
 public final class StackProcesses {
 
+    /** The line of this benchmark's own JVM, beside the stack's parts. */
+    private static final String BENCHMARK_JVM = "benchmark JVM";
+
     private StackProcesses() {
     }
 
@@ -35,7 +38,7 @@ public final class StackProcesses {
             }
         }
         lines.add("%-22s %s".formatted("stack total", megabytes(total)));
-        lines.add("%-22s %s".formatted("benchmark JVM", megabytes(residentKb(ProcessHandle.current().pid()))));
+        lines.add("%-22s %s".formatted(BENCHMARK_JVM, megabytes(residentKb(ProcessHandle.current().pid()))));
         return lines;
     }
 
@@ -52,7 +55,7 @@ public final class StackProcesses {
      */
     public static Map<String, Double> cpuSeconds(LocalStack stack) {
         Map<String, Double> seconds = secondsOfRunningParts(stack, StackProcesses::cpuTicks);
-        cpuTicks(ProcessHandle.current().pid()).ifPresent(ticks -> seconds.put("benchmark JVM", ticks / 100.0));
+        cpuTicks(ProcessHandle.current().pid()).ifPresent(ticks -> seconds.put(BENCHMARK_JVM, ticks / 100.0));
         return seconds;
     }
 
@@ -91,7 +94,7 @@ public final class StackProcesses {
      */
     public static Map<String, Double> compilerSeconds(LocalStack stack) {
         Map<String, Double> seconds = secondsOfRunningParts(stack, StackProcesses::compilerTicks);
-        compilerTicks(ProcessHandle.current().pid()).ifPresent(ticks -> seconds.put("benchmark JVM", ticks / 100.0));
+        compilerTicks(ProcessHandle.current().pid()).ifPresent(ticks -> seconds.put(BENCHMARK_JVM, ticks / 100.0));
         return seconds;
     }
 
@@ -135,6 +138,16 @@ public final class StackProcesses {
             }
         });
         return cores;
+    }
+
+    /**
+     * The cores the stack's JIT compilers took, all parts together, between two {@link #compilerSeconds} readings
+     * {@code seconds} apart; this benchmark's own compilers are left out, and so is a part whose compiler time went
+     * back (a restarted process, or a compiler thread the JVM let go).
+     */
+    public static double stackCompilerCores(Map<String, Double> before, Map<String, Double> after, double seconds) {
+        return cores(before, after, seconds).entrySet().stream().filter(part -> !part.getKey().equals(BENCHMARK_JVM))
+                .mapToDouble(Map.Entry::getValue).sum();
     }
 
     static java.util.Optional<Long> compilerTicks(long pid) {

@@ -62,15 +62,32 @@ final class SubmissionPhases {
     }
 
     /**
-     * Before any phase: applications enough for the services' JIT compilers to have compiled the paths they take, and
-     * the consumers' catch-up, so that the phases measure a warm platform as it runs in production.
+     * Before any phase: the warm-up ({@link WarmUp}: on while the services' JIT compilers are at work, up to its
+     * cap), saying what the compilers took over its last round, then the consumers' catch-up.
      */
-    void warmUp(int count, int concurrency) throws Exception {
-        int first = take(count);
-        LoadResult result = new LoadResult();
-        new BurstDriver(client::submit).run(result, first, count, concurrency);
-        SubmissionBenchmark.report("warm-up", "%,d workers: %s", concurrency, result.summary());
-        lag.reportCatchUp("warm-up", result.finishedAtMillis(), LAG_TIMEOUT);
+    void warmUp(WarmUp plan, int concurrency) throws Exception {
+        LoadResult last = null;
+        int sent = 0;
+        int lastRound = 0;
+        double compilerCores = Double.NaN;
+        long start = System.nanoTime();
+        for (int next = plan.next(0, compilerCores); next > 0; next = plan.next(sent, compilerCores)) {
+            int first = take(next);
+            Map<String, Double> compilersBefore = StackProcesses.compilerSeconds(stack);
+            long roundStart = System.nanoTime();
+            last = new LoadResult();
+            new BurstDriver(client::submit).run(last, first, next, concurrency);
+            compilerCores = StackProcesses.stackCompilerCores(compilersBefore, StackProcesses.compilerSeconds(stack),
+                    (System.nanoTime() - roundStart) / 1e9);
+            sent += next;
+            lastRound = next;
+        }
+        SubmissionBenchmark.report("warm-up", "%,d workers: %,d applications in %.1f s; the stack's JIT compilers %.2f"
+                + " cores over the last %,d: %s; the last: %s", concurrency, sent, (System.nanoTime() - start) / 1e9,
+                compilerCores, lastRound, plan.warm(compilerCores) ? "quiet"
+                        : "at work as the phases begin (--warm-up-max N goes on while they are, up to N)",
+                last.summary());
+        lag.reportCatchUp("warm-up", last.finishedAtMillis(), LAG_TIMEOUT);
     }
 
     /** a: as fast as intake takes them. */

@@ -43,4 +43,13 @@ class StackProcessesTests {
                 ticks -> assertThat(ticks).isNotNegative());
         assertThat(StackProcesses.compilerTicks(-1)).as("no such process").isEmpty();
     }
+
+    @Test
+    void theStacksCompilerCoresLeaveOutTheBenchmarkAndPartsWhoseTimeWentBack() {
+        Map<String, Double> before = Map.of("intake-service", 10.0, "review-service", 3.0, "benchmark JVM", 1.0);
+        Map<String, Double> after = Map.of("intake-service", 12.0, "review-service", 2.0, "benchmark JVM", 9.0,
+                "mongo", 4.0);
+        assertThat(StackProcesses.stackCompilerCores(before, after, 10)).isCloseTo(0.2,
+                org.assertj.core.data.Offset.offset(1e-9));
+    }
 }

@@ -33,6 +33,22 @@ class BenchmarkOptionsTests {
     }
 
     @Test
+    void warmsUpWhileTheCompilersAreAtWorkAtMostTwentyThousandUnlessToldOtherwise() {
+        assertThat(BenchmarkOptions.parse(new String[0]).warmUpPlan())
+                .isEqualTo(new WarmUp(3_000, WarmUp.ROUND, WarmUp.QUIET_CORES, 20_000));
+        assertThat(BenchmarkOptions.parse(new String[0]).warmUpPlan().next(3_000, 0.5)).isEqualTo(WarmUp.ROUND);
+        assertThat(BenchmarkOptions.parse(new String[] {"--warm-up", "30000"}).warmUpPlan().atMost())
+                .isEqualTo(30_000);
+        assertThat(BenchmarkOptions.parse(new String[] {"--warm-up-max", "3000"}).warmUpPlan().next(3_000, 0.5))
+                .as("a fixed warm-up of 3,000, as before 2026-12-05").isZero();
+        assertThat(BenchmarkOptions.parse(new String[] {"--warm-up", "5000", "--warm-up-max", "5000"}).warmUpPlan()
+                .next(5_000, 0.5)).isZero();
+        assertThatThrownBy(() -> BenchmarkOptions.parse(new String[] {"--warm-up", "5000", "--warm-up-max", "4000"}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("--warm-up-max (4,000) is below --warm-up (5,000).");
+    }
+
+    @Test
     void refusesAWarmUpThatIsNotAPositiveWholeNumber() {
         assertThatThrownBy(() -> BenchmarkOptions.parse(new String[] {"--warm-up", "0"}))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--warm-up");
