@@ -142,12 +142,24 @@ public final class StackProcesses {
 
     /**
      * The cores the stack's JIT compilers took, all parts together, between two {@link #compilerSeconds} readings
-     * {@code seconds} apart; this benchmark's own compilers are left out, and so is a part whose compiler time went
-     * back (a restarted process, or a compiler thread the JVM let go).
+     * {@code seconds} apart, this benchmark's own left out; {@code NaN}, unknown, when no part could be read, or when a
+     * part was not read both times or its time went back (a restarted process, a compiler thread the JVM let go).
      */
     public static double stackCompilerCores(Map<String, Double> before, Map<String, Double> after, double seconds) {
-        return cores(before, after, seconds).entrySet().stream().filter(part -> !part.getKey().equals(BENCHMARK_JVM))
-                .mapToDouble(Map.Entry::getValue).sum();
+        double total = 0;
+        int parts = 0;
+        for (Map.Entry<String, Double> part : after.entrySet()) {
+            if (part.getKey().equals(BENCHMARK_JVM)) {
+                continue;
+            }
+            Double start = before.get(part.getKey());
+            if (start == null || part.getValue() < start) {
+                return Double.NaN;
+            }
+            total += part.getValue() - start;
+            parts++;
+        }
+        return parts == 0 ? Double.NaN : total / seconds;
     }
 
     static java.util.Optional<Long> compilerTicks(long pid) {

@@ -9,8 +9,8 @@ import java.util.Set;
 /**
  * The options of {@code ./mtb bench submissions}.
  *
- * @param warmUp applications sent before the phases (16 workers) before the stack's JIT compilers are looked at;
- *               more follow while they are at work, up to {@code warmUpMax} ({@link WarmUp})
+ * @param warmUp applications the warm-up (16 workers) sends before it looks at the stack's JIT compilers; more
+ *               follow while they are at work, up to {@code warmUpMax} ({@link WarmUp})
  * @param warmUpMax applications after which the warm-up ends even while the compilers are still at work; unless
  *                  given, 20,000, or {@code warmUp} if that is more
  * @param phases letters of the phases to run: {@code a} burst, {@code b} sustained rate, {@code c} latency at 300/s,
@@ -28,8 +28,8 @@ record BenchmarkOptions(int burst, int concurrency, int rate, int seconds, int w
     /**
      * The warm-up's cap unless told otherwise. Intake's compilers were quiet after 27,000 applications in one run, not
      * yet at 20,000 in another; at the slow hour phase (b) took 454-522/s after warm-ups of 9,000-30,000 and 428-447/s
-     * after the 3,000 every run had before (benchmarks/README.md, "The warm-up and the compilers"). What the warm-up
-     * stores the stack's memory after the load carries: 2,024-2,044 MB before the kill after 11,000-27,000.
+     * after the 3,000 every run had before (benchmarks/README.md, "The warm-up and the compilers"). The stack's memory
+     * carries what the warm-up stores: 2,024-2,044 MB before the kill after warm-ups of 11,000-27,000.
      */
     private static final int DEFAULT_WARM_UP_MAX = 20_000;
     private static final List<String> ALL_PHASES = List.of("a", "b", "c", "d", "e", "f");

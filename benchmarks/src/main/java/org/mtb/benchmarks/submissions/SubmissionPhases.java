@@ -66,28 +66,25 @@ final class SubmissionPhases {
      * cap), saying what the compilers took over its last round, then the consumers' catch-up.
      */
     void warmUp(WarmUp plan, int concurrency) throws Exception {
-        LoadResult last = null;
+        LoadResult result = new LoadResult();
         int sent = 0;
         int lastRound = 0;
         double compilerCores = Double.NaN;
-        long start = System.nanoTime();
         for (int next = plan.next(0, compilerCores); next > 0; next = plan.next(sent, compilerCores)) {
             int first = take(next);
             Map<String, Double> compilersBefore = StackProcesses.compilerSeconds(stack);
             long roundStart = System.nanoTime();
-            last = new LoadResult();
-            new BurstDriver(client::submit).run(last, first, next, concurrency);
+            new BurstDriver(client::submit).run(result, first, next, concurrency);
             compilerCores = StackProcesses.stackCompilerCores(compilersBefore, StackProcesses.compilerSeconds(stack),
                     (System.nanoTime() - roundStart) / 1e9);
             sent += next;
             lastRound = next;
         }
-        SubmissionBenchmark.report("warm-up", "%,d workers: %,d applications in %.1f s; the stack's JIT compilers %.2f"
-                + " cores over the last %,d: %s; the last: %s", concurrency, sent, (System.nanoTime() - start) / 1e9,
-                compilerCores, lastRound, plan.warm(compilerCores) ? "quiet"
-                        : "at work as the phases begin (--warm-up-max N goes on while they are, up to N)",
-                last.summary());
-        lag.reportCatchUp("warm-up", last.finishedAtMillis(), LAG_TIMEOUT);
+        SubmissionBenchmark.report("warm-up", "%,d workers: %s; the stack's JIT compilers %s over the last %,d: %s",
+                concurrency, result.summary(), Double.isNaN(compilerCores) ? "unknown"
+                        : "%.2f cores".formatted(compilerCores), lastRound, plan.warm(compilerCores) ? "quiet"
+                        : "at work as the phases begin (the cap of %,d reached)".formatted(plan.atMost()));
+        lag.reportCatchUp("warm-up", result.finishedAtMillis(), LAG_TIMEOUT);
     }
 
     /** a: as fast as intake takes them. */

@@ -19,13 +19,20 @@ record WarmUp(int atLeast, int round, double quietCores, int atMost) {
     static final double QUIET_CORES = 0.10;
 
     WarmUp {
-        if (atLeast <= 0 || round <= 0 || quietCores < 0 || atMost < atLeast) {
-            throw new IllegalArgumentException("A warm-up of at least %,d and at most %,d applications in rounds of %,d"
-                    .formatted(atLeast, atMost, round) + " cannot be sent; --warm-up-max must be at least --warm-up");
+        if (atLeast <= 0 || round <= 0 || !(quietCores >= 0)) {
+            throw new IllegalArgumentException("A warm-up needs a first count and rounds above 0 and a threshold of 0"
+                    + " cores or more, not %,d, %,d and %s".formatted(atLeast, round, quietCores));
+        }
+        if (atMost < atLeast) {
+            throw new IllegalArgumentException("A warm-up of at least %,d cannot stop at %,d: --warm-up-max must be at"
+                    .formatted(atLeast, atMost) + " least --warm-up");
         }
     }
 
-    /** How many to send next after {@code sent} so far, the compilers at {@code compilerCores} over the last round. */
+    /**
+     * How many to send next after {@code sent} so far, the compilers at {@code compilerCores} over the last round
+     * ({@code NaN} when unknown, which counts as at work).
+     */
     int next(int sent, double compilerCores) {
         if (sent < atLeast) {
             return atLeast - sent;
@@ -36,7 +43,7 @@ record WarmUp(int atLeast, int round, double quietCores, int atMost) {
         return Math.min(round, atMost - sent);
     }
 
-    /** Whether a warm-up that ended after {@code sent}, its compilers at {@code compilerCores}, ended warm. */
+    /** Whether compilers at {@code compilerCores} over a warm-up's last round count as done ({@code NaN}: no). */
     boolean warm(double compilerCores) {
         return compilerCores < quietCores;
     }

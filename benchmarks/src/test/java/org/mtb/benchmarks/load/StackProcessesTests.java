@@ -45,11 +45,16 @@ class StackProcessesTests {
     }
 
     @Test
-    void theStacksCompilerCoresLeaveOutTheBenchmarkAndPartsWhoseTimeWentBack() {
+    void theStacksCompilerCoresLeaveOutTheBenchmarkAndAreUnknownWhenAPartCannotBeCompared() {
         Map<String, Double> before = Map.of("intake-service", 10.0, "review-service", 3.0, "benchmark JVM", 1.0);
-        Map<String, Double> after = Map.of("intake-service", 12.0, "review-service", 2.0, "benchmark JVM", 9.0,
-                "mongo", 4.0);
-        assertThat(StackProcesses.stackCompilerCores(before, after, 10)).isCloseTo(0.2,
-                org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(StackProcesses.stackCompilerCores(before,
+                Map.of("intake-service", 12.0, "review-service", 3.5, "benchmark JVM", 9.0), 10))
+                .isCloseTo(0.25, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(StackProcesses.stackCompilerCores(before, Map.of("intake-service", 12.0, "review-service", 2.0), 10))
+                .as("review's compiler time went back").isNaN();
+        assertThat(StackProcesses.stackCompilerCores(before, Map.of("intake-service", 12.0, "mongo", 4.0), 10))
+                .as("MongoDB was not read before").isNaN();
+        assertThat(StackProcesses.stackCompilerCores(Map.of(), Map.of("benchmark JVM", 2.0), 10))
+                .as("no part of the stack read").isNaN();
     }
 }

@@ -25,10 +25,22 @@ class WarmUpTests {
     }
 
     @Test
+    void takesCompilersItCouldNotReadForCompilersAtWork() {
+        assertThat(plan.next(3_000, Double.NaN)).isEqualTo(2_000);
+        assertThat(plan.warm(Double.NaN)).isFalse();
+    }
+
+    @Test
     void endsAtItsCapStillCompilingAndSaysSo() {
         assertThat(plan.next(29_000, 0.30)).isEqualTo(1_000);
         assertThat(plan.next(30_000, 0.30)).isZero();
         assertThat(plan.warm(0.30)).isFalse();
+    }
+
+    @Test
+    void refusesAThresholdThatIsNotANumberOfCores() {
+        assertThatThrownBy(() -> new WarmUp(3_000, 2_000, Double.NaN, 30_000))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("threshold");
     }
 
     @Test
