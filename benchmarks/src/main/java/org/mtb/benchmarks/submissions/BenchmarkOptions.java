@@ -29,7 +29,8 @@ record BenchmarkOptions(int burst, int concurrency, int rate, int seconds, int w
      * The warm-up's cap unless told otherwise. Intake's compilers were quiet after 27,000 applications in one run, not
      * yet at 20,000 in another; at the slow hour phase (b) took 454-559/s after warm-ups of 9,000-30,000 and 428-447/s
      * after the 3,000 every run had before (benchmarks/README.md, "The warm-up and the compilers"). The stack's memory
-     * carries what the warm-up stores: 2,024-2,044 MB before the kill after warm-ups of 11,000-27,000.
+     * carries what the warm-up stores: 2,024-2,053 MB before the kill after warm-ups of 11,000-27,000, once over 2 GiB;
+     * {@code --warm-up-max 3000} measures the memory after the issue's load alone.
      */
     private static final int DEFAULT_WARM_UP_MAX = 20_000;
     private static final List<String> ALL_PHASES = List.of("a", "b", "c", "d", "e", "f");
