@@ -37,7 +37,7 @@ record WarmUp(int atLeast, int round, double quietCores, int atMost) {
         if (sent < atLeast) {
             return atLeast - sent;
         }
-        if (compilerCores < quietCores || sent >= atMost) {
+        if (warm(compilerCores) || sent >= atMost) {
             return 0;
         }
         return Math.min(round, atMost - sent);
