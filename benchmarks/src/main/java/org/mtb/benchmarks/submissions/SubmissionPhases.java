@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.mtb.benchmarks.load.Arrival;
+import org.mtb.benchmarks.load.MachineSeconds;
 import org.mtb.benchmarks.load.Percentiles;
 import org.mtb.benchmarks.load.StackProcesses;
 import org.mtb.benchmarks.load.TopicArrivals;
@@ -114,18 +115,22 @@ final class SubmissionPhases {
         Map<String, Double> cpuBefore = StackProcesses.cpuSeconds(stack);
         Map<String, Double> compilersBefore = StackProcesses.compilerSeconds(stack);
         long windowStart = System.nanoTime();
-        RateDriver.Run run = new RateDriver(client).run(first, rate, Duration.ofSeconds(seconds));
-        LoadResult result = run.result();
-        double scheduled = result.lowestScheduledRate(first, rate, Duration.ofSeconds(seconds), RATE_WINDOW);
-        SubmissionBenchmark.report("sustained", "%,d/s offered for %d s: %s", rate, seconds, result.summary());
-        result.writeAnswers(answers.resolve("sustained.csv"));
-        SubmissionBenchmark.report("sustained", "lowest %d-s window of the schedule %,.0f accepted/s of %,d/s offered"
-                + " (target >= 600/s: %s); of the answers' time %,.0f/s; sending fell %s behind its schedule at worst",
-                RATE_WINDOW.toSeconds(), scheduled, rate, scheduled >= 600 ? "met" : "missed",
-                result.lowestRate(RATE_WINDOW), Percentiles.millis(run.maxBehindMillis()));
-        reportArrivals("sustained", result);
-        lag.reportCatchUp("sustained", result.finishedAtMillis(), LAG_TIMEOUT);
-        reportCpu("sustained", cpuBefore, compilersBefore, windowStart, result.acceptedCount());
+        LoadResult result;
+        try (MachineSeconds machine = MachineSeconds.start()) {
+            RateDriver.Run run = new RateDriver(client).run(first, rate, Duration.ofSeconds(seconds));
+            result = run.result();
+            double scheduled = result.lowestScheduledRate(first, rate, Duration.ofSeconds(seconds), RATE_WINDOW);
+            SubmissionBenchmark.report("sustained", "%,d/s offered for %d s: %s", rate, seconds, result.summary());
+            result.writeAnswers(answers.resolve("sustained.csv"));
+            SubmissionBenchmark.report("sustained", "lowest %d-s window of the schedule %,.0f accepted/s of %,d/s"
+                    + " offered (target >= 600/s: %s); of the answers' time %,.0f/s; sending fell %s behind its"
+                    + " schedule at worst",
+                    RATE_WINDOW.toSeconds(), scheduled, rate, scheduled >= 600 ? "met" : "missed",
+                    result.lowestRate(RATE_WINDOW), Percentiles.millis(run.maxBehindMillis()));
+            reportArrivals("sustained", result);
+            lag.reportCatchUp("sustained", result.finishedAtMillis(), LAG_TIMEOUT);
+            reportCpu("sustained", cpuBefore, compilersBefore, machine, windowStart, result.acceptedCount());
+        }
         if (!countCommands) {
             return CommandCost.UNKNOWN;
         }
@@ -143,30 +148,34 @@ final class SubmissionPhases {
         Map<String, Double> cpuBefore = StackProcesses.cpuSeconds(stack);
         Map<String, Double> compilersBefore = StackProcesses.compilerSeconds(stack);
         long start = System.nanoTime();
-        RateDriver.Run run = new RateDriver(client).run(first, LATENCY_RATE, LATENCY_DURATION);
-        LoadResult result = run.result();
-        SubmissionBenchmark.report("latency", "%,d/s for %d s: %s", LATENCY_RATE, LATENCY_DURATION.toSeconds(),
-                result.summary());
-        result.writeAnswers(answers.resolve("latency.csv"));
-        SubmissionBenchmark.report("latency", "HTTP p99 %s (target <= 100 ms: %s)",
-                Percentiles.millis(result.latency().at(0.99)), result.latency().at(0.99) <= 100 ? "met" : "missed");
-        SubmissionBenchmark.report("latency", "slow answers: %s (UTC)", result.slowAnswers(100));
-        reportArrivals("latency", result);
-        reportCpu("latency", cpuBefore, compilersBefore, start, result.acceptedCount());
+        try (MachineSeconds machine = MachineSeconds.start()) {
+            RateDriver.Run run = new RateDriver(client).run(first, LATENCY_RATE, LATENCY_DURATION);
+            LoadResult result = run.result();
+            SubmissionBenchmark.report("latency", "%,d/s for %d s: %s", LATENCY_RATE, LATENCY_DURATION.toSeconds(),
+                    result.summary());
+            result.writeAnswers(answers.resolve("latency.csv"));
+            SubmissionBenchmark.report("latency", "HTTP p99 %s (target <= 100 ms: %s)",
+                    Percentiles.millis(result.latency().at(0.99)), result.latency().at(0.99) <= 100 ? "met" : "missed");
+            SubmissionBenchmark.report("latency", "slow answers: %s (UTC)", result.slowAnswers(100));
+            reportArrivals("latency", result);
+            reportCpu("latency", cpuBefore, compilersBefore, machine, start, result.acceptedCount());
+        }
     }
 
     /**
      * Where the machine's cores went from {@code start} until now (the load and the consumers' work on it), this
      * benchmark's own sending and receiving included, and the CPU time each part spent per accepted application;
-     * then how much of it the parts' JIT compilers took, which says whether the phase measured warm services.
+     * then how much of it the parts' JIT compilers took, which says whether the phase measured warm services; and what
+     * the whole machine's cores did meanwhile ({@link MachineSeconds}), which says whether the stack had them.
      */
-    private void reportCpu(String phase, Map<String, Double> before, Map<String, Double> compilersBefore, long start,
-            int accepted) {
+    private void reportCpu(String phase, Map<String, Double> before, Map<String, Double> compilersBefore,
+            MachineSeconds machine, long start, int accepted) {
         double seconds = (System.nanoTime() - start) / 1e9;
         StackProcesses.cpuLines(before, StackProcesses.cpuSeconds(stack), seconds, accepted)
                 .forEach(line -> SubmissionBenchmark.report(phase, "CPU %s", line));
         SubmissionBenchmark.report(phase, "CPU of which JIT compilers: %s",
                 StackProcesses.compilerLine(compilersBefore, StackProcesses.compilerSeconds(stack), seconds));
+        SubmissionBenchmark.report(phase, "machine's cores %s", machine.summary());
     }
 
     /**
