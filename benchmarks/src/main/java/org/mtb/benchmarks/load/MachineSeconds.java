@@ -65,9 +65,10 @@ public final class MachineSeconds implements AutoCloseable {
     }
 
     /**
-     * {@code average}, and the (at most three) seconds in which the host took {@value #NAMED_STEAL_CORES} cores or
-     * more, the largest first: {@code ...; the host took most at 15:42:05 (0.60 cores), 15:42:03 (0.60), 15:42:02
-     * (0.56)}, or {@code ...; in no second did the host take 0.10 cores or more}.
+     * {@code average}, then the (at most three) seconds in which the host took {@value #NAMED_STEAL_CORES} cores or
+     * more, the largest first, each named by the clock at its end: {@code ...; the host took most at 15:42:05 (0.60
+     * cores), 15:42:03 (0.60 cores), 15:42:02 (0.56 cores) (UTC)}; or {@code ...; in no second did the host take 0.10
+     * cores or more}.
      */
     static String describe(String average, List<Second> seconds) {
         if (seconds.isEmpty()) {
