@@ -11,10 +11,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
- * What the whole machine's cores did in each second of a load phase ({@link MachineTime}), read on a thread of its
- * own, so that a phase's report can name the seconds in which the host of this virtual machine took its cores: the
- * seconds with the most slow answers are then seen beside the seconds the stack did not have the machine. One read of
- * {@code /proc/stat} a second; where there is none, the report says "unknown".
+ * What the whole machine's cores did over a load phase ({@link MachineTime}), and what the host of this virtual machine
+ * took of them in each second of it, read on a thread of its own: a phase's report names the seconds of the host's
+ * largest takes, to be seen beside the seconds with the most slow answers. One read of {@code /proc/stat} a second;
+ * where there is none, the report says "unknown".
  */
 public final class MachineSeconds implements AutoCloseable {
 
