@@ -56,8 +56,9 @@ public record MachineTime(long busy, long idle, long ioWait, long steal) {
     }
 
     /**
-     * For a report line, the cores of each kind between two readings {@code seconds} apart: {@code 1.93 cores busy,
-     * 0.05 idle, 0.00 waiting for the disk, 0.02 taken by the host}; "unknown" when either reading is missing.
+     * For a report line, the cores of each kind between two readings {@code seconds} apart: {@code 1.93 cores busy
+     * (the stack, the kernel and anything else), 0.05 idle, 0.00 waiting for the disk, 0.02 taken by the host
+     * (steal)}; "unknown" when either reading is missing.
      */
     public static String line(Optional<MachineTime> before, Optional<MachineTime> after, double seconds) {
         if (before.isEmpty() || after.isEmpty() || seconds <= 0) {
