@@ -20,7 +20,8 @@ import java.util.Optional;
 public record MachineTime(long busy, long idle, long ioWait, long steal) {
 
     private static final Path STAT = Path.of("/proc/stat");
-    private static final double TICKS_PER_SECOND = 100.0;
+    /** Linux's usual clock ticks a second ({@code USER_HZ}), in which {@code /proc} counts CPU time. */
+    static final double TICKS_PER_SECOND = 100.0;
 
     /** The machine's time until now; empty where there is no {@code /proc/stat} or it does not read as expected. */
     public static Optional<MachineTime> now() {

@@ -55,7 +55,8 @@ public final class StackProcesses {
      */
     public static Map<String, Double> cpuSeconds(LocalStack stack) {
         Map<String, Double> seconds = secondsOfRunningParts(stack, StackProcesses::cpuTicks);
-        cpuTicks(ProcessHandle.current().pid()).ifPresent(ticks -> seconds.put(BENCHMARK_JVM, ticks / 100.0));
+        cpuTicks(ProcessHandle.current().pid())
+                .ifPresent(ticks -> seconds.put(BENCHMARK_JVM, ticks / MachineTime.TICKS_PER_SECOND));
         return seconds;
     }
 
@@ -94,7 +95,8 @@ public final class StackProcesses {
      */
     public static Map<String, Double> compilerSeconds(LocalStack stack) {
         Map<String, Double> seconds = secondsOfRunningParts(stack, StackProcesses::compilerTicks);
-        compilerTicks(ProcessHandle.current().pid()).ifPresent(ticks -> seconds.put(BENCHMARK_JVM, ticks / 100.0));
+        compilerTicks(ProcessHandle.current().pid())
+                .ifPresent(ticks -> seconds.put(BENCHMARK_JVM, ticks / MachineTime.TICKS_PER_SECOND));
         return seconds;
     }
 
@@ -103,7 +105,7 @@ public final class StackProcesses {
             java.util.function.LongFunction<java.util.Optional<Long>> ticksOfPid) {
         Map<String, Double> seconds = new java.util.LinkedHashMap<>();
         runningPids(stack).forEach((part, pid) -> ticksOfPid.apply(pid)
-                .ifPresent(ticks -> seconds.put(part, ticks / 100.0)));
+                .ifPresent(ticks -> seconds.put(part, ticks / MachineTime.TICKS_PER_SECOND)));
         return seconds;
     }
 
