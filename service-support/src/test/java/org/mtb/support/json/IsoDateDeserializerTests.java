@@ -33,6 +33,18 @@ class IsoDateDeserializerTests {
     }
 
     @Test
+    void leavesADateTypeWithAFormatSetOnTheMapperToJacksonAlone() {
+        JsonMapper formatted = JsonMapper.builder().addModule(new SimpleModule("noting")
+                .addDeserializer(LocalDate.class, noting()))
+                .withConfigOverride(LocalDate.class, o -> o.setFormat(JsonFormat.Value.forPattern("dd/MM/yyyy")))
+                .build();
+
+        assertThat(formatted.readValue("{\"on\":\"23/11/2026\"}", Plain.class).on())
+                .isEqualTo(LocalDate.of(2026, 11, 23));
+        assertThat(read).isEmpty();
+    }
+
+    @Test
     void givesJacksonWhatIsNotAString() {
         assertThat(json.readValue("{\"on\":[2026,11,23]}", Plain.class).on()).isEqualTo(LocalDate.of(2026, 11, 23));
         assertThat(read).isEmpty();
