@@ -28,8 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
  * application's event: the golden fixture of schema 2 with the eleven materials of a 620900 application (about 2.3 KB),
  * read at C1, the only compiler of those services as {@code ./mtb up} starts them ({@code -jvmArgsAppend
  * -XX:+UseSerialGC} on the command line replaces that, for C2 as intake has it). Run from the repository's root.
- * {@code mapper}: Jackson alone; with Blackbird; with Blackbird and the common date forms read directly, as the services
- * read ({@code EventJsonAutoConfiguration}).
+ * {@code mapper}: Jackson alone; with Blackbird; with Blackbird and the common date forms read directly, as the
+ * services read ({@code EventJsonAutoConfiguration}).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)

@@ -28,59 +28,53 @@ class EventJsonAutoConfigurationTests {
 
     private static final JsonMapper STANDARD = JsonMapper.builder().build();
 
+    private final ApplicationContextRunner services = runner
+            .withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, EventJsonAutoConfiguration.class));
+
     @Test
     void theServicesJsonMapperReadsWithBlackbirdAndTheCommonDateForms() {
-        runner.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, EventJsonAutoConfiguration.class))
-                .run(context -> assertThat(context.getBean(JsonMapper.class).registeredModules())
-                        .anyMatch(BlackbirdModule.class::isInstance)
-                        .anyMatch(module -> "mtb-iso-dates".equals(module.getModuleName())));
+        services.run(context -> assertThat(context.getBean(JsonMapper.class).registeredModules())
+                .anyMatch(BlackbirdModule.class::isInstance)
+                .anyMatch(module -> "mtb-iso-dates".equals(module.getModuleName())));
     }
 
     @Test
     void readsDatesOfEveryFormAsJacksonDoesAndRefusesWhatItRefuses() {
-        runner.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, EventJsonAutoConfiguration.class))
-                .run(context -> {
-                    JsonMapper json = context.getBean(JsonMapper.class);
-                    for (String instant : List.of("\"2026-11-23T02:15:30Z\"", "\"2026-11-23T02:15:30.123456789Z\"",
-                            "\"2026-11-23T02:15:30+08:00\"", "\"2026-11-23t02:15:30z\"", "1700000000",
-                            "1700000000.5", "null", "\"2026-11-23T23:59:60Z\"")) {
-                        String body = "{\"at\":" + instant + ",\"on\":\"2026-11-23\"}";
-                        assertThat(json.readValue(body, Dated.class)).as(body)
-                                .isEqualTo(STANDARD.readValue(body, Dated.class));
-                    }
-                    for (String date : List.of("\"2024-02-29\"", "[2026,11,23]", "null", "\"2026-11-23T00:00:00\"")) {
-                        String body = "{\"at\":\"2026-11-23T02:15:30Z\",\"on\":" + date + "}";
-                        assertThat(json.readValue(body, Dated.class)).as(body)
-                                .isEqualTo(STANDARD.readValue(body, Dated.class));
-                    }
-                    for (String body : List.of("{\"on\":\"2026-02-30\"}", "{\"on\":\"2026-11-32\"}",
-                            "{\"at\":\"2026-11-23T25:00:00Z\"}", "{\"at\":\"yesterday\"}")) {
-                        assertThatThrownBy(() -> STANDARD.readValue(body, Dated.class)).as(body)
-                                .isInstanceOf(DatabindException.class);
-                        assertThatThrownBy(() -> json.readValue(body, Dated.class)).as(body)
-                                .isInstanceOf(DatabindException.class);
-                    }
-                });
+        services.run(context -> {
+            JsonMapper json = context.getBean(JsonMapper.class);
+            for (String instant : List.of("\"2026-11-23T02:15:30Z\"", "\"2026-11-23T02:15:30.123456789Z\"",
+                    "\"2026-11-23T02:15:30+08:00\"", "\"2026-11-23t02:15:30z\"", "1700000000",
+                    "1700000000.5", "null", "\"2026-11-23T23:59:60Z\"")) {
+                String body = "{\"at\":" + instant + ",\"on\":\"2026-11-23\"}";
+                assertThat(json.readValue(body, Dated.class)).as(body)
+                        .isEqualTo(STANDARD.readValue(body, Dated.class));
+            }
+            for (String date : List.of("\"2024-02-29\"", "[2026,11,23]", "null", "\"2026-11-23T00:00:00\"")) {
+                String body = "{\"at\":\"2026-11-23T02:15:30Z\",\"on\":" + date + "}";
+                assertThat(json.readValue(body, Dated.class)).as(body)
+                        .isEqualTo(STANDARD.readValue(body, Dated.class));
+            }
+            for (String body : List.of("{\"on\":\"2026-02-30\"}", "{\"on\":\"2026-11-32\"}",
+                    "{\"at\":\"2026-11-23T25:00:00Z\"}", "{\"at\":\"yesterday\"}")) {
+                assertThatThrownBy(() -> STANDARD.readValue(body, Dated.class)).as(body)
+                        .isInstanceOf(DatabindException.class);
+                assertThatThrownBy(() -> json.readValue(body, Dated.class)).as(body)
+                        .isInstanceOf(DatabindException.class);
+            }
+        });
     }
 
     @Test
     void aFormatSetOnAPropertyIsReadAsJacksonReadsIt() {
-        runner.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, EventJsonAutoConfiguration.class))
-                .run(context -> {
-                    JsonMapper json = context.getBean(JsonMapper.class);
-                    assertThat(json.readValue("{\"on\":\"23/11/2026\"}", Formatted.class).on())
-                            .isEqualTo(LocalDate.of(2026, 11, 23));
-                    assertThatThrownBy(() -> json.readValue("{\"on\":\"2026-11-23\"}", Formatted.class))
-                            .as("the common form is not the property's").isInstanceOf(DatabindException.class);
-                    assertThatThrownBy(() -> STANDARD.readValue("{\"on\":\"2026-11-23\"}", Formatted.class))
-                            .isInstanceOf(DatabindException.class);
-                });
-    }
-
-    record Dated(@Nullable Instant at, @Nullable LocalDate on) {
-    }
-
-    record Formatted(@JsonFormat(pattern = "dd/MM/yyyy") LocalDate on) {
+        services.run(context -> {
+            JsonMapper json = context.getBean(JsonMapper.class);
+            assertThat(json.readValue("{\"on\":\"23/11/2026\"}", Formatted.class).on())
+                    .isEqualTo(LocalDate.of(2026, 11, 23));
+            assertThatThrownBy(() -> json.readValue("{\"on\":\"2026-11-23\"}", Formatted.class))
+                    .as("the common form is not the property's").isInstanceOf(DatabindException.class);
+            assertThatThrownBy(() -> STANDARD.readValue("{\"on\":\"2026-11-23\"}", Formatted.class))
+                    .isInstanceOf(DatabindException.class);
+        });
     }
 
     @Test
@@ -88,5 +82,11 @@ class EventJsonAutoConfigurationTests {
         runner.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class))
                 .run(context -> assertThat(context.getBean(JsonMapper.class).registeredModules())
                         .noneMatch(BlackbirdModule.class::isInstance));
+    }
+
+    record Dated(@Nullable Instant at, @Nullable LocalDate on) {
+    }
+
+    record Formatted(@JsonFormat(pattern = "dd/MM/yyyy") LocalDate on) {
     }
 }

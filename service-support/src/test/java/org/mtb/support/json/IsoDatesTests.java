@@ -1,6 +1,7 @@
 package org.mtb.support.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,7 +19,8 @@ class IsoDatesTests {
     void readsEveryInstantAsInstantParseDoesWithAnyNumberOfFractionDigits() {
         SplittableRandom random = new SplittableRandom(20261205);
         for (int i = 0; i < 200_000; i++) {
-            Instant instant = Instant.ofEpochSecond(random.nextLong(YEAR_0000, YEAR_10000), random.nextInt(1_000_000_000));
+            Instant instant = Instant.ofEpochSecond(random.nextLong(YEAR_0000, YEAR_10000),
+                    random.nextInt(1_000_000_000));
             String text = instant.toString();
             assertThat(IsoDates.instant(text)).as(text).isEqualTo(Instant.parse(text));
             String shorter = withFractionDigits(instant, random.nextInt(10));
@@ -57,7 +59,7 @@ class IsoDatesTests {
         assertThat(IsoDates.instant("2026-11-23T02:15:30+08:00")).isNull();
         assertThat(Instant.parse("2026-11-23T02:15:30+08:00")).isEqualTo(Instant.parse("2026-11-22T18:15:30Z"));
         assertThat(IsoDates.localDate("2026-02-30")).isNull();
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LocalDate.parse("2026-02-30"))
+        assertThatThrownBy(() -> LocalDate.parse("2026-02-30"))
                 .isInstanceOf(DateTimeParseException.class);
     }
 
