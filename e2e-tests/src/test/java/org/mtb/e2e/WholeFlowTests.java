@@ -3,11 +3,13 @@ package org.mtb.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -18,6 +20,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -93,9 +96,23 @@ class WholeFlowTests {
     }
 
     @AfterAll
-    void stopStack() {
+    void stopStack() throws IOException {
         if (stack != null) {
             stack.close();
+            keepLogs(stack.settings().logsDir());
+        }
+    }
+
+    /** The services' logs outlive the temporary directory, in {@code target/whole-flow-logs}: read after a failure. */
+    private static void keepLogs(Path logs) throws IOException {
+        if (!Files.isDirectory(logs)) {
+            return;
+        }
+        Path kept = Files.createDirectories(Path.of("target", "whole-flow-logs"));
+        try (Stream<Path> files = Files.list(logs)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(file, kept.resolve(file.getFileName().toString()), StandardCopyOption.REPLACE_EXISTING);
+            }
         }
     }
 
