@@ -47,6 +47,6 @@ public class EventJsonAutoConfiguration {
     @SuppressWarnings("unchecked")
     private static <T> ValueDeserializer<T> isoDate(ValueDeserializer<T> standard,
             Function<String, @Nullable T> commonForm) {
-        return (ValueDeserializer<T>) (ValueDeserializer<?>) new IsoDateDeserializer(standard, commonForm::apply);
+        return (ValueDeserializer<T>) (ValueDeserializer<?>) new IsoDateDeserializer(standard, commonForm);
     }
 }

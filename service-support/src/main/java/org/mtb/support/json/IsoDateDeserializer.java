@@ -18,9 +18,9 @@ import tools.jackson.databind.deser.std.DelegatingDeserializer;
  */
 final class IsoDateDeserializer extends DelegatingDeserializer {
 
-    private final Function<String, @Nullable Object> commonForm;
+    private final Function<String, ? extends @Nullable Object> commonForm;
 
-    IsoDateDeserializer(ValueDeserializer<?> standard, Function<String, @Nullable Object> commonForm) {
+    IsoDateDeserializer(ValueDeserializer<?> standard, Function<String, ? extends @Nullable Object> commonForm) {
         super(standard);
         this.commonForm = commonForm;
     }
@@ -31,7 +31,7 @@ final class IsoDateDeserializer extends DelegatingDeserializer {
     }
 
     @Override
-    public ValueDeserializer<?> createContextual(DeserializationContext context, BeanProperty property) {
+    public ValueDeserializer<?> createContextual(DeserializationContext context, @Nullable BeanProperty property) {
         JsonFormat.Value format = findFormatOverrides(context, property, handledType());
         ValueDeserializer<?> contextual = super.createContextual(context, property);
         if (format == null || JsonFormat.Value.empty().equals(format)) {
