@@ -21,6 +21,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -310,15 +311,21 @@ class WholeFlowTests {
         // what the catalog's own deadline API answers for the same moment.
         JsonNode promised = http.get(url("catalog", "/api/v1/regions/620900/deadline?workingDays=20&from="
                 + URLEncoder.encode(submittedAt, StandardCharsets.UTF_8)), zhang()).json();
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            JsonNode sla = http.get(url("review", "/api/v1/review-cases/" + number), reviewer620900).json()
-                    .get("sla");
-            assertThat(sla).as("case %s has a deadline", number).isNotNull();
-            assertThat(Instant.parse(sla.get("dueAt").asString()))
-                    .isEqualTo(OffsetDateTime.parse(promised.get("dueAt").asString()).toInstant());
-            assertThat(sla.get("limit").get("kind").asString()).isEqualTo("WORKING_DAYS");
-            assertThat(sla.get("provisional").asBoolean()).isEqualTo(promised.get("provisional").asBoolean());
-        });
+        try {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                Http.Answer opened = http.get(url("review", "/api/v1/review-cases/" + number), reviewer620900);
+                JsonNode sla = opened.json().get("sla");
+                assertThat(sla).as("case %s has a deadline; review answered %d %s", number, opened.status(),
+                        opened.body()).isNotNull();
+                assertThat(Instant.parse(sla.get("dueAt").asString()))
+                        .isEqualTo(OffsetDateTime.parse(promised.get("dueAt").asString()).toInstant());
+                assertThat(sla.get("limit").get("kind").asString()).isEqualTo("WORKING_DAYS");
+                assertThat(sla.get("provisional").asBoolean()).isEqualTo(promised.get("provisional").asBoolean());
+            });
+        } catch (ConditionTimeoutException late) {
+            throw new AssertionError(late.getMessage() + "\n" + LogEvidence.of(stack.settings().logsDir(), number,
+                    "intake-service", "review-service"), late);
+        }
         JsonNode queue = http.get(url("review", "/api/v1/review-cases?regionCode=620900&status=OPEN"),
                 reviewer620900).json();
         assertThat(queue.valueStream().map(c -> c.get("applicationNumber").asString()).toList()).contains(number);
