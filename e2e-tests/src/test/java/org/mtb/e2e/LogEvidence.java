@@ -11,8 +11,7 @@ import java.util.regex.Pattern;
 
 /**
  * What the stack's logs say about a step that waited in vain, for its failure message: CI shows the message, not the
- * logs. Of each part's log, the last lines that name the application or tell of a start, a partition assignment, a
- * rebalance, a warning or an error.
+ * logs.
  */
 final class LogEvidence {
 
@@ -26,27 +25,28 @@ final class LogEvidence {
     private LogEvidence() {
     }
 
-    static String of(Path logsDir, String applicationNumber, String... parts) {
-        StringBuilder evidence = new StringBuilder();
-        for (String part : parts) {
-            evidence.append("--- ").append(part).append(".log, last lines naming ").append(applicationNumber)
-                    .append(" or telling of starts, assignments, rebalances, warnings, errors:\n");
-            for (String line : telling(logsDir.resolve(part + ".log"), applicationNumber)) {
-                evidence.append(line.length() > LINE_LENGTH ? line.substring(0, LINE_LENGTH) + "…" : line)
-                        .append('\n');
-            }
+    /**
+     * The last lines of a part's log that contain {@code needle} or, when {@code withStartsAndWarnings}, tell of a
+     * start, a partition assignment, a rebalance, a warning or an error.
+     */
+    static String of(Path logsDir, String part, String needle, boolean withStartsAndWarnings) {
+        StringBuilder evidence = new StringBuilder("--- ").append(part).append(".log, last lines naming ")
+                .append(needle).append(withStartsAndWarnings ? " or telling of starts, assignments, rebalances, "
+                        + "warnings, errors" : "").append(":\n");
+        for (String line : telling(logsDir.resolve(part + ".log"), needle, withStartsAndWarnings)) {
+            evidence.append(line.length() > LINE_LENGTH ? line.substring(0, LINE_LENGTH) + "…" : line).append('\n');
         }
         return evidence.toString();
     }
 
-    private static List<String> telling(Path log, String applicationNumber) {
+    private static List<String> telling(Path log, String needle, boolean withStartsAndWarnings) {
         if (!Files.isRegularFile(log)) {
             return List.of("(no log at " + log + ")");
         }
         List<String> kept = new ArrayList<>();
         try (var lines = Files.lines(log, StandardCharsets.UTF_8)) {
-            lines.filter(line -> line.contains(applicationNumber)
-                    || TELLING.matcher(line).find() && !NOISE.matcher(line).find()).forEach(line -> {
+            lines.filter(line -> line.contains(needle) || withStartsAndWarnings && TELLING.matcher(line).find()
+                    && !NOISE.matcher(line).find()).forEach(line -> {
                 kept.add(line);
                 if (kept.size() > LINES_PER_PART) {
                     kept.removeFirst();

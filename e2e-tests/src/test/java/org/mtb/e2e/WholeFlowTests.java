@@ -323,8 +323,10 @@ class WholeFlowTests {
                 assertThat(sla.get("provisional").asBoolean()).isEqualTo(promised.get("provisional").asBoolean());
             });
         } catch (ConditionTimeoutException late) {
-            throw new AssertionError(late.getMessage() + "\n" + LogEvidence.of(stack.settings().logsDir(), number,
-                    "intake-service", "review-service"), late);
+            Path logs = stack.settings().logsDir();
+            throw new AssertionError(late.getMessage() + "\n" + LogEvidence.of(logs, "intake-service", number, true)
+                    + LogEvidence.of(logs, "review-service", number, true)
+                    + LogEvidence.of(logs, "kafka", "group review-service", false), late);
         }
         JsonNode queue = http.get(url("review", "/api/v1/review-cases?regionCode=620900&status=OPEN"),
                 reviewer620900).json();
