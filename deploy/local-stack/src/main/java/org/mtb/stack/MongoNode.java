@@ -13,12 +13,17 @@ final class MongoNode {
     private static final String NETTY_ALLOCATOR = "io.netty.allocator.type";
 
     /**
-     * The server keeps its documents' working set in the heap: 512 MB carries the local stack under load within the
-     * stack's 2 GiB; the timer benchmark's 500,000 cases take {@code MTB_MONGO_HEAP=1g} ({@code ./mtb bench timers}
-     * sets it), as do a million review cases.
+     * The heap, 384 MB: the young generation's 256 MB (below) and an old generation of at most 128 MB. Mid-load the
+     * server holds about 30 MB alive, yet with a 512 MB heap its old generation, filled by what outlived a few young
+     * collections and collected only when full, grew by about 0.7 MB a second through the whole load with no
+     * collection, and the server ended the submissions benchmark at 432-539 MB, the stack at up to 2,074 MB, over its 2
+     * GiB. With 128 MB the old generation is collected once or twice a load, in 79-101 ms (31-32 MB alive after), and
+     * the server ended at 415-443 MB (benchmarks/README.md, "Whole loads with 600/s in every window, and MongoDB's old
+     * generation bounded"). The timer benchmark's 500,000 cases take {@code MTB_MONGO_HEAP=1g} ({@code ./mtb bench
+     * timers} sets it), as do a million review cases.
      */
     private static final List<String> JVM_OPTIONS = Stream.of(
-            Stream.of("-Xmx" + System.getenv().getOrDefault("MTB_MONGO_HEAP", "512m"), "-XX:+UseSerialGC",
+            Stream.of("-Xmx" + System.getenv().getOrDefault("MTB_MONGO_HEAP", "384m"), "-XX:+UseSerialGC",
                     // Much of what the server allocates lives about a second (pages H2 has not written yet): a young
                     // generation of 256 MB with wide survivor spaces lets it die there. With the defaults it was
                     // promoted early, and full collections of 200-330 ms every few seconds stalled every service
