@@ -18,7 +18,7 @@ final class MongoNode {
      * collections and collected only when full, grew by about 0.7 MB a second through the whole load with no
      * collection, and the server ended the submissions benchmark at 432-539 MB, the stack at up to 2,074 MB, over its 2
      * GiB. With 128 MB the old generation is collected once or twice a load, in 79-101 ms (31-32 MB alive after), and
-     * the server ended at 415-443 MB (benchmarks/README.md, "Whole loads with 600/s in every window, and MongoDB's old
+     * the server ended at 425-446 MB (benchmarks/README.md, "Whole loads with 600/s in every window, and MongoDB's old
      * generation bounded"). The timer benchmark's 500,000 cases take {@code MTB_MONGO_HEAP=1g} ({@code ./mtb bench
      * timers} sets it), as do a million review cases.
      */
