@@ -14,13 +14,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
- * Which parts of the local stack Linux runs under its {@code SCHED_BATCH} policy: the parts that work on batches
- * (Kafka, the consumers of review and notification, the catalog, the authorization server), not the ones an applicant's
- * request waits for (intake and MongoDB). A batch thread keeps its full share of the cores, but its waking does not
- * take a core from a thread already running, so on a machine the whole stack shares, a request's threads are not
- * pushed off a core each time a consumer's poll returns. Measured in {@code ./mtb bench submissions} with the policy
- * switched every 10-20 s in one run: at 300 applications/s, 15-20 % of the answers took over 100 ms against 26-28 %
- * with the default, and at 600/s offered the rate taken did not change (benchmarks/README.md).
+ * Which parts of the local stack Linux runs under its {@code SCHED_BATCH} policy: every part but MongoDB. A batch
+ * thread keeps its full share of the cores, but its waking does not take a core from a thread already running. The
+ * local MongoDB runs every command of every service on one thread, which each application passes about four times on
+ * its way through intake; it is the one part left to the default policy, so that it takes a core when a command
+ * arrives instead of waiting behind the threads of the services, which run in many. Measured in
+ * {@code ./mtb bench submissions} with the policy switched every 10-20 s within one run, so that both settings share
+ * the machine's moment: the batch parts (Kafka, review, notification, catalog, the authorization server) took 15-20 %
+ * of the answers at 300 applications/s over 100 ms against 26-28 % with the default; intake as well, at 600/s offered,
+ * 1,642 answers 503 in twelve 17-s windows against 3,639 in thirteen with intake at the default, and HTTP p99 309 and
+ * 183 ms against 402 and 319 ms (the windows' medians of two runs; benchmarks/README.md).
  *
  * <p>{@code MTB_BATCH_SCHEDULED} names the parts otherwise (comma separated; {@code none} for none). Where there is no
  * {@code chrt} (not Linux) or it cannot set the policy, every part runs as the system starts it.
@@ -28,8 +31,8 @@ import java.util.stream.Collectors;
 final class CpuScheduling {
 
     static final String VARIABLE = "MTB_BATCH_SCHEDULED";
-    static final Set<String> DEFAULT_BATCH_PARTS = Set.of(LocalStack.KAFKA, LocalStack.AUTH, "review-service",
-            "notification-service", "catalog-service");
+    static final Set<String> DEFAULT_BATCH_PARTS = Set.of(LocalStack.KAFKA, LocalStack.AUTH, "intake-service",
+            "review-service", "notification-service", "catalog-service");
 
     private static CpuScheduling current;
 

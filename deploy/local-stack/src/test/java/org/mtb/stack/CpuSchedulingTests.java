@@ -23,9 +23,9 @@ class CpuSchedulingTests {
     Path dir;
 
     @Test
-    void theConsumersKafkaTheCatalogAndTheAuthorizationServerAreBatchPartsUnlessTheEnvironmentSaysOtherwise() {
-        assertThat(CpuScheduling.batchParts(null)).containsExactlyInAnyOrder("kafka", "auth", "review-service",
-                "notification-service", "catalog-service");
+    void everyPartButMongoIsABatchPartUnlessTheEnvironmentSaysOtherwise() {
+        assertThat(CpuScheduling.batchParts(null)).containsExactlyInAnyOrder("kafka", "auth", "intake-service",
+                "review-service", "notification-service", "catalog-service");
         assertThat(CpuScheduling.batchParts("  ")).isEqualTo(CpuScheduling.DEFAULT_BATCH_PARTS);
         assertThat(CpuScheduling.batchParts("None")).isEmpty();
         assertThat(CpuScheduling.batchParts("review, kafka,notification-service"))
