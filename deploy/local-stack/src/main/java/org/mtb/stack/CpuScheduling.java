@@ -17,13 +17,14 @@ import java.util.stream.Collectors;
  * Which parts of the local stack Linux runs under its {@code SCHED_BATCH} policy: every part but MongoDB. A batch
  * thread keeps its full share of the cores, but its waking does not take a core from a thread already running. The
  * local MongoDB runs every command of every service on one thread, which each application passes about four times on
- * its way through intake; it is the one part left to the default policy, so that it takes a core when a command
- * arrives instead of waiting behind the threads of the services, which run in many. Measured in
- * {@code ./mtb bench submissions} with the policy switched every 10-20 s within one run, so that both settings share
- * the machine's moment: the batch parts (Kafka, review, notification, catalog, the authorization server) took 15-20 %
- * of the answers at 300 applications/s over 100 ms against 26-28 % with the default; intake as well, at 600/s offered,
+ * its way through intake; it is the one part left to the default policy, so that the services' threads, which run in
+ * many, do not take a core from it as they wake. Measured in {@code ./mtb bench submissions} with the policy switched
+ * every 10-20 s within one run, so that both settings share the machine's moment: with the batch parts Kafka, review,
+ * notification, catalog and the authorization server, 15-20 % of the answers at 300 applications/s took over 100 ms
+ * against 26-28 % with the default; with intake as well, at 600/s offered,
  * 1,642 answers 503 in twelve 17-s windows against 3,639 in thirteen with intake at the default, and HTTP p99 309 and
- * 183 ms against 402 and 319 ms (the windows' medians of two runs; benchmarks/README.md).
+ * 183 ms against 402 and 319 ms (the windows' medians of two runs), MongoDB's command thread waiting for a core 0.30
+ * and 0.31 of a core against 0.33 and 0.37 (benchmarks/README.md).
  *
  * <p>{@code MTB_BATCH_SCHEDULED} names the parts otherwise (comma separated; {@code none} for none). Where there is no
  * {@code chrt} (not Linux) or it cannot set the policy, every part runs as the system starts it.
