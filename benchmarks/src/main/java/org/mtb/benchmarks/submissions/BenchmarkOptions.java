@@ -22,6 +22,11 @@ import java.util.Set;
 record BenchmarkOptions(int burst, int concurrency, int rate, int seconds, int warmUp, int warmUpMax, boolean kill,
         Set<String> phases, Set<String> profiled) {
 
+    /**
+     * The longest phase (b) taken: its requests are made and signed before it starts, and intake takes a channel's
+     * signature up to 5 minutes old ({@code mtb.security.signature-window}), so a phase of 300 s ended in 401s.
+     */
+    static final int MAX_SECONDS = 270;
     static final String USAGE = "usage: SubmissionBenchmark [--burst 10000] [--concurrency 32] [--rate 600]"
             + " [--seconds 60] [--warm-up 3000] [--warm-up-max 20000] [--no-kill] [--phases a,b,c,d,e,f]"
             + " [--profile a,b,c]";
@@ -73,6 +78,11 @@ record BenchmarkOptions(int burst, int concurrency, int rate, int seconds, int w
         if (!notRun.isEmpty()) {
             throw new IllegalArgumentException("--profile names " + String.join(",", notRun)
                     + ", which --phases does not run");
+        }
+        if (seconds > MAX_SECONDS) {
+            throw new IllegalArgumentException(("--seconds is at most %d: the requests of phase b are signed before it"
+                    + " starts, and intake takes a signature up to 5 minutes old; got %d").formatted(MAX_SECONDS,
+                    seconds));
         }
         int warmUpCap = warmUpMax != null ? warmUpMax : Math.max(warmUp, DEFAULT_WARM_UP_MAX);
         if (warmUpCap < warmUp) {

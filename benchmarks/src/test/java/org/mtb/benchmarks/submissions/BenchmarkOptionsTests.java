@@ -49,6 +49,15 @@ class BenchmarkOptionsTests {
     }
 
     @Test
+    void refusesAPhaseBThatWouldOutliveTheSignaturesOfItsRequests() {
+        assertThat(BenchmarkOptions.parse(new String[] {"--seconds", "270"}).seconds()).isEqualTo(270);
+        assertThatThrownBy(() -> BenchmarkOptions.parse(new String[] {"--seconds", "300"}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("--seconds is at most 270: the requests of phase b are signed before it starts")
+                .hasMessageEndingWith("got 300");
+    }
+
+    @Test
     void refusesAWarmUpThatIsNotAPositiveWholeNumber() {
         assertThatThrownBy(() -> BenchmarkOptions.parse(new String[] {"--warm-up", "0"}))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--warm-up");
