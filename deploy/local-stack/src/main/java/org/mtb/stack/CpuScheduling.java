@@ -21,11 +21,11 @@ import java.util.stream.Collectors;
  * many, do not take a core from it as they wake. Measured in {@code ./mtb bench submissions} with the policy switched
  * every 10-20 s within one run, so that both settings share the machine's moment: with the batch parts Kafka, review,
  * notification, catalog and the authorization server, 15-20 % of the answers at 300 applications/s took over 100 ms
- * against 26-28 % with the default; with intake as well, at 600/s offered,
- * 1,642 answers 503 in twelve 17-s windows against 3,639 in thirteen with intake at the default, and HTTP p99 309 and
- * 183 ms against 402 and 319 ms (the windows' medians of two runs). MongoDB's command thread waited for a core about
- * as long either way (0.30 and 0.34 of a core against 0.33 and 0.34), so why intake refuses fewer is not shown; across
- * runs the machine's moment decides more than either setting (benchmarks/README.md).
+ * against 26-28 % with the default; with intake as well, at 600/s offered, 1,642 answers 503 in twelve 17-s windows
+ * against 3,639 in thirteen with intake at the default, and HTTP p99 309 and 183 ms against 402 and 319 ms (the
+ * windows' medians of two runs). MongoDB's command thread waited for a core about as long either way (0.30 and 0.34 of
+ * a core against 0.33 and 0.34), so why intake refuses fewer is not shown; across runs the machine's moment decides
+ * more than either setting (benchmarks/README.md).
  *
  * <p>{@code MTB_BATCH_SCHEDULED} names the parts otherwise (comma separated; {@code none} for none). Where there is no
  * {@code chrt} (not Linux) or it cannot set the policy, every part runs as the system starts it.
