@@ -1,10 +1,6 @@
 package org.mtb.stack;
 
 import de.bwaldvogel.mongo.bson.Document;
-import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
-import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import java.nio.ByteBuffer;
 import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.WriteBuffer;
@@ -21,7 +17,8 @@ final class TaggedBson {
      * Where a thread encodes, kept between documents: a fresh growing buffer for each made a third of the server's
      * garbage under load. One that grew past {@link #KEPT_BYTES} for a large document is let go.
      */
-    private static final ThreadLocal<ByteBuf> SCRATCH = ThreadLocal.withInitial(() -> Unpooled.buffer(16 * 1024));
+    private static final ThreadLocal<DirectBsonWriter> SCRATCH = ThreadLocal.withInitial(
+            () -> new DirectBsonWriter(16 * 1024));
     private static final int KEPT_BYTES = 1024 * 1024;
 
     private TaggedBson() {
@@ -32,9 +29,9 @@ final class TaggedBson {
      * once, then copied into every page that holds it ({@link StoredDocument}, {@link StoredKey}).
      */
     static byte[] form(Document bson, Object original) {
-        ByteBuf scratch = SCRATCH.get().clear();
+        DirectBsonWriter scratch = SCRATCH.get().clear();
         try {
-            BsonEncoder.encodeDocument(bson, scratch);
+            scratch.document(bson);
         } catch (RuntimeException notBson) {
             byte[] generic = generic(original);
             byte[] form = new byte[1 + generic.length];
@@ -46,12 +43,12 @@ final class TaggedBson {
                 SCRATCH.remove();
             }
         }
-        int length = scratch.readableBytes();
+        int length = scratch.size();
         int lengthBytes = DataUtils.getVarIntLen(length);
         byte[] form = new byte[1 + lengthBytes + length];
         form[0] = BSON;
         DataUtils.writeVarInt(ByteBuffer.wrap(form, 1, lengthBytes), length);
-        scratch.getBytes(scratch.readerIndex(), form, 1 + lengthBytes, length);
+        scratch.copyTo(form, 1 + lengthBytes);
         return form;
     }
 
@@ -88,22 +85,30 @@ final class TaggedBson {
         }
         int length = DataUtils.readVarInt(buffer);
         int start = buffer.position();
-        Document document = BsonDecoder.decodeBson(Unpooled.wrappedBuffer(buffer.slice(start, length)));
+        Document document;
+        if (buffer.hasArray()) {
+            document = DirectBsonReader.read(buffer.array(), buffer.arrayOffset() + start, length);
+        } else {
+            byte[] bson = new byte[length];
+            buffer.get(start, bson);
+            document = DirectBsonReader.read(bson, 0, length);
+        }
         buffer.position(start + length);
         return document;
     }
 
+    /** What a form ({@link #form}) holds, read from the whole array. */
+    static Object read(byte[] form) {
+        return read(ByteBuffer.wrap(form));
+    }
+
     /** The document's BSON, or null when BSON cannot hold one of its values. */
     static byte[] encode(Document document) {
-        ByteBuf bson = Unpooled.buffer(128);
         try {
-            BsonEncoder.encodeDocument(document, bson);
+            return new DirectBsonWriter(128).document(document).toByteArray();
         } catch (RuntimeException notBson) {
             return null;
         }
-        byte[] bytes = new byte[bson.readableBytes()];
-        bson.readBytes(bytes);
-        return bytes;
     }
 
     /** The object in H2's generic form, for an order among values BSON cannot hold. */
