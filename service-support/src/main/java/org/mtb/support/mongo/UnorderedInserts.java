@@ -27,19 +27,32 @@ public final class UnorderedInserts {
 
     /**
      * Inserts {@code documents}, entities mapped as {@code type} (or {@link org.bson.Document}s), into
-     * {@code collection}; answers what became of each, by its index in the list.
+     * {@code collection}; answers what became of each, by its index in the list. A record entity is written by
+     * {@link RecordDocuments}, as the converter would write it, at a fraction of the converter's cost.
      */
     public static Outcome insert(MongoTemplate mongo, Class<?> type, String collection, List<?> documents) {
         if (documents.isEmpty()) {
             return new Outcome(Map.of(), null);
         }
         try {
-            mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, type, collection).insert(documents).execute();
+            mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, type, collection).insert(mapped(mongo, documents))
+                    .execute();
             return new Outcome(Map.of(), null);
         } catch (BulkOperationException refused) {
             return new Outcome(refused.getErrors().stream().collect(Collectors.toMap(BulkWriteError::getIndex,
                     Function.identity())), refused);
         }
+    }
+
+    /** Each record as {@link RecordDocuments} writes it, where it can; the others as they are, for Spring Data. */
+    private static List<Object> mapped(MongoTemplate mongo, List<?> documents) {
+        List<Object> mapped = new java.util.ArrayList<>(documents.size());
+        for (Object document : documents) {
+            Object written = document instanceof org.bson.Document ? null
+                    : RecordDocuments.write(mongo.getConverter(), document);
+            mapped.add(written != null ? written : document);
+        }
+        return mapped;
     }
 
     /**
