@@ -2,6 +2,7 @@ package org.mtb.notification.message;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import com.mongodb.client.model.UpdateOneModel;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,13 +14,13 @@ import java.util.stream.Collectors;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 import org.mtb.support.crypto.BlindIndex;
+import org.mtb.support.mongo.DirectBulkWrites;
 import org.mtb.support.mongo.ObsoleteIndexes;
 import org.mtb.support.security.ApplicationReaders;
 import org.mtb.support.security.Caller;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -150,12 +151,15 @@ class Messages implements SmartInitializingSingleton {
         if (sent.isEmpty()) {
             return;
         }
-        BulkOperations updates = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, ApplicantMessage.class);
+        // In stored terms, as the converter would map them (the status by name, the time as a date): one update each.
+        List<UpdateOneModel<Document>> updates = new ArrayList<>(sent.size());
         for (ApplicantMessage sms : sent) {
-            updates.updateOne(Query.query(where("_id").is(sms.id())), Update.update("status", sms.status())
-                    .set("attempts", sms.attempts()).set("sentAt", sms.sentAt()).unset("nextAttemptAt"));
+            updates.add(new UpdateOneModel<>(new Document("_id", sms.id()), new Document("$set",
+                    new Document("status", sms.status().name()).append("attempts", sms.attempts())
+                            .append("sentAt", sms.sentAt() == null ? null : java.util.Date.from(sms.sentAt())))
+                    .append("$unset", new Document("nextAttemptAt", ""))));
         }
-        updates.execute();
+        DirectBulkWrites.unordered(mongo, mongo.getCollectionName(ApplicantMessage.class), updates);
         mongo.remove(Query.query(where("_id").in(sent.stream().map(ApplicantMessage::id).toList())), SMS_DUE);
     }
 

@@ -115,6 +115,27 @@ class SmsLeasesTests {
         assertThat(mongo.getCollection(Messages.SMS_DUE).countDocuments()).isZero();
     }
 
+    @Test
+    void storesASentSmsInTheFormTheConverterWritesWhenItIsMarkedSentInBulk() {
+        String number = "659006-20261130-000007";
+        failedSms(number);
+        clock.advance(Duration.ofMinutes(1));
+
+        first.retryJob.retryDue();
+
+        Document stored = mongo.getCollection(ApplicantMessage.COLLECTION).find().into(new java.util.ArrayList<>()).stream()
+                .filter(d -> number.equals(d.getString("applicationNumber")) && "SMS".equals(d.getString("channel")))
+                .findFirst().orElseThrow();
+        assertThat(stored.get("status")).isEqualTo("SENT");
+        assertThat(stored.get("sentAt")).isEqualTo(java.util.Date.from(clock.instant()));
+        assertThat(stored.get("attempts")).isEqualTo(2);
+        assertThat(stored).doesNotContainKey("nextAttemptAt");
+        Document rewritten = new Document();
+        mongo.getConverter().write(mongo.getConverter().read(ApplicantMessage.class, stored), rewritten);
+        // The same fields and values (an update puts the fields it adds last, as MongoDB does with any $set).
+        assertThat(stored).isEqualTo(rewritten);
+    }
+
     /** An SMS whose first send failed, due again in 5 s; answers its body. */
     private String failedSms(String number) {
         gateway.failNext();

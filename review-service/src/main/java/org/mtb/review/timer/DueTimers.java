@@ -2,6 +2,8 @@ package org.mtb.review.timer;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,7 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
-import org.springframework.data.mongodb.core.BulkOperations;
+import org.mtb.support.mongo.DirectBulkWrites;
+
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -27,6 +30,7 @@ public class DueTimers {
     static final String BUCKETS = "due_timer_buckets";
     static final String CURSOR = "due_timer_cursor";
     private static final String CURSOR_ID = "first-open-minute";
+    private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
 
     private final MongoTemplate mongo;
     private final Clock clock;
@@ -69,10 +73,10 @@ public class DueTimers {
             return;
         }
         // One command for every bucket: a poll's cases put timers in many shards' buckets at once.
-        BulkOperations upserts = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, BUCKETS);
-        byBucket.forEach((id, entries) -> upserts.upsert(Query.query(where("_id").is(id)),
-                new Update().push("timers").each(entries.toArray())));
-        upserts.execute();
+        List<UpdateOneModel<Document>> upserts = new ArrayList<>(byBucket.size());
+        byBucket.forEach((id, entries) -> upserts.add(new UpdateOneModel<>(new Document("_id", id),
+                new Document("$push", new Document("timers", new Document("$each", entries))), UPSERT)));
+        DirectBulkWrites.unordered(mongo, BUCKETS, upserts);
     }
 
     /** The first minute pollers have not cleared yet, shared by all instances; the lowest long before any ran. */
