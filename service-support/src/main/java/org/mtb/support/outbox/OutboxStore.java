@@ -2,16 +2,17 @@ package org.mtb.support.outbox;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import com.mongodb.client.model.UpdateOneModel;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
-import org.springframework.data.mongodb.core.BulkOperations;
+import org.mtb.support.mongo.DirectBulkWrites;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 
 /** The events in documents' {@code outbox} arrays, as the relay reads and removes them. */
 class OutboxStore {
@@ -42,10 +43,11 @@ class OutboxStore {
         if (sentEventIds.isEmpty()) {
             return;
         }
-        BulkOperations pulls = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
-        sentEventIds.forEach((documentId, eventIds) -> pulls.updateOne(Query.query(where("_id").is(documentId)),
-                new Update().pull("outbox", new Document("eventId", new Document("$in", eventIds)))));
-        pulls.execute();
+        // In stored terms already: handed to the driver as they are (DirectBulkWrites).
+        List<UpdateOneModel<Document>> pulls = new ArrayList<>(sentEventIds.size());
+        sentEventIds.forEach((documentId, eventIds) -> pulls.add(new UpdateOneModel<>(new Document("_id", documentId),
+                new Document("$pull", new Document("outbox", new Document("eventId", new Document("$in", eventIds)))))));
+        DirectBulkWrites.unordered(mongo, collection, pulls);
     }
 
     /** The ids of the documents {@code query} finds: with it, a full search, so only the rare sweep calls it. */
