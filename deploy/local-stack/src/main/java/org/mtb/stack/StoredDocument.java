@@ -37,6 +37,11 @@ final class StoredDocument {
         return (Document) TaggedBson.read(ByteBuffer.wrap(form));
     }
 
+    /** Whether {@code other} holds the same bytes: the same document, field by field, value by value, in order. */
+    boolean sameAs(StoredDocument other) {
+        return java.util.Arrays.equals(form, other.form);
+    }
+
     /** The size of the document's BSON, 0 for one BSON cannot hold ({@code collStats}). */
     int bsonSize() {
         return TaggedBson.bsonSize(form);

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  * the replies and then the whole collection, in order, must be the same. The commands are the kinds the services send:
  * {@code $set}, {@code $inc}, {@code $push}, {@code $addToSet} that changes nothing, {@code $unset}, {@code $pull}, the
  * positional {@code $}, a replacement, a multi update, upserts that insert and that match, a conditional update that
- * matches nothing, and one that a unique index refuses.
+ * matches nothing, one that a unique index refuses, an indexed field changed and its old value then free, an
+ * update of {@code _id} refused.
  */
 class StoredUpdatesTests {
 
@@ -74,6 +75,14 @@ class StoredUpdatesTests {
                                 new Document("regionCode", "620900"))),
                 upsert(new Document("_id", "counter-620900"), new Document("$inc", new Document("sequence", 50))),
                 one(new Document("_id", "620900-2"), new Document("$set", new Document("idempotencyKey", "k1"))),
+                // An indexed field changed, then its old value taken by another document, then a taken one refused.
+                one(new Document("_id", "620900-2"), new Document("$set", new Document("idempotencyKey", "k9"))),
+                one(new Document("_id", "620900-1"), new Document("$set", new Document("idempotencyKey", "k2"))),
+                one(new Document("_id", "659006-1"), new Document("$set", new Document("idempotencyKey", "k9"))),
+                one(new Document("_id", "620900-2"), new Document("$set", new Document("applicant.phone", "v2:x"))
+                        .append("$push", new Document("outbox", new Document("$each", List.of(
+                                new Document("eventId", "o-2b"), new Document("eventId", "o-2c")))))),
+                one(new Document("_id", "620900-2"), new Document("$set", new Document("_id", "other"))),
                 one(new Document("_id", "missing"), new Document("$set", new Document("status", "APPROVED"))),
                 one(new Document("_id", "620900-1"), new Document("$set", new Document("status", "UNDER_REVIEW"))));
         List<String> differences = new ArrayList<>();
