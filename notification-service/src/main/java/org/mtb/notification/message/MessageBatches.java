@@ -2,6 +2,8 @@ package org.mtb.notification.message;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -16,13 +18,12 @@ import java.util.Set;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 import org.mtb.contracts.intake.Submitter;
+import org.mtb.support.mongo.DirectBulkWrites;
 import org.mtb.support.mongo.UnorderedInserts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,6 +36,7 @@ import org.springframework.stereotype.Component;
 class MessageBatches {
 
     private static final Logger log = LoggerFactory.getLogger(MessageBatches.class);
+    private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
 
     private final MongoTemplate mongo;
     private final Messages messages;
@@ -94,34 +96,40 @@ class MessageBatches {
                 submissions.put(message.applicationNumber(), message);
             }
         }
-        BulkOperations index = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Messages.BY_APPLICATION);
+        // In stored terms (strings, documents, dates), handed to the driver as they are (DirectBulkWrites).
+        List<UpdateOneModel<Document>> index = new ArrayList<>(idsByApplication.size());
         idsByApplication.forEach((number, ids) -> {
-            Update update = new Update().addToSet("ids").each(ids.toArray());
+            Document set = new Document();
             ApplicantMessage submission = submissions.get(number);
             if (submission != null) {
                 Submitter submitter = submission.submittedBy();
                 if (submitter != null) {
-                    update.set(Messages.SUBMITTER_SUBJECT, submitter.subject())
-                            .set(Messages.SUBMITTER_CLIENT, submitter.client());
+                    set.append(Messages.SUBMITTER_SUBJECT, submitter.subject())
+                            .append(Messages.SUBMITTER_CLIENT, submitter.client());
                 }
-                setIfPresent(update, Messages.INSURED_INDEX, submission.insuredIndex());
-                setIfPresent(update, Messages.INSTITUTION, submission.institution());
+                setIfPresent(set, Messages.INSURED_INDEX, submission.insuredIndex());
+                setIfPresent(set, Messages.INSTITUTION, submission.institution());
                 AgentOnFile agent = agents.get(number);
                 if (agent != null) {
-                    update.set(AgentOnFile.FIELD, agent.toDocument());
+                    set.append(AgentOnFile.FIELD, agent.toDocument());
                 }
             }
-            index.upsert(Query.query(where("_id").is(number)), update);
+            Document update = new Document("$addToSet", new Document("ids", new Document("$each", ids)));
+            if (!set.isEmpty()) {
+                update.append("$set", set);
+            }
+            index.add(new UpdateOneModel<>(new Document("_id", number), update, UPSERT));
         });
-        index.execute();
+        DirectBulkWrites.unordered(mongo, Messages.BY_APPLICATION, index);
         List<ApplicantMessage> pending = fresh.stream().filter(message -> message.nextAttemptAt() != null).toList();
         Set<String> dueWritten = new HashSet<>();
         if (!pending.isEmpty()) {
-            BulkOperations due = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Messages.SMS_DUE);
             // A redelivered event must not move the due time, hence the claim, of an SMS stored before.
-            pending.forEach(sms -> due.upsert(Query.query(where("_id").is(sms.id())),
-                    new Update().setOnInsert("nextAttemptAt", sms.nextAttemptAt())));
-            due.execute().getUpserts().forEach(upsert -> dueWritten.add(pending.get(upsert.getIndex()).id()));
+            List<UpdateOneModel<Document>> due = pending.stream().map(sms -> new UpdateOneModel<Document>(
+                    new Document("_id", sms.id()), new Document("$setOnInsert",
+                            new Document("nextAttemptAt", Date.from(sms.nextAttemptAt()))), UPSERT)).toList();
+            DirectBulkWrites.unordered(mongo, Messages.SMS_DUE, due).getUpserts()
+                    .forEach(upsert -> dueWritten.add(pending.get(upsert.getIndex()).id()));
         }
         return new Stored(insertAll(fresh), dueWritten);
     }
@@ -183,9 +191,9 @@ class MessageBatches {
         return inserted;
     }
 
-    private static void setIfPresent(Update update, String field, @Nullable String value) {
+    private static void setIfPresent(Document set, String field, @Nullable String value) {
         if (value != null) {
-            update.set(field, value);
+            set.append(field, value);
         }
     }
 }
