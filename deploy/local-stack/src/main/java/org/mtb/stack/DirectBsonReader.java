@@ -33,7 +33,7 @@ import java.util.UUID;
  * string, never a wrong one.
  *
  * <p>A profile of the local MongoDB under the submissions benchmark (JFR, 2026-12-06) had a fifth of its command
- * thread decoding stored documents, and a third of that in Netty's checks and in strings; {@code StoredBsonTests}
+ * thread decoding stored documents, most of that in Netty's checks and in making strings; {@code StoredBsonTests}
  * holds this reader to the stock decoder's result for documents of every type the server stores.
  */
 final class DirectBsonReader {
