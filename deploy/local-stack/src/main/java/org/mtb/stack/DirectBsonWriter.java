@@ -1,16 +1,14 @@
 package org.mtb.stack;
 
-import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.bson.BinData;
 import de.bwaldvogel.mongo.bson.BsonJavaScript;
 import de.bwaldvogel.mongo.bson.BsonRegularExpression;
 import de.bwaldvogel.mongo.bson.BsonTimestamp;
 import de.bwaldvogel.mongo.bson.Decimal128;
 import de.bwaldvogel.mongo.bson.LegacyUUID;
-import de.bwaldvogel.mongo.bson.MaxKey;
-import de.bwaldvogel.mongo.bson.MinKey;
 import de.bwaldvogel.mongo.bson.ObjectId;
 import de.bwaldvogel.mongo.wire.BsonConstants;
+import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
@@ -25,8 +23,9 @@ import java.util.UUID;
  * (the same type for each value, the same order, the same UTF-8), without Netty's buffer between and without the copy
  * of every array into a document keyed "0", "1", ... that the stock encoder makes first.
  *
- * <p>A value BSON cannot hold fails with {@link IllegalArgumentException}, as in the stock encoder, and the writer
- * may be used again: {@link #clear()} starts over. Not for threads to share.
+ * <p>Each value's type is the stock encoder's own choice ({@code BsonEncoder.determineType}); a value BSON cannot hold
+ * fails there with {@link IllegalArgumentException}, and the writer may be used again: {@link #clear()} starts over.
+ * Not for threads to share.
  */
 final class DirectBsonWriter {
 
@@ -87,7 +86,7 @@ final class DirectBsonWriter {
         int start = reserve(4);
         int index = 0;
         for (Object value : values) {
-            byte type = typeOf(value);
+            byte type = BsonEncoder.determineType(value);
             put(type);
             if (index < INDEX_NAMES.length) {
                 put(INDEX_NAMES[index]);
@@ -107,7 +106,7 @@ final class DirectBsonWriter {
     }
 
     private void element(String name, Object value) {
-        byte type = typeOf(value);
+        byte type = BsonEncoder.determineType(value);
         put(type);
         cString(name);
         value(type, value);
@@ -172,48 +171,6 @@ final class DirectBsonWriter {
             LONG_BE.set(bytes, at, uuid.getMostSignificantBits());
             LONG_BE.set(bytes, at + 8, uuid.getLeastSignificantBits());
         }
-    }
-
-    /** The stock encoder's choice of type, in its order. */
-    static byte typeOf(Object value) {
-        if (value == null) {
-            return BsonConstants.TYPE_NULL;
-        } else if (value instanceof Map) {
-            return BsonConstants.TYPE_EMBEDDED_DOCUMENT;
-        } else if (value instanceof ObjectId) {
-            return BsonConstants.TYPE_OBJECT_ID;
-        } else if (value instanceof Integer) {
-            return BsonConstants.TYPE_INT32;
-        } else if (value instanceof Long) {
-            return BsonConstants.TYPE_INT64;
-        } else if (value instanceof Decimal128) {
-            return BsonConstants.TYPE_DECIMAL128;
-        } else if (value instanceof Double) {
-            return BsonConstants.TYPE_DOUBLE;
-        } else if (value instanceof String) {
-            return BsonConstants.TYPE_UTF8_STRING;
-        } else if (value instanceof Boolean) {
-            return BsonConstants.TYPE_BOOLEAN;
-        } else if (value instanceof BinData || value instanceof UUID || value instanceof LegacyUUID) {
-            return BsonConstants.TYPE_DATA;
-        } else if (value instanceof Collection<?>) {
-            return BsonConstants.TYPE_ARRAY;
-        } else if (value instanceof Instant) {
-            return BsonConstants.TYPE_UTC_DATETIME;
-        } else if (value instanceof BsonTimestamp) {
-            return BsonConstants.TYPE_TIMESTAMP;
-        } else if (value instanceof BsonRegularExpression) {
-            return BsonConstants.TYPE_REGEX;
-        } else if (value instanceof MaxKey) {
-            return BsonConstants.TYPE_MAX_KEY;
-        } else if (value instanceof MinKey) {
-            return BsonConstants.TYPE_MIN_KEY;
-        } else if (value instanceof BsonJavaScript) {
-            return BsonConstants.TYPE_JAVASCRIPT_CODE;
-        } else if (value instanceof Missing) {
-            throw new IllegalArgumentException("Unexpected missing value. This must not happen. Please report a bug.");
-        }
-        throw new IllegalArgumentException("Unknown type: " + value.getClass());
     }
 
     private void string(String value) {

@@ -34,7 +34,7 @@ final class StoredDocument {
 
     /** A new object with what is stored: changing it changes nothing stored. */
     Document document() {
-        return (Document) TaggedBson.read(ByteBuffer.wrap(form));
+        return (Document) TaggedBson.read(form);
     }
 
     /** Whether {@code other} holds the same bytes: the same document, field by field, value by value, in order. */
