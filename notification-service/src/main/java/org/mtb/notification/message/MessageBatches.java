@@ -3,7 +3,6 @@ package org.mtb.notification.message;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import com.mongodb.client.model.UpdateOneModel;
-import com.mongodb.client.model.UpdateOptions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -36,7 +35,6 @@ import org.springframework.stereotype.Component;
 class MessageBatches {
 
     private static final Logger log = LoggerFactory.getLogger(MessageBatches.class);
-    private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
 
     private final MongoTemplate mongo;
     private final Messages messages;
@@ -118,16 +116,16 @@ class MessageBatches {
             if (!set.isEmpty()) {
                 update.append("$set", set);
             }
-            index.add(new UpdateOneModel<>(new Document("_id", number), update, UPSERT));
+            index.add(DirectBulkWrites.upsertById(number, update));
         });
         DirectBulkWrites.unordered(mongo, Messages.BY_APPLICATION, index);
         List<ApplicantMessage> pending = fresh.stream().filter(message -> message.nextAttemptAt() != null).toList();
         Set<String> dueWritten = new HashSet<>();
         if (!pending.isEmpty()) {
             // A redelivered event must not move the due time, hence the claim, of an SMS stored before.
-            List<UpdateOneModel<Document>> due = pending.stream().map(sms -> new UpdateOneModel<Document>(
-                    new Document("_id", sms.id()), new Document("$setOnInsert",
-                            new Document("nextAttemptAt", Date.from(sms.nextAttemptAt()))), UPSERT)).toList();
+            List<UpdateOneModel<Document>> due = pending.stream().map(sms -> DirectBulkWrites.upsertById(sms.id(),
+                    new Document("$setOnInsert", new Document("nextAttemptAt", Date.from(sms.nextAttemptAt())))))
+                    .toList();
             DirectBulkWrites.unordered(mongo, Messages.SMS_DUE, due).getUpserts()
                     .forEach(upsert -> dueWritten.add(pending.get(upsert.getIndex()).id()));
         }

@@ -154,12 +154,12 @@ class Messages implements SmartInitializingSingleton {
         // In stored terms, as the converter would map them (the status by name, the time as a date): one update each.
         List<UpdateOneModel<Document>> updates = new ArrayList<>(sent.size());
         for (ApplicantMessage sms : sent) {
-            updates.add(new UpdateOneModel<>(new Document("_id", sms.id()), new Document("$set",
+            updates.add(DirectBulkWrites.updateById(sms.id(), new Document("$set",
                     new Document("status", sms.status().name()).append("attempts", sms.attempts())
                             .append("sentAt", sms.sentAt() == null ? null : java.util.Date.from(sms.sentAt())))
                     .append("$unset", new Document("nextAttemptAt", ""))));
         }
-        DirectBulkWrites.unordered(mongo, mongo.getCollectionName(ApplicantMessage.class), updates);
+        DirectBulkWrites.unordered(mongo, ApplicantMessage.COLLECTION, updates);
         mongo.remove(Query.query(where("_id").in(sent.stream().map(ApplicantMessage::id).toList())), SMS_DUE);
     }
 

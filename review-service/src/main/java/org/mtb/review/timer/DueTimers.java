@@ -3,7 +3,6 @@ package org.mtb.review.timer;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import com.mongodb.client.model.UpdateOneModel;
-import com.mongodb.client.model.UpdateOptions;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,7 +29,6 @@ public class DueTimers {
     static final String BUCKETS = "due_timer_buckets";
     static final String CURSOR = "due_timer_cursor";
     private static final String CURSOR_ID = "first-open-minute";
-    private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
 
     private final MongoTemplate mongo;
     private final Clock clock;
@@ -74,8 +72,8 @@ public class DueTimers {
         }
         // One command for every bucket: a poll's cases put timers in many shards' buckets at once.
         List<UpdateOneModel<Document>> upserts = new ArrayList<>(byBucket.size());
-        byBucket.forEach((id, entries) -> upserts.add(new UpdateOneModel<>(new Document("_id", id),
-                new Document("$push", new Document("timers", new Document("$each", entries))), UPSERT)));
+        byBucket.forEach((id, entries) -> upserts.add(DirectBulkWrites.upsertById(id,
+                new Document("$push", new Document("timers", new Document("$each", entries))))));
         DirectBulkWrites.unordered(mongo, BUCKETS, upserts);
     }
 

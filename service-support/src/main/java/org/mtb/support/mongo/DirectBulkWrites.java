@@ -2,6 +2,8 @@ package org.mtb.support.mongo;
 
 import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.WriteModel;
 import java.util.List;
 import org.bson.Document;
@@ -19,8 +21,19 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 public final class DirectBulkWrites {
 
     private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
+    private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
 
     private DirectBulkWrites() {
+    }
+
+    /** An update of the document whose {@code _id} is {@code id}. */
+    public static UpdateOneModel<Document> updateById(Object id, Document update) {
+        return new UpdateOneModel<>(new Document("_id", id), update);
+    }
+
+    /** An update of the document whose {@code _id} is {@code id}, which inserts it if there is none. */
+    public static UpdateOneModel<Document> upsertById(Object id, Document update) {
+        return new UpdateOneModel<>(new Document("_id", id), update, UPSERT);
     }
 
     /** Runs {@code writes} against {@code collection} as one unordered bulk command; none is run if there are none. */

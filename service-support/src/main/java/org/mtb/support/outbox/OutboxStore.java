@@ -45,7 +45,7 @@ class OutboxStore {
         }
         // In stored terms already: handed to the driver as they are (DirectBulkWrites).
         List<UpdateOneModel<Document>> pulls = new ArrayList<>(sentEventIds.size());
-        sentEventIds.forEach((documentId, eventIds) -> pulls.add(new UpdateOneModel<>(new Document("_id", documentId),
+        sentEventIds.forEach((documentId, eventIds) -> pulls.add(DirectBulkWrites.updateById(documentId,
                 new Document("$pull", new Document("outbox", new Document("eventId", new Document("$in", eventIds)))))));
         DirectBulkWrites.unordered(mongo, collection, pulls);
     }
