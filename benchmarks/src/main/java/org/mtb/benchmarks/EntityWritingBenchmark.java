@@ -4,8 +4,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import com.mongodb.MongoClientSettings;
+import org.bson.BsonBinaryWriter;
 import org.bson.Document;
+import org.bson.codecs.Codec;
+import org.bson.codecs.EncoderContext;
+import org.bson.codecs.RawBsonDocumentCodec;
+import org.bson.io.BasicOutputBuffer;
 import org.jspecify.annotations.Nullable;
+import org.mtb.support.mongo.RawDocuments;
 import org.mtb.support.mongo.RecordDocuments;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -86,6 +93,12 @@ public class EntityWritingBenchmark {
     @Param({"converter", "plan"})
     public String writer;
 
+    private static final Codec<Document> DOCUMENTS = MongoClientSettings.getDefaultCodecRegistry().get(Document.class);
+    private static final RawBsonDocumentCodec RAW = new RawBsonDocumentCodec();
+    private static final EncoderContext TO_INSERT = EncoderContext.builder().isEncodingCollectibleDocument(true)
+            .build();
+
+    private final BasicOutputBuffer buffer = new BasicOutputBuffer(8192);
     private MappingMongoConverter converter;
     private Application application;
 
@@ -104,6 +117,37 @@ public class EntityWritingBenchmark {
         if (!expected.equals(RecordDocuments.write(converter, application))) {
             throw new IllegalStateException("The plan does not write what the converter writes");
         }
+        String chosen = writer;
+        writer = "converter";
+        byte[] driver = encoded();
+        writer = "plan";
+        if (!java.util.Arrays.equals(driver, encoded())) {
+            throw new IllegalStateException("RawDocuments does not write the driver's bytes");
+        }
+        writer = chosen;
+    }
+
+    /**
+     * The whole of what a service pays for an entity's BSON: written by the converter and encoded by the driver's
+     * codec ({@code converter}), or written by the plan and by {@link RawDocuments}, then copied in as the driver
+     * copies such a document into its command ({@code plan}); both into the same kind of buffer.
+     */
+    @Benchmark
+    public int writeAndEncode() {
+        buffer.truncateToPosition(0);
+        BsonBinaryWriter out = new BsonBinaryWriter(buffer);
+        if (writer.equals("converter")) {
+            Document document = new Document();
+            converter.write(application, document);
+            DOCUMENTS.encode(out, document, TO_INSERT);
+        } else {
+            RAW.encode(out, RawDocuments.forInsert(RecordDocuments.write(converter, application)), TO_INSERT);
+        }
+        return buffer.getPosition();
+    }
+
+    private byte[] encoded() {
+        return java.util.Arrays.copyOf(buffer.getInternalBuffer(), writeAndEncode());
     }
 
     @Benchmark

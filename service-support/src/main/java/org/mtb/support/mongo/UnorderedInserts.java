@@ -1,10 +1,17 @@
 package org.mtb.support.mongo;
 
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.InsertOneModel;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.bson.Document;
+import org.bson.RawBsonDocument;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
@@ -21,6 +28,7 @@ public final class UnorderedInserts {
 
     /** MongoDB's code for a write refused by a unique index. */
     public static final int DUPLICATE_KEY = 11000;
+    private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
 
     private UnorderedInserts() {
     }
@@ -28,15 +36,24 @@ public final class UnorderedInserts {
     /**
      * Inserts {@code documents}, entities mapped as {@code type} (or {@link org.bson.Document}s), into
      * {@code collection}; answers what became of each, by its index in the list. A record entity is written by
-     * {@link RecordDocuments}, as the converter would write it, at a fraction of the converter's cost.
+     * {@link RecordDocuments}, as the converter would write it, at a fraction of the converter's cost; documents all
+     * written there go to the driver as their BSON ({@link RawDocuments}), others through Spring Data's bulk insert.
      */
     public static Outcome insert(MongoTemplate mongo, Class<?> type, String collection, List<?> documents) {
         if (documents.isEmpty()) {
             return new Outcome(Map.of(), null);
         }
+        List<Object> mapped = mapped(mongo, documents);
+        List<InsertOneModel<RawBsonDocument>> raw = raw(mapped);
+        if (raw != null) {
+            Outcome direct = mongo.execute(collection, stored -> RawDocuments.usable(stored.getCodecRegistry())
+                    ? insertRaw(stored.withDocumentClass(RawBsonDocument.class), raw) : null);
+            if (direct != null) {
+                return direct;
+            }
+        }
         try {
-            mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, type, collection).insert(mapped(mongo, documents))
-                    .execute();
+            mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, type, collection).insert(mapped).execute();
             return new Outcome(Map.of(), null);
         } catch (BulkOperationException refused) {
             return new Outcome(refused.getErrors().stream().collect(Collectors.toMap(BulkWriteError::getIndex,
@@ -44,11 +61,42 @@ public final class UnorderedInserts {
         }
     }
 
+    /**
+     * The documents as the driver would write them ({@link RawDocuments}), to be copied into the command as they are;
+     * null if one of them is not a {@code Document} with an {@code _id} of values written there.
+     */
+    private static @Nullable List<InsertOneModel<RawBsonDocument>> raw(List<Object> documents) {
+        List<InsertOneModel<RawBsonDocument>> inserts = new ArrayList<>(documents.size());
+        for (Object document : documents) {
+            RawBsonDocument raw = document instanceof Document written ? RawDocuments.forInsert(written) : null;
+            if (raw == null) {
+                return null;
+            }
+            inserts.add(new InsertOneModel<>(raw));
+        }
+        return inserts;
+    }
+
+    /** Inserts as Spring Data's bulk insert would, its refusals answered as it throws them. */
+    private static Outcome insertRaw(MongoCollection<RawBsonDocument> collection,
+            List<InsertOneModel<RawBsonDocument>> inserts) {
+        try {
+            collection.bulkWrite(inserts, UNORDERED);
+            return new Outcome(Map.of(), null);
+        } catch (MongoBulkWriteException refused) {
+            if (refused.getWriteConcernError() != null) {
+                throw new DataIntegrityViolationException(refused.getMessage(), refused);
+            }
+            return new Outcome(refused.getWriteErrors().stream().collect(Collectors.toMap(BulkWriteError::getIndex,
+                    Function.identity())), new BulkOperationException(refused.getMessage(), refused));
+        }
+    }
+
     /** Each record as {@link RecordDocuments} writes it, where it can; the others as they are, for Spring Data. */
     private static List<Object> mapped(MongoTemplate mongo, List<?> documents) {
-        List<Object> mapped = new java.util.ArrayList<>(documents.size());
+        List<Object> mapped = new ArrayList<>(documents.size());
         for (Object document : documents) {
-            Object written = document instanceof org.bson.Document ? null
+            Object written = document instanceof Document ? null
                     : RecordDocuments.write(mongo.getConverter(), document);
             mapped.add(written != null ? written : document);
         }

@@ -39,6 +39,23 @@ class UnorderedInsertsTests {
     }
 
     @Test
+    void storesWhatItCannotWriteAsBsonItselfThroughSpringData() {
+        Document noId = new Document("key", 5);
+        Document uuid = new Document("_id", "u").append("token", java.util.UUID.randomUUID().toString())
+                .append("at", java.time.Instant.parse("2026-12-06T04:00:00Z"));
+
+        UnorderedInserts.Outcome outcome = UnorderedInserts.insert(mongo, Document.class, "mixed", List.of(noId));
+        UnorderedInserts.Outcome raw = UnorderedInserts.insert(mongo, Document.class, "mixed", List.of(uuid));
+
+        assertThat(outcome.refused()).isEmpty();
+        assertThat(raw.refused()).isEmpty();
+        assertThat(mongo.findAll(Document.class, "mixed")).hasSize(2)
+                .anySatisfy(stored -> assertThat(stored.get("_id")).isInstanceOf(org.bson.types.ObjectId.class))
+                .anySatisfy(stored -> assertThat(stored.get("at")).isEqualTo(
+                        java.util.Date.from(java.time.Instant.parse("2026-12-06T04:00:00Z"))));
+    }
+
+    @Test
     void answersNothingRefusedForNoDocuments() {
         UnorderedInserts.Outcome outcome = UnorderedInserts.insert(mongo, Document.class, "cases", List.of());
 
