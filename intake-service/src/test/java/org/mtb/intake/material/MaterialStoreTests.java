@@ -73,6 +73,23 @@ class MaterialStoreTests {
                 .isZero();
     }
 
+    @Test
+    void readsMaterialsByIdAsTheConverterReadsThem() throws Exception {
+        Material unreferenced = material("m-a", "a1");
+        Material referenced = new Material("m-b", "gz-liupanshui-platform", "COUNTER_CLERK", "520200",
+                "DISEASE_CERTIFICATE", MaterialFormat.PNG, "image/png", 7_000_000_000L, "b2", new ObjectId(),
+                Instant.parse("2026-12-06T04:20:01.123Z"), "520200-20261206-000001",
+                Instant.parse("2026-12-06T04:21:02.456Z"), "H52020000001");
+        store.add(unreferenced, spool(MaterialSamples.pdf()));
+        store.add(referenced, spool(MaterialSamples.png(4, 4)));
+
+        assertThat(store.findAll(java.util.List.of("m-a", "m-b", "m-unknown")))
+                .containsExactlyInAnyOrderElementsOf(mongo.find(org.springframework.data.mongodb.core.query.Query.query(
+                        org.springframework.data.mongodb.core.query.Criteria.where("_id").in("m-a", "m-b")),
+                        Material.class))
+                .containsExactlyInAnyOrder(unreferenced, referenced);
+    }
+
     private Path spool(byte[] bytes) throws Exception {
         return Files.write(Files.createTempFile(dir, "spool", ".upload"), bytes);
     }

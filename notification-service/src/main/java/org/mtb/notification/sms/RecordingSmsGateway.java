@@ -1,10 +1,12 @@
 package org.mtb.notification.sms;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import org.mtb.contracts.PersonalData;
 import org.mtb.contracts.TimeOrderedIds;
 import org.mtb.support.crypto.BlindIndex;
+import org.mtb.support.mongo.UnorderedInserts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -40,22 +42,31 @@ class RecordingSmsGateway implements SmsGateway {
         return new SmsReceipt(id);
     }
 
-    /** Records a batch in one insert, as a provider's batch interface takes it in one call. */
+    /**
+     * Records a batch in one insert, as a provider's batch interface takes it in one call; each text is sent or failed
+     * on its own, as a provider answers per text.
+     */
     @Override
     public List<SmsOutcome> sendAll(List<OutgoingSms> texts) {
         List<RecordedSms> recorded = texts.stream().map(sms -> new RecordedSms(TimeOrderedIds.next().toString(),
                 PersonalData.maskPhone(sms.phone()), index.of("phone", sms.phone()), sms.text(), clock.instant())).toList();
+        UnorderedInserts.Outcome outcome;
         try {
-            mongo.insert(recorded, RecordedSms.class);
+            outcome = UnorderedInserts.insert(mongo, RecordedSms.class, RecordedSms.COLLECTION, recorded);
         } catch (RuntimeException refused) {
             return texts.stream().map(sms -> SmsOutcome.failed(refused)).toList();
         }
-        if (log.isDebugEnabled()) {
-            for (int i = 0; i < texts.size(); i++) {
-                log.debug("SMS {} about {} recorded for {} ({} characters)", recorded.get(i).id(),
-                        texts.get(i).reference(), recorded.get(i).phoneMasked(), texts.get(i).text().length());
+        List<SmsOutcome> outcomes = new ArrayList<>(texts.size());
+        for (int i = 0; i < texts.size(); i++) {
+            RuntimeException refused = outcome.exceptionFor(i);
+            if (refused != null) {
+                outcomes.add(SmsOutcome.failed(refused));
+                continue;
             }
+            log.debug("SMS {} about {} recorded for {} ({} characters)", recorded.get(i).id(),
+                    texts.get(i).reference(), recorded.get(i).phoneMasked(), texts.get(i).text().length());
+            outcomes.add(SmsOutcome.sent(new SmsReceipt(recorded.get(i).id())));
         }
-        return recorded.stream().map(sms -> SmsOutcome.sent(new SmsReceipt(sms.id()))).toList();
+        return outcomes;
     }
 }

@@ -17,6 +17,7 @@ import org.mtb.support.crypto.TestKeyRing;
 import org.mtb.notification.sms.SmsGateway.OutgoingSms;
 import org.mtb.notification.sms.SmsGateway.SmsOutcome;
 import org.mtb.stack.EmbeddedMongo;
+import org.mtb.support.testing.ConverterEquivalence;
 import org.mtb.support.testing.TestClock;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
@@ -64,5 +65,12 @@ class RecordingSmsGatewayTests {
                 .containsExactlyInAnyOrder("138****8000", "139****9000", "137****7000");
         assertThat(recorded).extracting(RecordedSms::phoneIndex).as("support finds a number by its keyed index")
                 .contains(index.of("phone", "13900139000")).doesNotContain("13800138000");
+    }
+
+    @Test
+    void storesEachTextAsTheConverterWouldStoreIt() {
+        ConverterEquivalence.assertWrittenAsTheConverterWrites(new RecordedSms("01a248db-0820-786d-a5d2-04256a3b9c15",
+                "138****8000", "cff6097907fa2b31", "【医保】您的门诊慢特病申请已受理，受理号659006-20261130-000001。",
+                java.time.Instant.parse("2026-11-30T02:00:00.123Z")));
     }
 }
