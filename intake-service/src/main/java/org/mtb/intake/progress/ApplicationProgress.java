@@ -19,7 +19,6 @@ import org.mtb.intake.application.InsuredDiseases;
 import org.mtb.intake.application.TimelineEntry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -60,8 +59,8 @@ class ApplicationProgress {
         Map<String, Application> current = new HashMap<>();
         mongo.find(readsOf(where("_id").in(changes.stream().map(Change::applicationNumber).distinct().toList())),
                 Application.class).forEach(application -> current.put(application.applicationNumber(), application));
-        BulkOperations updates = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Application.class);
         List<Change> inBulk = new ArrayList<>();
+        List<Update> updates = new ArrayList<>();
         Set<String> applicationsInBulk = new HashSet<>();
         List<Change> alone = new ArrayList<>();
         int firstUnknown = -1;
@@ -75,11 +74,12 @@ class ApplicationProgress {
             } else if (!applicationsInBulk.add(change.applicationNumber())) {
                 alone.add(change);
             } else {
-                updates.updateOne(unchanged(application), update(application, change));
+                updates.add(update(application, change));
                 inBulk.add(change);
             }
         }
-        if (!inBulk.isEmpty() && updates.execute().getModifiedCount() < inBulk.size()) {
+        if (!inBulk.isEmpty() && VersionedUpdates.apply(mongo, inBulk.stream().map(change -> current.get(
+                change.applicationNumber())).toList(), updates) < inBulk.size()) {
             // Some lost a race: those whose event is not recorded yet go again, alone.
             Set<String> recorded = new HashSet<>();
             mongo.find(readsOf(where("_id").in(inBulk.stream().map(Change::applicationNumber).toList())),
@@ -132,16 +132,12 @@ class ApplicationProgress {
         return application.processedEventIds() != null && application.processedEventIds().contains(eventId);
     }
 
-    private static Query unchanged(Application application) {
-        return Query.query(where("_id").is(application.applicationNumber()).and("version").is(application.version()));
-    }
-
     /**
      * The status the change leads to, its timeline entry, its further writes and its event id, in one update. A change
      * that no longer {@code applies} (a supplement request a withdrawal overtook, a lapse of a round that was answered)
      * records only its event id.
      */
-    private static Update update(Application application, Change change) {
+    static Update update(Application application, Change change) {
         Update update = new Update().addToSet("processedEventIds", change.eventId()).inc("version", 1);
         if (!change.applies().test(application)) {
             return update;
@@ -223,7 +219,7 @@ class ApplicationProgress {
                 duplicate(change, current, settlements);
                 return null;
             }
-            if (mongo.updateFirst(unchanged(current), update(current, change), Application.class)
+            if (mongo.updateFirst(VersionedUpdates.unchanged(current), update(current, change), Application.class)
                     .getModifiedCount() == 1) {
                 return current;
             }

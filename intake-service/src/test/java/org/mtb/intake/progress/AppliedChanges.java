@@ -11,11 +11,14 @@ import org.mtb.intake.application.PublicNotice;
 import org.mtb.intake.application.Qualification;
 import org.mtb.intake.application.TimelineEntry;
 import org.mtb.intake.progress.ApplicationProgress.Change;
+import org.mtb.support.testing.ConverterEquivalence;
 import org.springframework.data.mongodb.core.query.Update;
 
 /**
  * Changes applied to an application in memory as {@link ApplicationProgress} writes them: where a change applies, its
- * status, its timeline entry, and the review deadline, public notice and qualification its update sets.
+ * status, its timeline entry, and the review deadline, public notice and qualification its update sets. Each change's
+ * update is also held to Spring Data's mapping of it ({@link ConverterEquivalence#assertStoredAsSpringDataMapsIt}),
+ * since {@code VersionedUpdates} writes it in stored terms.
  */
 final class AppliedChanges {
 
@@ -28,6 +31,9 @@ final class AppliedChanges {
             if (!change.applies().test(current)) {
                 continue;
             }
+            // What ApplicationProgress writes for it, in stored terms, is what Spring Data's mapping would write.
+            ConverterEquivalence.assertStoredAsSpringDataMapsIt(ApplicationProgress.update(current, change),
+                    Application.class);
             ApplicationStatus status = change.next().apply(current);
             Update update = new Update();
             change.more().accept(current, update);

@@ -22,10 +22,14 @@ import org.mtb.contracts.review.DecisionOutcome;
 import org.mtb.contracts.review.Recipient;
 import org.mtb.contracts.review.ReviewExtended;
 import org.mtb.contracts.review.ReviewStarted;
+import org.mtb.contracts.review.SupplementItem;
+import org.mtb.contracts.review.SupplementLapsed;
 import org.mtb.intake.application.Application;
 import org.mtb.intake.application.ApplicationStatus;
+import org.mtb.intake.application.SupplementRound;
 import org.mtb.intake.application.TimelineEntry;
 import org.mtb.intake.progress.ApplicationProgress.Change;
+import org.springframework.data.mongodb.core.query.Update;
 
 /**
  * What review's start and an extension of its deadline (延长审核期限) do to an application, in the order review sends
@@ -88,6 +92,24 @@ class ReviewChangesTests {
         assertThat(withdrawn.reviewDueAt()).isNull();
     }
 
+    @Test
+    void aLapsedRoundEndsTheApplicationAndIsMarkedLapsedInPlace() {
+        Instant requested = OPENED.plusSeconds(86_400);
+        SupplementItem item = new SupplementItem("DISEASE_CERTIFICATE", "诊断证明", "未加盖公章");
+        Application waiting = withSupplement(submitted(SUPPLEMENT_REQUIRED), new SupplementRound(1, "e-request",
+                List.of(item), requested, requested.plusSeconds(86_400 * 30), null, null, null));
+        Instant closed = requested.plusSeconds(86_400 * 31);
+        Change lapsed = ReviewChanges.supplementLapsed(new SupplementLapsed(UUID.randomUUID(),
+                SupplementLapsed.SCHEMA_VERSION, closed, NUMBER, "620900", "高血压", 1,
+                requested.plusSeconds(86_400 * 30), closed, RECIPIENT));
+
+        Update update = ApplicationProgress.update(waiting, lapsed);
+
+        assertThat(update.getUpdateObject().get("$set", org.bson.Document.class))
+                .containsEntry("supplements.0.lapsedAt", closed);
+        assertThat(apply(waiting, lapsed).status()).isEqualTo(ApplicationStatus.NOT_SUPPLEMENTED);
+    }
+
     // -- events, as review writes them
 
     private static Change started() {
@@ -108,6 +130,15 @@ class ReviewChangesTests {
     }
 
     // -- applications, and the changes applied as ApplicationProgress writes them
+
+    private static Application withSupplement(Application a, SupplementRound round) {
+        return new Application(a.applicationNumber(), a.idempotencyKey(), a.requestFingerprint(), a.regionCode(),
+                a.diseaseCode(), a.diseaseName(), a.diseaseCategory(), a.applicant(), a.hospital(), a.conditionSummary(),
+                a.channel(), a.submittedAt(), a.status(), a.timeline(), a.processedEventIds(), a.version(), a.outbox(),
+                a.submittedBy(), a.identityVerification(), a.materials(), a.declaration(), List.of(round),
+                a.withdrawal(), a.reviewDueAt(), a.kind(), a.qualificationNumber(), a.agent(), a.publicNotice(),
+                a.qualification());
+    }
 
     private static Application submitted(ApplicationStatus status) {
         Instant at = Instant.parse("2026-11-23T02:00:00Z");

@@ -48,6 +48,7 @@ public final class RecordDocuments {
     private final CustomConversions conversions;
     private final ConversionService conversionService;
     private final Map<Class<?>, Optional<EntityPlan>> plans = new ConcurrentHashMap<>();
+    private final Map<Class<?>, Optional<ValueWriter>> values = new ConcurrentHashMap<>();
     /** The records whose plan is being made, on this thread: a record that holds itself gets none. */
     private final ThreadLocal<java.util.Set<Class<?>>> planning = ThreadLocal.withInitial(java.util.HashSet::new);
 
@@ -73,6 +74,24 @@ public final class RecordDocuments {
         Document document = plan.write(entity);
         documents.converter.getTypeMapper().writeType(entity.getClass(), document);
         return document;
+    }
+
+    /**
+     * A value as the converter writes a property declared of the value's own class: an enum by name, a value with a
+     * registered conversion converted, a record as a document without a type hint, a simple final type as it is;
+     * null where this class does not model it (a collection or map among them), which the caller leaves to Spring
+     * Data.
+     */
+    public static @Nullable Object writeValue(MongoConverter converter, Object value) {
+        if (!(converter instanceof MappingMongoConverter mapping)) {
+            return null;
+        }
+        RecordDocuments documents = BY_CONVERTER.computeIfAbsent(converter, c -> new RecordDocuments(mapping));
+        // An enum constant with a body of its own is of a class of its own: written as its enum.
+        Class<?> declared = value instanceof Enum<?> constant ? constant.getDeclaringClass() : value.getClass();
+        ValueWriter writer = documents.values.computeIfAbsent(declared,
+                type -> Optional.ofNullable(documents.value(type))).orElse(null);
+        return writer == null ? null : writer.write(value);
     }
 
     private Optional<EntityPlan> root(Class<?> type) {

@@ -13,12 +13,15 @@ import org.bson.codecs.configuration.CodecRegistry;
 import org.bson.io.BasicOutputBuffer;
 import org.mtb.support.mongo.RawDocuments;
 import org.mtb.support.mongo.RecordDocuments;
+import org.mtb.support.mongo.StoredUpdates;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration;
 import org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
 import org.springframework.data.mongodb.core.convert.MappingMongoConverter;
+import org.springframework.data.mongodb.core.convert.UpdateMapper;
+import org.springframework.data.mongodb.core.query.Update;
 
 /**
  * Holds {@link RecordDocuments} to the converter of Spring Boot's MongoDB auto-configuration, as the services have it:
@@ -78,6 +81,37 @@ public final class ConverterEquivalence {
         byte[] bytes = new byte[buffer.remaining()];
         buffer.get(bytes);
         return bytes;
+    }
+
+    private static volatile MappingMongoConverter boot;
+
+    /**
+     * The converter Spring Boot configures, made once for the JVM: for a check run many times (each change a test
+     * applies, say), where a context each time would cost a second each.
+     */
+    public static MappingMongoConverter bootConverter() {
+        MappingMongoConverter known = boot;
+        if (known == null) {
+            withBootConverter(converter -> boot = converter);
+            known = boot;
+        }
+        return known;
+    }
+
+    /**
+     * Holds {@link StoredUpdates} to Spring Data's own update mapping for an update of {@code entity}: the same
+     * document, key by key, value by value.
+     */
+    public static void assertStoredAsSpringDataMapsIt(Update update, Class<?> entity) {
+        MappingMongoConverter converter = bootConverter();
+        Document expected = new UpdateMapper(converter).getMappedObject(update.getUpdateObject(),
+                converter.getMappingContext().getPersistentEntity(entity));
+
+        Document stored = StoredUpdates.of(converter, update);
+
+        assertThat(stored).as("an update in stored terms for %s", update).isNotNull();
+        assertThat(stored.toJson()).isEqualTo(expected.toJson());
+        assertThat(stored).isEqualTo(expected);
     }
 
     /** Runs {@code test} with the converter Spring Boot configures; no MongoDB is reached. */
