@@ -23,7 +23,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  */
 public final class DirectBulkWrites {
 
-    private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
+    /** An unordered bulk command's options; {@link UnorderedInserts} sends its inserts with them too. */
+    static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
     private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
 
     private DirectBulkWrites() {

@@ -3,7 +3,6 @@ package org.mtb.support.mongo;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.InsertOneModel;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +27,6 @@ public final class UnorderedInserts {
 
     /** MongoDB's code for a write refused by a unique index. */
     public static final int DUPLICATE_KEY = 11000;
-    private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
 
     private UnorderedInserts() {
     }
@@ -56,9 +54,14 @@ public final class UnorderedInserts {
             mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, type, collection).insert(mapped).execute();
             return new Outcome(Map.of(), null);
         } catch (BulkOperationException refused) {
-            return new Outcome(refused.getErrors().stream().collect(Collectors.toMap(BulkWriteError::getIndex,
-                    Function.identity())), refused);
+            return refusedBy(refused);
         }
+    }
+
+    /** The refusals Spring Data's exception names, by index. */
+    private static Outcome refusedBy(BulkOperationException refused) {
+        return new Outcome(refused.getErrors().stream().collect(Collectors.toMap(BulkWriteError::getIndex,
+                Function.identity())), refused);
     }
 
     /**
@@ -81,14 +84,13 @@ public final class UnorderedInserts {
     private static Outcome insertRaw(MongoCollection<RawBsonDocument> collection,
             List<InsertOneModel<RawBsonDocument>> inserts) {
         try {
-            collection.bulkWrite(inserts, UNORDERED);
+            collection.bulkWrite(inserts, DirectBulkWrites.UNORDERED);
             return new Outcome(Map.of(), null);
         } catch (MongoBulkWriteException refused) {
             if (refused.getWriteConcernError() != null) {
                 throw new DataIntegrityViolationException(refused.getMessage(), refused);
             }
-            return new Outcome(refused.getWriteErrors().stream().collect(Collectors.toMap(BulkWriteError::getIndex,
-                    Function.identity())), new BulkOperationException(refused.getMessage(), refused));
+            return refusedBy(new BulkOperationException(refused.getMessage(), refused));
         }
     }
 

@@ -15,20 +15,17 @@ import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.bson.BsonBinaryWriter;
 import org.bson.BsonType;
 import org.bson.Document;
 import org.bson.RawBsonDocument;
-import org.bson.codecs.DocumentCodec;
-import org.bson.codecs.EncoderContext;
 import org.bson.codecs.StringCodec;
 import org.bson.codecs.configuration.CodecRegistries;
 import org.bson.codecs.configuration.CodecRegistry;
-import org.bson.io.BasicOutputBuffer;
 import org.bson.types.Binary;
 import org.bson.types.Decimal128;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
+import org.mtb.support.testing.ConverterEquivalence;
 
 class RawDocumentsTests {
 
@@ -49,10 +46,10 @@ class RawDocumentsTests {
                 document.put("_id", id);
             }
 
-            assertThat(bytes(RawDocuments.forInsert(document))).as("to insert: %s", document)
-                    .isEqualTo(driverInsert(document));
-            assertThat(bytes(RawDocuments.of(document))).as("as it is: %s", document)
-                    .isEqualTo(bytes(new RawBsonDocument(document, DRIVER.get(Document.class))));
+            assertThat(ConverterEquivalence.bytes(RawDocuments.forInsert(document))).as("to insert: %s", document)
+                    .isEqualTo(ConverterEquivalence.driverInsert(DRIVER, document));
+            assertThat(ConverterEquivalence.bytes(RawDocuments.of(document))).as("as it is: %s", document)
+                    .isEqualTo(ConverterEquivalence.bytes(new RawBsonDocument(document, DRIVER.get(Document.class))));
         }
     }
 
@@ -70,7 +67,8 @@ class RawDocumentsTests {
                 .append("set", new LinkedHashSet<>(List.of("b", "a")))
                 .append("map", new LinkedHashMap<>(Map.of("k", 1)));
 
-        assertThat(bytes(RawDocuments.forInsert(document))).isEqualTo(driverInsert(document));
+        assertThat(ConverterEquivalence.bytes(RawDocuments.forInsert(document)))
+                .isEqualTo(ConverterEquivalence.driverInsert(DRIVER, document));
     }
 
     @Test
@@ -152,21 +150,6 @@ class RawDocumentsTests {
     private static byte[] bytes(Random random) {
         byte[] bytes = new byte[random.nextInt(40)];
         random.nextBytes(bytes);
-        return bytes;
-    }
-
-    private static byte[] driverInsert(Document document) {
-        BasicOutputBuffer out = new BasicOutputBuffer();
-        new DocumentCodec(DRIVER).encode(new BsonBinaryWriter(out), document,
-                EncoderContext.builder().isEncodingCollectibleDocument(true).build());
-        return out.toByteArray();
-    }
-
-    private static byte[] bytes(RawBsonDocument document) {
-        assertThat(document).isNotNull();
-        java.nio.ByteBuffer buffer = document.getByteBuffer().asNIO();
-        byte[] bytes = new byte[buffer.remaining()];
-        buffer.get(bytes);
         return bytes;
     }
 }

@@ -11,6 +11,7 @@ import org.bson.RawBsonDocument;
 import org.bson.codecs.EncoderContext;
 import org.bson.codecs.configuration.CodecRegistry;
 import org.bson.io.BasicOutputBuffer;
+import org.jspecify.annotations.Nullable;
 import org.mtb.support.mongo.RawDocuments;
 import org.mtb.support.mongo.RecordDocuments;
 import org.mtb.support.mongo.StoredUpdates;
@@ -68,14 +69,15 @@ public final class ConverterEquivalence {
     }
 
     /** The bytes the driver writes for a document it inserts, through {@code codecs}. */
-    private static byte[] driverInsert(CodecRegistry codecs, Document document) {
+    public static byte[] driverInsert(CodecRegistry codecs, Document document) {
         BasicOutputBuffer out = new BasicOutputBuffer();
         codecs.get(Document.class).encode(new BsonBinaryWriter(out), document,
                 EncoderContext.builder().isEncodingCollectibleDocument(true).build());
         return out.toByteArray();
     }
 
-    private static byte[] bytes(RawBsonDocument document) {
+    /** The bytes of a document written as BSON, which must not be null. */
+    public static byte[] bytes(@Nullable RawBsonDocument document) {
         assertThat(document).as("written as BSON here").isNotNull();
         java.nio.ByteBuffer buffer = document.getByteBuffer().asNIO();
         byte[] bytes = new byte[buffer.remaining()];
