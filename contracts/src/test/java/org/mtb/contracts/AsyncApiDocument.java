@@ -73,6 +73,7 @@ final class AsyncApiDocument {
                     "Experts decided an application.", personalData(
                             "recipient.phone", SEALED + " as intake sealed it, passed on by review unopened",
                             "recipient.maskedName", "masked (张*); the clear name is not sent",
+                            "recipient.maskedPhone", "masked (138****8000), as answers and log lines show it",
                             "recipient.name", "absent from schema 2 (in clear in schema 1)")),
             new Channel(Topics.SUPPLEMENT_REQUESTED, SupplementRequested.class, "review-service",
                     List.of("intake-service", "notification-service"), "application number",
@@ -127,10 +128,14 @@ final class AsyncApiDocument {
     private AsyncApiDocument() {
     }
 
-    /** The recipient of an event that tells the applicant: the phone sealed as intake sealed it, the name masked. */
+    /**
+     * The recipient of an event that tells the applicant: the phone sealed as intake sealed it, the name and the phone
+     * masked.
+     */
     private static Map<String, String> recipient() {
         return personalData("recipient.phone", SEALED + " as intake sealed it, passed on unopened",
                 "recipient.maskedName", "masked (张*); the clear name is not sent",
+                "recipient.maskedPhone", "masked (138****8000), as answers and log lines show it",
                 "recipient.name", "always absent");
     }
 

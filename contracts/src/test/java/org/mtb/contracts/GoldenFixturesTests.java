@@ -143,6 +143,7 @@ class GoldenFixturesTests {
         assertThat(event.schemaVersion()).isEqualTo(ApplicationDecided.SCHEMA_VERSION).isEqualTo(2);
         assertThat(event.recipient().name()).as("not sent from schema 2").isNull();
         assertThat(event.recipient().shownName()).isEqualTo("张*");
+        assertThat(event.recipient().maskedPhone()).isEqualTo("138****8000");
         assertThat(SealedFixtureValues.open(event.recipient().phone(),
                 SealedField.PHONE.context(event.applicationNumber()))).isEqualTo("13800138000");
     }

@@ -29,7 +29,7 @@ class PersonalDataTests {
     void applicantAndRecipientNeverPrintPersonalDataInClear() {
         String applicant = new Applicant("11010519491231002X", "张三", "13800138000", InsuranceType.RESIDENT, null,
                 null).toString();
-        String recipient = new Recipient("张三", "13800138000", null).toString();
+        String recipient = new Recipient("张三", "13800138000", null, null).toString();
 
         assertThat(applicant + recipient).doesNotContain("11010519491231002X", "张三", "13800138000");
     }

@@ -68,10 +68,14 @@ class PersonalDataSeals {
         return application.applicant().maskedForms((value, field) -> readable(value, field, number));
     }
 
-    /** Whom notification tells: the phone sealed (sealed now if stored in clear before encryption), the name masked. */
+    /**
+     * Whom notification tells: the phone sealed (sealed now if stored in clear before encryption), the name and the
+     * phone masked.
+     */
     Recipient recipient(Application application) {
+        Applicant.Masked masked = masked(application);
         return new Recipient(null, cipher.sealedForm(application.applicant().phone(),
-                SealedField.PHONE.context(application.applicationNumber())), masked(application).name());
+                SealedField.PHONE.context(application.applicationNumber())), masked.name(), masked.phone());
     }
 
     /** Whether the caller submitted the application: the account or channel that may act on it. */

@@ -315,6 +315,7 @@ abstract class ApplicantJourneyScenario {
                 e -> e != null);
         assertThat(event.reason()).isEqualTo("已在线下窗口办理");
         assertThat(cipher.open(event.recipient().phone(), SealedField.PHONE.context(number))).isEqualTo("13800138000");
+        assertThat(event.recipient().maskedPhone()).isEqualTo("138****8000");
 
         String decided = applied(person);
         kafka.send(Topics.APPLICATION_DECIDED, decided, json.writeValueAsString(new ApplicationDecided(
@@ -494,7 +495,8 @@ abstract class ApplicantJourneyScenario {
     }
 
     private Recipient recipient(String number) {
-        return new Recipient(null, cipher.seal("13800138000", SealedField.PHONE.context(number)), "王*明");
+        return new Recipient(null, cipher.seal("13800138000", SealedField.PHONE.context(number)), "王*明",
+                "138****8000");
     }
 
     /** A small PNG, different for each seed. */

@@ -249,7 +249,8 @@ abstract class ApplicationFlowScenario {
         var started = new ReviewStarted(UUID.randomUUID(), 1, Instant.now(), number, "659006", Instant.now());
         var decided = new ApplicationDecided(UUID.randomUUID(), 1, Instant.now(), number, "659006", "M01200", "血友病",
                 DecisionOutcome.APPROVED, List.of("材料齐全"), "expert-1", Instant.now().plusSeconds(1),
-                new Recipient(null, cipher.seal("13800138000", SealedField.PHONE.context(number)), "张*"));
+                new Recipient(null, cipher.seal("13800138000", SealedField.PHONE.context(number)), "张*",
+                        "138****8000"));
 
         for (int i = 0; i < 2; i++) {
             kafka.send(Topics.REVIEW_STARTED, number, json.writeValueAsString(started));

@@ -343,7 +343,8 @@ abstract class DecisionAftermathScenario {
     }
 
     private Recipient recipient(String number) {
-        return new Recipient(null, cipher.seal("13800138000", SealedField.PHONE.context(number)), "孙*红");
+        return new Recipient(null, cipher.seal("13800138000", SealedField.PHONE.context(number)), "孙*红",
+                "138****8000");
     }
 
     /** A valid resident ID number of a different person each call (checksum per GB 11643). */

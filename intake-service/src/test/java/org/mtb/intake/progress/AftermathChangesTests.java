@@ -50,7 +50,7 @@ class AftermathChangesTests {
     static final Instant DECIDED = Instant.parse("2026-12-10T06:30:00Z");
     static final LocalDate FROM = LocalDate.of(2026, 12, 11);
     static final LocalDate UNTIL = LocalDate.of(2026, 12, 17);
-    static final Recipient RECIPIENT = new Recipient(null, "enc:1:k:phone", "张*");
+    static final Recipient RECIPIENT = new Recipient(null, "enc:1:k:phone", "张*", null);
 
     @Test
     void aNoticedApprovalEntersThePublicNoticeUntilItsLastDay() {

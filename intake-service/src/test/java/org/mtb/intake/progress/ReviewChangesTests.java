@@ -43,7 +43,7 @@ class ReviewChangesTests {
     static final Instant PROMISED = Instant.parse("2026-12-21T09:30:00Z");
     static final Instant EXTENDED = Instant.parse("2027-01-05T09:30:00Z");
     static final Instant EXTENDED_AGAIN = Instant.parse("2027-01-19T09:30:00Z");
-    static final Recipient RECIPIENT = new Recipient(null, "enc:1:k:phone", "张*");
+    static final Recipient RECIPIENT = new Recipient(null, "enc:1:k:phone", "张*", null);
 
     @Test
     void anExtensionShowsTheNewDeadlineWithItsReasonAndKeepsTheApplicationUnderReview() {

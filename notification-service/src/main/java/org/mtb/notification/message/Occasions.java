@@ -219,6 +219,6 @@ final class Occasions {
     }
 
     private MessagePhones.@Nullable Phone phoneOf(String applicationNumber, @Nullable Recipient recipient) {
-        return recipient == null ? null : phones.of(applicationNumber, recipient.phone(), null);
+        return recipient == null ? null : phones.of(applicationNumber, recipient.phone(), recipient.maskedPhone());
     }
 }

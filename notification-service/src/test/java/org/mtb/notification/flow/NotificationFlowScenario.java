@@ -199,7 +199,7 @@ abstract class NotificationFlowScenario {
                 now, number, "659006", "血友病", 1, List.of(new SupplementItem("DIAGNOSIS_CERTIFICATE", "疾病诊断证明",
                         "缺少医院公章"), new SupplementItem("MEDICAL_RECORD", "门诊病历", "未提供近一年的病历")),
                 "expert-1", now, Instant.parse("2026-12-24T03:00:00Z"),
-                new Recipient(null, cipher.seal(PHONE, SealedField.PHONE.context(number)), "张*"));
+                new Recipient(null, cipher.seal(PHONE, SealedField.PHONE.context(number)), "张*", "138****8000"));
 
         kafka.send(Topics.SUPPLEMENT_REQUESTED, number, json.writeValueAsString(requested));
 
@@ -257,7 +257,8 @@ abstract class NotificationFlowScenario {
     void tellsThePublicNoticeOfAnApprovalAndTheQualificationThatFollows() throws Exception {
         String number = nextNumber();
         Instant now = Instant.now();
-        Recipient recipient = new Recipient(null, cipher.seal(PHONE, SealedField.PHONE.context(number)), "张*");
+        Recipient recipient = new Recipient(null, cipher.seal(PHONE, SealedField.PHONE.context(number)), "张*",
+                "138****8000");
 
         kafka.send(Topics.PUBLIC_NOTICE_STARTED, number, json.writeValueAsString(new PublicNoticeStarted(
                 UUID.randomUUID(), PublicNoticeStarted.SCHEMA_VERSION, now, number, "659006", "血友病",
@@ -282,7 +283,8 @@ abstract class NotificationFlowScenario {
     void tellsAnExtendedReviewDeadlineAndParksAnExtensionThatNamesNone() throws Exception {
         String number = nextNumber();
         Instant now = Instant.now();
-        Recipient recipient = new Recipient(null, cipher.seal(PHONE, SealedField.PHONE.context(number)), "张*");
+        Recipient recipient = new Recipient(null, cipher.seal(PHONE, SealedField.PHONE.context(number)), "张*",
+                "138****8000");
         ReviewExtended withoutDeadline = new ReviewExtended(UUID.randomUUID(), ReviewExtended.SCHEMA_VERSION, now,
                 number, "659006", "血友病", 1, Instant.parse("2026-12-21T09:30:00Z"), null, "需调取外院病历核实诊断",
                 recipient);
@@ -441,7 +443,8 @@ abstract class NotificationFlowScenario {
     ApplicationDecided decided(String number, DecisionOutcome outcome, List<String> reasons) {
         Instant now = Instant.now();
         return new ApplicationDecided(UUID.randomUUID(), 2, now, number, "659006", "M01200", "血友病", outcome, reasons,
-                "expert-1", now, new Recipient(null, cipher.seal(PHONE, SealedField.PHONE.context(number)), "张*"));
+                "expert-1", now, new Recipient(null, cipher.seal(PHONE, SealedField.PHONE.context(number)), "张*",
+                        "138****8000"));
     }
 
     private boolean smsSent(List<JsonNode> messages) {

@@ -101,9 +101,10 @@ class AgentMessagesTests {
 
         List<ApplicantMessage> decision = stored(number).stream()
                 .filter(m -> m.eventType() == EventType.APPLICATION_APPROVED).toList();
-        assertThat(decision).extracting(ApplicantMessage::channel, ApplicantMessage::toAgent)
-                .containsExactly(tuple(DeliveryChannel.IN_APP, false), tuple(DeliveryChannel.SMS, false),
-                        tuple(DeliveryChannel.SMS, true));
+        assertThat(decision).extracting(ApplicantMessage::channel, ApplicantMessage::toAgent,
+                ApplicantMessage::maskedPhone).as("each phone shown masked as review's event and the file give it")
+                .containsExactly(tuple(DeliveryChannel.IN_APP, false, "138****8000"),
+                        tuple(DeliveryChannel.SMS, false, "138****8000"), tuple(DeliveryChannel.SMS, true, "139****5678"));
         ApplicantMessage agentSms = decision.getLast();
         assertThat(agentSms.recipientPhone()).isNull();
         assertThat(cipher.open(agentSms.agentPhone(), SealedField.AGENT_PHONE.context(number)))
@@ -241,6 +242,6 @@ class AgentMessagesTests {
 
     /** As review sends it: the applicant's phone sealed as intake sealed it, the name masked. */
     private Recipient recipient(String number) {
-        return new Recipient(null, cipher.seal(PHONE, SealedField.PHONE.context(number)), "张*");
+        return new Recipient(null, cipher.seal(PHONE, SealedField.PHONE.context(number)), "张*", "138****8000");
     }
 }

@@ -25,7 +25,7 @@ class EventChecksTests {
 
     private static final String NUMBER = "620900-20261123-000001";
     private static final Instant NOW = Instant.parse("2026-12-10T06:30:00Z");
-    private static final Recipient RECIPIENT = new Recipient(null, "enc:1:test-k1:sealed", "张*");
+    private static final Recipient RECIPIENT = new Recipient(null, "enc:1:test-k1:sealed", "张*", null);
 
     @Test
     void refusesEventsThatCannotBeTold() {

@@ -189,6 +189,7 @@ class NotifierBatchTests {
     private ApplicationDecided approved(String number) {
         return new ApplicationDecided(UUID.randomUUID(), ApplicationDecided.SCHEMA_VERSION, clock.instant(), number,
                 "659006", "M01200", "血友病", DecisionOutcome.APPROVED, List.of(), "expert-1", clock.instant(),
-                new Recipient(null, cipher.seal("13800138000", SealedField.PHONE.context(number)), "张*"));
+                new Recipient(null, cipher.seal("13800138000", SealedField.PHONE.context(number)), "张*",
+                        "138****8000"));
     }
 }

@@ -151,7 +151,7 @@ class SmsLeasesTests {
     private ApplicationDecided decided(String number) {
         return new ApplicationDecided(UUID.randomUUID(), ApplicationDecided.SCHEMA_VERSION, clock.instant(), number,
                 "659006", "M01200", "血友病", DecisionOutcome.APPROVED, List.of(), "expert-1", clock.instant(),
-                new Recipient("张三", "13800138000", null));
+                new Recipient("张三", "13800138000", null, null));
     }
 
     /** One instance of the service: its own objects, the shared database, clock and gateway. */

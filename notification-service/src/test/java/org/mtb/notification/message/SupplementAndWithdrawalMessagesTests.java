@@ -171,7 +171,7 @@ class SupplementAndWithdrawalMessagesTests {
 
     /** As review sends it: the phone sealed as intake sealed it, the name masked. */
     private Recipient recipient(String number) {
-        return new Recipient(null, cipher.seal(PHONE, SealedField.PHONE.context(number)), "张*");
+        return new Recipient(null, cipher.seal(PHONE, SealedField.PHONE.context(number)), "张*", "138****8000");
     }
 
     private SupplementRequested requested(String number) {

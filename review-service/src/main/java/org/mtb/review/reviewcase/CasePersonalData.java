@@ -68,10 +68,14 @@ class CasePersonalData {
         return readable(c.applicant().name(), SealedField.NAME, c.applicationNumber());
     }
 
-    /** Whom notification tells: the phone sealed (sealed here only if the case came in clear), the name masked. */
+    /**
+     * Whom notification tells: the phone sealed (sealed here only if the case came in clear), the name and the phone
+     * masked.
+     */
     Recipient recipient(ReviewCase c) {
+        Applicant.Masked masked = masked(c);
         return new Recipient(null, cipher.sealedForm(c.applicant().phone(),
-                SealedField.PHONE.context(c.applicationNumber())), masked(c).name());
+                SealedField.PHONE.context(c.applicationNumber())), masked.name(), masked.phone());
     }
 
     private String readable(String value, SealedField field, String number) {

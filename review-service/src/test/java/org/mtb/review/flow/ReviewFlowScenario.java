@@ -145,6 +145,7 @@ abstract class ReviewFlowScenario {
             assertThat(decided.recipient().phone()).as("passed on as intake sealed it")
                     .isEqualTo(submitted.applicant().phone());
             assertThat(decided.recipient().maskedName()).isEqualTo("张*");
+            assertThat(decided.recipient().maskedPhone()).isEqualTo("138****8000");
             assertThat(decided.recipient().name()).isNull();
             assertThat(decisions.getFirst().value()).doesNotContain("13800138000", "张三");
             assertThat(decided.reviewerId()).as("the token's subject").isEqualTo("test-caller");
@@ -261,6 +262,7 @@ abstract class ReviewFlowScenario {
             assertThat(cipher.open(decided.recipient().phone(), SealedField.PHONE.context(number)))
                     .isEqualTo("13800138000");
             assertThat(decided.recipient().maskedName()).isEqualTo("张*");
+            assertThat(decided.recipient().maskedPhone()).isEqualTo("138****8000");
         });
     }
 

@@ -281,7 +281,8 @@ abstract class SupplementFlowScenario {
 
     private ApplicationWithdrawn withdrawn(String number) {
         return new ApplicationWithdrawn(UUID.randomUUID(), 1, Instant.now(), number, number.substring(0, 6), "高血压",
-                "已在线下办理", Instant.now().truncatedTo(ChronoUnit.MILLIS), null, new Recipient(null, null, "张*"));
+                "已在线下办理", Instant.now().truncatedTo(ChronoUnit.MILLIS), null, new Recipient(null, null, "张*",
+                        null));
     }
 
     /** A region with a 20-working-day limit for chronic diseases, materials, and 30 calendar days to supplement. */

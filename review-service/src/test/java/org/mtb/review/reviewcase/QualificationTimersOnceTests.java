@@ -63,7 +63,7 @@ class QualificationTimersOnceTests {
         Instant remindAt = clock.instant().plusSeconds(1);
         Instant expiresAt = clock.instant().plus(Duration.ofMinutes(3));
         given(plan.expiryAt(any(), any())).willReturn(expiresAt);
-        given(personalData.recipient(any())).willReturn(new Recipient(null, "enc:1:k:x", "张*"));
+        given(personalData.recipient(any())).willReturn(new Recipient(null, "enc:1:k:x", "张*", null));
         mongo.insert(granted(number, validTo));
         timers.schedule(List.of(new DueTimer(number, QualificationTimerPlan.RECHECK_DUE, 1, remindAt),
                 new DueTimer(number, QualificationTimerPlan.EXPIRY, 1, expiresAt)));
