@@ -44,6 +44,12 @@ final class OrderedKeysH2Backend extends H2Backend {
     /** Which collections' document maps hold BSON ({@link StoredDocument}) rather than H2's generic values. */
     static final String DOCUMENT_FORMAT_MAP = "mtb.document-format";
     private static final String DOCUMENT_FORMAT_VERSION = "bson-1";
+    /**
+     * Which {@code _id} indexes keep string and ObjectId ids in their collection's documents' map only ({@link
+     * IdIndex}); an index written before holds every id in its own map, and those entries are dropped once.
+     */
+    static final String ID_INDEX_FORMAT_MAP = "mtb.id-index-format";
+    private static final String ID_INDEX_FORMAT_VERSION = "ids-in-documents-1";
     private static final String DATA_PREFIX = "databases.";
     private static final int ILLEGAL_OPERATION = 20;
     private static final int INVALID_OPTIONS = 72;
@@ -172,7 +178,21 @@ final class OrderedKeysH2Backend extends H2Backend {
                 rewrite(store, mapName, indexKeys(), key -> new StoredKey((KeyValue) key), position -> position);
                 orders.put(mapName, KEY_ORDER_VERSION);
             }
-            return new StoredKeyIndex(store.openMap(mapName, indexKeys()), indexName, keys, sparse);
+            MVMap<StoredKey, Object> positions = store.openMap(mapName, indexKeys());
+            if (isIdIndex(keys) && !sparse && resolveCollection(collectionName, false)
+                    instanceof StoredDocumentCollection collection && collection.documentsById() != null) {
+                MVMap<String, String> idFormats = store.openMap(ID_INDEX_FORMAT_MAP);
+                if (!ID_INDEX_FORMAT_VERSION.equals(idFormats.get(mapName))) {
+                    IdIndex.dropEntriesOfAnEarlierVersion(positions);
+                    idFormats.put(mapName, ID_INDEX_FORMAT_VERSION);
+                }
+                return new IdIndex(positions, collection.documentsById(), indexName, keys);
+            }
+            return new StoredKeyIndex(positions, indexName, keys, sparse);
+        }
+
+        private static boolean isIdIndex(List<IndexKey> keys) {
+            return keys.size() == 1 && "_id".equals(keys.getFirst().getKey());
         }
 
         /**

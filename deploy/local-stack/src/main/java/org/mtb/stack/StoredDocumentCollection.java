@@ -81,6 +81,11 @@ final class StoredDocumentCollection extends H2Collection {
         return id;
     }
 
+    /** The documents' map, keyed by {@code _id} ({@link IdIndex}); null for a collection keyed by another field. */
+    MVMap<Object, StoredDocument> documentsById() {
+        return ID.equals(getIdField()) ? documents : null;
+    }
+
     @Override
     protected void handleUpdate(Object position, Document oldDocument, Document newDocument) {
         documents.put(Missing.ofNullable(position), StoredDocument.of(newDocument));

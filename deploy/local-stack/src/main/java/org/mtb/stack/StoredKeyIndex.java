@@ -13,7 +13,7 @@ import org.h2.mvstore.MVMap;
  * A unique index of the local MongoDB, its keys kept in H2 with their stored form ({@link StoredKey}). It answers
  * what mongo-java-server's own H2 index answers, from a map of the same name and format.
  */
-final class StoredKeyIndex extends AbstractUniqueIndex<Object> {
+class StoredKeyIndex extends AbstractUniqueIndex<Object> {
 
     private final MVMap<StoredKey, Object> positions;
 
