@@ -50,21 +50,18 @@ final class IdIndex extends StoredKeyIndex {
 
     @Override
     protected Object getPosition(KeyValue key) {
-        Object id = key.get(0);
-        if (keyOfItsDocument(id)) {
-            return documents.containsKey(id) ? id : null;
-        }
-        return super.getPosition(key);
+        return keyOfItsDocument(key.get(0)) ? storedUnder(key.get(0)) : super.getPosition(key);
     }
 
     /** Nothing to remove for an id the documents' map holds: the collection removes the document after this. */
     @Override
     protected Object removeDocument(KeyValue key) {
-        Object id = key.get(0);
-        if (keyOfItsDocument(id)) {
-            return documents.containsKey(id) ? id : null;
-        }
-        return super.removeDocument(key);
+        return keyOfItsDocument(key.get(0)) ? storedUnder(key.get(0)) : super.removeDocument(key);
+    }
+
+    /** The id as the position of its document, or null when no document is stored under it. */
+    private Object storedUnder(Object id) {
+        return documents.containsKey(id) ? id : null;
     }
 
     /**
