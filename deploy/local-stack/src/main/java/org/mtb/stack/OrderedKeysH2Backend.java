@@ -179,7 +179,7 @@ final class OrderedKeysH2Backend extends H2Backend {
                 orders.put(mapName, KEY_ORDER_VERSION);
             }
             MVMap<StoredKey, Object> positions = store.openMap(mapName, indexKeys());
-            if (isIdIndex(keys) && !sparse && resolveCollection(collectionName, false)
+            if (StoredDocumentCollection.isIdKey(keys) && !sparse && resolveCollection(collectionName, false)
                     instanceof StoredDocumentCollection collection && collection.documentsById() != null) {
                 MVMap<String, String> idFormats = store.openMap(ID_INDEX_FORMAT_MAP);
                 if (!ID_INDEX_FORMAT_VERSION.equals(idFormats.get(mapName))) {
@@ -191,9 +191,6 @@ final class OrderedKeysH2Backend extends H2Backend {
             return new StoredKeyIndex(positions, indexName, keys, sparse);
         }
 
-        private static boolean isIdIndex(List<IndexKey> keys) {
-            return keys.size() == 1 && "_id".equals(keys.getFirst().getKey());
-        }
 
         /**
          * Reads a map written in an earlier format (H2's generic types) in stored order, which needs no comparison,

@@ -250,8 +250,12 @@ final class StoredDocumentCollection extends H2Collection {
     }
 
     private static boolean isIdIndex(Index<Object> index) {
-        return index.isUnique() && index.getKeys().size() == 1
-                && index.getKeys().stream().map(IndexKey::getKey).allMatch(ID::equals);
+        return index.isUnique() && isIdKey(index.getKeys());
+    }
+
+    /** Whether an index's keys are the {@code _id} alone. */
+    static boolean isIdKey(List<IndexKey> keys) {
+        return keys.size() == 1 && ID.equals(keys.getFirst().getKey());
     }
 
     @Override
