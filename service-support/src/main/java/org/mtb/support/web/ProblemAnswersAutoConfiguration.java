@@ -62,6 +62,14 @@ public class ProblemAnswersAutoConfiguration {
         return registration;
     }
 
+    /** Answers that fit Tomcat's buffer sent whole, with their length; see {@link WholeAnswers}. */
+    @Bean
+    FilterRegistrationBean<WholeAnswers> wholeAnswers() {
+        FilterRegistrationBean<WholeAnswers> registration = new FilterRegistrationBean<>(new WholeAnswers());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
     /**
      * Tomcat's connector protocol, when a service names one in {@code mtb.web.tomcat-protocol}; Tomcat's NIO otherwise.
      * Intake names NIO2; why, and what it measured, is beside the setting in intake's {@code application.yml}.

@@ -23,12 +23,14 @@ import org.mtb.support.testing.LocalMongo;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -134,6 +136,29 @@ class RequestBoundsOnTomcatTests {
         assertThat(answer.body()).isEqualTo("abc");
     }
 
+    /**
+     * Spring MVC flushes after writing a body, which made every JSON answer chunked, sent in two writes and read in
+     * two; held back to the end, Tomcat sends an answer that fits its buffer in one, with its length.
+     */
+    @Test
+    void sendsAnAnswerThatFitsTheBufferWholeWithItsLength() throws Exception {
+        String answer = raw("GET /echo/text/abc HTTP/1.1\r\nHost: localhost\r\nAuthorization: " + bearer()
+                + "\r\nConnection: close\r\n\r\n");
+
+        assertThat(answer).startsWith("HTTP/1.1 200").containsIgnoringCase("Content-Length: 14\r\n")
+                .doesNotContainIgnoringCase("Transfer-Encoding").endsWith("\r\n\r\n{\"text\":\"abc\"}");
+    }
+
+    @Test
+    void sendsAnAnswerLargerThanTheBufferAsItIsWritten() throws Exception {
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(base() + "/echo/text/" + "b".repeat(
+                100) + "?times=300")).header("Authorization", bearer()).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.headers().firstValue("Transfer-Encoding")).hasValue("chunked");
+        assertThat(answer.body()).isEqualTo("{\"text\":\"" + "b".repeat(30_000) + "\"}");
+    }
+
     private HttpResponse<String> post(HttpRequest.BodyPublisher body) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(base() + "/echo/length")).header("Authorization", bearer())
                 .header("Content-Type", "application/json").POST(body).build(), HttpResponse.BodyHandlers.ofString());
@@ -223,6 +248,11 @@ class RequestBoundsOnTomcatTests {
         @PostMapping("/echo/length")
         String length(@RequestBody Text body) {
             return String.valueOf(body.text().length() + 11);
+        }
+
+        @GetMapping("/echo/text/{value}")
+        ResponseEntity<Text> text(@PathVariable String value, @RequestParam(defaultValue = "1") int times) {
+            return ResponseEntity.ok(new Text(value.repeat(times))); // as the services answer: flushed by Spring MVC
         }
 
         @GetMapping("/echo/path/{value}")
