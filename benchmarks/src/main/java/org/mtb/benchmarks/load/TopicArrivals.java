@@ -71,7 +71,8 @@ public final class TopicArrivals implements AutoCloseable {
                 ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false,
                 ConsumerConfig.FETCH_MIN_BYTES_CONFIG, FETCH_MIN_BYTES,
                 ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, FETCH_MAX_WAIT_MS);
-        this.consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
+        this.consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+                keepValues ? new StringDeserializer() : new UnreadValues());
         this.reader = Thread.ofPlatform().daemon().name("arrivals-" + topic).unstarted(this::read);
     }
 
