@@ -23,7 +23,13 @@ final class MongoNode {
      * timers} sets it), as do a million review cases.
      */
     private static final List<String> JVM_OPTIONS = Stream.of(
-            Stream.of("-Xmx" + System.getenv().getOrDefault("MTB_MONGO_HEAP", "384m"), "-XX:+UseSerialGC",
+            Stream.of("-Xmx" + System.getenv().getOrDefault("MTB_MONGO_HEAP", "384m"),
+                    // The parallel collector on two threads, its sizes fixed as below. Every service's command waits
+                    // while this JVM collects; the serial collector's one thread shares the two cores with every other
+                    // part's runnable threads, and a young collection of 15-30 ms of work took 50-110 ms on the clock
+                    // under load, long enough for intake's requests to pile up behind it. With two threads a pause
+                    // took 10 ms (median), at most 42 ms (benchmarks/README.md, "Collections that wait for a core").
+                    "-XX:+UseParallelGC", "-XX:ParallelGCThreads=2", "-XX:-UseAdaptiveSizePolicy",
                     // Much of what the server allocates lives about a second (pages H2 has not written yet): a young
                     // generation of 256 MB with wide survivor spaces lets it die there. With the defaults it was
                     // promoted early, and full collections of 200-330 ms every few seconds stalled every service

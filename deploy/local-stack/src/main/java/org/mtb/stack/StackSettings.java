@@ -78,13 +78,19 @@ public record StackSettings(
      * ({@code CompileThresholdScaling=0.5}): a method reaches C2 after half the calls, so that more of a request's path
      * is compiled by the time a burst comes; in four pairs of runs of {@code --phases a,b}, alternated, phase (b) took
      * 413, 571, 564 and 534/s against 384, 459, 539 and 524/s, its start no slower and intake about 15 MB larger
-     * (benchmarks/README.md, "Intake's compilers at half their thresholds"). {@code MTB_INTAKE_JVM_OPTS} replaces
+     * (benchmarks/README.md, "Intake's compilers at half their thresholds"). The parallel collector on two threads,
+     * with a fixed young generation of 64 MB (survivor spaces of 8 MB each): a request waits while intake collects,
+     * and the serial collector's one thread, sharing the two cores with every other part, took 60-140 ms on the clock
+     * for a young collection under load; requests then piled up, more of them outlived the next collection, and
+     * intake refused applications for seconds. With two threads a pause took 5 ms (median), at most 16 ms
+     * (benchmarks/README.md, "Collections that wait for a core"). {@code MTB_INTAKE_JVM_OPTS} replaces
      * these: {@code MTB_INTAKE_JVM_OPTS=-XX:TieredStopAtLevel=1} runs intake as every service (a blank value counts as
      * unset).
      */
     static final List<String> INTAKE_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=4", "-Xmx192m",
             "-XX:ReservedCodeCacheSize=96m", "-XX:MaxInlineLevel=9", "-XX:InlineSmallCode=1000",
-            "-XX:CompileThresholdScaling=0.5");
+            "-XX:CompileThresholdScaling=0.5", "-XX:-UseSerialGC", "-XX:+UseParallelGC", "-XX:ParallelGCThreads=2",
+            "-XX:-UseAdaptiveSizePolicy", "-Xmn64m", "-XX:SurvivorRatio=6");
 
     /**
      * Review's and notification's own options, after those of every service: a 40 MB young generation. They read Kafka
