@@ -28,7 +28,7 @@ final class MongoNode {
                     // while this JVM collects; the serial collector's one thread shares the two cores with every other
                     // part's runnable threads, and a young collection of 15-30 ms of work took 50-110 ms on the clock
                     // under load, long enough for intake's requests to pile up behind it. With two threads a pause
-                    // took 10 ms (median), at most 42 ms (benchmarks/README.md, "Collections that wait for a core").
+                    // took 10-12 ms (median), at most 61 ms (benchmarks/README.md, "Collections that wait for a core").
                     "-XX:+UseParallelGC", "-XX:ParallelGCThreads=2", "-XX:-UseAdaptiveSizePolicy",
                     // Much of what the server allocates lives about a second (pages H2 has not written yet): a young
                     // generation of 256 MB with wide survivor spaces lets it die there. With the defaults it was

@@ -82,7 +82,7 @@ public record StackSettings(
      * with a fixed young generation of 64 MB (survivor spaces of 8 MB each): a request waits while intake collects,
      * and the serial collector's one thread, sharing the two cores with every other part, took 60-140 ms on the clock
      * for a young collection under load; requests then piled up, more of them outlived the next collection, and
-     * intake refused applications for seconds. With two threads a pause took 5 ms (median), at most 16 ms
+     * intake refused applications for seconds. With two threads a pause took 6-7 ms (median), at most 59 ms
      * (benchmarks/README.md, "Collections that wait for a core"). {@code MTB_INTAKE_JVM_OPTS} replaces
      * these: {@code MTB_INTAKE_JVM_OPTS=-XX:TieredStopAtLevel=1} runs intake as every service (a blank value counts as
      * unset).
