@@ -191,7 +191,6 @@ final class OrderedKeysH2Backend extends H2Backend {
             return new StoredKeyIndex(positions, indexName, keys, sparse);
         }
 
-
         /**
          * Reads a map written in an earlier format (H2's generic types) in stored order, which needs no comparison,
          * and writes it again, under the same name, in the format {@code typed} gives, each key and value as
