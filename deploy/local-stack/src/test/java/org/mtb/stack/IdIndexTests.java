@@ -69,7 +69,7 @@ class IdIndexTests {
             MVMap<StoredKey, Object> index = store.openMap(INDEX_MAP, indexKeys());
             index.put(new StoredKey(new KeyValue("620900-20261206-000001")), "620900-20261206-000001");
             index.put(new StoredKey(new KeyValue(objectId)), objectId);
-            store.openMap(OrderedKeysH2Backend.ID_INDEX_FORMAT_MAP).remove(INDEX_MAP);
+            store.openMap(OrderedKeysDatabase.ID_INDEX_FORMAT_MAP).remove(INDEX_MAP);
         } finally {
             store.close();
         }

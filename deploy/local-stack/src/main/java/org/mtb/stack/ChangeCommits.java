@@ -1,0 +1,93 @@
+package org.mtb.stack;
+
+import java.time.Duration;
+import java.util.concurrent.locks.LockSupport;
+import org.h2.mvstore.MVStore;
+import org.h2.mvstore.MVStoreException;
+
+/**
+ * Commits H2's changes on a thread of its own once they reach a size, so that the local MongoDB's command thread
+ * does not.
+ *
+ * <p>H2 commits from the thread that writes when its unsaved changes pass the store's auto-commit size, and a commit
+ * first frees the file space of chunks past their retention under the lock its writer thread ({@code H2-save}) holds
+ * for the whole of each chunk's write to the file. Such writes take 20-100 ms here and at times 140-310 ms, and the
+ * command thread, which every service's commands pass through, waited behind them (three waits of 107-234 ms in two
+ * runs of the submissions benchmark, with intake's gate refusing in those seconds; benchmarks/README.md, "MongoDB's
+ * command thread behind H2's file writes"). Committing by H2's timer instead kept the pages longer or wrote more
+ * (same section); this thread commits at the size the command thread used to, and waits in its place.
+ *
+ * <p>The command thread calls {@link #afterCommand} after each command: a read of a counter, and a wake-up of this
+ * thread once the changes have reached {@code commitAt}. The store's own auto-commit size must be set above
+ * {@code commitAt}: H2's commit from the command thread is then only the fallback when this thread falls behind.
+ */
+final class ChangeCommits implements AutoCloseable {
+
+    /** How long the thread sleeps without a wake-up before it looks at the changes again. */
+    private static final Duration IDLE_LOOK = Duration.ofMillis(200);
+    private static final Duration STOP_WAIT = Duration.ofSeconds(30);
+
+    private final MVStore store;
+    private final int commitAt;
+    private final Thread thread;
+    private volatile boolean stopped;
+
+    private ChangeCommits(MVStore store, int commitAt) {
+        this.store = store;
+        this.commitAt = commitAt;
+        this.thread = Thread.ofPlatform().name("mtb-h2-commits").daemon().unstarted(this::commitWhenDue);
+    }
+
+    /** Starts committing {@code store}'s changes once they reach {@code commitAtBytes} of unsaved memory. */
+    static ChangeCommits start(MVStore store, int commitAtBytes) {
+        if (commitAtBytes <= 0 || commitAtBytes >= store.getAutoCommitMemory()) {
+            throw new IllegalArgumentException("Commits at " + commitAtBytes + " bytes must come before the store's "
+                    + "own at " + store.getAutoCommitMemory() + " bytes, or the command thread would commit first");
+        }
+        ChangeCommits commits = new ChangeCommits(store, commitAtBytes);
+        commits.thread.start();
+        return commits;
+    }
+
+    /** Wakes the thread if the changes have reached the size to commit at; never waits. */
+    void afterCommand() {
+        if (store.getUnsavedMemory() >= commitAt) {
+            LockSupport.unpark(thread);
+        }
+    }
+
+    private void commitWhenDue() {
+        while (!stopped) {
+            LockSupport.parkNanos(this, IDLE_LOOK.toNanos());
+            if (stopped || store.isClosed()) {
+                return;
+            }
+            if (store.getUnsavedMemory() >= commitAt) {
+                try {
+                    // Skipped when another commit (H2's timer, a backup) holds the store: that one takes these too.
+                    store.tryCommit();
+                } catch (MVStoreException e) {
+                    // H2 closed the store on an error it cannot recover from: EmbeddedMongo reports it, and the
+                    // server's next command fails with it.
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Stops the thread after its commit in progress, if any; the store's close commits what is left. */
+    @Override
+    public void close() {
+        stopped = true;
+        LockSupport.unpark(thread);
+        try {
+            thread.join(STOP_WAIT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    boolean running() {
+        return thread.isAlive();
+    }
+}
