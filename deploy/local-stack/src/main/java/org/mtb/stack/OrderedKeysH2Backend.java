@@ -17,8 +17,8 @@ import org.h2.mvstore.MVStore;
  * without H2's walk through the types ({@link DocumentIdType}, in H2's own order and bytes). An index or a
  * collection written by the stock backend, or by an earlier version of this one, is rewritten once when first opened
  * (recorded in the maps {@value OrderedKeysDatabase#KEY_ORDER_MAP} and
- * {@value OrderedKeysDatabase#DOCUMENT_FORMAT_MAP}), so an existing data directory
- * keeps working.
+ * {@value OrderedKeysDatabase#DOCUMENT_FORMAT_MAP}), so an existing data directory keeps working. The database class
+ * is {@link OrderedKeysDatabase}; H2's changes are committed by a thread of their own ({@link ChangeCommits}).
  */
 final class OrderedKeysH2Backend extends H2Backend {
 
