@@ -2,6 +2,7 @@ package org.mtb.support.web;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,11 +17,17 @@ import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Lets at most {@code mtb.web.max-concurrent-requests} API requests ({@code /api/**}) work at once; one more waits up
- * to {@code mtb.web.max-wait} for a place and is otherwise answered 503 {@code SERVICE_BUSY} with
- * {@code Retry-After}. With virtual threads a servlet service takes every request that arrives; past what MongoDB
- * and the CPU can carry, each then waits longer, the heap fills with waiting requests, and the service fails for all.
- * A caller told to come back soon is better served. Health and metrics are never held back.
+ * Lets at most {@code mtb.web.max-concurrent-requests} API requests ({@code /api/**}) work at once; one more waits for
+ * a place and is otherwise answered 503 {@code SERVICE_BUSY} with {@code Retry-After}. With virtual threads a servlet
+ * service takes every request that arrives; past what MongoDB and the CPU can carry, each then waits longer, the heap
+ * fills with waiting requests, and the service fails for all. A caller told to come back soon is better served.
+ * Health and metrics are never held back.
+ *
+ * <p>How long one waits depends on the queue, as in CoDel's admission of requests: while the queue of waiting requests
+ * has been empty at some moment within the last {@code mtb.web.burst-wait}, a newcomer waits up to that long, so that a
+ * pause of a few hundred milliseconds (a collection, a slow commit) is carried through and answered late rather than
+ * refused; once the queue has stood that long without emptying, the service is overloaded, and a newcomer waits only
+ * {@code mtb.web.max-wait}, so that the excess is answered at once and the waiting requests stay few.
  */
 final class BusyGate extends OncePerRequestFilter {
 
@@ -29,14 +36,30 @@ final class BusyGate extends OncePerRequestFilter {
             + "\"code\":\"SERVICE_BUSY\"}").getBytes(StandardCharsets.UTF_8);
 
     private final Semaphore places;
-    private final Duration maxWait;
+    private final long standingWaitNanos;
+    private final long burstWaitNanos;
     private final Counter refused;
+    private final Timer waited;
+    /** When an arriving request last found no request waiting. */
+    private volatile long queueEmptyAt = System.nanoTime();
 
-    BusyGate(int maxConcurrent, Duration maxWait, MeterRegistry meters) {
+    /**
+     * @param maxWait the wait of a request that finds the queue standing (not empty for {@code burstWait})
+     * @param burstWait the wait of a request while the queue has emptied within that long; at least {@code maxWait}
+     */
+    BusyGate(int maxConcurrent, Duration maxWait, Duration burstWait, MeterRegistry meters) {
+        if (burstWait.compareTo(maxWait) < 0) {
+            throw new IllegalArgumentException("mtb.web.burst-wait (" + burstWait + ") must not be shorter than"
+                    + " mtb.web.max-wait (" + maxWait + ")");
+        }
         this.places = new Semaphore(maxConcurrent, true);
-        this.maxWait = maxWait;
+        this.standingWaitNanos = maxWait.toNanos();
+        this.burstWaitNanos = burstWait.toNanos();
         this.refused = Counter.builder("mtb.web.requests.refused.busy")
                 .description("API requests answered 503 SERVICE_BUSY because too many were being handled")
+                .register(meters);
+        this.waited = Timer.builder("mtb.web.requests.waited")
+                .description("How long API requests that found every place taken waited for one, served or refused")
                 .register(meters);
     }
 
@@ -48,14 +71,7 @@ final class BusyGate extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        boolean entered;
-        try {
-            entered = places.tryAcquire(maxWait.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            entered = false;
-        }
-        if (!entered) {
+        if (!enter()) {
             refused.increment();
             response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
             response.setHeader(HttpHeaders.RETRY_AFTER, "1");
@@ -68,5 +84,31 @@ final class BusyGate extends OncePerRequestFilter {
         } finally {
             places.release();
         }
+    }
+
+    /** Takes a place: at once if one is free and none waits, otherwise after waiting as long as the queue allows. */
+    private boolean enter() {
+        long start = System.nanoTime();
+        try {
+            // A timed try, even of no time, keeps the semaphore's order: a newcomer takes no place before those waiting.
+            if (places.tryAcquire(0, TimeUnit.NANOSECONDS)) {
+                return true;
+            }
+            boolean entered = places.tryAcquire(longestWait(start), TimeUnit.NANOSECONDS);
+            waited.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+            return entered;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** The longest wait for a request arriving {@code now}: long while the queue empties now and then, short after. */
+    private long longestWait(long now) {
+        if (!places.hasQueuedThreads()) {
+            queueEmptyAt = now;
+            return burstWaitNanos;
+        }
+        return now - queueEmptyAt < burstWaitNanos ? burstWaitNanos : standingWaitNanos;
     }
 }

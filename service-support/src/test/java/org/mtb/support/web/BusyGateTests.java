@@ -1,11 +1,14 @@
 package org.mtb.support.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockFilterChain;
@@ -15,12 +18,14 @@ import org.springframework.mock.web.MockHttpServletResponse;
 class BusyGateTests {
 
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private final BusyGate gate = new BusyGate(1, Duration.ofMillis(50), meters);
+    /** A thread for each request held or waiting: the common pool may have one thread on a small machine. */
+    private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+    private final BusyGate gate = new BusyGate(1, Duration.ofMillis(50), Duration.ofMillis(50), meters);
 
     @Test
     void answersServiceBusyWithRetryAfterWhileEveryPlaceIsTakenAndServesAgainOnceOneIsFree() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<Void> first = takeThePlace(release);
+        CompletableFuture<Void> first = takeThePlace(gate, release);
 
         MockHttpServletResponse refused = new MockHttpServletResponse();
         gate.doFilter(api(), refused, new MockFilterChain());
@@ -41,7 +46,7 @@ class BusyGateTests {
     @Test
     void neverHoldsBackHealthOrMetrics() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<Void> first = takeThePlace(release);
+        CompletableFuture<Void> first = takeThePlace(gate, release);
 
         MockHttpServletResponse health = new MockHttpServletResponse();
         gate.doFilter(new MockHttpServletRequest("GET", "/actuator/health"), health, new MockFilterChain());
@@ -51,13 +56,82 @@ class BusyGateTests {
         first.get(5, TimeUnit.SECONDS);
     }
 
+    @Test
+    void carriesAPauseShorterThanTheBurstWaitThroughInsteadOfRefusing() throws Exception {
+        BusyGate patient = new BusyGate(1, Duration.ofMillis(10), Duration.ofSeconds(5), meters);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Void> first = takeThePlace(patient, release);
+
+        CompletableFuture<MockHttpServletResponse> waiting = CompletableFuture.supplyAsync(() -> answer(patient),
+                threads);
+        Thread.sleep(300);
+        assertThat(waiting).isNotDone();
+        release.countDown();
+
+        assertThat(waiting.get(5, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
+        first.get(5, TimeUnit.SECONDS);
+        assertThat(meters.counter("mtb.web.requests.refused.busy").count()).isZero();
+    }
+
+    @Test
+    void refusesAtOnceWhenTheQueueHasStoodForTheBurstWaitAndWaitsLongAgainOnceItEmptied() throws Exception {
+        BusyGate patient = new BusyGate(1, Duration.ofMillis(10), Duration.ofMillis(1000), meters);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Void> first = takeThePlace(patient, release);
+        CompletableFuture<MockHttpServletResponse> early = CompletableFuture.supplyAsync(() -> answer(patient),
+                threads);
+        Thread.sleep(600);
+        // The queue has not emptied since the early request arrived: this one still waits long, and keeps it standing.
+        CompletableFuture<MockHttpServletResponse> later = CompletableFuture.supplyAsync(() -> answer(patient),
+                threads);
+        Thread.sleep(600);
+
+        long start = System.nanoTime();
+        MockHttpServletResponse overloaded = answer(patient);
+        long tookMillis = (System.nanoTime() - start) / 1_000_000;
+
+        assertThat(overloaded.getStatus()).isEqualTo(503);
+        assertThat(tookMillis).as("a standing queue's newcomer waits max-wait, not burst-wait").isLessThan(300);
+        assertThat(early.get(5, TimeUnit.SECONDS).getStatus()).isEqualTo(503);
+        release.countDown();
+        first.get(5, TimeUnit.SECONDS);
+        assertThat(later.get(5, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
+        assertThat(meters.counter("mtb.web.requests.refused.busy").count()).isEqualTo(2);
+
+        // Emptied: a newcomer behind a busy place waits long again.
+        CountDownLatch again = new CountDownLatch(1);
+        CompletableFuture<Void> holding = takeThePlace(patient, again);
+        CompletableFuture<MockHttpServletResponse> next = CompletableFuture.supplyAsync(() -> answer(patient),
+                threads);
+        Thread.sleep(200);
+        again.countDown();
+        assertThat(next.get(5, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
+        holding.get(5, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void refusesABurstWaitShorterThanTheMaxWait() {
+        assertThatThrownBy(() -> new BusyGate(1, Duration.ofMillis(300), Duration.ofMillis(100), meters))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("mtb.web.burst-wait");
+    }
+
+    private static MockHttpServletResponse answer(BusyGate gate) {
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        try {
+            gate.doFilter(api(), response, new MockFilterChain());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return response;
+    }
+
     /** An API request that holds the gate's one place until released. */
-    private CompletableFuture<Void> takeThePlace(CountDownLatch release) throws InterruptedException {
+    private CompletableFuture<Void> takeThePlace(BusyGate gate, CountDownLatch release) throws InterruptedException {
         CountDownLatch working = new CountDownLatch(1);
-        CompletableFuture<Void> holding = CompletableFuture.runAsync(() -> pass(api(), () -> {
+        CompletableFuture<Void> holding = CompletableFuture.runAsync(() -> pass(gate, api(), () -> {
             working.countDown();
             await(release);
-        }));
+        }), threads);
         assertThat(working.await(5, TimeUnit.SECONDS)).isTrue();
         return holding;
     }
@@ -66,7 +140,7 @@ class BusyGateTests {
         return new MockHttpServletRequest("POST", "/api/v1/applications");
     }
 
-    private void pass(MockHttpServletRequest request, Runnable work) {
+    private static void pass(BusyGate gate, MockHttpServletRequest request, Runnable work) {
         jakarta.servlet.http.HttpServlet servlet = new jakarta.servlet.http.HttpServlet() {
             @Override
             protected void service(jakarta.servlet.http.HttpServletRequest req,
