@@ -60,6 +60,8 @@ final class BusyGate extends OncePerRequestFilter {
                 .register(meters);
         this.waited = Timer.builder("mtb.web.requests.waited")
                 .description("How long API requests that found every place taken waited for one, served or refused")
+                // Counts past each common wait: intake's max-wait, every service's, the default burst-wait.
+                .serviceLevelObjectives(Duration.ofMillis(100), Duration.ofMillis(300), Duration.ofSeconds(1))
                 .register(meters);
     }
 
