@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -27,7 +28,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * has been empty at some moment within the last {@code mtb.web.burst-wait}, a newcomer waits up to that long, so that a
  * pause of a few hundred milliseconds (a collection, a slow commit) is carried through and answered late rather than
  * refused; once the queue has stood that long without emptying, the service is overloaded, and a newcomer waits only
- * {@code mtb.web.max-wait}, so that the excess is answered at once and the waiting requests stay few.
+ * {@code mtb.web.max-wait}, so that the excess is answered at once and the waiting requests stay few. At most
+ * {@code mtb.web.max-waiting} wait at once (as many as may work, by default); one more is refused without waiting. Each
+ * waiting request holds its connection's Tomcat state (about 80 KB past Tomcat's 200 kept for reuse), so the bound is
+ * on memory as much as on time.
  */
 final class BusyGate extends OncePerRequestFilter {
 
@@ -36,6 +40,8 @@ final class BusyGate extends OncePerRequestFilter {
             + "\"code\":\"SERVICE_BUSY\"}").getBytes(StandardCharsets.UTF_8);
 
     private final Semaphore places;
+    private final int maxWaiting;
+    private final AtomicInteger waiting = new AtomicInteger();
     private final long standingWaitNanos;
     private final long burstWaitNanos;
     private final Counter refused;
@@ -44,15 +50,17 @@ final class BusyGate extends OncePerRequestFilter {
     private volatile long queueEmptyAt = System.nanoTime();
 
     /**
+     * @param maxWaiting the requests that may wait at once; one more is refused at once
      * @param maxWait the wait of a request that finds the queue standing (not empty for {@code burstWait})
      * @param burstWait the wait of a request while the queue has emptied within that long; at least {@code maxWait}
      */
-    BusyGate(int maxConcurrent, Duration maxWait, Duration burstWait, MeterRegistry meters) {
+    BusyGate(int maxConcurrent, int maxWaiting, Duration maxWait, Duration burstWait, MeterRegistry meters) {
         if (burstWait.compareTo(maxWait) < 0) {
             throw new IllegalArgumentException("mtb.web.burst-wait (" + burstWait + ") must not be shorter than"
                     + " mtb.web.max-wait (" + maxWait + ")");
         }
         this.places = new Semaphore(maxConcurrent, true);
+        this.maxWaiting = maxWaiting;
         this.standingWaitNanos = maxWait.toNanos();
         this.burstWaitNanos = burstWait.toNanos();
         this.refused = Counter.builder("mtb.web.requests.refused.busy")
@@ -88,20 +96,33 @@ final class BusyGate extends OncePerRequestFilter {
         }
     }
 
-    /** Takes a place: at once if one is free and none waits, otherwise after waiting as long as the queue allows. */
+    /**
+     * Takes a place: at once if one is free and none waits, otherwise after waiting as long as the queue allows; none
+     * if {@code maxWaiting} wait already.
+     */
     private boolean enter() {
-        long start = System.nanoTime();
         try {
-            // A timed try, even of no time, keeps the semaphore's order: a newcomer takes no place before those waiting.
+            // A timed try, even of none, keeps the semaphore's order: no newcomer takes a place before those waiting.
             if (places.tryAcquire(0, TimeUnit.NANOSECONDS)) {
                 return true;
             }
-            boolean entered = places.tryAcquire(longestWait(start), TimeUnit.NANOSECONDS);
-            waited.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-            return entered;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
+        }
+        if (waiting.incrementAndGet() > maxWaiting) {
+            waiting.decrementAndGet();
+            return false;
+        }
+        long start = System.nanoTime();
+        try {
+            return places.tryAcquire(longestWait(start), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } finally {
+            waiting.decrementAndGet();
+            waited.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         }
     }
 

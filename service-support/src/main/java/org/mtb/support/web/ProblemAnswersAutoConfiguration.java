@@ -42,13 +42,14 @@ public class ProblemAnswersAutoConfiguration {
     /**
      * The bound on API requests at work at once; see {@link BusyGate}. A newcomer waits up to {@code mtb.web.burst-wait}
      * (1 s, or {@code mtb.web.max-wait} if longer) while the queue empties now and then, {@code mtb.web.max-wait}
-     * (300 ms) once it stands.
+     * (300 ms) once it stands; at most {@code mtb.web.max-waiting} (as many as may work) wait at once.
      */
     @Bean
     FilterRegistrationBean<BusyGate> busyGate(Environment environment, ObjectProvider<MeterRegistry> meters) {
         Duration maxWait = environment.getProperty("mtb.web.max-wait", Duration.class, Duration.ofMillis(300));
         Duration longer = maxWait.compareTo(Duration.ofSeconds(1)) > 0 ? maxWait : Duration.ofSeconds(1);
-        BusyGate gate = new BusyGate(environment.getProperty("mtb.web.max-concurrent-requests", Integer.class, 64),
+        int places = environment.getProperty("mtb.web.max-concurrent-requests", Integer.class, 64);
+        BusyGate gate = new BusyGate(places, environment.getProperty("mtb.web.max-waiting", Integer.class, places),
                 maxWait, environment.getProperty("mtb.web.burst-wait", Duration.class, longer),
                 meters.getIfAvailable(SimpleMeterRegistry::new));
         FilterRegistrationBean<BusyGate> registration = new FilterRegistrationBean<>(gate);

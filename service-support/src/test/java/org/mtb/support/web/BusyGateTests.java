@@ -20,7 +20,7 @@ class BusyGateTests {
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     /** A thread for each request held or waiting: the common pool may have one thread on a small machine. */
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
-    private final BusyGate gate = new BusyGate(1, Duration.ofMillis(50), Duration.ofMillis(50), meters);
+    private final BusyGate gate = new BusyGate(1, 8, Duration.ofMillis(50), Duration.ofMillis(50), meters);
 
     @Test
     void answersServiceBusyWithRetryAfterWhileEveryPlaceIsTakenAndServesAgainOnceOneIsFree() throws Exception {
@@ -58,7 +58,7 @@ class BusyGateTests {
 
     @Test
     void carriesAPauseShorterThanTheBurstWaitThroughInsteadOfRefusing() throws Exception {
-        BusyGate patient = new BusyGate(1, Duration.ofMillis(10), Duration.ofSeconds(5), meters);
+        BusyGate patient = new BusyGate(1, 8, Duration.ofMillis(10), Duration.ofSeconds(5), meters);
         CountDownLatch release = new CountDownLatch(1);
         CompletableFuture<Void> first = takeThePlace(patient, release);
 
@@ -75,7 +75,7 @@ class BusyGateTests {
 
     @Test
     void refusesAtOnceWhenTheQueueHasStoodForTheBurstWaitAndWaitsLongAgainOnceItEmptied() throws Exception {
-        BusyGate patient = new BusyGate(1, Duration.ofMillis(10), Duration.ofMillis(1000), meters);
+        BusyGate patient = new BusyGate(1, 8, Duration.ofMillis(10), Duration.ofMillis(1000), meters);
         CountDownLatch release = new CountDownLatch(1);
         CompletableFuture<Void> first = takeThePlace(patient, release);
         CompletableFuture<MockHttpServletResponse> early = CompletableFuture.supplyAsync(() -> answer(patient),
@@ -110,8 +110,37 @@ class BusyGateTests {
     }
 
     @Test
+    void refusesWithoutWaitingOnceAsManyAsMayWaitAreWaiting() throws Exception {
+        BusyGate bounded = new BusyGate(1, 1, Duration.ofMillis(10), Duration.ofSeconds(5), meters);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Void> first = takeThePlace(bounded, release);
+        CompletableFuture<MockHttpServletResponse> waiting = CompletableFuture.supplyAsync(() -> answer(bounded),
+                threads);
+        Thread.sleep(200);
+
+        long start = System.nanoTime();
+        MockHttpServletResponse beyond = answer(bounded);
+        long tookMillis = (System.nanoTime() - start) / 1_000_000;
+
+        assertThat(beyond.getStatus()).isEqualTo(503);
+        assertThat(tookMillis).as("refused without waiting").isLessThan(1000);
+        assertThat(waiting).isNotDone();
+        release.countDown();
+        assertThat(waiting.get(5, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
+        first.get(5, TimeUnit.SECONDS);
+        // The one waiting has left the queue: the next may wait again.
+        CountDownLatch again = new CountDownLatch(1);
+        CompletableFuture<Void> holding = takeThePlace(bounded, again);
+        CompletableFuture<MockHttpServletResponse> next = CompletableFuture.supplyAsync(() -> answer(bounded), threads);
+        Thread.sleep(200);
+        again.countDown();
+        assertThat(next.get(5, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
+        holding.get(5, TimeUnit.SECONDS);
+    }
+
+    @Test
     void refusesABurstWaitShorterThanTheMaxWait() {
-        assertThatThrownBy(() -> new BusyGate(1, Duration.ofMillis(300), Duration.ofMillis(100), meters))
+        assertThatThrownBy(() -> new BusyGate(1, 8, Duration.ofMillis(300), Duration.ofMillis(100), meters))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("mtb.web.burst-wait");
     }
 
