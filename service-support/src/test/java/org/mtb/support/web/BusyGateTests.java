@@ -62,8 +62,7 @@ class BusyGateTests {
         CountDownLatch release = new CountDownLatch(1);
         CompletableFuture<Void> first = takeThePlace(patient, release);
 
-        CompletableFuture<MockHttpServletResponse> waiting = CompletableFuture.supplyAsync(() -> answer(patient),
-                threads);
+        CompletableFuture<MockHttpServletResponse> waiting = send(patient);
         Thread.sleep(300);
         assertThat(waiting).isNotDone();
         release.countDown();
@@ -78,20 +77,13 @@ class BusyGateTests {
         BusyGate patient = new BusyGate(1, 8, Duration.ofMillis(10), Duration.ofMillis(1000), meters);
         CountDownLatch release = new CountDownLatch(1);
         CompletableFuture<Void> first = takeThePlace(patient, release);
-        CompletableFuture<MockHttpServletResponse> early = CompletableFuture.supplyAsync(() -> answer(patient),
-                threads);
+        CompletableFuture<MockHttpServletResponse> early = send(patient);
         Thread.sleep(600);
         // The queue has not emptied since the early request arrived: this one still waits long, and keeps it standing.
-        CompletableFuture<MockHttpServletResponse> later = CompletableFuture.supplyAsync(() -> answer(patient),
-                threads);
+        CompletableFuture<MockHttpServletResponse> later = send(patient);
         Thread.sleep(600);
 
-        long start = System.nanoTime();
-        MockHttpServletResponse overloaded = answer(patient);
-        long tookMillis = (System.nanoTime() - start) / 1_000_000;
-
-        assertThat(overloaded.getStatus()).isEqualTo(503);
-        assertThat(tookMillis).as("a standing queue's newcomer waits max-wait, not burst-wait").isLessThan(300);
+        assertRefusedWithin(patient, 300, "a standing queue's newcomer waits max-wait, not burst-wait");
         assertThat(early.get(5, TimeUnit.SECONDS).getStatus()).isEqualTo(503);
         release.countDown();
         first.get(5, TimeUnit.SECONDS);
@@ -99,14 +91,7 @@ class BusyGateTests {
         assertThat(meters.counter("mtb.web.requests.refused.busy").count()).isEqualTo(2);
 
         // Emptied: a newcomer behind a busy place waits long again.
-        CountDownLatch again = new CountDownLatch(1);
-        CompletableFuture<Void> holding = takeThePlace(patient, again);
-        CompletableFuture<MockHttpServletResponse> next = CompletableFuture.supplyAsync(() -> answer(patient),
-                threads);
-        Thread.sleep(200);
-        again.countDown();
-        assertThat(next.get(5, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
-        holding.get(5, TimeUnit.SECONDS);
+        assertWaitsThroughAShortHold(patient);
     }
 
     @Test
@@ -114,34 +99,46 @@ class BusyGateTests {
         BusyGate bounded = new BusyGate(1, 1, Duration.ofMillis(10), Duration.ofSeconds(5), meters);
         CountDownLatch release = new CountDownLatch(1);
         CompletableFuture<Void> first = takeThePlace(bounded, release);
-        CompletableFuture<MockHttpServletResponse> waiting = CompletableFuture.supplyAsync(() -> answer(bounded),
-                threads);
+        CompletableFuture<MockHttpServletResponse> waiting = send(bounded);
         Thread.sleep(200);
 
-        long start = System.nanoTime();
-        MockHttpServletResponse beyond = answer(bounded);
-        long tookMillis = (System.nanoTime() - start) / 1_000_000;
-
-        assertThat(beyond.getStatus()).isEqualTo(503);
-        assertThat(tookMillis).as("refused without waiting").isLessThan(1000);
+        assertRefusedWithin(bounded, 1000, "refused without waiting");
         assertThat(waiting).isNotDone();
         release.countDown();
         assertThat(waiting.get(5, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
         first.get(5, TimeUnit.SECONDS);
         // The one waiting has left the queue: the next may wait again.
-        CountDownLatch again = new CountDownLatch(1);
-        CompletableFuture<Void> holding = takeThePlace(bounded, again);
-        CompletableFuture<MockHttpServletResponse> next = CompletableFuture.supplyAsync(() -> answer(bounded), threads);
-        Thread.sleep(200);
-        again.countDown();
-        assertThat(next.get(5, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
-        holding.get(5, TimeUnit.SECONDS);
+        assertWaitsThroughAShortHold(bounded);
     }
 
     @Test
     void refusesABurstWaitShorterThanTheMaxWait() {
         assertThatThrownBy(() -> new BusyGate(1, 8, Duration.ofMillis(300), Duration.ofMillis(100), meters))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("mtb.web.burst-wait");
+    }
+
+    /** An API request sent on a thread of its own. */
+    private CompletableFuture<MockHttpServletResponse> send(BusyGate gate) {
+        return CompletableFuture.supplyAsync(() -> answer(gate), threads);
+    }
+
+    private static void assertRefusedWithin(BusyGate gate, long millis, String why) {
+        long start = System.nanoTime();
+        MockHttpServletResponse refused = answer(gate);
+        long tookMillis = (System.nanoTime() - start) / 1_000_000;
+        assertThat(refused.getStatus()).isEqualTo(503);
+        assertThat(tookMillis).as(why).isLessThan(millis);
+    }
+
+    /** A request behind a place held for 200 ms waits for it and is served. */
+    private void assertWaitsThroughAShortHold(BusyGate gate) throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Void> holding = takeThePlace(gate, release);
+        CompletableFuture<MockHttpServletResponse> next = send(gate);
+        Thread.sleep(200);
+        release.countDown();
+        assertThat(next.get(5, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
+        holding.get(5, TimeUnit.SECONDS);
     }
 
     private static MockHttpServletResponse answer(BusyGate gate) {
