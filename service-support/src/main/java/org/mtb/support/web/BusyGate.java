@@ -30,8 +30,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * refused; once the queue has stood that long without emptying, the service is overloaded, and a newcomer waits only
  * {@code mtb.web.max-wait}, so that the excess is answered at once and the waiting requests stay few. At most
  * {@code mtb.web.max-waiting} wait at once (as many as may work, by default); one more is refused without waiting. Each
- * waiting request holds its connection's Tomcat state (about 80 KB past Tomcat's 200 kept for reuse), so the bound is
- * on memory as much as on time.
+ * waiting request holds a Tomcat request processor (about 64 KB of buffers; Tomcat keeps 200 for reuse and makes more
+ * as needed), so the bound is on memory as much as on time.
  */
 final class BusyGate extends OncePerRequestFilter {
 
