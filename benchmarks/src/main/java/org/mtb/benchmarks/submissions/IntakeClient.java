@@ -113,6 +113,32 @@ final class IntakeClient {
         }
     }
 
+    /**
+     * A request intake must refuse, as a platform's channels send some every day: {@code index} even, application
+     * {@code index} with a token intake cannot read (401, its body left unread); odd, a signed body that is not JSON
+     * (400). The status, or 0 without an answer. Before the phases, these bring intake's answers other than 201 (an
+     * error status, a connection closed after it, a body not read) into the code its compilers have profiled.
+     */
+    int sendRefused(int index) throws InterruptedException {
+        Map<String, String> headers;
+        String body;
+        if (index % 2 == 0) {
+            body = bodies.json(index);
+            headers = new java.util.LinkedHashMap<>(channels.headers(ApplicationBodies.regionCode(index), body));
+            headers.put("Authorization", "Bearer not-a-token");
+        } else {
+            body = "{\"regionCode\": \"" + ApplicationBodies.regionCode(index) + "\", ";
+            headers = new java.util.LinkedHashMap<>(channels.headers(ApplicationBodies.regionCode(index), body));
+        }
+        headers.put("Content-Type", "application/json");
+        headers.put("Idempotency-Key", keyPrefix + "-refused-" + index);
+        try {
+            return http.send(http.request(APPLICATIONS, headers, body)).status();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
     /** The bytes of application {@code index}'s request, signed now. */
     private byte[] request(int index) {
         String body = bodies.json(index);

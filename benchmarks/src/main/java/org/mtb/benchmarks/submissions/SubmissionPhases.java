@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.mtb.benchmarks.load.Arrival;
 import org.mtb.benchmarks.load.MachineSeconds;
 import org.mtb.benchmarks.load.Percentiles;
@@ -21,6 +23,13 @@ final class SubmissionPhases {
     private static final Duration LAG_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration IDLE_WINDOW = Duration.ofSeconds(10);
     private static final Duration RATE_WINDOW = Duration.ofSeconds(10);
+    /**
+     * Requests intake must refuse, sent after each round of the warm-up ({@link IntakeClient#sendRefused}): 10 in 2,000
+     * applications. With none, intake's compilers left out the paths of an answer other than 201, and the first 503 of
+     * phase (b) sent Tomcat's request loop back to the interpreter in the middle of the episode that caused it
+     * (benchmarks/README.md, "Intake's compilations in an episode").
+     */
+    static final int REFUSED_A_ROUND = 10;
 
     /** What the MongoDB commands of phase b came to: per second over its window, and per accepted application. */
     record CommandCost(double perSecond, double perApplication) {
@@ -68,6 +77,8 @@ final class SubmissionPhases {
      */
     void warmUp(WarmUp plan, int concurrency) throws Exception {
         LoadResult result = new LoadResult();
+        Map<Integer, Integer> refused = new TreeMap<>();
+        int refusedSent = 0;
         int sent = 0;
         int lastRound = 0;
         double compilerCores = Double.NaN;
@@ -76,6 +87,9 @@ final class SubmissionPhases {
             Map<String, Double> compilersBefore = StackProcesses.compilerSeconds(stack);
             long roundStart = System.nanoTime();
             new BurstDriver(client::submit).run(result, first, next, concurrency);
+            for (int i = 0; i < REFUSED_A_ROUND; i++) {
+                refused.merge(client.sendRefused(refusedSent++), 1, Integer::sum);
+            }
             compilerCores = StackProcesses.stackCompilerCores(compilersBefore, StackProcesses.compilerSeconds(stack),
                     (System.nanoTime() - roundStart) / 1e9);
             sent += next;
@@ -85,6 +99,14 @@ final class SubmissionPhases {
                 concurrency, result.summary(), Double.isNaN(compilerCores) ? "unknown"
                         : "%.2f cores".formatted(compilerCores), lastRound, plan.warm(compilerCores) ? "quiet"
                         : "at work as the phases begin (the cap of %,d reached)".formatted(plan.atMost()));
+        SubmissionBenchmark.report("warm-up", "%,d requests intake must refuse, %d after each round (a token it cannot"
+                + " read, a body that is not JSON), answered: %s", refusedSent, REFUSED_A_ROUND, refused.entrySet()
+                .stream().map(e -> (e.getKey() == 0 ? "no answer" : "HTTP " + e.getKey()) + " " + e.getValue())
+                .collect(Collectors.joining(", ")));
+        if (refused.keySet().stream().anyMatch(status -> status >= 200 && status < 300)) {
+            throw new IllegalStateException("intake-service accepted a request with a token it cannot read or a body"
+                    + " that is not JSON: " + refused);
+        }
         lag.reportCatchUp("warm-up", result.finishedAtMillis(), LAG_TIMEOUT);
     }
 
