@@ -3,6 +3,7 @@ package org.mtb.benchmarks.submissions;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.stream.IntStream;
@@ -120,18 +121,13 @@ final class IntakeClient {
      * error status, a connection closed after it, a body not read) into the code its compilers have profiled.
      */
     int sendRefused(int index) throws InterruptedException {
-        Map<String, String> headers;
-        String body;
-        if (index % 2 == 0) {
-            body = bodies.json(index);
-            headers = new java.util.LinkedHashMap<>(channels.headers(ApplicationBodies.regionCode(index), body));
+        boolean unreadableToken = index % 2 == 0;
+        String body = unreadableToken ? bodies.json(index)
+                : "{\"regionCode\": \"" + ApplicationBodies.regionCode(index) + "\", ";
+        Map<String, String> headers = signedHeaders(index, body, keyPrefix + "-refused-" + index);
+        if (unreadableToken) {
             headers.put("Authorization", "Bearer not-a-token");
-        } else {
-            body = "{\"regionCode\": \"" + ApplicationBodies.regionCode(index) + "\", ";
-            headers = new java.util.LinkedHashMap<>(channels.headers(ApplicationBodies.regionCode(index), body));
         }
-        headers.put("Content-Type", "application/json");
-        headers.put("Idempotency-Key", keyPrefix + "-refused-" + index);
         try {
             return http.send(http.request(APPLICATIONS, headers, body)).status();
         } catch (IOException e) {
@@ -142,11 +138,15 @@ final class IntakeClient {
     /** The bytes of application {@code index}'s request, signed now. */
     private byte[] request(int index) {
         String body = bodies.json(index);
-        Map<String, String> headers = new java.util.LinkedHashMap<>(
-                channels.headers(ApplicationBodies.regionCode(index), body));
+        return http.request(APPLICATIONS, signedHeaders(index, body, keyPrefix + "-" + index), body);
+    }
+
+    /** The headers of a JSON {@code body} sent for application {@code index}: its channel's token and signature. */
+    private Map<String, String> signedHeaders(int index, String body, String idempotencyKey) {
+        Map<String, String> headers = new LinkedHashMap<>(channels.headers(ApplicationBodies.regionCode(index), body));
         headers.put("Content-Type", "application/json");
-        headers.put("Idempotency-Key", keyPrefix + "-" + index);
-        return http.request(APPLICATIONS, headers, body);
+        headers.put("Idempotency-Key", idempotencyKey);
+        return headers;
     }
 
     /** An ISO-8601 instant, or epoch seconds with a fraction where a mapper writes dates as numbers. */
