@@ -31,11 +31,7 @@ final class RateDriver {
 
     /** {@code rate} applications a second for {@code duration}, from application {@code first} on. */
     Run run(int first, int rate, Duration duration) throws InterruptedException {
-        return run(first, rate, count(rate, duration));
-    }
-
-    /** {@code total} applications at {@code rate} a second, from application {@code first} on. */
-    Run run(int first, int rate, int total) throws InterruptedException {
+        int total = count(rate, duration);
         double intervalNanos = 1e9 / rate;
         Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
         LoadResult result = new LoadResult();

@@ -113,7 +113,7 @@ public final class SubmissionBenchmark {
             // Application 0 was the probe; every phase sends applications of its own.
             SubmissionPhases phases = new SubmissionPhases(client, submitted, lag,
                     new MongoCommands(settings), stack, 1, settings.dataDir().resolve("answers"));
-            phases.warmUp(options.warmUpPlan(), 16, options.rate());
+            phases.warmUp(options.warmUpPlan(), 16);
             if (options.runs("a")) {
                 recorded(stack, "a", () -> {
                     phases.burst(options.burst(), options.concurrency());

@@ -73,19 +73,16 @@ final class SubmissionPhases {
 
     /**
      * Before any phase: the warm-up ({@link WarmUp}: on while the services' JIT compilers are at work, up to its
-     * cap), saying what the compilers took over its last closed round; then its last round, open loop at {@code rate}
-     * a second as phase (b) sends; then the consumers' catch-up.
+     * cap), saying what the compilers took over its last round, then the consumers' catch-up.
      */
-    void warmUp(WarmUp plan, int concurrency, int rate) throws Exception {
-        int open = plan.openRound(rate);
-        WarmUp closed = plan.closedBefore(open);
+    void warmUp(WarmUp plan, int concurrency) throws Exception {
         LoadResult result = new LoadResult();
         Map<Integer, Integer> refused = new TreeMap<>();
         int refusedSent = 0;
         int sent = 0;
         int lastRound = 0;
         double compilerCores = Double.NaN;
-        for (int next = closed.next(0, compilerCores); next > 0; next = closed.next(sent, compilerCores)) {
+        for (int next = plan.next(0, compilerCores); next > 0; next = plan.next(sent, compilerCores)) {
             int first = take(next);
             Map<String, Double> compilersBefore = StackProcesses.compilerSeconds(stack);
             long roundStart = System.nanoTime();
@@ -100,8 +97,8 @@ final class SubmissionPhases {
         }
         SubmissionBenchmark.report("warm-up", "%,d workers: %s; the stack's JIT compilers %s over the last %,d: %s",
                 concurrency, result.summary(), Double.isNaN(compilerCores) ? "unknown"
-                        : "%.2f cores".formatted(compilerCores), lastRound, closed.warm(compilerCores) ? "quiet"
-                        : "at work (the cap of %,d reached)".formatted(closed.atMost()));
+                        : "%.2f cores".formatted(compilerCores), lastRound, plan.warm(compilerCores) ? "quiet"
+                        : "at work as the phases begin (the cap of %,d reached)".formatted(plan.atMost()));
         SubmissionBenchmark.report("warm-up", "%,d requests intake must refuse, %d after each round (a token it cannot"
                 + " read, a body that is not JSON), answered: %s", refusedSent, REFUSED_A_ROUND, refused.entrySet()
                 .stream().map(e -> (e.getKey() == 0 ? "no answer" : "HTTP " + e.getKey()) + " " + e.getValue())
@@ -110,19 +107,7 @@ final class SubmissionPhases {
             throw new IllegalStateException("intake-service accepted a request with a token it cannot read or a body"
                     + " that is not JSON: " + refused);
         }
-        long finishedAt = result.finishedAtMillis();
-        if (open > 0) {
-            int first = take(open);
-            Map<String, Double> compilersBefore = StackProcesses.compilerSeconds(stack);
-            long roundStart = System.nanoTime();
-            LoadResult openLoop = new RateDriver(client).run(first, rate, open).result();
-            SubmissionBenchmark.report("warm-up", "the last %,d open loop at %,d/s, as phase b sends: %s; the stack's JIT"
-                    + " compilers %s over them", open, rate, openLoop.summary(), StackProcesses.compilerLine(
-                            compilersBefore, StackProcesses.compilerSeconds(stack),
-                            (System.nanoTime() - roundStart) / 1e9));
-            finishedAt = openLoop.finishedAtMillis();
-        }
-        lag.reportCatchUp("warm-up", finishedAt, LAG_TIMEOUT);
+        lag.reportCatchUp("warm-up", result.finishedAtMillis(), LAG_TIMEOUT);
     }
 
     /** a: as fast as intake takes them. */

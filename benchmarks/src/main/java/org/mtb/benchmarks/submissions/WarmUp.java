@@ -3,7 +3,7 @@ package org.mtb.benchmarks.submissions;
 /**
  * How long the warm-up before the phases goes on: at least {@code atLeast} applications, then rounds of
  * {@code round} more while the stack's JIT compilers took {@code quietCores} or more during the last round, up to
- * {@code atMost} applications in all; the last of them ({@link #openRound}) sent as phase (b) sends, open loop. The 3,000 and no more that every run had before 2026-12-05 left intake
+ * {@code atMost} applications in all. The 3,000 and no more that every run had before 2026-12-05 left intake
  * compiling: after them and the burst of phase (a), intake's C2 compiler still took 0.4-0.5 cores for the first 15-20 s
  * of phase (b), where most of those runs' 503s came (benchmarks/README.md, "The warm-up and the compilers"). The cap
  * bounds what the warm-up stores, which the stack's memory after the load carries.
@@ -17,14 +17,6 @@ record WarmUp(int atLeast, int round, double quietCores, int atMost) {
 
     static final int ROUND = 2_000;
     static final double QUIET_CORES = 0.10;
-    /**
-     * How long the warm-up's last round runs as phase (b) sends: open loop, at (b)'s rate. The closed rounds before it
-     * keep 16 requests under way; (b)'s open loop keeps 40-100 at 600/s and more in a slow second, which takes other
-     * branches (larger groups of inserts, waits at intake's gate) that the compilers of intake and MongoDB had not
-     * seen: both compiled at once in (b)'s first two seconds (benchmarks/README.md, "Intake's compilations in an
-     * episode").
-     */
-    static final int OPEN_SECONDS = 10;
 
     WarmUp {
         if (atLeast <= 0 || round <= 0 || !(quietCores >= 0)) {
@@ -49,19 +41,6 @@ record WarmUp(int atLeast, int round, double quietCores, int atMost) {
             return 0;
         }
         return Math.min(round, atMost - sent);
-    }
-
-    /**
-     * How many applications the last round sends open loop at {@code rate} a second: {@link #OPEN_SECONDS} seconds'
-     * worth, at most what the cap leaves above the first count, so that the warm-up stores no more than before.
-     */
-    int openRound(int rate) {
-        return (int) Math.min((long) rate * OPEN_SECONDS, atMost - atLeast);
-    }
-
-    /** The closed rounds' plan when the last {@code open} applications go open loop: the cap lowered by them. */
-    WarmUp closedBefore(int open) {
-        return new WarmUp(atLeast, round, quietCores, atMost - open);
     }
 
     /** Whether compilers at {@code compilerCores} over a warm-up's last round count as done ({@code NaN}: no). */

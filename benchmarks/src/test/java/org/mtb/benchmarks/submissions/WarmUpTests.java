@@ -38,24 +38,6 @@ class WarmUpTests {
     }
 
     @Test
-    void endsWithTenSecondsAtTheRateOfPhaseBTakenFromTheCap() {
-        assertThat(plan.openRound(600)).isEqualTo(6_000);
-        WarmUp closed = plan.closedBefore(plan.openRound(600));
-        assertThat(closed.atMost()).isEqualTo(24_000);
-        assertThat(closed.next(23_000, 0.30)).isEqualTo(1_000);
-        assertThat(closed.next(24_000, 0.30)).isZero();
-    }
-
-    @Test
-    void leavesTheFirstCountWholeWhenTheCapLeavesLittleForTheOpenRound() {
-        WarmUp tight = new WarmUp(3_000, 2_000, 0.10, 5_000);
-        assertThat(tight.openRound(600)).isEqualTo(2_000);
-        assertThat(tight.closedBefore(2_000).next(0, Double.NaN)).isEqualTo(3_000);
-        assertThat(tight.closedBefore(2_000).next(3_000, 0.30)).isZero();
-        assertThat(new WarmUp(3_000, 2_000, 0.10, 3_000).openRound(600)).isZero();
-    }
-
-    @Test
     void refusesAThresholdThatIsNotANumberOfCores() {
         assertThatThrownBy(() -> new WarmUp(3_000, 2_000, Double.NaN, 30_000))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("threshold");
