@@ -1,6 +1,8 @@
 package org.mtb.support.mongo;
 
+import com.mongodb.bulk.BulkWriteInsert;
 import com.mongodb.bulk.BulkWriteResult;
+import com.mongodb.bulk.BulkWriteUpsert;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
@@ -9,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.bson.Document;
 import org.bson.RawBsonDocument;
+import org.springframework.dao.DataAccessException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
@@ -22,6 +25,16 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  * review's timer buckets, 5 %; the outbox's pulls of sent events, 1-2 % in every service).
  */
 public final class DirectBulkWrites {
+
+    /**
+     * The most writes one bulk command carries; more are sent as several commands, one after another. MongoDB takes
+     * 100,000 a command, but the local one ({@code deploy/local-stack}) runs every service's commands one at a time on
+     * one thread: a consumer's poll of 150-500 records written as one command held every other service's commands for
+     * its whole length, the submissions under way among them (review's upserts of timer buckets took 22 ms a command
+     * and its inserts of cases 12 ms at 300 applications a second, 2026-12-06, benchmarks/README.md). In commands of
+     * this many the others' commands are answered in between, at a few more commands a poll.
+     */
+    public static final int WRITES_A_COMMAND = 64;
 
     /** An unordered bulk command's options; {@link UnorderedInserts} sends its inserts with them too. */
     static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
@@ -40,8 +53,55 @@ public final class DirectBulkWrites {
         return new UpdateOneModel<>(new Document("_id", id), update, UPSERT);
     }
 
-    /** Runs {@code writes} against {@code collection} as one unordered bulk command; none is run if there are none. */
+    /**
+     * Runs {@code writes} against {@code collection} unordered, in commands of at most {@link #WRITES_A_COMMAND}; none
+     * is run if there are none. As in one unordered command, a write MongoDB refuses keeps no other out: every command
+     * is sent, and the first refusal is thrown once all have run (the others' added to it as suppressed), with the
+     * indexes of the command that was refused. A write the driver refuses before sending stops the rest at once.
+     */
     public static BulkWriteResult unordered(MongoTemplate mongo, String collection,
+            List<? extends WriteModel<Document>> writes) {
+        if (writes.size() <= WRITES_A_COMMAND) {
+            return command(mongo, collection, writes);
+        }
+        int inserted = 0;
+        int matched = 0;
+        int removed = 0;
+        int modified = 0;
+        List<BulkWriteUpsert> upserts = new ArrayList<>();
+        List<BulkWriteInsert> inserts = new ArrayList<>();
+        DataAccessException refused = null;
+        for (int from = 0; from < writes.size(); from += WRITES_A_COMMAND) {
+            BulkWriteResult part;
+            try {
+                part = command(mongo, collection, writes.subList(from, Math.min(writes.size(), from + WRITES_A_COMMAND)));
+            } catch (DataAccessException refusal) {
+                if (refused == null) {
+                    refused = refusal;
+                } else {
+                    refused.addSuppressed(refusal);
+                }
+                continue;
+            }
+            inserted += part.getInsertedCount();
+            matched += part.getMatchedCount();
+            removed += part.getDeletedCount();
+            modified += part.getModifiedCount();
+            for (BulkWriteUpsert upsert : part.getUpserts()) {
+                upserts.add(new BulkWriteUpsert(upsert.getIndex() + from, upsert.getId()));
+            }
+            for (BulkWriteInsert insert : part.getInserts()) {
+                inserts.add(new BulkWriteInsert(insert.getIndex() + from, insert.getId()));
+            }
+        }
+        if (refused != null) {
+            throw refused;
+        }
+        return BulkWriteResult.acknowledged(inserted, matched, removed, modified, upserts, inserts);
+    }
+
+    /** Runs {@code writes} as one unordered bulk command; none is run if there are none. */
+    private static BulkWriteResult command(MongoTemplate mongo, String collection,
             List<? extends WriteModel<Document>> writes) {
         if (writes.isEmpty()) {
             return BulkWriteResult.acknowledged(0, 0, 0, 0, List.of(), List.of());

@@ -5,6 +5,7 @@ import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.InsertOneModel;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -19,9 +20,9 @@ import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
- * Inserts many documents in one unordered bulk command and tells, per document, whether it was stored, refused as a
- * duplicate of a unique key (redelivered, or stored meanwhile by another instance), or refused otherwise: one
- * document's refusal does not keep the others out.
+ * Inserts many documents in unordered bulk commands (of at most {@link DirectBulkWrites#WRITES_A_COMMAND}) and tells,
+ * per document, whether it was stored, refused as a duplicate of a unique key (redelivered, or stored meanwhile by
+ * another instance), or refused otherwise: one document's refusal does not keep the others out.
  */
 public final class UnorderedInserts {
 
@@ -38,6 +39,25 @@ public final class UnorderedInserts {
      * written there go to the driver as their BSON ({@link RawDocuments}), others through Spring Data's bulk insert.
      */
     public static Outcome insert(MongoTemplate mongo, Class<?> type, String collection, List<?> documents) {
+        if (documents.size() <= DirectBulkWrites.WRITES_A_COMMAND) {
+            return command(mongo, type, collection, documents);
+        }
+        Map<Integer, BulkWriteError> refused = new HashMap<>();
+        BulkOperationException failure = null;
+        for (int from = 0; from < documents.size(); from += DirectBulkWrites.WRITES_A_COMMAND) {
+            Outcome part = command(mongo, type, collection,
+                    documents.subList(from, Math.min(documents.size(), from + DirectBulkWrites.WRITES_A_COMMAND)));
+            for (BulkWriteError error : part.refused().values()) {
+                refused.put(error.getIndex() + from, new BulkWriteError(error.getCode(), error.getMessage(),
+                        error.getDetails(), error.getIndex() + from));
+            }
+            failure = failure == null ? part.failure() : failure;
+        }
+        return new Outcome(refused, failure);
+    }
+
+    /** Inserts {@code documents} as {@link #insert} does, in one command. */
+    private static Outcome command(MongoTemplate mongo, Class<?> type, String collection, List<?> documents) {
         if (documents.isEmpty()) {
             return new Outcome(Map.of(), null);
         }
@@ -108,7 +128,8 @@ public final class UnorderedInserts {
     /**
      * The refusals of one bulk insert, by index.
      *
-     * @param failure the exception MongoDB's refusal came as, to throw when a refusal was not a duplicate key
+     * @param failure the exception MongoDB's refusal came as, to throw when a refusal was not a duplicate key (the
+     *        first command's that had one, when the documents went as several)
      */
     public record Outcome(Map<Integer, BulkWriteError> refused, @Nullable BulkOperationException failure) {
 

@@ -2,7 +2,11 @@ package org.mtb.support.mongo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mongodb.client.MongoClient;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -61,5 +65,29 @@ class UnorderedInsertsTests {
 
         assertThat(outcome.refused()).isEmpty();
         assertThat(outcome.failure()).isNull();
+    }
+
+    @Test
+    void insertsAPollInCommandsOfAtMostSixtyFourAndIndexesItsRefusalsInTheWholeList() {
+        List<String> commands = Collections.synchronizedList(new ArrayList<>());
+        String database = "chunked_" + System.nanoTime();
+        try (MongoClient listened = DirectBulkWritesTests.listenedClient(database, commands)) {
+            MongoTemplate counted = new MongoTemplate(listened, database);
+            counted.insert(List.of(new Document("_id", "case-10"), new Document("_id", "case-140")), "cases");
+            commands.clear();
+
+            UnorderedInserts.Outcome outcome = UnorderedInserts.insert(counted, Document.class, "cases",
+                    IntStream.range(0, 150).mapToObj(i -> new Document("_id", "case-" + i)).toList());
+
+            assertThat(commands).containsExactly("insert", "insert", "insert");
+            assertThat(outcome.refused().keySet()).containsExactlyInAnyOrder(10, 140);
+            assertThat(outcome.duplicate(10)).isTrue();
+            assertThat(outcome.duplicate(140)).isTrue();
+            assertThat(outcome.refused().get(140).getIndex()).isEqualTo(140);
+            assertThat(outcome.stored(139)).isTrue();
+            assertThat(outcome.refusedOtherwise()).isFalse();
+            assertThat(outcome.failure()).isNotNull();
+            assertThat(counted.findAll(Document.class, "cases")).hasSize(150);
+        }
     }
 }
