@@ -73,8 +73,10 @@ public final class DirectBulkWrites {
         DataAccessException refused = null;
         for (int from = 0; from < writes.size(); from += WRITES_A_COMMAND) {
             BulkWriteResult part;
+            List<? extends WriteModel<Document>> chunk = writes.subList(from,
+                    Math.min(writes.size(), from + WRITES_A_COMMAND));
             try {
-                part = command(mongo, collection, writes.subList(from, Math.min(writes.size(), from + WRITES_A_COMMAND)));
+                part = command(mongo, collection, chunk);
             } catch (DataAccessException refusal) {
                 if (refused == null) {
                     refused = refusal;
