@@ -18,7 +18,8 @@ import org.h2.mvstore.MVStore;
  * collection written by the stock backend, or by an earlier version of this one, is rewritten once when first opened
  * (recorded in the maps {@value OrderedKeysDatabase#KEY_ORDER_MAP} and
  * {@value OrderedKeysDatabase#DOCUMENT_FORMAT_MAP}), so an existing data directory keeps working. The database class
- * is {@link OrderedKeysDatabase}; H2's changes are committed by a thread of their own ({@link ChangeCommits}).
+ * is {@link OrderedKeysDatabase}; H2's changes are committed by a thread of their own ({@link ChangeCommits}), and
+ * the file is forced to the disk by another each second it was written ({@link FileSyncs}).
  */
 final class OrderedKeysH2Backend extends H2Backend {
 
@@ -45,11 +46,14 @@ final class OrderedKeysH2Backend extends H2Backend {
 
     /** Null only while H2Backend's constructor opens the databases in the file, before any command. */
     private final ChangeCommits commits;
+    /** Forces the file to the disk each second it was written ({@link FileSyncs}). */
+    private final FileSyncs syncs;
 
     OrderedKeysH2Backend(String file) {
         super(new MVStore.Builder().fileName(file).autoCommitBufferSize(UNSAVED_KB_BEFORE_COMMAND_THREAD_COMMITS)
                 .pageSplitSize(PAGE_SPLIT_BYTES).open());
         this.commits = ChangeCommits.start(getMvStore(), UNSAVED_BYTES_BEFORE_COMMIT);
+        this.syncs = FileSyncs.start(getMvStore(), FileSyncs.DEFAULT_INTERVAL);
     }
 
     @Override
@@ -63,14 +67,19 @@ final class OrderedKeysH2Backend extends H2Backend {
         }
     }
 
-    /** Stops the commit thread, then commits what is left and closes the store. */
+    /** Stops the commit and sync threads, then commits what is left and closes the store. */
     @Override
     public void close() {
         commits.close();
+        syncs.close();
         super.close();
     }
 
     boolean committingApart() {
         return commits.running();
+    }
+
+    boolean forcingApart() {
+        return syncs.running();
     }
 }

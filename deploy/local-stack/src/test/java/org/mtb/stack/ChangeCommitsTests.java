@@ -88,14 +88,14 @@ class ChangeCommitsTests {
         assertThat(backend.committingApart()).isFalse();
     }
 
-    private static MVStore open(Path file) {
+    static MVStore open(Path file) {
         MVStore store = new MVStore.Builder().fileName(file.toString()).autoCommitBufferSize(STORE_COMMITS_AT_KB)
                 .open();
         store.setAutoCommitDelay(0);
         return store;
     }
 
-    private static void write(MVMap<Integer, String> map, int from, int to) {
+    static void write(MVMap<Integer, String> map, int from, int to) {
         for (int i = from; i < to; i++) {
             map.put(i, value(i));
         }
@@ -105,7 +105,7 @@ class ChangeCommitsTests {
         return "门诊慢特病-" + i + "-" + "x".repeat(80);
     }
 
-    private static void awaitTrue(BooleanSupplier condition) {
+    static void awaitTrue(BooleanSupplier condition) {
         Instant deadline = Instant.now().plusSeconds(20);
         while (!condition.getAsBoolean()) {
             assertThat(Instant.now()).as("waited 20 s").isBefore(deadline);
@@ -113,7 +113,7 @@ class ChangeCommitsTests {
         }
     }
 
-    private static void sleep(Duration duration) {
+    static void sleep(Duration duration) {
         try {
             Thread.sleep(duration);
         } catch (InterruptedException e) {

@@ -1,0 +1,93 @@
+package org.mtb.stack;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import org.h2.mvstore.MVStore;
+import org.h2.mvstore.MVStoreException;
+
+/**
+ * Forces H2's file to the disk once a second when it has been written since the last time, on a thread of its own.
+ *
+ * <p>H2 writes its chunks without forcing them, so the operating system kept them in memory until they were 30 s old
+ * (Linux's {@code dirty_expire_centisecs}) and then wrote the whole file's changes at once: under the submissions
+ * benchmark, 280-440 MB every 30 s, and a probe thread on each core at real-time priority woke 20-33 ms late every
+ * 100 ms for about half a second each time, on both cores at once, with intake's gate refusing in those seconds
+ * (benchmarks/README.md, "The local MongoDB's writes forced each second"). Forced each second, the same bytes go out in
+ * a second's share. A change committed is then on the disk within about a second, where it waited for the 30 s
+ * before, so a crash of the machine (not only of the process) loses at most the last second.
+ */
+final class FileSyncs implements AutoCloseable {
+
+    static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(1);
+    private static final Duration STOP_WAIT = Duration.ofSeconds(30);
+
+    private final MVStore store;
+    private final Duration interval;
+    private final Thread thread;
+    private final AtomicLong forced = new AtomicLong();
+    private volatile boolean stopped;
+
+    private FileSyncs(MVStore store, Duration interval) {
+        this.store = store;
+        this.interval = interval;
+        this.thread = Thread.ofPlatform().name("mtb-h2-sync").daemon().unstarted(this::forceWhenWritten);
+    }
+
+    /** Starts forcing {@code store}'s file every {@code interval} in which it was written. */
+    static FileSyncs start(MVStore store, Duration interval) {
+        if (interval.isNegative() || interval.isZero()) {
+            throw new IllegalArgumentException("The file is forced at a positive interval, not " + interval);
+        }
+        if (store.getFileStore() == null) {
+            throw new IllegalArgumentException("An H2 store in memory has no file to force");
+        }
+        FileSyncs syncs = new FileSyncs(store, interval);
+        syncs.thread.start();
+        return syncs;
+    }
+
+    private void forceWhenWritten() {
+        long writesForced = store.getFileStore().getWriteCount();
+        while (!stopped) {
+            LockSupport.parkNanos(this, interval.toNanos());
+            if (stopped || store.isClosed()) {
+                return;
+            }
+            long writes = store.getFileStore().getWriteCount();
+            if (writes == writesForced) {
+                continue;
+            }
+            try {
+                store.sync();
+            } catch (MVStoreException e) {
+                // Closed under this thread, or the disk refused: H2's own next write meets the same error and
+                // EmbeddedMongo reports a store H2 closed on it; forcing again will not help.
+                return;
+            }
+            writesForced = writes;
+            forced.incrementAndGet();
+        }
+    }
+
+    /** How many times the file has been forced. */
+    long forced() {
+        return forced.get();
+    }
+
+    /** Stops the thread after the force in progress, if any; the store's close writes and closes the file. */
+    @Override
+    public void close() {
+        stopped = true;
+        LockSupport.unpark(thread);
+        try {
+            thread.join(STOP_WAIT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    boolean running() {
+        return thread.isAlive();
+    }
+}
