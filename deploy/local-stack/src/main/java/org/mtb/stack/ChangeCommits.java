@@ -1,7 +1,6 @@
 package org.mtb.stack;
 
 import java.time.Duration;
-import java.util.concurrent.locks.LockSupport;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.MVStoreException;
 
@@ -21,21 +20,18 @@ import org.h2.mvstore.MVStoreException;
  * thread once the changes have reached {@code commitAt}. The store's own auto-commit size must be set above
  * {@code commitAt}: H2's commit from the command thread is then only the fallback when this thread falls behind.
  */
-final class ChangeCommits implements AutoCloseable {
+final class ChangeCommits extends StoreThread {
 
     /** How long the thread sleeps without a wake-up before it looks at the changes again. */
     private static final Duration IDLE_LOOK = Duration.ofMillis(200);
-    private static final Duration STOP_WAIT = Duration.ofSeconds(30);
 
     private final MVStore store;
     private final int commitAt;
-    private final Thread thread;
-    private volatile boolean stopped;
 
     private ChangeCommits(MVStore store, int commitAt) {
+        super("mtb-h2-commits");
         this.store = store;
         this.commitAt = commitAt;
-        this.thread = Thread.ofPlatform().name("mtb-h2-commits").daemon().unstarted(this::commitWhenDue);
     }
 
     /** Starts committing {@code store}'s changes once they reach {@code commitAtBytes} of unsaved memory. */
@@ -45,21 +41,23 @@ final class ChangeCommits implements AutoCloseable {
                     + "own at " + store.getAutoCommitMemory() + " bytes, or the command thread would commit first");
         }
         ChangeCommits commits = new ChangeCommits(store, commitAtBytes);
-        commits.thread.start();
+        commits.startThread();
         return commits;
     }
 
     /** Wakes the thread if the changes have reached the size to commit at; never waits. */
     void afterCommand() {
         if (store.getUnsavedMemory() >= commitAt) {
-            LockSupport.unpark(thread);
+            wake();
         }
     }
 
-    private void commitWhenDue() {
-        while (!stopped) {
-            LockSupport.parkNanos(this, IDLE_LOOK.toNanos());
-            if (stopped || store.isClosed()) {
+    /** Commits once the changes have reached the size, looking at them when woken and at least every 200 ms. */
+    @Override
+    void work() {
+        while (!stopped()) {
+            sleep(IDLE_LOOK);
+            if (stopped() || store.isClosed()) {
                 return;
             }
             if (store.getUnsavedMemory() >= commitAt) {
@@ -73,21 +71,5 @@ final class ChangeCommits implements AutoCloseable {
                 }
             }
         }
-    }
-
-    /** Stops the thread after its commit in progress, if any; the store's close commits what is left. */
-    @Override
-    public void close() {
-        stopped = true;
-        LockSupport.unpark(thread);
-        try {
-            thread.join(STOP_WAIT);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    boolean running() {
-        return thread.isAlive();
     }
 }

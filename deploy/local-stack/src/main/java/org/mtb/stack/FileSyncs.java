@@ -2,7 +2,6 @@ package org.mtb.stack;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.MVStoreException;
 
@@ -17,21 +16,18 @@ import org.h2.mvstore.MVStoreException;
  * a second's share. A change committed is then on the disk within about a second, where it waited for the 30 s
  * before, so a crash of the machine (not only of the process) loses at most the last second.
  */
-final class FileSyncs implements AutoCloseable {
+final class FileSyncs extends StoreThread {
 
     static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(1);
-    private static final Duration STOP_WAIT = Duration.ofSeconds(30);
 
     private final MVStore store;
     private final Duration interval;
-    private final Thread thread;
     private final AtomicLong forced = new AtomicLong();
-    private volatile boolean stopped;
 
     private FileSyncs(MVStore store, Duration interval) {
+        super("mtb-h2-sync");
         this.store = store;
         this.interval = interval;
-        this.thread = Thread.ofPlatform().name("mtb-h2-sync").daemon().unstarted(this::forceWhenWritten);
     }
 
     /** Starts forcing {@code store}'s file every {@code interval} in which it was written. */
@@ -43,15 +39,17 @@ final class FileSyncs implements AutoCloseable {
             throw new IllegalArgumentException("An H2 store in memory has no file to force");
         }
         FileSyncs syncs = new FileSyncs(store, interval);
-        syncs.thread.start();
+        syncs.startThread();
         return syncs;
     }
 
-    private void forceWhenWritten() {
+    /** Forces the file each interval in which H2 wrote to it. */
+    @Override
+    void work() {
         long writesForced = store.getFileStore().getWriteCount();
-        while (!stopped) {
-            LockSupport.parkNanos(this, interval.toNanos());
-            if (stopped || store.isClosed()) {
+        while (!stopped()) {
+            sleep(interval);
+            if (stopped() || store.isClosed()) {
                 return;
             }
             long writes = store.getFileStore().getWriteCount();
@@ -73,21 +71,5 @@ final class FileSyncs implements AutoCloseable {
     /** How many times the file has been forced. */
     long forced() {
         return forced.get();
-    }
-
-    /** Stops the thread after the force in progress, if any; the store's close writes and closes the file. */
-    @Override
-    public void close() {
-        stopped = true;
-        LockSupport.unpark(thread);
-        try {
-            thread.join(STOP_WAIT);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    boolean running() {
-        return thread.isAlive();
     }
 }
