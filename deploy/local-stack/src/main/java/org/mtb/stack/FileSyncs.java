@@ -13,8 +13,8 @@ import org.h2.mvstore.MVStoreException;
  * benchmark, 280-440 MB every 30 s, and a probe thread on each core at real-time priority woke 20-33 ms late every
  * 100 ms for about half a second each time, on both cores at once, with intake's gate refusing in those seconds
  * (benchmarks/README.md, "The local MongoDB's writes forced each second"). Forced each second, the same bytes go out in
- * a second's share. A change committed is then on the disk within about a second, where it waited for the 30 s
- * before, so a crash of the machine (not only of the process) loses at most the last second.
+ * a second's share. A change committed is then on the disk about a second after H2 wrote it, where it could wait 30 s
+ * before, so a crash of the machine (not only of the process) loses about the last second.
  */
 final class FileSyncs extends StoreThread {
 
