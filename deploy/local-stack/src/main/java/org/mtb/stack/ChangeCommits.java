@@ -2,7 +2,6 @@ package org.mtb.stack;
 
 import java.time.Duration;
 import org.h2.mvstore.MVStore;
-import org.h2.mvstore.MVStoreException;
 
 /**
  * Commits H2's changes on a thread of its own once they reach a size, so that the local MongoDB's command thread
@@ -29,7 +28,7 @@ final class ChangeCommits extends StoreThread {
     private final int commitAt;
 
     private ChangeCommits(MVStore store, int commitAt) {
-        super("mtb-h2-commits");
+        super("mtb-h2-commits", store, IDLE_LOOK);
         this.store = store;
         this.commitAt = commitAt;
     }
@@ -54,22 +53,10 @@ final class ChangeCommits extends StoreThread {
 
     /** Commits once the changes have reached the size, looking at them when woken and at least every 200 ms. */
     @Override
-    void work() {
-        while (!stopped()) {
-            sleep(IDLE_LOOK);
-            if (stopped() || store.isClosed()) {
-                return;
-            }
-            if (store.getUnsavedMemory() >= commitAt) {
-                try {
-                    // Skipped when another commit (H2's timer, a backup) holds the store: that one takes these too.
-                    store.tryCommit();
-                } catch (MVStoreException e) {
-                    // H2 closed the store on an error it cannot recover from: EmbeddedMongo reports it, and the
-                    // server's next command fails with it.
-                    return;
-                }
-            }
+    void step() {
+        if (store.getUnsavedMemory() >= commitAt) {
+            // Skipped when another commit (H2's timer, a backup) holds the store: that one takes these too.
+            store.tryCommit();
         }
     }
 }

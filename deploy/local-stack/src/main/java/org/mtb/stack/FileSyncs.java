@@ -3,7 +3,6 @@ package org.mtb.stack;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import org.h2.mvstore.MVStore;
-import org.h2.mvstore.MVStoreException;
 
 /**
  * Forces H2's file to the disk once a second when it has been written since the last time, on a thread of its own.
@@ -21,13 +20,14 @@ final class FileSyncs extends StoreThread {
     static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(1);
 
     private final MVStore store;
-    private final Duration interval;
     private final AtomicLong forced = new AtomicLong();
+    /** H2's count of its file's writes when the file was last forced (or this started); read by the thread only. */
+    private long writesForced;
 
     private FileSyncs(MVStore store, Duration interval) {
-        super("mtb-h2-sync");
+        super("mtb-h2-sync", store, interval);
         this.store = store;
-        this.interval = interval;
+        this.writesForced = store.getFileStore().getWriteCount();
     }
 
     /** Starts forcing {@code store}'s file every {@code interval} in which it was written. */
@@ -43,26 +43,12 @@ final class FileSyncs extends StoreThread {
         return syncs;
     }
 
-    /** Forces the file each interval in which H2 wrote to it. */
+    /** Forces the file if H2 wrote to it since the last time. */
     @Override
-    void work() {
-        long writesForced = store.getFileStore().getWriteCount();
-        while (!stopped()) {
-            sleep(interval);
-            if (stopped() || store.isClosed()) {
-                return;
-            }
-            long writes = store.getFileStore().getWriteCount();
-            if (writes == writesForced) {
-                continue;
-            }
-            try {
-                store.sync();
-            } catch (MVStoreException e) {
-                // Closed under this thread, or the disk refused: H2's own next write meets the same error and
-                // EmbeddedMongo reports a store H2 closed on it; forcing again will not help.
-                return;
-            }
+    void step() {
+        long writes = store.getFileStore().getWriteCount();
+        if (writes != writesForced) {
+            store.sync();
             writesForced = writes;
             forced.incrementAndGet();
         }

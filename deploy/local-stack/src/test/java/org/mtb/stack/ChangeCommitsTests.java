@@ -16,7 +16,7 @@ class ChangeCommitsTests {
 
     /** The store's own auto-commit size in the tests: far above what they write, so the writer never commits. */
     private static final int STORE_COMMITS_AT_KB = 64 * 1024;
-    private static final int COMMIT_AT = 256 * 1024;
+    static final int COMMIT_AT = 256 * 1024;
     private static final int ENTRIES = 20_000;
 
     @TempDir
@@ -63,29 +63,6 @@ class ChangeCommitsTests {
                     .hasMessageContaining("command thread would commit first");
             assertThatThrownBy(() -> ChangeCommits.start(store, 0)).isInstanceOf(IllegalArgumentException.class);
         }
-    }
-
-    @Test
-    void stopsItsThreadWhenClosedAndWhenTheStoreIsClosedUnderIt() {
-        try (MVStore store = open(dir.resolve("stopped.mv.db"))) {
-            ChangeCommits commits = ChangeCommits.start(store, COMMIT_AT);
-            assertThat(commits.running()).isTrue();
-            commits.close();
-            assertThat(commits.running()).isFalse();
-        }
-        MVStore store = open(dir.resolve("closed-under.mv.db"));
-        ChangeCommits commits = ChangeCommits.start(store, COMMIT_AT);
-        store.close();
-        awaitTrue(() -> !commits.running());
-    }
-
-    @Test
-    void theLocalMongoDbCommitsApartWhileOpenAndStopsThatThreadWhenClosed() {
-        EmbeddedMongo mongo = EmbeddedMongo.onDisk(dir.resolve("mongo.mv.db"), 0);
-        OrderedKeysH2Backend backend = (OrderedKeysH2Backend) mongo.backend();
-        assertThat(backend.committingApart()).isTrue();
-        mongo.close();
-        assertThat(backend.committingApart()).isFalse();
     }
 
     static MVStore open(Path file) {

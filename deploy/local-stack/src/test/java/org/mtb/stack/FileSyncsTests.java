@@ -58,27 +58,4 @@ class FileSyncsTests {
                     .hasMessageContaining("no file");
         }
     }
-
-    @Test
-    void stopsItsThreadWhenClosedAndWhenTheStoreIsClosedUnderIt() {
-        try (MVStore store = open(dir.resolve("stopped.mv.db"))) {
-            FileSyncs syncs = FileSyncs.start(store, INTERVAL);
-            assertThat(syncs.running()).isTrue();
-            syncs.close();
-            assertThat(syncs.running()).isFalse();
-        }
-        MVStore store = open(dir.resolve("closed-under.mv.db"));
-        FileSyncs syncs = FileSyncs.start(store, INTERVAL);
-        store.close();
-        awaitTrue(() -> !syncs.running());
-    }
-
-    @Test
-    void theLocalMongoDbForcesItsFileWhileOpenAndStopsThatThreadWhenClosed() {
-        EmbeddedMongo mongo = EmbeddedMongo.onDisk(dir.resolve("mongo.mv.db"), 0);
-        OrderedKeysH2Backend backend = (OrderedKeysH2Backend) mongo.backend();
-        assertThat(backend.forcingApart()).isTrue();
-        mongo.close();
-        assertThat(backend.forcingApart()).isFalse();
-    }
 }
