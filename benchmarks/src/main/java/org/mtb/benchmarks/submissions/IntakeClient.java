@@ -1,6 +1,7 @@
 package org.mtb.benchmarks.submissions;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -23,6 +24,7 @@ final class IntakeClient {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final String APPLICATIONS = "/api/v1/applications";
 
+    private final int port;
     private final KeepAliveHttp http;
     private final JsonMapper json;
     private final ApplicationBodies bodies;
@@ -37,6 +39,7 @@ final class IntakeClient {
      */
     IntakeClient(int port, JsonMapper json, String keyPrefix, ChannelCredentials channels,
             PreparedMaterials materials) {
+        this.port = port;
         this.http = new KeepAliveHttp("127.0.0.1", port, TIMEOUT);
         this.json = json;
         this.bodies = new ApplicationBodies(json, materials);
@@ -72,15 +75,39 @@ final class IntakeClient {
         long start = System.nanoTime();
         try {
             KeepAliveHttp.Answer response = http.send(request);
-            long latencyMicros = (System.nanoTime() - start) / 1000;
-            long answeredAt = System.currentTimeMillis();
-            if (response.status() != 201) {
-                return new Outcome(index, response.status(), latencyMicros, answeredAt, null, 0, false, null);
-            }
-            return accepted(index, response, latencyMicros, answeredAt);
+            return outcome(index, response, (System.nanoTime() - start) / 1000, System.currentTimeMillis());
         } catch (IOException e) {
             return Outcome.noAnswer(index, (System.nanoTime() - start) / 1000, e);
         }
+    }
+
+    /**
+     * Applications {@code first} to {@code first + count - 1}, one every {@code intervalNanos} whatever the answers
+     * take ({@link OpenLoop}), on connections of their own; each application as {@link #submit} sends it.
+     */
+    OpenLoop.Run atRate(int first, int count, double intervalNanos, int maxInFlight) throws IOException {
+        try (OpenLoop loop = new OpenLoop(new InetSocketAddress("127.0.0.1", port), TIMEOUT, maxInFlight)) {
+            return loop.run(first, count, intervalNanos, new OpenLoop.Requests() {
+                @Override
+                public byte[] request(int index) {
+                    byte[] made = prepared.take(index);
+                    return made != null ? made : IntakeClient.this.request(index);
+                }
+
+                @Override
+                public Outcome answered(int index, KeepAliveHttp.Answer answer, long latencyMicros,
+                        long answeredAtMillis) {
+                    return outcome(index, answer, latencyMicros, answeredAtMillis);
+                }
+            });
+        }
+    }
+
+    private Outcome outcome(int index, KeepAliveHttp.Answer response, long latencyMicros, long answeredAt) {
+        if (response.status() != 201) {
+            return new Outcome(index, response.status(), latencyMicros, answeredAt, null, 0, false, null);
+        }
+        return accepted(index, response, latencyMicros, answeredAt);
     }
 
     /**

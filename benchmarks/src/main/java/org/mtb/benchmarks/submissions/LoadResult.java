@@ -40,6 +40,11 @@ final class LoadResult {
         }
     }
 
+    /** Every answer so far, in the order they came. */
+    List<Outcome> outcomes() {
+        return List.copyOf(outcomes);
+    }
+
     /** 201 answers so far, replays included. */
     int acceptedCount() {
         return accepted.get();

@@ -139,7 +139,7 @@ final class SubmissionPhases {
         long windowStart = System.nanoTime();
         LoadResult result;
         try (MachineSeconds machine = MachineSeconds.start()) {
-            RateDriver.Run run = new RateDriver(client).run(first, rate, Duration.ofSeconds(seconds));
+            OpenLoop.Run run = new RateDriver(client).run(first, rate, Duration.ofSeconds(seconds));
             result = run.result();
             double scheduled = result.lowestScheduledRate(first, rate, Duration.ofSeconds(seconds), RATE_WINDOW);
             SubmissionBenchmark.report("sustained", "%,d/s offered for %d s: %s", rate, seconds, result.summary());
@@ -171,7 +171,7 @@ final class SubmissionPhases {
         Map<String, Double> compilersBefore = StackProcesses.compilerSeconds(stack);
         long start = System.nanoTime();
         try (MachineSeconds machine = MachineSeconds.start()) {
-            RateDriver.Run run = new RateDriver(client).run(first, LATENCY_RATE, LATENCY_DURATION);
+            OpenLoop.Run run = new RateDriver(client).run(first, LATENCY_RATE, LATENCY_DURATION);
             LoadResult result = run.result();
             SubmissionBenchmark.report("latency", "%,d/s for %d s: %s", LATENCY_RATE, LATENCY_DURATION.toSeconds(),
                     result.summary());
