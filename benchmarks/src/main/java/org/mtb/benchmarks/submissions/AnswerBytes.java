@@ -30,16 +30,19 @@ final class AnswerBytes {
         if (headEnd < 0) {
             return null;
         }
-        String[] lines = new String(bytes, 0, headEnd, StandardCharsets.ISO_8859_1).split("\r\n", -1);
-        int status = Integer.parseInt(lines[0].substring(9, 12));
+        String head = new String(bytes, 0, headEnd, StandardCharsets.ISO_8859_1);
+        int lineEnd = head.indexOf("\r\n");
+        int status = Integer.parseInt(head.substring(9, 12));
         Map<String, String> headers = new HashMap<>();
-        for (int i = 1; i < lines.length; i++) {
-            int colon = lines[i].indexOf(':');
+        while (lineEnd >= 0) {
+            int lineStart = lineEnd + 2;
+            lineEnd = head.indexOf("\r\n", lineStart);
+            String line = head.substring(lineStart, lineEnd < 0 ? head.length() : lineEnd);
+            int colon = line.indexOf(':');
             if (colon < 0) {
-                throw new IllegalArgumentException("a header without a colon: " + lines[i]);
+                throw new IllegalArgumentException("a header without a colon: " + line);
             }
-            headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
-                    lines[i].substring(colon + 1).trim());
+            headers.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
         }
         int bodyStart = headEnd + END_OF_HEAD.length;
         byte[] body = body(bytes, bodyStart, length, headers);
