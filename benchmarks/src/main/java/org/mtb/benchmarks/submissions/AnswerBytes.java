@@ -46,7 +46,8 @@ final class AnswerBytes {
         }
         int bodyStart = headEnd + END_OF_HEAD.length;
         byte[] body = body(bytes, bodyStart, length, headers);
-        return body == null ? null : new KeepAliveHttp.Answer(status, headers, new String(body, StandardCharsets.UTF_8));
+        return body == null ? null
+                : new KeepAliveHttp.Answer(status, headers, new String(body, StandardCharsets.UTF_8));
     }
 
     private static byte @Nullable [] body(byte[] bytes, int start, int length, Map<String, String> headers) {

@@ -1,7 +1,5 @@
 package org.mtb.benchmarks.submissions;
 
-import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,7 +8,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Locale;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedDeque;
 
@@ -18,9 +16,10 @@ import java.util.concurrent.ConcurrentLinkedDeque;
  * A plain HTTP/1.1 client for the load driver: blocking requests over a pool of keep-alive connections, one request
  * at a time per connection. The JDK's {@code HttpClient} took a third of a core at 600 requests/s on the same two
  * cores as the stack it measured; this one writes the request and reads the answer (by {@code Content-Length} or
- * chunked) and does nothing else. A connection the server closed while it sat in the pool fails before any answer
- * arrived: the request is then sent once more on a new connection (each submission carries an idempotency key, so it
- * cannot apply twice).
+ * chunked, {@link AnswerBytes}) and does nothing else. A connection the server closed while it sat in the pool fails
+ * before any answer arrived: the request is then sent once more on a new connection (each submission carries an
+ * idempotency key, so it cannot apply twice). The open loop of phases (b) and (c) sends without blocking instead
+ * ({@link OpenLoop}).
  */
 final class KeepAliveHttp implements AutoCloseable {
 
@@ -81,8 +80,7 @@ final class KeepAliveHttp implements AutoCloseable {
         socket.setTcpNoDelay(true);
         socket.setSoTimeout(timeoutMillis);
         socket.connect(server, 2_000);
-        return new Connection(socket, new BufferedInputStream(socket.getInputStream(), 8192),
-                socket.getOutputStream());
+        return new Connection(socket, socket.getInputStream(), socket.getOutputStream());
     }
 
     private Answer exchange(Connection connection, byte[] request) throws IOException {
@@ -90,21 +88,27 @@ final class KeepAliveHttp implements AutoCloseable {
         try {
             connection.out().write(request);
             connection.out().flush();
-            String statusLine = connection.line();
-            answering = true;
-            int status = Integer.parseInt(statusLine.substring(9, 12));
-            Map<String, String> headers = new java.util.HashMap<>();
-            for (String line = connection.line(); !line.isEmpty(); line = connection.line()) {
-                int colon = line.indexOf(':');
-                headers.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
+            byte[] in = new byte[8192];
+            int length = 0;
+            Answer answer = null;
+            while (answer == null) {
+                if (length == in.length) {
+                    in = Arrays.copyOf(in, in.length * 2);
+                }
+                int read = connection.in().read(in, length, in.length - length);
+                if (read < 0) {
+                    throw new EOFException("the connection ended in the middle of an answer");
+                }
+                answering = true;
+                length += read;
+                answer = AnswerBytes.complete(in, length);
             }
-            String body = new String(readBody(connection, headers), StandardCharsets.UTF_8);
-            if ("close".equalsIgnoreCase(headers.get("connection"))) {
+            if ("close".equalsIgnoreCase(answer.headers().get("connection"))) {
                 connection.close();
             } else {
                 idle.addFirst(connection);
             }
-            return new Answer(status, headers, body);
+            return answer;
         } catch (IOException | RuntimeException e) {
             connection.close();
             if (!answering && e instanceof IOException && !(e instanceof java.net.SocketTimeoutException)) {
@@ -116,30 +120,6 @@ final class KeepAliveHttp implements AutoCloseable {
             }
             throw e;
         }
-    }
-
-    private static byte[] readBody(Connection connection, Map<String, String> headers) throws IOException {
-        String length = headers.get("content-length");
-        if (length != null) {
-            return connection.in().readNBytes(Integer.parseInt(length));
-        }
-        if (!"chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
-            return new byte[0];
-        }
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        for (int size = chunkSize(connection.line()); size > 0; size = chunkSize(connection.line())) {
-            body.write(connection.in().readNBytes(size));
-            connection.line();
-        }
-        for (String trailer = connection.line(); !trailer.isEmpty(); trailer = connection.line()) {
-            // trailers are not used
-        }
-        return body.toByteArray();
-    }
-
-    private static int chunkSize(String line) {
-        int extension = line.indexOf(';');
-        return Integer.parseInt((extension < 0 ? line : line.substring(0, extension)).trim(), 16);
     }
 
     private static byte[] concat(byte[] head, byte[] content) {
@@ -164,20 +144,6 @@ final class KeepAliveHttp implements AutoCloseable {
     }
 
     private record Connection(Socket socket, InputStream in, OutputStream out) {
-
-        /** One header line, without its CRLF (ISO-8859-1, as HTTP/1.1 headers are). */
-        String line() throws IOException {
-            StringBuilder line = new StringBuilder(64);
-            for (int b = in.read(); b != '\n'; b = in.read()) {
-                if (b < 0) {
-                    throw new EOFException("the connection ended in the middle of an answer");
-                }
-                if (b != '\r') {
-                    line.append((char) b);
-                }
-            }
-            return line.toString();
-        }
 
         void close() {
             try {

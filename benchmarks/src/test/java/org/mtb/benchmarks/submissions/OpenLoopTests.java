@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -32,15 +33,15 @@ class OpenLoopTests {
         OpenLoop.Run run = run(10, 20, EVERY_20_MS, Duration.ofSeconds(5));
 
         assertThat(run.sent()).isEqualTo(20);
-        assertThat(outcomes(run)).extracting(Outcome::index, Outcome::status)
-                .containsExactly(java.util.stream.IntStream.range(10, 30)
-                        .mapToObj(i -> org.assertj.core.groups.Tuple.tuple(i, 201)).toArray(
-                                org.assertj.core.groups.Tuple[]::new));
+        assertThat(outcomes(run)).extracting(Outcome::index).containsExactlyElementsOf(
+                IntStream.range(10, 30).boxed().toList());
+        assertThat(outcomes(run)).extracting(Outcome::status).containsOnly(201);
         assertThat(server.requests).allSatisfy(request -> assertThat(request).startsWith("POST /x HTTP/1.1\r\n"));
         assertThat(server.requests.getFirst()).endsWith("\r\n\r\n第10件");
         assertThat(server.connections).as("each answer came before the next moment").hasValue(1);
         long span = server.arrivals.getLast() - server.arrivals.getFirst();
-        assertThat(span).as("19 intervals of 20 ms").isBetween(19 * 20_000_000L - 5_000_000, 19 * 20_000_000L + 60_000_000);
+        assertThat(span).as("19 intervals of 20 ms")
+                .isBetween(19 * 20_000_000L - 5_000_000, 19 * 20_000_000L + 60_000_000);
     }
 
     @Test
