@@ -74,7 +74,7 @@ final class OpenLoop implements AutoCloseable {
             long now = System.nanoTime();
             for (long due = start + (long) (next * intervalNanos); next < count && due <= now
                     && busy.size() < maxInFlight; due = start + (long) (next * intervalNanos)) {
-                maxBehind = Math.max(maxBehind, now - due);
+                maxBehind = Math.max(maxBehind, System.nanoTime() - due);
                 send(first + next, requests.request(first + next), 0, result, requests);
                 next++;
             }
@@ -183,13 +183,21 @@ final class OpenLoop implements AutoCloseable {
         if (connection.in.length == connection.inLength) {
             connection.in = Arrays.copyOf(connection.in, connection.in.length * 2);
         }
-        int read = connection.channel.read(ByteBuffer.wrap(connection.in, connection.inLength,
-                connection.in.length - connection.inLength));
+        int read;
+        try {
+            read = connection.channel.read(ByteBuffer.wrap(connection.in, connection.inLength,
+                    connection.in.length - connection.inLength));
+        } catch (IOException reset) {
+            if (connection.index >= 0) {
+                throw reset;
+            }
+            read = -1;
+        }
         if (read == 0) {
             return;
         }
         if (connection.index < 0) {
-            // An idle connection the server closed, or that it wrote to unasked: not to be used again.
+            // An idle connection the server closed or reset, or wrote to unasked: not to be used again.
             idle.remove(connection);
             connection.close();
             return;

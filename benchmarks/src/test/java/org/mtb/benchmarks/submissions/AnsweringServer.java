@@ -26,6 +26,7 @@ final class AnsweringServer implements AutoCloseable {
     private final ServerSocket server;
     private final boolean closeAfterOne;
     private final Function<String, byte[]> answers;
+    private volatile long resetAfterMillis = -1;
 
     /** Closes each connection after one answer if {@code closeAfterOne}, without saying so in the answer. */
     AnsweringServer(boolean closeAfterOne, Function<String, byte[]> answers) throws IOException {
@@ -33,6 +34,15 @@ final class AnsweringServer implements AutoCloseable {
         this.closeAfterOne = closeAfterOne;
         this.answers = answers;
         Thread.ofPlatform().daemon().start(this::accept);
+    }
+
+    /**
+     * From now on, resets each connection (a TCP RST, not a FIN) {@code millis} after its first answer, while the
+     * client keeps it for its next request.
+     */
+    AnsweringServer resettingAfter(long millis) {
+        resetAfterMillis = millis;
+        return this;
     }
 
     int port() {
@@ -86,6 +96,11 @@ final class AnsweringServer implements AutoCloseable {
                 }
                 out.write(answer);
                 out.flush();
+                if (resetAfterMillis >= 0) {
+                    Thread.sleep(resetAfterMillis);
+                    socket.setSoLinger(true, 0);
+                    return;
+                }
                 if (closeAfterOne) {
                     return;
                 }

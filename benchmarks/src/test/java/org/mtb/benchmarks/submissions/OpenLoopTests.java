@@ -86,6 +86,18 @@ class OpenLoopTests {
     }
 
     @Test
+    void dropsAnIdleConnectionTheServerResetAndSendsTheNextRequestOnANewOne() throws IOException {
+        server = new AnsweringServer(false, request -> AnsweringServer.answer(201, "Content-Length", "{}"))
+                .resettingAfter(20);
+
+        OpenLoop.Run run = run(0, 3, 100_000_000, Duration.ofSeconds(5));
+
+        assertThat(outcomes(run)).extracting(Outcome::status).containsExactly(201, 201, 201);
+        assertThat(server.requests).hasSize(3);
+        assertThat(server.connections).hasValue(3);
+    }
+
+    @Test
     void closesAConnectionTheAnswerSaysIsClosed() throws IOException {
         server = new AnsweringServer(false, request -> ("HTTP/1.1 503 X\r\nConnection: close\r\nContent-Length: 2"
                 + "\r\n\r\n{}").getBytes(StandardCharsets.UTF_8));
