@@ -23,9 +23,9 @@ import java.util.zip.ZipFile;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A Spring Boot jar as the stack starts it: extracted once per content ({@code java -Djarmode=tools -jar ... extract}),
- * so that its JVM keeps the classes it loads in a class-data archive of its own ({@code -XX:SharedArchiveFile} with
- * {@code -XX:+AutoCreateSharedArchive}, JDK 19 and later). The archive is written when the part first stops and read
+ * A Spring Boot jar as the stack starts it: extracted once per content, as Boot's {@code -Djarmode=tools extract} would
+ * ({@link Extraction}), so that its JVM keeps the classes it loads in a class-data archive of its own
+ * ({@code -XX:SharedArchiveFile} with {@code -XX:+AutoCreateSharedArchive}, JDK 19 and later). The archive is written when the part first stops and read
  * from its next start on. Beside it a stamp names the JDK, the options and the class path (each jar's size and time)
  * it was recorded with; with any other the stack deletes it, so that it is recorded anew: the JVM refuses an archive of
  * another class path and, although told to create one, then writes none. The

@@ -1,37 +1,31 @@
 package org.mtb.stack;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * A Boot jar extracted into its folder ({@code java -Djarmode=tools -jar ... extract}): the jar of its own classes and
- * {@code lib/}. When the folder already holds every library of the new extraction, byte for byte, only the project's
- * own code is replaced (and a library no longer used removed), and the class archive beside them is kept for the
- * class-path check of {@link ExtractedJars}; otherwise the folder, archive and all, is replaced whole. The bytes are
- * compared because the JVM checks an archive's jars by size and time only, and Boot gives every extracted file the
- * time of its entry: a library rebuilt at the same size under the same name (a snapshot) could pass that check with
- * other classes.
+ * A Boot jar extracted into its folder, laid out as {@code java -Djarmode=tools -jar ... extract} lays it out, by this
+ * JVM: the jar of its own classes (Boot's {@code BOOT-INF/classes/} at its root, its {@code META-INF/}, a manifest
+ * naming the main class and the libraries in the order of Boot's class path index) and {@code lib/}, each library a
+ * copy of its entry with the entry's time. When the folder already holds every library of the new extraction, byte for
+ * byte, only the project's own code is replaced (and a library no longer used removed), and the class archive beside
+ * them is kept for the class-path check of {@link ExtractedJars}; otherwise the folder, archive and all, is replaced
+ * whole. The bytes are compared because the JVM checks an archive's jars by size and time only, and every extracted
+ * library has the time of its entry: a library rebuilt at the same size under the same name (a snapshot) could pass
+ * that check with other classes.
+ *
+ * <p>Until December 2026 a JVM of Boot's tools mode extracted each jar: five of them side by side on a first start,
+ * 1.0-1.3 s of CPU each, while MongoDB and Kafka started, and the services launched 7.4-8.1 s after the command instead
+ * of 2.7-3.4 s (benchmarks/README.md). The libraries are stored entries: here the extraction is a copy.
  */
 final class Extraction {
 
-    /** How long {@code -Djarmode=tools extract} may take before it is stopped and the part runs from its jar. */
-    private static final Duration EXTRACTION_TIME = Duration.ofSeconds(120);
-    /**
-     * The extracting JVM's options. It runs for about a second, side by side with the others and with MongoDB's and
-     * Kafka's start, on the first start after a jar's content changed: at C1 only and with the serial collector it
-     * took 1.2-1.3 s of CPU for intake's jar instead of 2.1-2.3 s with the JDK's defaults (C2, G1), and no longer.
-     */
-    static final List<String> EXTRACTION_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
     private static final String LIB = "lib";
 
     private Extraction() {
@@ -47,7 +41,7 @@ final class Extraction {
         Path fresh = dir.resolveSibling(dir.getFileName() + ".extracting");
         deleteRecursively(fresh);
         try {
-            extract(bootJar, fresh, dir);
+            BootJarLayout.extract(bootJar, fresh);
             if (Files.isDirectory(dir) && holdsTheLibrariesOf(fresh, dir, ownLibraries)) {
                 replaceOwnCode(fresh, dir, bootJar.getFileName().toString(), ownLibraries);
                 return true;
@@ -115,26 +109,6 @@ final class Extraction {
         }
         try (Stream<Path> files = Files.list(folder)) {
             return files.filter(Files::isRegularFile).map(file -> file.getFileName().toString()).toList();
-        }
-    }
-
-    /** Extracts into {@code destination}, logging beside {@code dir}, the folder it is for. */
-    private static void extract(Path bootJar, Path destination, Path dir) {
-        Path log = dir.resolveSibling(dir.getFileName() + ".extract.log");
-        List<String> command = new ArrayList<>();
-        command.add(JavaCommand.javaExecutable());
-        command.addAll(EXTRACTION_JVM_OPTIONS);
-        command.addAll(List.of("-Djarmode=tools", "-jar", bootJar.toString(), "extract", "--destination",
-                destination.toString()));
-        int exit;
-        try {
-            exit = ManagedProcess.start(dir.getFileName() + " extraction", command, Map.of(), log)
-                    .await(EXTRACTION_TIME);
-        } catch (StackException | UncheckedIOException e) {
-            throw new IllegalStateException(e.getMessage(), e);
-        }
-        if (exit != 0 || !Files.isRegularFile(destination.resolve(bootJar.getFileName()))) {
-            throw new IllegalStateException("the extraction failed (exit " + exit + ", see " + log + ")");
         }
     }
 }

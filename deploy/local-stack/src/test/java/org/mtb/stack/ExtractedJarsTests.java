@@ -3,39 +3,37 @@ package org.mtb.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A jar is extracted once per build, by the JDK that runs the stack, and then run with a class archive beside it. The
- * jars here stand in for Boot jars: their main class answers {@code -Djarmode=tools ... extract --destination} as
- * Spring Boot's does (a jar of the same name in the folder) and counts how often it was asked.
+ * A Boot jar is extracted once per content and then run with a class archive beside it. The jars here are laid out as
+ * Boot's Maven plugin lays them out ({@link TestJars#bootJar}); whether a start extracted a jar again shows in the time
+ * of its extracted jar, set to a mark before.
  */
 class ExtractedJarsTests {
+
+    private static final String START_CLASS = "org.mtb.example.ExampleServiceApplication";
+    private static final FileTime MARK = FileTime.fromMillis(0);
 
     @TempDir
     Path dir;
 
     @Test
     void aJarIsExtractedOnceAndRunWithAClassArchiveBesideIt() throws Exception {
-        Path jar = fakeBootJar(dir.resolve("target/intake-service.jar"), 0);
+        Path jar = fakeBootJar(dir.resolve("target/intake-service.jar"), "build 1");
 
         ExtractedJars.Launch first = ExtractedJars.prepare(jar, "intake-service", List.of(), "", 21);
+        mark("intake-service");
         ExtractedJars.Launch second = ExtractedJars.prepare(jar, "intake-service", List.of(), "", 21);
 
         Path extracted = dir.resolve("target/local-stack/intake-service");
@@ -45,20 +43,16 @@ class ExtractedJarsTests {
         assertThat(first.writesCacheAtExit()).as("given the time to write its archive as it stops").isTrue();
         assertThat(first.arguments()).as("the launcher alone on the class path: no libraries").containsExactly("-cp",
                 dir.resolve("target/local-stack/own-code-launcher.jar").toString(),
-                "org.mtb.stack.launch.OwnCodeLauncher", FakeBootJar.class.getName(),
-                extracted.resolve("intake-service.jar").toString());
+                "org.mtb.stack.launch.OwnCodeLauncher", START_CLASS, extracted.resolve("intake-service.jar").toString());
         assertThat(second).isEqualTo(first);
-        assertThat(extractions()).isEqualTo(1);
-        assertThat(Files.readString(dir.resolve("extractions"))).as("extracted beside, then moved into place")
-                .isEqualTo("tools extract --destination " + extracted + ".extracting\n");
-        assertThat(dir.resolve("target/local-stack/intake-service.extracting")).doesNotExist();
-        assertThat(Files.readString(dir.resolve("extractions.jvm")).split(" "))
-                .as("the extracting JVM's options").contains("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+        assertThat(extractedAgain("intake-service")).as("extracted once").isFalse();
+        assertThat(dir.resolve("target/local-stack/intake-service.extracting")).as("extracted beside, then moved")
+                .doesNotExist();
     }
 
     @Test
     void aLaunchRecordingAnArchiveFromNothingSaysSoAndItsUnfinishedArchiveCanBeDiscarded() throws Exception {
-        Path jar = fakeBootJar(dir.resolve("target/review-service.jar"), 0);
+        Path jar = fakeBootJar(dir.resolve("target/review-service.jar"), "build 1");
         Path archive = dir.resolve("target/local-stack/review-service/review-service.jsa");
 
         ExtractedJars.Launch recording = ExtractedJars.prepare(jar, "review-service", List.of(), "", 21);
@@ -87,7 +81,6 @@ class ExtractedJarsTests {
         assertThat(rebuilt).isEqualTo(first);
         assertThat(archive).doesNotExist();
         assertThat(dir.resolve("target/local-stack/review-service/lib/kafka.jar")).hasContent("kafka 4.2");
-        assertThat(extractions()).isEqualTo(2);
     }
 
     @Test
@@ -102,7 +95,6 @@ class ExtractedJarsTests {
         fakeBootJar(jar, "build 2", "kafka 4.1", "support 2");
         ExtractedJars.Launch rebuilt = ExtractedJars.prepare(jar, "review-service", List.of(), "", 21);
 
-        assertThat(extractions()).isEqualTo(2);
         assertThat(rebuilt.ownCodeApart()).isEqualTo(first.ownCodeApart());
         assertThat(rebuilt.recordsAnew()).as("the archive kept is read").isNull();
         assertThat(archive).hasContent("classes of the libraries");
@@ -113,25 +105,26 @@ class ExtractedJarsTests {
         }
         assertThat(rebuilt.ownCodeApart()).isEqualTo(new OwnCodeApart(
                 List.of(extracted.resolve("lib/kafka.jar"), dir.resolve("target/local-stack/own-code-launcher.jar")),
-                FakeBootJar.class.getName(), List.of(rebuilt.jar(), extracted.resolve("lib/support.jar"))));
+                START_CLASS, List.of(rebuilt.jar(), extracted.resolve("lib/support.jar"))));
     }
 
     @Test
     void aJarRewrittenWithTheSameContentKeepsItsExtractionAndArchive() throws Exception {
-        Path jar = fakeBootJar(dir.resolve("target/review-service.jar"), 0, "build 1");
+        Path jar = fakeBootJar(dir.resolve("target/review-service.jar"), "build 1");
         ExtractedJars.prepare(jar, "review-service", List.of(), "", 21);
+        mark("review-service");
         Path archive = dir.resolve("target/local-stack/review-service/review-service.jsa");
         Files.writeString(archive, "classes of this build");
         String contentBefore = ExtractedJars.contentOf(jar);
 
         Files.delete(jar);
-        fakeBootJar(jar, 0, "build 1");
+        fakeBootJar(jar, "build 1");
         Files.setLastModifiedTime(jar, FileTime.from(Instant.now().plusSeconds(60)));
         ExtractedJars.prepare(jar, "review-service", List.of(), "", 21);
 
         assertThat(ExtractedJars.contentOf(jar)).isEqualTo(contentBefore);
         assertThat(archive).hasContent("classes of this build");
-        assertThat(extractions()).isEqualTo(1);
+        assertThat(extractedAgain("review-service")).isFalse();
     }
 
     @Test
@@ -157,7 +150,6 @@ class ExtractedJarsTests {
         assertThat(extracted.resolve("lib/support.jar")).as("gone with the build that dropped it").doesNotExist();
         assertThat(archive).hasContent("classes of the libraries");
         assertThat(removed.recordsAnew()).isNull();
-        assertThat(extractions()).isEqualTo(3);
     }
 
     @Test
@@ -216,7 +208,7 @@ class ExtractedJarsTests {
 
     @Test
     void anArchiveWrittenInPartIsDeletedSoThatTheJvmWritesItAgain() throws Exception {
-        Path jar = fakeBootJar(dir.resolve("target/intake-service.jar"), 0);
+        Path jar = fakeBootJar(dir.resolve("target/intake-service.jar"), "build 1");
         ExtractedJars.prepare(jar, "intake-service", List.of(), "", 21);
         Path archive = dir.resolve("target/local-stack/intake-service/intake-service.jsa");
         Files.write(archive, new byte[2 * 1024 * 1024]);
@@ -231,7 +223,7 @@ class ExtractedJarsTests {
 
     @Test
     void withAotFromJdk25AnExtractedJarRecordsAnAotCacheInstead() throws Exception {
-        Path jar = fakeBootJar(dir.resolve("target/notification-service.jar"), 0);
+        Path jar = fakeBootJar(dir.resolve("target/notification-service.jar"), "build 1");
         assertThat(ExtractedJars.prepare(jar, "notification-service", List.of("-Xmx256m"), "", 25).jvmOptions())
                 .as("the default on JDK 25").first().asString().startsWith("-XX:SharedArchiveFile=");
         assertThat(ExtractedJars.prepare(jar, "notification-service", List.of("-Xmx256m"), "aot", 24).jvmOptions())
@@ -252,8 +244,9 @@ class ExtractedJarsTests {
     }
 
     @Test
-    void aJarThatCannotBeExtractedRunsAsBuiltWithoutAnArchive() throws Exception {
-        Path jar = fakeBootJar(dir.resolve("target/catalog-service.jar"), 3);
+    void aJarThatIsNoBootJarRunsAsBuiltWithoutAnArchive() throws Exception {
+        Path jar = TestJars.withMainClass(dir.resolve("target/catalog-service.jar"), ExtractedJarsTests.class,
+                Map.of());
 
         ExtractedJars.Launch launch = ExtractedJars.prepare(jar, "catalog-service", List.of(), "aot", 25);
 
@@ -261,82 +254,41 @@ class ExtractedJarsTests {
         assertThat(launch.jvmOptions()).isEmpty();
     }
 
-    private int extractions() throws IOException {
-        Path counter = dir.resolve("extractions");
-        return Files.exists(counter) ? Files.readAllLines(counter).size() : 0;
+    private void mark(String part) throws IOException {
+        Files.setLastModifiedTime(extractedJar(part), MARK);
     }
 
-    /** A jar of {@link FakeBootJar}, which exits with {@code exitCode} after extracting (0: success). */
-    private Path fakeBootJar(Path jar, int exitCode) throws IOException {
-        return fakeBootJar(jar, exitCode, "build 1");
+    private boolean extractedAgain(String part) throws IOException {
+        return !Files.getLastModifiedTime(extractedJar(part)).equals(MARK);
     }
 
-    /** As above, with {@code build} in one of its entries, as a build's classes. */
-    private Path fakeBootJar(Path jar, int exitCode, String build) throws IOException {
-        return TestJars.withMainClass(jar, FakeBootJar.class, Map.of("settings.txt",
-                (dir.resolve("extractions") + "\n" + exitCode).getBytes(), "build.txt", build.getBytes()));
+    private Path extractedJar(String part) {
+        return dir.resolve("target/local-stack/" + part + "/" + part + ".jar");
+    }
+
+    /** A Boot jar without libraries, with {@code build} in one of its classes' files. */
+    private static Path fakeBootJar(Path jar, String build) throws IOException {
+        return fakeBootJar(jar, build, Map.of(), Map.of());
     }
 
     /**
-     * A jar that extracts with two libraries, as a Boot jar lays them out: {@code kafka.jar}, a dependency, and
-     * {@code support.jar}, a module of the build (in the "application" layer); each "jar" holds the text given.
+     * A Boot jar with two libraries: {@code kafka.jar}, a dependency, and {@code support.jar}, a module of the build
+     * (in the "application" layer); each "jar" holds the text given.
      */
-    private Path fakeBootJar(Path jar, String build, String kafka, String support) throws IOException {
+    private static Path fakeBootJar(Path jar, String build, String kafka, String support) throws IOException {
         return fakeBootJar(jar, build, Map.of("kafka.jar", kafka), Map.of("support.jar", support));
     }
 
     /** As above, with these dependencies and these modules of the build (file name to content), in name order. */
-    private Path fakeBootJar(Path jar, String build, Map<String, String> dependencies, Map<String, String> modules)
-            throws IOException {
-        StringBuilder layers = new StringBuilder("- \"dependencies\":\n");
-        new TreeMap<>(dependencies).keySet().forEach(name -> layers.append("  - \"BOOT-INF/lib/" + name + "\"\n"));
-        layers.append("- \"spring-boot-loader\":\n  - \"org/\"\n- \"snapshot-dependencies\":\n- \"application\":\n");
-        layers.append("  - \"BOOT-INF/classes/\"\n");
-        new TreeMap<>(modules).keySet().forEach(name -> layers.append("  - \"BOOT-INF/lib/" + name + "\"\n"));
-        layers.append("  - \"META-INF/\"\n");
-        Map<String, byte[]> entries = new HashMap<>(Map.of("settings.txt",
-                (dir.resolve("extractions") + "\n0").getBytes(), "build.txt", build.getBytes(),
-                "BOOT-INF/layers.idx", layers.toString().getBytes()));
-        List<String> classPath = new ArrayList<>();
-        for (Map<String, String> libraries : List.of(new TreeMap<>(dependencies), new TreeMap<>(modules))) {
-            libraries.forEach((name, content) -> {
-                entries.put("BOOT-INF/lib/" + name, content.getBytes());
-                classPath.add("lib/" + name);
-            });
-        }
-        return TestJars.withMainClass(jar, FakeBootJar.class, entries,
-                Map.of("Class-Path", String.join(" ", classPath)));
+    private static Path fakeBootJar(Path jar, String build, Map<String, String> dependencies,
+            Map<String, String> modules) throws IOException {
+        return TestJars.bootJar(jar, START_CLASS, Map.of("build.txt", build.getBytes()), bytes(dependencies),
+                bytes(modules));
     }
 
-    /** What a Boot jar's tools mode does for {@code extract --destination <dir>}, as far as the stack relies on it. */
-    public static final class FakeBootJar {
-
-        public static void main(String[] args) throws Exception {
-            List<String> settings;
-            try (InputStream in = FakeBootJar.class.getClassLoader().getResourceAsStream("settings.txt")) {
-                settings = new String(in.readAllBytes()).lines().toList();
-            }
-            Files.writeString(Path.of(settings.get(0)), System.getProperty("jarmode") + " " + String.join(" ", args)
-                    + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-            Files.writeString(Path.of(settings.get(0) + ".jvm"),
-                    String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()));
-            Path self = Path.of(FakeBootJar.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            Path destination = Path.of(args[List.of(args).indexOf("--destination") + 1]);
-            Files.createDirectories(destination);
-            try (OutputStream copy = Files.newOutputStream(destination.resolve(self.getFileName()))) {
-                Files.copy(self, copy);
-            }
-            try (ZipFile jar = new ZipFile(self.toFile())) {
-                for (ZipEntry library : jar.stream()
-                        .filter(entry -> entry.getName().startsWith("BOOT-INF/lib/")).toList()) {
-                    Path extracted = destination.resolve("lib").resolve(library.getName().substring(13));
-                    Files.createDirectories(extracted.getParent());
-                    try (InputStream in = jar.getInputStream(library)) {
-                        Files.copy(in, extracted);
-                    }
-                }
-            }
-            System.exit(Integer.parseInt(settings.get(1)));
-        }
+    private static Map<String, byte[]> bytes(Map<String, String> files) {
+        Map<String, byte[]> bytes = new LinkedHashMap<>();
+        new TreeMap<>(files).forEach((name, content) -> bytes.put(name, content.getBytes()));
+        return bytes;
     }
 }
