@@ -5,9 +5,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Supplier;
 
-/** Asks a service's actuator whether it is up. */
+/** Asks a service's actuator whether it is up, once or until it is. */
 final class HealthCheck {
 
     private static final HttpClient CLIENT = HttpClient.newBuilder()
@@ -36,6 +39,26 @@ final class HealthCheck {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
+        }
+    }
+
+    /**
+     * Polls {@code /actuator/health} every half second until it answers 200 UP; fails early when the part's process (as
+     * {@code process} gives it, null for none) has exited.
+     */
+    static void await(String part, int port, Duration timeout, Supplier<ManagedProcess> process, Path log) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (!isUp(port)) {
+            ManagedProcess current = process.get();
+            if (current != null && !current.isAlive()) {
+                throw new StackException(part, log, part + " exited with code " + current.exitValue()
+                        + " before it was healthy");
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new StackException(part, log, part + " was not healthy at " + healthUri(port) + " within "
+                        + timeout.toSeconds() + " s");
+            }
+            Ports.sleep(Duration.ofMillis(500));
         }
     }
 }

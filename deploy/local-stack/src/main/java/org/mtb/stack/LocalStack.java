@@ -5,12 +5,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The whole platform on this machine: Mongo and Kafka in child JVMs started from this JVM's class
@@ -18,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * by the end-to-end tests, which also stop and restart single parts.
  *
  * <p>Every child is stopped by {@link #stopAll()}, by {@link #close()} and, should the caller
- * forget, by a shutdown hook, so a finished test run leaves no broker behind.
+ * forget, by a shutdown hook ({@link RunningParts}), so a finished test run leaves no broker behind.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -30,11 +28,7 @@ public final class LocalStack implements AutoCloseable {
     private static final Duration INFRA_START_TIMEOUT = Duration.ofSeconds(120);
 
     private final StackSettings settings;
-    private final Map<String, ManagedProcess> running = new ConcurrentHashMap<>();
-    /** Parts recording a class archive or AOT cache from nothing, until they are first seen healthy. */
-    private final Map<String, ExtractedJars.Launch> recordingUntilHealthy = new ConcurrentHashMap<>();
-    private final Thread shutdownHook = new Thread(this::stopAll, "local-stack-shutdown");
-    private boolean hookRegistered;
+    private final RunningParts parts = new RunningParts(this::stopAll);
 
     public LocalStack(StackSettings settings) {
         this.settings = settings;
@@ -147,14 +141,8 @@ public final class LocalStack implements AutoCloseable {
             throw new StackException(AUTH, logFile(AUTH), "Missing " + jar + ". " + Preflight.BUILD_HINT);
         }
         Ports.requireFree(settings.authPort(), "the authorization server", "MTB_AUTH_PORT");
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("PORT", String.valueOf(settings.authPort()));
-        env.put("MTB_AUTH_ISSUER", settings.authIssuer());
-        env.put("MTB_AUTH_KEY_FILE", settings.authKeyFile().toString());
-        if (Files.isRegularFile(settings.realmFile())) {
-            env.put("MTB_AUTH_REALM_FILE", "file:" + settings.realmFile());
-        }
-        track(start(AUTH, ExtractedJars.prepare(jar, AUTH, settings.authJvmOptions()), settings.authJvmOptions(), env));
+        start(AUTH, ExtractedJars.prepare(jar, AUTH, settings.authJvmOptions()), settings.authJvmOptions(),
+                PartEnvironment.auth(settings));
     }
 
     public synchronized void stopAuth() {
@@ -178,19 +166,9 @@ public final class LocalStack implements AutoCloseable {
         }
         int port = settings.servicePort(service);
         Ports.requireFree(port, service, StackSettings.portVariable(service));
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("PORT", String.valueOf(port));
-        env.put("MONGODB_URI", settings.mongoUri(service));
-        env.put("KAFKA_BOOTSTRAP_SERVERS", settings.kafkaBootstrapServers());
-        env.put("MTB_SECURITY_ISSUER", settings.authIssuer());
-        env.put("MTB_SECURITY_JWKS_URI", settings.authJwksUri());
-        env.put("MTB_PERSONAL_DATA_KEY_FILE", settings.personalDataKeyFile().toString());
-        if (Files.isRegularFile(settings.channelSecretsFile())) {
-            env.put("MTB_SECURITY_CHANNEL_SECRETS", "file:" + settings.channelSecretsFile());
-        }
-        env.putAll(extraEnvironment);
         List<String> jvmOptions = settings.jvmOptions(service);
-        track(start(service, ExtractedJars.prepare(jar, service, jvmOptions), jvmOptions, env));
+        start(service, ExtractedJars.prepare(jar, service, jvmOptions), jvmOptions,
+                PartEnvironment.service(settings, service, extraEnvironment));
     }
 
     /**
@@ -202,14 +180,8 @@ public final class LocalStack implements AutoCloseable {
         List<String> options = new ArrayList<>(launch.jvmOptions());
         options.addAll(jvmOptions);
         Duration grace = launch.writesCacheAtExit() ? ManagedProcess.CACHE_WRITING_GRACE : ManagedProcess.STOP_GRACE;
-        ManagedProcess process = ManagedProcess.start(part, JavaCommand.launch(options, launch.arguments()), env,
-                logFile(part), grace);
-        if (launch.recordsAnew() != null) {
-            recordingUntilHealthy.put(part, launch);
-        } else {
-            recordingUntilHealthy.remove(part);
-        }
-        return process;
+        return parts.track(ManagedProcess.start(part, JavaCommand.launch(options, launch.arguments()), env,
+                logFile(part), grace), launch);
     }
 
     public synchronized void stopService(String name) {
@@ -220,20 +192,8 @@ public final class LocalStack implements AutoCloseable {
     public void awaitHealthy(String name, Duration timeout) {
         String service = partName(name);
         int port = AUTH.equals(service) ? settings.authPort() : settings.servicePort(service);
-        Instant deadline = Instant.now().plus(timeout);
-        while (!HealthCheck.isUp(port)) {
-            ManagedProcess process = running.get(service);
-            if (process != null && !process.isAlive()) {
-                throw new StackException(service, logFile(service),
-                        service + " exited with code " + process.exitValue() + " before it was healthy");
-            }
-            if (Instant.now().isAfter(deadline)) {
-                throw new StackException(service, logFile(service), service + " was not healthy at "
-                        + HealthCheck.healthUri(port) + " within " + timeout.toSeconds() + " s");
-            }
-            Ports.sleep(Duration.ofMillis(500));
-        }
-        recordingUntilHealthy.remove(service);
+        HealthCheck.await(service, port, timeout, () -> parts.get(service), logFile(service));
+        parts.healthy(service);
     }
 
     /**
@@ -260,27 +220,17 @@ public final class LocalStack implements AutoCloseable {
     @Override
     public void close() {
         stopAll();
-        synchronized (this) {
-            if (hookRegistered) {
-                try {
-                    Runtime.getRuntime().removeShutdownHook(shutdownHook);
-                } catch (IllegalStateException alreadyShuttingDown) {
-                    // The hook is running or about to; it finds nothing left to stop.
-                }
-                hookRegistered = false;
-            }
-        }
+        parts.closed();
     }
 
     /** Whether this stack started the part and its process is still alive. */
     public boolean isRunning(String part) {
-        ManagedProcess process = running.get(partName(part));
-        return process != null && process.isAlive();
+        return parts.isRunning(partName(part));
     }
 
     /** The process id of a running part, for tests that need to kill it hard. */
     public long pid(String part) {
-        ManagedProcess process = running.get(partName(part));
+        ManagedProcess process = parts.get(partName(part));
         if (process == null || !process.isAlive()) {
             throw new IllegalStateException(part + " is not running");
         }
@@ -303,32 +253,11 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private ManagedProcess track(ManagedProcess process) {
-        registerShutdownHook();
-        running.put(process.name(), process);
-        return process;
+        return parts.track(process);
     }
 
-    /**
-     * Stops a part and waits for its exit. One stopped before it was first healthy (Ctrl-C while the stack starts, a
-     * failed start) loses the archive or cache it was recording: its JVM wrote one of the classes it had loaded so far,
-     * which every later start would read instead of recording a whole one.
-     */
     private void stop(String part) {
-        ManagedProcess process = running.remove(part);
-        if (process != null) {
-            process.stop();
-        }
-        ExtractedJars.Launch unfinished = recordingUntilHealthy.remove(part);
-        if (unfinished != null) {
-            ExtractedJars.discardUnfinished(unfinished);
-        }
-    }
-
-    private synchronized void registerShutdownHook() {
-        if (!hookRegistered) {
-            Runtime.getRuntime().addShutdownHook(shutdownHook);
-            hookRegistered = true;
-        }
+        parts.stop(part);
     }
 
     /** A part's full name: {@code mongo}, {@code kafka}, {@code auth}, or a service's ({@code review-service}). */
