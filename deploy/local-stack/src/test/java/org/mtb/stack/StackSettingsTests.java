@@ -104,18 +104,18 @@ class StackSettingsTests {
 
     @Test
     void intakeRunsWithC2AndASmallerHeapTheOtherServicesWithC1Only() {
-        assertThat(defaults.jvmOptions("intake")).startsWith(StackSettings.DEFAULT_JVM_OPTIONS.toArray(String[]::new))
+        assertThat(defaults.jvmOptions("intake")).startsWith(ServiceJvmOptions.DEFAULT_JVM_OPTIONS.toArray(String[]::new))
                 .endsWith("-XX:TieredStopAtLevel=4", "-Xmx192m", "-XX:ReservedCodeCacheSize=96m",
                         "-XX:MaxInlineLevel=9", "-XX:InlineSmallCode=1000", "-XX:CompileThresholdScaling=0.5",
                         "-XX:-UseSerialGC", "-XX:+UseParallelGC", "-XX:ParallelGCThreads=2",
                         "-XX:-UseAdaptiveSizePolicy", "-Xmn64m", "-XX:SurvivorRatio=6");
         for (String service : List.of("review", "notification", "catalog")) {
             assertThat(defaults.jvmOptions(service)).as(service)
-                    .startsWith(StackSettings.DEFAULT_JVM_OPTIONS.toArray(String[]::new))
+                    .startsWith(ServiceJvmOptions.DEFAULT_JVM_OPTIONS.toArray(String[]::new))
                     .contains("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC").doesNotContain("-XX:TieredStopAtLevel=4")
                     .doesNotContain("-XX:+UseParallelGC");
         }
-        assertThat(defaults.jvmOptions("catalog")).isEqualTo(StackSettings.DEFAULT_JVM_OPTIONS);
+        assertThat(defaults.jvmOptions("catalog")).isEqualTo(ServiceJvmOptions.DEFAULT_JVM_OPTIONS);
         assertThat(defaults.overriddenBy(Map.of("MTB_INTAKE_JVM_OPTS", "-Xmx320m")::get).jvmOptions("intake"))
                 .as("intake's own options replaced").endsWith("-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=64m",
                         "-XX:SweeperThreshold=50", "-XX:MetaspaceSize=96m", "-XX:+ExitOnOutOfMemoryError", "-Xmx320m")
