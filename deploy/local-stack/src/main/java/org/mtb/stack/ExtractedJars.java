@@ -25,10 +25,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * A Spring Boot jar as the stack starts it: extracted once per content, as Boot's {@code -Djarmode=tools extract} would
  * ({@link Extraction}), so that its JVM keeps the classes it loads in a class-data archive of its own
- * ({@code -XX:SharedArchiveFile} with {@code -XX:+AutoCreateSharedArchive}, JDK 19 and later). The archive is written when the part first stops and read
- * from its next start on. Beside it a stamp names the JDK, the options and the class path (each jar's size and time)
- * it was recorded with; with any other the stack deletes it, so that it is recorded anew: the JVM refuses an archive of
- * another class path and, although told to create one, then writes none. The
+ * ({@code -XX:SharedArchiveFile} with {@code -XX:+AutoCreateSharedArchive}, JDK 19 and later). The archive is written
+ * when the part first stops and read from its next start on. Beside it a stamp names the JDK, the options and the class
+ * path (each jar's size and time) it was recorded with; with any other the stack deletes it, so that it is recorded
+ * anew: the JVM refuses an archive of another class path and, although told to create one, then writes none. The
  * classes inside a Boot jar's nested jars cannot be archived, hence the extraction. Measured on the 2-core machine
  * when the services were smaller, {@code ./mtb up} was all up after 40-41 s with the jars as built, 35 s extracted,
  * 25-26 s with the archives; 39-42 s with the archives in December 2026 (benchmarks/README.md).

@@ -49,7 +49,8 @@ final class TestJars {
         modules.keySet().forEach(name -> layers.append("  - \"BOOT-INF/lib/").append(name).append("\"\n"));
         layers.append("  - \"META-INF/\"\n");
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest)) {
-            write(out, "org/springframework/boot/loader/launch/JarLauncher.class", new byte[] {(byte) 0xca, (byte) 0xfe});
+            write(out, "org/springframework/boot/loader/launch/JarLauncher.class",
+                    new byte[] {(byte) 0xca, (byte) 0xfe});
             write(out, "META-INF/services/java.nio.file.spi.FileSystemProvider",
                     "org.springframework.boot.loader.nio.file.NestedFileSystemProvider\n".getBytes());
             write(out, "META-INF/maven/org.mtb/service/pom.properties", "artifactId=service\n".getBytes());
