@@ -3,6 +3,7 @@ package org.mtb.intake.application;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -103,6 +104,24 @@ class ApplicationControllerTests {
                         .contentType(MediaType.APPLICATION_JSON).content(BODY.replace("\"level\":3", "\"level\":{\"x\":1}")))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("hospital.level"));
+    }
+
+    @Test
+    void namesEveryFieldOfTheWrongTypeOrFormAtOnceAndStoresNothing() throws Exception {
+        String body = BODY.replace("\"level\":3", "\"level\":\"third\"").replace("\"RESIDENT\"", "[\"RESIDENT\"]")
+                .replace("\"channel\":\"APP\"", "\"channel\":\"FAX\",\"materials\":[{\"type\":\"ID_CARD\","
+                        + "\"materialIds\":\"m1\",\"issuedOn\":\"2026-02-30\"}]");
+        mvc.perform(post("/api/v1/applications").header("Idempotency-Key", "k1")
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
+                .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.contains(
+                        "applicant.insuranceType", "hospital.level", "channel", "materials[0].materialIds",
+                        "materials[0].issuedOn")))
+                .andExpect(jsonPath("$.errors[*].code").value(org.hamcrest.Matchers.contains(
+                        "WRONG_TYPE", "INVALID_VALUE", "INVALID_VALUE", "WRONG_TYPE", "INVALID_VALUE")));
+        verifyNoInteractions(service);
     }
 
     @Test

@@ -1,11 +1,14 @@
 package org.mtb.support.web;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.mtb.support.mongo.DatabaseOutages;
 import org.mtb.support.security.SecurityProblems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -88,7 +91,8 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
             return new ResponseEntity<>(RequestBodyLimit.problem(tooLarge.maxBytes), problemHeaders(),
                     HttpStatus.CONTENT_TOO_LARGE);
         }
-        ProblemDetail problem = unreadableBody(jacksonCause(e));
+        BodyFieldProblems found = BodyFieldProblems.within(e);
+        ProblemDetail problem = found == null ? unreadableBody(jacksonCause(e)) : unreadableFields(found);
         return new ResponseEntity<>(problem, problemHeaders(), HttpStatus.BAD_REQUEST);
     }
 
@@ -116,31 +120,58 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
      * a {@code DateTimeParseException} wrapped in Jackson's {@code InvalidFormatException}, and only the latter knows
      * where it stood.
      */
-    private static Throwable jacksonCause(HttpMessageNotReadableException e) {
-        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+    private static @Nullable Throwable jacksonCause(@Nullable Throwable failure) {
+        for (Throwable cause = failure == null ? null : failure.getCause(); cause != null; cause = cause.getCause()) {
             if (cause instanceof JacksonException) {
                 return cause;
             }
         }
-        return e.getMostSpecificCause();
+        return failure == null ? null : NestedExceptionUtils.getMostSpecificCause(failure);
     }
 
-    private static ProblemDetail unreadableBody(Throwable cause) {
+    /**
+     * Every field of the body Jackson could not take, with the one its read stopped at, if it stopped at a field; a
+     * body that turned out not to be JSON at all is answered as such.
+     */
+    private static ProblemDetail unreadableFields(BodyFieldProblems found) {
+        List<FieldProblem> problems = new ArrayList<>(found.problems());
+        if (found.getCause() != null) {
+            Throwable stoppedAt = found.getCause() instanceof JacksonException jackson ? jackson
+                    : jacksonCause(found.getCause());
+            FieldProblem last = fieldProblemOf(stoppedAt);
+            if (last == null) {
+                return unreadableBody(stoppedAt);
+            }
+            problems.add(last);
+        }
+        if (problems.size() == 1) {
+            return fieldProblem(problems.getFirst());
+        }
+        return Problems.of(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "Invalid request", problems.size()
+                + " fields have a value of the wrong type or form; all are listed in 'errors'", problems);
+    }
+
+    /** The field a failure of Jackson's names and what was wrong with it; null where it names none. */
+    private static @Nullable FieldProblem fieldProblemOf(@Nullable Throwable cause) {
         if (cause instanceof InvalidFormatException invalid && !invalid.getPath().isEmpty()) {
-            String field = path(invalid);
-            String allowed = invalid.getTargetType() != null && invalid.getTargetType().isEnum()
-                    ? "; allowed: " + List.of(invalid.getTargetType().getEnumConstants()).stream()
-                            .map(Object::toString).collect(Collectors.joining(", "))
-                    : "";
-            return fieldProblem(field, "INVALID_VALUE", "has an invalid value" + allowed);
+            return new FieldProblem(path(invalid), "INVALID_VALUE",
+                    "has an invalid value" + BodyTypeProblems.allowed(invalid.getTargetType()));
         }
         if (cause instanceof InputCoercionException outOfRange && !outOfRange.getPath().isEmpty()) {
-            return fieldProblem(path(outOfRange), "OUT_OF_RANGE", "is a number out of range");
+            return new FieldProblem(path(outOfRange), "OUT_OF_RANGE", "is a number out of range");
         }
-        if (cause instanceof MismatchedInputException mismatched) {
-            if (!mismatched.getPath().isEmpty()) {
-                return fieldProblem(path(mismatched), "WRONG_TYPE", "has the wrong JSON type");
-            }
+        if (cause instanceof MismatchedInputException mismatched && !mismatched.getPath().isEmpty()) {
+            return new FieldProblem(path(mismatched), "WRONG_TYPE", "has the wrong JSON type");
+        }
+        return null;
+    }
+
+    private static ProblemDetail unreadableBody(@Nullable Throwable cause) {
+        FieldProblem field = fieldProblemOf(cause);
+        if (field != null) {
+            return fieldProblem(field);
+        }
+        if (cause instanceof MismatchedInputException) {
             return Problems.of(HttpStatus.BAD_REQUEST, "INVALID_BODY", "Invalid request body",
                     "The body must be a JSON object", List.of());
         }
@@ -152,9 +183,9 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
                 "A JSON object body is required", List.of());
     }
 
-    private static ProblemDetail fieldProblem(String field, String code, String message) {
+    private static ProblemDetail fieldProblem(FieldProblem field) {
         return Problems.of(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "Invalid request",
-                "Field '" + field + "' " + message, List.of(new FieldProblem(field, code, message)));
+                "Field '" + field.field() + "' " + field.message(), List.of(field));
     }
 
     private static String path(JacksonException e) {

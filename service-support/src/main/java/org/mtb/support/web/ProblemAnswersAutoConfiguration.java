@@ -10,6 +10,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.http.converter.autoconfigure.ServerHttpMessageConvertersCustomizer;
 import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
 import org.springframework.boot.tomcat.TomcatWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -18,11 +19,13 @@ import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Answers every refusal and failure of a servlet service as problem+json. Before Boot's own MVC configuration,
@@ -93,6 +96,22 @@ public class ProblemAnswersAutoConfiguration {
                     factory.setProtocol(protocol.strip());
                 }
             };
+        }
+    }
+
+    /**
+     * Spring's JSON converter, telling every field of a body Jackson cannot take rather than the first; see {@link
+     * FieldProblemsJsonConverter}. It takes the JSON converter's place among the server's converters (after Boot's
+     * own customizer has set it: the last one set stays), so that a text answer is still written as text.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(JsonMapper.class)
+    static class JsonBodies {
+
+        @Bean
+        @Order(Ordered.LOWEST_PRECEDENCE)
+        ServerHttpMessageConvertersCustomizer fieldProblemsJsonConverter(JsonMapper mapper) {
+            return converters -> converters.withJsonConverter(new FieldProblemsJsonConverter(mapper));
         }
     }
 

@@ -78,6 +78,45 @@ class ProblemAnswersTests {
     }
 
     @Test
+    void tellsEveryFieldOfTheWrongTypeOrFormAtOnceInTheBodysOrder() throws Exception {
+        mvc.perform(post("/echo/form").contentType(MediaType.APPLICATION_JSON).content("""
+                        {"count": "many", "colour": "PURPLE", "name": {"first": "x"}, "issuedOn": "2026-13-40",
+                         "items": [{"label": "ok", "size": [1, 2]}, {"label": ["a"], "size": 3}],
+                         "tags": "one", "flag": true}"""))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
+                .andExpect(jsonPath("$.detail").value(
+                        "7 fields have a value of the wrong type or form; all are listed in 'errors'"))
+                .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.contains("count", "colour",
+                        "name", "issuedOn", "items[0].size", "items[1].label", "tags")))
+                .andExpect(jsonPath("$.errors[*].code").value(org.hamcrest.Matchers.contains("INVALID_VALUE",
+                        "INVALID_VALUE", "WRONG_TYPE", "INVALID_VALUE", "WRONG_TYPE", "WRONG_TYPE", "WRONG_TYPE")))
+                .andExpect(jsonPath("$.errors[1].message").value("has an invalid value; allowed: RED, GREEN"));
+    }
+
+    @Test
+    void keepsTheFieldsGatheredWhenTheReadStopsAndAnswersABodyThatIsNoJsonAsSuch() throws Exception {
+        mvc.perform(post("/echo/form").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"count\": 99999999999, \"name\": 5}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
+                .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.contains("count")))
+                .andExpect(jsonPath("$.errors[0].code").value("OUT_OF_RANGE"));
+        mvc.perform(post("/echo/form").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\": [1], \"colour\": \"BLUE\", \"count\": 99999999999}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
+                .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.contains("name", "colour", "count")))
+                .andExpect(jsonPath("$.errors[*].code").value(
+                        org.hamcrest.Matchers.contains("WRONG_TYPE", "INVALID_VALUE", "OUT_OF_RANGE")));
+        mvc.perform(post("/echo/form").contentType(MediaType.APPLICATION_JSON).content("{\"name\": [1], \"count\": "))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("MALFORMED_JSON"))
+                .andExpect(jsonPath("$.errors").doesNotExist());
+        mvc.perform(post("/echo/form").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\": \"n\", \"count\": 2, \"items\": [{\"label\": \"a\", \"size\": 1}], \"flag\": true}"))
+                .andExpect(status().isOk()).andExpect(content().string("n 2 1"));
+    }
+
+    @Test
     void answersAnUnexpectedFailureWithoutItsMessageAndAWrongMethodWithItsStatus() throws Exception {
         mvc.perform(get("/echo/fail")).andExpect(status().isInternalServerError())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
@@ -103,8 +142,22 @@ class ProblemAnswersTests {
     record Body(int count, java.time.@org.jspecify.annotations.Nullable LocalDate issuedOn) {
     }
 
+    record Item(@org.jspecify.annotations.Nullable String label, int size) {
+    }
+
+    record Form(int count, @org.jspecify.annotations.Nullable Colour colour,
+            @org.jspecify.annotations.Nullable String name, java.time.@org.jspecify.annotations.Nullable LocalDate issuedOn,
+            @org.jspecify.annotations.Nullable List<Item> items, @org.jspecify.annotations.Nullable List<String> tags,
+            boolean flag) {
+    }
+
     @RestController
     static class Echo {
+
+        @PostMapping("/echo/form")
+        String form(@RequestBody Form form) {
+            return form.name() + " " + form.count() + " " + form.items().size();
+        }
 
         @GetMapping("/echo/refuse")
         String refuse() {
