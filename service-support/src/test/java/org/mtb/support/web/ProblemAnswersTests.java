@@ -105,14 +105,16 @@ class ProblemAnswersTests {
         mvc.perform(post("/echo/form").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"name\": [1], \"colour\": \"BLUE\", \"count\": 99999999999}"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
-                .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.contains("name", "colour", "count")))
+                .andExpect(jsonPath("$.errors[*].field")
+                        .value(org.hamcrest.Matchers.contains("name", "colour", "count")))
                 .andExpect(jsonPath("$.errors[*].code").value(
                         org.hamcrest.Matchers.contains("WRONG_TYPE", "INVALID_VALUE", "OUT_OF_RANGE")));
         mvc.perform(post("/echo/form").contentType(MediaType.APPLICATION_JSON).content("{\"name\": [1], \"count\": "))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("MALFORMED_JSON"))
                 .andExpect(jsonPath("$.errors").doesNotExist());
         mvc.perform(post("/echo/form").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"name\": \"n\", \"count\": 2, \"items\": [{\"label\": \"a\", \"size\": 1}], \"flag\": true}"))
+                        .content("{\"name\": \"n\", \"count\": 2, \"items\": [{\"label\": \"a\", \"size\": 1}], "
+                                + "\"flag\": true}"))
                 .andExpect(status().isOk()).andExpect(content().string("n 2 1"));
     }
 
@@ -146,7 +148,8 @@ class ProblemAnswersTests {
     }
 
     record Form(int count, @org.jspecify.annotations.Nullable Colour colour,
-            @org.jspecify.annotations.Nullable String name, java.time.@org.jspecify.annotations.Nullable LocalDate issuedOn,
+            @org.jspecify.annotations.Nullable String name,
+            java.time.@org.jspecify.annotations.Nullable LocalDate issuedOn,
             @org.jspecify.annotations.Nullable List<Item> items, @org.jspecify.annotations.Nullable List<String> tags,
             boolean flag) {
     }
