@@ -282,14 +282,23 @@ abstract class ApplicationFlowScenario {
     }
 
     @Test
-    void reportsHealthUpAgainstTheBrokerAndMongo() {
-        JsonNode health = json.readTree(http.get().uri("/actuator/health").retrieve().body(String.class));
+    void reportsHealthUpAgainstTheBrokerAndMongoAndWhatStandsBehindItOnlyToOps() {
+        String open = http.get().uri("/actuator/health").retrieve().body(String.class);
+        JsonNode health = json.readTree(open);
 
         assertThat(health.get("status").asString()).isEqualTo("UP");
         assertThat(health.get("components").get("mongo").get("status").asString()).isEqualTo("UP");
         JsonNode catalog = health.get("components").get("catalog");
         assertThat(catalog.get("status").asString()).as("the region published in @BeforeAll is held").isEqualTo("UP");
-        assertThat(catalog.get("details").get("regions").asLong()).isPositive();
+        assertThat(open).as("no details for a caller without role OPS")
+                .doesNotContain("details", "regions", "topicsInUse", "path");
+        assertThat(http.get().uri("/actuator/health/ops").retrieve()
+                .onStatus(HttpStatusCode::isError, (request, response) -> { }).toEntity(String.class)
+                .getStatusCode().value()).as("an applicant's token").isEqualTo(403);
+        JsonNode ops = json.readTree(http.get().uri("/actuator/health/ops")
+                .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(TestTokens.ops())).retrieve().body(String.class));
+        assertThat(ops.get("status").asString()).isEqualTo("UP");
+        assertThat(ops.get("components").get("catalog").get("details").get("regions").asLong()).isPositive();
     }
 
     @Test

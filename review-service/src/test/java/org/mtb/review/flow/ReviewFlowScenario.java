@@ -396,8 +396,11 @@ abstract class ReviewFlowScenario {
 
         assertThat(anonymous.get().uri("/api/v1/review-cases").retrieve().toEntity(String.class).getStatusCode()
                 .value()).isEqualTo(401);
-        assertThat(anonymous.get().uri("/actuator/health").retrieve().toEntity(String.class).getStatusCode()
-                .value()).isEqualTo(200);
+        var health = anonymous.get().uri("/actuator/health").retrieve().toEntity(String.class);
+        assertThat(health.getStatusCode().value()).isEqualTo(200);
+        assertThat(health.getBody()).contains("\"mongo\"").doesNotContain("details");
+        assertThat(anonymous.get().uri("/actuator/health/ops").retrieve().toEntity(String.class).getStatusCode()
+                .value()).isEqualTo(401);
         assertThat(get("/actuator/prometheus", TestTokens.staff(Role.REVIEWER, "r", "659006")).getStatusCode()
                 .value()).isEqualTo(403);
     }

@@ -59,8 +59,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * issuer, with the configured issuer and audience and within its validity; {@code alg: none}, an HS256 token and any
  * other algorithm are refused. The token's {@code roles} become {@code ROLE_*} authorities for {@code @PreAuthorize}
  * on controllers; {@link Caller} gives the rest. The OpenAPI document and Swagger UI are open too. A channel's request must also be signed ({@link ChannelSignatures}),
- * and every caller keeps within its requests a second ({@link CallerRateLimits}). Health stays open; every other actuator endpoint, Prometheus's
- * included, needs {@link Role#OPS}. No sessions, no anonymous caller and no CSRF: nothing is remembered between
+ * and every caller keeps within its requests a second ({@link CallerRateLimits}). Health stays open, its statuses
+ * without what stands behind them; its group {@code ops} with those details, and every other actuator endpoint,
+ * Prometheus's included, needs {@link Role#OPS}. No sessions, no anonymous caller and no CSRF: nothing is remembered between
  * requests, and a request without a token is refused before it reaches a controller.
  */
 @AutoConfiguration(beforeName = {
@@ -167,6 +168,8 @@ public class ResourceServerAutoConfiguration {
         JwtAuthenticationConverter tokens = new JwtAuthenticationConverter();
         tokens.setJwtGrantedAuthoritiesConverter(roles);
         http.authorizeHttpRequests(requests -> requests
+                        // The services' health group with the details behind each status (application.yml).
+                        .requestMatchers("/actuator/health/ops", "/actuator/health/ops/**").hasRole(Role.OPS.name())
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         // The API's description, as a bureau publishes its interface specification: no data.
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
