@@ -58,11 +58,12 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * Makes a servlet service an OAuth2 resource server. A request needs a bearer JWT signed with RS256 by a key of the
  * issuer, with the configured issuer and audience and within its validity; {@code alg: none}, an HS256 token and any
  * other algorithm are refused. The token's {@code roles} become {@code ROLE_*} authorities for {@code @PreAuthorize}
- * on controllers; {@link Caller} gives the rest. The OpenAPI document and Swagger UI are open too. A channel's request must also be signed ({@link ChannelSignatures}),
- * and every caller keeps within its requests a second ({@link CallerRateLimits}). Health stays open, its statuses
- * without what stands behind them; its group {@code ops} with those details, and every other actuator endpoint,
- * Prometheus's included, needs {@link Role#OPS}. No sessions, no anonymous caller and no CSRF: nothing is remembered between
- * requests, and a request without a token is refused before it reaches a controller.
+ * on controllers; {@link Caller} gives the rest. The OpenAPI document and Swagger UI are open too. A channel's request
+ * must also be signed ({@link ChannelSignatures}), and every caller keeps within its requests a second
+ * ({@link CallerRateLimits}). Health stays open, its statuses without what stands behind them; its group {@code ops}
+ * with those details, and every other actuator endpoint, Prometheus's included, needs {@link Role#OPS}. No sessions, no
+ * anonymous caller and no CSRF: nothing is remembered between requests, and a request without a token is refused
+ * before it reaches a controller.
  */
 @AutoConfiguration(beforeName = {
         "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",

@@ -91,7 +91,7 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
             return new ResponseEntity<>(RequestBodyLimit.problem(tooLarge.maxBytes), problemHeaders(),
                     HttpStatus.CONTENT_TOO_LARGE);
         }
-        BodyFieldProblems found = BodyFieldProblems.within(e);
+        BodyFieldProblems found = Problems.causeOf(e, BodyFieldProblems.class);
         ProblemDetail problem = found == null ? unreadableBody(jacksonCause(e)) : unreadableFields(found);
         return new ResponseEntity<>(problem, problemHeaders(), HttpStatus.BAD_REQUEST);
     }
@@ -121,12 +121,8 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
      * where it stood.
      */
     private static @Nullable Throwable jacksonCause(@Nullable Throwable failure) {
-        for (Throwable cause = failure == null ? null : failure.getCause(); cause != null; cause = cause.getCause()) {
-            if (cause instanceof JacksonException) {
-                return cause;
-            }
-        }
-        return failure == null ? null : NestedExceptionUtils.getMostSpecificCause(failure);
+        JacksonException jackson = Problems.causeOf(failure, JacksonException.class);
+        return jackson != null || failure == null ? jackson : NestedExceptionUtils.getMostSpecificCause(failure);
     }
 
     /**
@@ -136,8 +132,7 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     private static ProblemDetail unreadableFields(BodyFieldProblems found) {
         List<FieldProblem> problems = new ArrayList<>(found.problems());
         if (found.getCause() != null) {
-            Throwable stoppedAt = found.getCause() instanceof JacksonException jackson ? jackson
-                    : jacksonCause(found.getCause());
+            Throwable stoppedAt = jacksonCause(found.getCause());
             FieldProblem last = fieldProblemOf(stoppedAt);
             if (last == null) {
                 return unreadableBody(stoppedAt);

@@ -19,14 +19,4 @@ final class BodyFieldProblems extends RuntimeException {
     List<FieldProblem> problems() {
         return problems;
     }
-
-    /** The gathered fields somewhere in {@code failure}'s causes, or null. */
-    static @Nullable BodyFieldProblems within(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof BodyFieldProblems found) {
-                return found;
-            }
-        }
-        return null;
-    }
 }

@@ -12,6 +12,7 @@ import tools.jackson.core.TokenStreamContext;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.deser.DeserializationProblemHandler;
+import tools.jackson.databind.util.ClassUtil;
 
 /**
  * Gathers every field of a JSON body whose value Jackson cannot take, so that a client hears of all of them at once
@@ -109,30 +110,6 @@ final class BodyTypeProblems extends DeserializationProblemHandler {
 
     /** What a field Jackson could not take is read as: nothing, or a primitive's zero. */
     private static @Nullable Object emptyValue(Class<?> type) {
-        if (!type.isPrimitive()) {
-            return null;
-        }
-        if (type == boolean.class) {
-            return false;
-        }
-        if (type == char.class) {
-            return '\0';
-        }
-        if (type == long.class) {
-            return 0L;
-        }
-        if (type == double.class) {
-            return 0d;
-        }
-        if (type == float.class) {
-            return 0f;
-        }
-        if (type == short.class) {
-            return (short) 0;
-        }
-        if (type == byte.class) {
-            return (byte) 0;
-        }
-        return 0;
+        return type.isPrimitive() ? ClassUtil.defaultValue(type) : null;
     }
 }

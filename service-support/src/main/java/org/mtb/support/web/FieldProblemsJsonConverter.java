@@ -39,19 +39,20 @@ final class FieldProblemsJsonConverter extends JacksonJsonHttpMessageConverter {
         try {
             body = super.read(type, input, hints);
         } catch (HttpMessageNotReadableException stopped) {
-            if (found.isEmpty()) {
-                throw stopped;
-            }
-            throw new HttpMessageNotReadableException("The body has fields of the wrong type or form",
-                    new BodyFieldProblems(found, stopped.getCause()), input);
+            throw found.isEmpty() ? stopped : refused(found, stopped.getCause(), input);
         } finally {
             reading.remove();
         }
         if (!found.isEmpty()) {
-            throw new HttpMessageNotReadableException("The body has fields of the wrong type or form",
-                    new BodyFieldProblems(found, null), input);
+            throw refused(found, null, input);
         }
         return body;
+    }
+
+    private static HttpMessageNotReadableException refused(List<FieldProblem> found, @Nullable Throwable stoppedBy,
+            HttpInputMessage input) {
+        return new HttpMessageNotReadableException("The body has fields of the wrong type or form",
+                new BodyFieldProblems(found, stoppedBy), input);
     }
 
     @Override

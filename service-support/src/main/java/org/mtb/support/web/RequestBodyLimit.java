@@ -87,12 +87,7 @@ final class RequestBodyLimit extends OncePerRequestFilter {
 
     /** The refusal of a body past the limit among the failure and its causes, wherever a reader wrapped it. */
     static @Nullable BodyTooLarge within(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof BodyTooLarge tooLarge) {
-                return tooLarge;
-            }
-        }
-        return null;
+        return Problems.causeOf(failure, BodyTooLarge.class);
     }
 
     /** Thrown by the counted body one byte past the limit; answered 413 wherever it surfaces. */
