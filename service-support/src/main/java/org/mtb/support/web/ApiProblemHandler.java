@@ -43,9 +43,7 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> wrongParameterType(MethodArgumentTypeMismatchException e) {
-        Class<?> type = e.getRequiredType();
-        String allowed = type != null && type.isEnum() ? "; allowed: " + List.of(type.getEnumConstants()).stream()
-                .map(Object::toString).collect(Collectors.joining(", ")) : "";
+        String allowed = BodyTypeProblems.allowed(e.getRequiredType());
         FieldProblem field = new FieldProblem(e.getName(), "INVALID_VALUE", "is not a valid value" + allowed);
         return respond(HttpStatus.BAD_REQUEST, Problems.of(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER",
                 "Invalid parameter", "Parameter '" + e.getName() + "' has an invalid value" + allowed, List.of(field)));
