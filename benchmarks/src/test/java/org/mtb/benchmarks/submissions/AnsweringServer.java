@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -26,6 +27,7 @@ final class AnsweringServer implements AutoCloseable {
     private final ServerSocket server;
     private final boolean closeAfterOne;
     private final Function<String, byte[]> answers;
+    private final Thread acceptor;
     private volatile long resetAfterMillis = -1;
 
     /** Closes each connection after one answer if {@code closeAfterOne}, without saying so in the answer. */
@@ -33,7 +35,7 @@ final class AnsweringServer implements AutoCloseable {
         this.server = new ServerSocket(0, 512);
         this.closeAfterOne = closeAfterOne;
         this.answers = answers;
-        Thread.ofPlatform().daemon().start(this::accept);
+        this.acceptor = Thread.ofPlatform().daemon().start(this::accept);
     }
 
     /**
@@ -49,9 +51,19 @@ final class AnsweringServer implements AutoCloseable {
         return server.getLocalPort();
     }
 
+    /**
+     * Closes the listening socket and waits until it is gone: while the accepting thread is still blocked in
+     * {@code accept}, the JDK defers the socket's release to it, and a client connecting in between was taken and
+     * answered (a CI run of {@code countsARefusedConnectionAsNoAnswer} got two answers from a port just closed).
+     */
     @Override
     public void close() throws IOException {
         server.close();
+        try {
+            acceptor.join(Duration.ofSeconds(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** An answer with {@code framing} "Content-Length" or "chunked" (in two chunks, the second with an extension). */
