@@ -1,6 +1,7 @@
 package org.mtb.support.outbox;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -15,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.header.internals.RecordHeader;
@@ -39,6 +41,8 @@ import org.springframework.core.env.Environment;
 final class KafkaOutboxPublisher implements OutboxPublisher, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(KafkaOutboxPublisher.class);
+    /** The tag Spring Kafka's Micrometer listeners give each client's metrics besides Kafka's own. */
+    static final String SPRING_ID = "spring.id";
     private static final Duration PROVISIONING_TIMEOUT = Duration.ofSeconds(5);
     private static final byte[] JSON_CONTENT_TYPE = "\"application/json\"".getBytes(StandardCharsets.UTF_8);
     private static final byte[] HEADER_TYPES = "{\"contentType\":\"java.lang.String\",\"eventId\":\"java.lang.String\"}"
@@ -57,8 +61,11 @@ final class KafkaOutboxPublisher implements OutboxPublisher, DisposableBean {
         Map<String, Object> common = BinderSettings.common(environment);
         Map<String, Object> producerSettings = BinderSettings.producer(environment, "outbox");
         this.producer = new KafkaProducer<>(producerSettings);
-        // kafka_producer_* for this producer (client_id <service>-outbox): send rates, errors, batch sizes.
-        this.producerMetrics = new KafkaClientMetrics(producer);
+        // kafka_producer_* for this producer (client_id <service>-outbox): send rates, errors, batch sizes. Tagged
+        // spring_id as Spring Kafka tags every other client of the service (the bindings' consumers, the dead-letter
+        // producers): Prometheus takes a name with one set of tag keys only, and the first to register sets it.
+        this.producerMetrics = new KafkaClientMetrics(producer, List.of(Tag.of(SPRING_ID,
+                "outbox." + producerSettings.get(ProducerConfig.CLIENT_ID_CONFIG))));
         producerMetrics.bindTo(meters);
         this.admin = Admin.create(common);
         this.partitions = binder.bind(BinderSettings.BINDER + ".min-partition-count", Integer.class).orElse(1);
