@@ -60,7 +60,7 @@ class OutboxRelayTests {
         context = new SpringApplicationBuilder(SupportTestApplication.class).web(WebApplicationType.NONE).run(
                 "--spring.application.name=outbox-tests",
                 "--spring.mongodb.uri=" + LocalMongo.uri("outbox_context"),
-                // The other binder settings are the services' own (KafkaBinderDefaults), but for the partitions: each
+                // The other binder settings are the services' own (ServiceDefaults), but for the partitions: each
                 // test writes a topic created a moment before, and with three partitions a send that reached a
                 // partition before its leader took it was refused (NOT_LEADER_OR_FOLLOWER), the idempotent producer's
                 // retries then met OUT_OF_ORDER_SEQUENCE_NUMBER until its delivery timeout dropped them, and the

@@ -12,13 +12,13 @@ import org.springframework.context.ApplicationEvent;
 import org.springframework.context.event.SmartApplicationListener;
 
 /**
- * Puts {@link BenignKafkaWarnings} on the services' console appender ({@code ASYNC_CONSOLE} of
+ * Puts {@link BenignWarnings} on the services' console appender ({@code ASYNC_CONSOLE} of
  * {@code logback-spring.xml}) right after Spring Boot has configured Logback from that file. It is added here rather
  * than named in the file because Logback loads a class named in its configuration through its own class loader only,
  * and the local stack loads the project's code apart from the libraries (deploy/local-stack's
  * {@code OwnCodeLauncher}), where Logback cannot see it. Registered in {@code META-INF/spring.factories}.
  */
-final class BenignKafkaWarningsOnConsole implements SmartApplicationListener {
+final class BenignWarningsOnConsole implements SmartApplicationListener {
 
     /** The appender of {@code logback-spring.xml} that writes every line of a service. */
     static final String APPENDER = "ASYNC_CONSOLE";
@@ -46,10 +46,10 @@ final class BenignKafkaWarningsOnConsole implements SmartApplicationListener {
         }
         Appender<ILoggingEvent> console = context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender(APPENDER);
         if (console == null || console.getCopyOfAttachedFiltersList().stream()
-                .anyMatch(BenignKafkaWarnings.class::isInstance)) {
+                .anyMatch(BenignWarnings.class::isInstance)) {
             return;
         }
-        BenignKafkaWarnings filter = new BenignKafkaWarnings();
+        BenignWarnings filter = new BenignWarnings();
         filter.setContext(context);
         filter.start();
         console.addFilter(filter);

@@ -2,6 +2,7 @@ package org.mtb.support.logging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.joran.JoranConfigurator;
@@ -18,22 +19,23 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Only the client's "no longer assigned" warning is dropped; the class's other lines and that text elsewhere stay. The
- * filter is on the services' console appender once Boot has configured Logback.
+ * Only the client's "no longer assigned" warning and Micrometer's of the binder's lag gauge registered again are
+ * dropped; the classes' other lines and that text elsewhere stay. The filter is on the services' console appender once
+ * Boot has configured Logback.
  */
-class BenignKafkaWarningsTests {
+class BenignWarningsTests {
 
     @Test
     void dropsTheNoLongerAssignedWarningOfTheOffsetFetcherOnly() {
         LoggerContext context = new LoggerContext();
-        BenignKafkaWarnings filter = new BenignKafkaWarnings();
+        BenignWarnings filter = new BenignWarnings();
         filter.start();
         ListAppender<ILoggingEvent> lines = new ListAppender<>();
         lines.setContext(context);
         lines.addFilter(filter);
         lines.start();
         context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).addAppender(lines);
-        Logger fetcher = context.getLogger(BenignKafkaWarnings.LOGGER);
+        Logger fetcher = context.getLogger(BenignWarnings.OFFSET_FETCHER);
 
         fetcher.warn("Not updating high watermark for partition {} as it is no longer assigned", "review.x-1");
         fetcher.warn("Not updating last stable offset for partition {} as it is no longer assigned", "review.x-2");
@@ -48,20 +50,46 @@ class BenignKafkaWarningsTests {
     }
 
     @Test
+    void dropsTheWarningOfTheBindersLagGaugeRegisteredAgainOnly() {
+        LoggerContext context = new LoggerContext();
+        BenignWarnings filter = new BenignWarnings();
+        filter.start();
+        ListAppender<ILoggingEvent> lines = new ListAppender<>();
+        lines.setContext(context);
+        lines.addFilter(filter);
+        lines.start();
+        context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).addAppender(lines);
+        Logger meters = context.getLogger(BenignWarnings.METER_REGISTRY);
+        String again = "This Gauge has been already registered (MeterId{name='%s', tags=[tag(group=review-service),"
+                + "tag(topic=intake.application-submitted)]}), the registration will be ignored. Note that subsequent"
+                + " logs will be logged at debug level.";
+
+        meters.warn(again.formatted("spring.cloud.stream.binder.kafka.offset"));
+        meters.warn(again.formatted("review.cases.open"));
+        meters.info(again.formatted("spring.cloud.stream.binder.kafka.offset"));
+        context.getLogger("org.mtb.review").warn(again.formatted("spring.cloud.stream.binder.kafka.offset"));
+
+        assertThat(lines.list).extracting(ILoggingEvent::getLoggerName).containsExactly(
+                BenignWarnings.METER_REGISTRY, BenignWarnings.METER_REGISTRY, "org.mtb.review");
+        assertThat(lines.list.getFirst().getFormattedMessage()).contains("review.cases.open");
+        assertThat(lines.list.get(1).getLevel()).isEqualTo(Level.INFO);
+    }
+
+    @Test
     void theServicesLogbackFiltersTheLinesItWritesAndAsksNoTurboFilterAboutEveryCall() throws Exception {
         LoggerContext context = new LoggerContext();
         JoranConfigurator configurator = new JoranConfigurator();
         configurator.setContext(context);
         configurator.doConfigure(getClass().getResource("/logback-spring.xml"));
 
-        BenignKafkaWarningsOnConsole.addTo(context);
-        BenignKafkaWarningsOnConsole.addTo(context);
+        BenignWarningsOnConsole.addTo(context);
+        BenignWarningsOnConsole.addTo(context);
 
         Appender<ILoggingEvent> console = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)
-                .getAppender(BenignKafkaWarningsOnConsole.APPENDER);
+                .getAppender(BenignWarningsOnConsole.APPENDER);
         assertThat(console).as("the services' appender").isNotNull();
         assertThat(console.getCopyOfAttachedFiltersList()).as("added once").hasExactlyElementsOfTypes(
-                BenignKafkaWarnings.class);
+                BenignWarnings.class);
         assertThat(console.getCopyOfAttachedFiltersList().getFirst().isStarted()).isTrue();
         assertThat(context.getTurboFilterList()).as("asked about every logging call, below INFO too").isEmpty();
         context.stop();
@@ -78,9 +106,9 @@ class BenignKafkaWarningsTests {
         LoggingSystem.get(getClass().getClassLoader()).cleanUp();
         try (ConfigurableApplicationContext started = application.run()) {
             Appender<ILoggingEvent> console = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)
-                    .getAppender(BenignKafkaWarningsOnConsole.APPENDER);
+                    .getAppender(BenignWarningsOnConsole.APPENDER);
             assertThat(console).as("configured from logback-spring.xml").isNotNull();
-            assertThat(console.getCopyOfAttachedFiltersList()).hasExactlyElementsOfTypes(BenignKafkaWarnings.class);
+            assertThat(console.getCopyOfAttachedFiltersList()).hasExactlyElementsOfTypes(BenignWarnings.class);
         } finally {
             // Back to this module's configuration for the tests after this one in the same fork.
             context.reset();
