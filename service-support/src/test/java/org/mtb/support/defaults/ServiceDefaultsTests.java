@@ -23,10 +23,7 @@ class ServiceDefaultsTests {
 
     @Test
     void aServiceStartedAsUsualHasThePlatformSettingsAndKeepsItsOwn() {
-        try (ConfigurableApplicationContext service = new SpringApplicationBuilder(EmptyService.class)
-                .web(WebApplicationType.NONE)
-                .properties("spring.config.location=classpath:org/mtb/support/defaults/service-application.yml")
-                .run()) {
+        try (ConfigurableApplicationContext service = startedAsUsual()) {
             ConfigurableEnvironment environment = service.getEnvironment();
             assertThat(environment.getProperty(BINDER + ".producer-properties.acks")).isEqualTo("all");
             assertThat(environment.getProperty(BINDER + ".producer-properties.enable.idempotence")).isEqualTo("true");
@@ -46,10 +43,7 @@ class ServiceDefaultsTests {
 
     @Test
     void aServiceStartedAsUsualHasTheSharedHealthMetricsDocumentsAndLogSettingsAndKeepsItsOwn() {
-        try (ConfigurableApplicationContext service = new SpringApplicationBuilder(EmptyService.class)
-                .web(WebApplicationType.NONE)
-                .properties("spring.config.location=classpath:org/mtb/support/defaults/service-application.yml")
-                .run()) {
+        try (ConfigurableApplicationContext service = startedAsUsual()) {
             ConfigurableEnvironment environment = service.getEnvironment();
             assertThat(environment.getProperty("management.endpoint.health.show-components")).isEqualTo("always");
             assertThat(environment.getProperty("management.endpoint.health.group.ops.show-details"))
@@ -95,6 +89,13 @@ class ServiceDefaultsTests {
                 .getName()).isEqualTo(ServiceDefaults.SOURCE_NAME + " " + ServiceDefaults.KAFKA_BINDER);
         assertThat(environment.getProperty(BINDER + ".producer-properties.acks")).isEqualTo("1");
         assertThat(environment.getProperty(BINDER + ".producer-properties.request.timeout.ms")).isEqualTo("5000");
+    }
+
+    /** A service started as a service is, with its own configuration file (service-application.yml). */
+    private static ConfigurableApplicationContext startedAsUsual() {
+        return new SpringApplicationBuilder(EmptyService.class).web(WebApplicationType.NONE)
+                .properties("spring.config.location=classpath:org/mtb/support/defaults/service-application.yml")
+                .run();
     }
 
     @Configuration(proxyBeanMethods = false)

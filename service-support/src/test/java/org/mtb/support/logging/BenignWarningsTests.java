@@ -28,13 +28,7 @@ class BenignWarningsTests {
     @Test
     void dropsTheNoLongerAssignedWarningOfTheOffsetFetcherOnly() {
         LoggerContext context = new LoggerContext();
-        BenignWarnings filter = new BenignWarnings();
-        filter.start();
-        ListAppender<ILoggingEvent> lines = new ListAppender<>();
-        lines.setContext(context);
-        lines.addFilter(filter);
-        lines.start();
-        context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).addAppender(lines);
+        ListAppender<ILoggingEvent> lines = linesThroughTheFilter(context);
         Logger fetcher = context.getLogger(BenignWarnings.OFFSET_FETCHER);
 
         fetcher.warn("Not updating high watermark for partition {} as it is no longer assigned", "review.x-1");
@@ -52,13 +46,7 @@ class BenignWarningsTests {
     @Test
     void dropsTheWarningOfTheBindersLagGaugeRegisteredAgainOnly() {
         LoggerContext context = new LoggerContext();
-        BenignWarnings filter = new BenignWarnings();
-        filter.start();
-        ListAppender<ILoggingEvent> lines = new ListAppender<>();
-        lines.setContext(context);
-        lines.addFilter(filter);
-        lines.start();
-        context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).addAppender(lines);
+        ListAppender<ILoggingEvent> lines = linesThroughTheFilter(context);
         Logger meters = context.getLogger(BenignWarnings.METER_REGISTRY);
         String again = "This Gauge has been already registered (MeterId{name='%s', tags=[tag(group=review-service),"
                 + "tag(topic=intake.application-submitted)]}), the registration will be ignored. Note that subsequent"
@@ -73,6 +61,18 @@ class BenignWarningsTests {
                 BenignWarnings.METER_REGISTRY, BenignWarnings.METER_REGISTRY, "org.mtb.review");
         assertThat(lines.list.getFirst().getFormattedMessage()).contains("review.cases.open");
         assertThat(lines.list.get(1).getLevel()).isEqualTo(Level.INFO);
+    }
+
+    /** What reaches an appender of every logger that has the filter, as the services' console has it. */
+    private static ListAppender<ILoggingEvent> linesThroughTheFilter(LoggerContext context) {
+        BenignWarnings filter = new BenignWarnings();
+        filter.start();
+        ListAppender<ILoggingEvent> lines = new ListAppender<>();
+        lines.setContext(context);
+        lines.addFilter(filter);
+        lines.start();
+        context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).addAppender(lines);
+        return lines;
     }
 
     @Test
