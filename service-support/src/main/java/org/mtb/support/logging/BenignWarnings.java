@@ -37,10 +37,11 @@ public final class BenignWarnings extends Filter<ILoggingEvent> {
     @Override
     public FilterReply decide(ILoggingEvent line) {
         String format = line.getMessage();
-        if (line.getLevel() != Level.WARN || format == null) {
+        String logger = line.getLoggerName();
+        if (line.getLevel() != Level.WARN || format == null || logger == null) {
             return FilterReply.NEUTRAL;
         }
-        boolean benign = switch (line.getLoggerName()) {
+        boolean benign = switch (logger) {
             case OFFSET_FETCHER -> format.endsWith(NO_LONGER_ASSIGNED);
             case METER_REGISTRY -> format.startsWith(BINDER_LAG_GAUGE_AGAIN);
             default -> false;

@@ -16,7 +16,9 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 
-/** The platform's settings (the Kafka binder's and the rest) reach every service, below what the service sets itself. */
+/**
+ * The platform's settings (the Kafka binder's and the rest) reach every service, below what the service sets itself.
+ */
 class ServiceDefaultsTests {
 
     private static final String BINDER = BinderSettings.BINDER;
