@@ -1,8 +1,6 @@
 package org.mtb.support.outbox;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Tag;
-import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -27,6 +25,7 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
+import org.springframework.kafka.core.MicrometerProducerListener;
 
 /**
  * Sends outbox events with a Kafka producer of its own, without waiting for each acknowledgement, so that a round's
@@ -41,15 +40,14 @@ import org.springframework.core.env.Environment;
 final class KafkaOutboxPublisher implements OutboxPublisher, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(KafkaOutboxPublisher.class);
-    /** The tag Spring Kafka's Micrometer listeners give each client's metrics besides Kafka's own. */
-    static final String SPRING_ID = "spring.id";
     private static final Duration PROVISIONING_TIMEOUT = Duration.ofSeconds(5);
     private static final byte[] JSON_CONTENT_TYPE = "\"application/json\"".getBytes(StandardCharsets.UTF_8);
     private static final byte[] HEADER_TYPES = "{\"contentType\":\"java.lang.String\",\"eventId\":\"java.lang.String\"}"
             .getBytes(StandardCharsets.UTF_8);
 
     private final KafkaProducer<byte[], byte[]> producer;
-    private final KafkaClientMetrics producerMetrics;
+    private final MicrometerProducerListener<byte[], byte[]> producerMetrics;
+    private final String producerMetricsId;
     private final Admin admin;
     private final int partitions;
     private final Optional<Short> replication;
@@ -61,12 +59,13 @@ final class KafkaOutboxPublisher implements OutboxPublisher, DisposableBean {
         Map<String, Object> common = BinderSettings.common(environment);
         Map<String, Object> producerSettings = BinderSettings.producer(environment, "outbox");
         this.producer = new KafkaProducer<>(producerSettings);
-        // kafka_producer_* for this producer (client_id <service>-outbox): send rates, errors, batch sizes. Tagged
-        // spring_id as Spring Kafka tags every other client of the service (the bindings' consumers, the dead-letter
-        // producers): Prometheus takes a name with one set of tag keys only, and the first to register sets it.
-        this.producerMetrics = new KafkaClientMetrics(producer, List.of(Tag.of(SPRING_ID,
-                "outbox." + producerSettings.get(ProducerConfig.CLIENT_ID_CONFIG))));
-        producerMetrics.bindTo(meters);
+        // kafka_producer_* for this producer (client_id <service>-outbox): send rates, errors, batch sizes. Bound by
+        // Spring Kafka's listener, as every other Kafka client of the service is (the bindings' consumers, the
+        // dead-letter producers), so that all carry the same tag keys: Prometheus takes a name with one set of keys
+        // only, and the first client to register a name sets them.
+        this.producerMetrics = new MicrometerProducerListener<>(meters);
+        this.producerMetricsId = "outbox." + producerSettings.get(ProducerConfig.CLIENT_ID_CONFIG);
+        producerMetrics.producerAdded(producerMetricsId, producer);
         this.admin = Admin.create(common);
         this.partitions = binder.bind(BinderSettings.BINDER + ".min-partition-count", Integer.class).orElse(1);
         short factor = binder.bind(BinderSettings.BINDER + ".replication-factor", Short.class).orElse((short) -1);
@@ -128,7 +127,7 @@ final class KafkaOutboxPublisher implements OutboxPublisher, DisposableBean {
 
     @Override
     public void destroy() {
-        producerMetrics.close();
+        producerMetrics.producerRemoved(producerMetricsId, producer);
         producer.close(Duration.ofSeconds(5));
         admin.close(Duration.ofSeconds(5));
     }

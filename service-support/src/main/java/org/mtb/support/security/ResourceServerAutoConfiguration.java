@@ -169,7 +169,7 @@ public class ResourceServerAutoConfiguration {
         JwtAuthenticationConverter tokens = new JwtAuthenticationConverter();
         tokens.setJwtGrantedAuthoritiesConverter(roles);
         http.authorizeHttpRequests(requests -> requests
-                        // The services' health group with the details behind each status (application.yml).
+                        // The services' health group with the details behind each status (service-defaults.yml).
                         .requestMatchers("/actuator/health/ops", "/actuator/health/ops/**").hasRole(Role.OPS.name())
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         // The API's description, as a bureau publishes its interface specification: no data.
