@@ -23,37 +23,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class OwnCodeLauncherTests {
 
-    /** Its own class and resource first, a library's class from the class path, each resource once per jar. */
-    private static final List<String> WHAT_THE_SERVICE_SEES = List.of(
-            "arguments [one, two]",
-            "loaded by own-code",
-            "context loader own-code",
-            "which.txt: the service's",
-            "which.txt found 2 times, the service's first",
-            "library class loaded by app",
-            "a class in both loaded by own-code");
-
     @TempDir
     Path dir;
 
     @Test
     void theOwnCodeIsLoadedApartAndWinsOverALibraryWithTheSameNames() throws Exception {
-        assertThat(runServiceBesideALibrary(Map.of())).containsExactlyElementsOf(WHAT_THE_SERVICE_SEES);
-    }
-
-    /**
-     * The service's extracted jar names every library in its manifest's {@code Class-Path}, as Boot's extraction writes
-     * it. The own loader must not follow it: the libraries' classes are the class path's, which the archive keeps, and
-     * their resources are found once. (A {@code URLClassLoader} over the own jars follows it: this test then saw the
-     * library's class loaded by own-code and {@code which.txt} three times.)
-     */
-    @Test
-    void theLibrariesTheServicesManifestNamesAreLeftToTheClassPath() throws Exception {
-        assertThat(runServiceBesideALibrary(Map.of("Class-Path", "../lib/library.jar")))
-                .containsExactlyElementsOf(WHAT_THE_SERVICE_SEES);
-    }
-
-    private List<String> runServiceBesideALibrary(Map<String, String> serviceManifest) throws Exception {
         String shared = SharedName.class.getName().replace('.', '/') + ".class";
         byte[] sharedClass;
         try (InputStream in = getClass().getClassLoader().getResourceAsStream(shared)) {
@@ -62,13 +36,21 @@ class OwnCodeLauncherTests {
         Path library = TestJars.withMainClass(dir.resolve("lib/library.jar"), LibraryClass.class,
                 Map.of("which.txt", "the library's".getBytes(StandardCharsets.UTF_8), shared, sharedClass));
         Path own = TestJars.withMainClass(dir.resolve("own/service.jar"), ReportingService.class,
-                Map.of("which.txt", "the service's".getBytes(StandardCharsets.UTF_8), shared, sharedClass),
-                serviceManifest);
+                Map.of("which.txt", "the service's".getBytes(StandardCharsets.UTF_8), shared, sharedClass));
         Path launcher = OwnCodeApart.writeLauncher(dir);
         OwnCodeApart apart = new OwnCodeApart(List.of(library, launcher), ReportingService.class.getName(),
                 List.of(own));
 
-        return run(apart, "one", "two");
+        List<String> lines = run(apart, "one", "two");
+
+        assertThat(lines).containsExactly(
+                "arguments [one, two]",
+                "loaded by own-code",
+                "context loader own-code",
+                "which.txt: the service's",
+                "which.txt found 2 times, the service's first",
+                "library class loaded by app",
+                "a class in both loaded by own-code");
     }
 
     @Test
