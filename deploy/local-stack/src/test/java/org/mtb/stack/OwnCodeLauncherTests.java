@@ -28,6 +28,38 @@ class OwnCodeLauncherTests {
 
     @Test
     void theOwnCodeIsLoadedApartAndWinsOverALibraryWithTheSameNames() throws Exception {
+        assertThat(runServiceBesideALibrary(Map.of())).containsExactly(
+                "arguments [one, two]",
+                "loaded by own-code",
+                "context loader own-code",
+                "which.txt: the service's",
+                "which.txt found 2 times, the service's first",
+                "library class loaded by app",
+                "a class in both loaded by own-code",
+                "the library reads by its own loader which.txt: the library's");
+    }
+
+    /**
+     * As the stack runs a service: its extracted jar names every library in its manifest's {@code Class-Path}, and the
+     * own loader, a {@code URLClassLoader}, follows it, so the library's class is the own loader's and sees the
+     * project's files by its own loader (as Spring's {@code SpringFactoriesLoader} needs to find the platform's
+     * settings). A loader that leaves the library to the class path fails this (tried: "loaded by app", "the
+     * library's").
+     */
+    @Test
+    void aLibraryNamedInTheServicesClassPathSeesTheProjectsFilesByItsOwnLoader() throws Exception {
+        assertThat(runServiceBesideALibrary(Map.of("Class-Path", "../lib/library.jar"))).containsExactly(
+                "arguments [one, two]",
+                "loaded by own-code",
+                "context loader own-code",
+                "which.txt: the service's",
+                "which.txt found 3 times, the service's first",
+                "library class loaded by own-code",
+                "a class in both loaded by own-code",
+                "the library reads by its own loader which.txt: the service's");
+    }
+
+    private List<String> runServiceBesideALibrary(Map<String, String> serviceManifest) throws Exception {
         String shared = SharedName.class.getName().replace('.', '/') + ".class";
         byte[] sharedClass;
         try (InputStream in = getClass().getClassLoader().getResourceAsStream(shared)) {
@@ -36,21 +68,13 @@ class OwnCodeLauncherTests {
         Path library = TestJars.withMainClass(dir.resolve("lib/library.jar"), LibraryClass.class,
                 Map.of("which.txt", "the library's".getBytes(StandardCharsets.UTF_8), shared, sharedClass));
         Path own = TestJars.withMainClass(dir.resolve("own/service.jar"), ReportingService.class,
-                Map.of("which.txt", "the service's".getBytes(StandardCharsets.UTF_8), shared, sharedClass));
+                Map.of("which.txt", "the service's".getBytes(StandardCharsets.UTF_8), shared, sharedClass),
+                serviceManifest);
         Path launcher = OwnCodeApart.writeLauncher(dir);
         OwnCodeApart apart = new OwnCodeApart(List.of(library, launcher), ReportingService.class.getName(),
                 List.of(own));
 
-        List<String> lines = run(apart, "one", "two");
-
-        assertThat(lines).containsExactly(
-                "arguments [one, two]",
-                "loaded by own-code",
-                "context loader own-code",
-                "which.txt: the service's",
-                "which.txt found 2 times, the service's first",
-                "library class loaded by app",
-                "a class in both loaded by own-code");
+        return run(apart, "one", "two");
     }
 
     @Test
@@ -106,6 +130,9 @@ class OwnCodeLauncherTests {
             System.out.println("library class loaded by "
                     + Class.forName(LibraryClass.class.getName(), false, context).getClassLoader().getName());
             System.out.println("a class in both loaded by " + SharedName.class.getClassLoader().getName());
+            Class<?> library = Class.forName(LibraryClass.class.getName(), true, context);
+            System.out.println("the library reads by its own loader which.txt: "
+                    + library.getMethod("whichTxt").invoke(null));
         }
     }
 
@@ -115,6 +142,13 @@ class OwnCodeLauncherTests {
 
     /** A library's class, on the JVM's class path. */
     public static final class LibraryClass {
+
+        /** What a library finds by its own class loader, as Spring's factories loader does when given none. */
+        public static String whichTxt() throws IOException {
+            try (InputStream which = LibraryClass.class.getClassLoader().getResourceAsStream("which.txt")) {
+                return new String(which.readAllBytes(), StandardCharsets.UTF_8);
+            }
+        }
 
         public static void main(String[] args) {
             // a main class only so that its jar can be written as the other
