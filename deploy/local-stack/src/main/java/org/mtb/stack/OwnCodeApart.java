@@ -24,10 +24,11 @@ import java.util.zip.ZipOutputStream;
 import org.mtb.stack.launch.OwnCodeLauncher;
 
 /**
- * An extracted Boot jar as its JVM runs it: the libraries on the class path, in the jar's order, where the JVM's class
- * archive keeps their classes, and the project's own code (the jar itself and the libraries of Spring Boot's
- * "application" layer, the modules of this build) loaded apart by {@link OwnCodeLauncher}. A build that changed only
- * the project's code leaves the libraries, and so the archive, as they were.
+ * An extracted Boot jar as its JVM runs it: the libraries on the class path, those with the most classes first
+ * ({@link ClassPathOrder}), where the JVM's class archive keeps their classes, and the project's own code (the jar
+ * itself and the libraries of Spring Boot's "application" layer, the modules of this build) added to the same loader by
+ * {@link OwnCodeLauncher} once the JVM runs. A build that changed only the project's code leaves the libraries, and so
+ * the archive, as they were.
  *
  * @param libraries the class path's libraries, then the launcher's jar
  * @param mainClass the service's main class
@@ -52,7 +53,8 @@ record OwnCodeApart(List<Path> libraries, String mainClass, List<Path> ownCode) 
 
     /** What follows the JVM options on its command line. */
     List<String> arguments() {
-        return List.of("-cp", classPath(), OwnCodeLauncher.class.getName(), mainClass, joined(ownCode));
+        return List.of(OwnCodeLauncher.OPENS, "-cp", classPath(), OwnCodeLauncher.class.getName(), mainClass,
+                joined(ownCode));
     }
 
     /** The class path alone, as an archive is recorded and tried with. */
@@ -81,7 +83,8 @@ record OwnCodeApart(List<Path> libraries, String mainClass, List<Path> ownCode) 
 
     /**
      * @param own       the file names of the libraries that are the project's own code ({@link #ownLibraries})
-     * @param extracted the extracted jar, whose manifest names the main class and the libraries
+     * @param extracted the extracted jar, whose manifest names the main class and the libraries; the libraries' class
+     *                  counts are kept beside it ({@link ClassPathOrder#COUNTS})
      * @param launcher  the launcher's jar ({@link #writeLauncher})
      */
     static OwnCodeApart of(Set<String> own, Path extracted, Path launcher) throws IOException {
@@ -100,8 +103,10 @@ record OwnCodeApart(List<Path> libraries, String mainClass, List<Path> ownCode) 
             Path library = Path.of(extracted.toUri().resolve(entry));
             (own.contains(library.getFileName().toString()) ? ownCode : libraries).add(library);
         }
-        libraries.add(launcher);
-        return new OwnCodeApart(libraries, mainClass, ownCode);
+        List<Path> ordered = new ArrayList<>(
+                ClassPathOrder.mostClassesFirst(libraries, extracted.resolveSibling(ClassPathOrder.COUNTS)));
+        ordered.add(launcher);
+        return new OwnCodeApart(ordered, mainClass, ownCode);
     }
 
     /** The file names of the libraries in {@code bootJar}'s {@link #OWN_LAYER}; none when it has no layer index. */

@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mtb.stack.launch.OwnCodeLauncher;
 
 /**
  * A Boot jar is extracted once per content and then run with a class archive beside it. The jars here are laid out as
@@ -41,8 +42,8 @@ class ExtractedJarsTests {
         assertThat(first.jvmOptions()).containsExactly(
                 "-XX:SharedArchiveFile=" + extracted.resolve("intake-service.jsa"), "-XX:+AutoCreateSharedArchive");
         assertThat(first.writesCacheAtExit()).as("given the time to write its archive as it stops").isTrue();
-        assertThat(first.arguments()).as("the launcher alone on the class path: no libraries").containsExactly("-cp",
-                dir.resolve("target/local-stack/own-code-launcher.jar").toString(),
+        assertThat(first.arguments()).as("the launcher alone on the class path: no libraries").containsExactly(
+                OwnCodeLauncher.OPENS, "-cp", dir.resolve("target/local-stack/own-code-launcher.jar").toString(),
                 "org.mtb.stack.launch.OwnCodeLauncher", START_CLASS, extracted.resolve("intake-service.jar").toString());
         assertThat(second).isEqualTo(first);
         assertThat(extractedAgain("intake-service")).as("extracted once").isFalse();

@@ -16,50 +16,53 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mtb.stack.launch.OwnCodeLauncher;
 
 /**
- * A service's JVM as the stack starts it: its libraries and the launcher on the class path, its own jars loaded apart.
- * The "service" here is one class that reports what it sees; its jar and a "library" both hold {@code which.txt}.
+ * A service's JVM as the stack starts it: its libraries and the launcher on the class path, its own jars added once the
+ * JVM runs. The "service" here is one class that reports what it sees; its jar and a "library" both hold
+ * {@code which.txt} and a class of the same name, and its jar names the library in its {@code Class-Path}, as the
+ * stack's extraction writes it.
  */
 class OwnCodeLauncherTests {
 
     @TempDir
     Path dir;
 
+    /**
+     * The own jars on the class path's loader, after the libraries, so that a library sees the project's files by its
+     * own class loader (as Spring's {@code SpringFactoriesLoader} must, to find the platform's settings).
+     */
     @Test
-    void theOwnCodeIsLoadedApartAndWinsOverALibraryWithTheSameNames() throws Exception {
-        assertThat(runServiceBesideALibrary(Map.of())).containsExactly(
+    void theOwnJarsJoinTheClassPathsLoaderAfterTheLibraries() throws Exception {
+        assertThat(runServiceBesideALibrary(true)).containsExactly(
                 "arguments [one, two]",
-                "loaded by own-code",
-                "context loader own-code",
-                "which.txt: the service's",
-                "which.txt found 2 times, the service's first",
+                "loaded by app",
+                "context loader app",
+                "which.txt found 2 times, the library's first",
                 "library class loaded by app",
-                "a class in both loaded by own-code",
-                "the library reads by its own loader which.txt: the library's");
+                "a class in both loaded by app",
+                "the library sees the service's own file by its own loader: true");
     }
 
     /**
-     * As the stack runs a service: its extracted jar names every library in its manifest's {@code Class-Path}, and the
-     * own loader, a {@code URLClassLoader}, follows it, so the library's class is the own loader's and sees the
-     * project's files by its own loader (as Spring's {@code SpringFactoriesLoader} needs to find the platform's
-     * settings). A loader that leaves the library to the class path fails this (tried: "loaded by app", "the
-     * library's").
+     * Without the option that lets it append to the class path's loader, the launcher loads the own jars with a loader
+     * of its own, the service's first; that loader follows the service's {@code Class-Path}, so it defines the
+     * library's class too, and the library still sees the project's files.
      */
     @Test
-    void aLibraryNamedInTheServicesClassPathSeesTheProjectsFilesByItsOwnLoader() throws Exception {
-        assertThat(runServiceBesideALibrary(Map.of("Class-Path", "../lib/library.jar"))).containsExactly(
+    void withoutTheOptionTheOwnJarsHaveALoaderOfTheirOwn() throws Exception {
+        assertThat(runServiceBesideALibrary(false)).containsExactly(
                 "arguments [one, two]",
                 "loaded by own-code",
                 "context loader own-code",
-                "which.txt: the service's",
                 "which.txt found 3 times, the service's first",
                 "library class loaded by own-code",
                 "a class in both loaded by own-code",
-                "the library reads by its own loader which.txt: the service's");
+                "the library sees the service's own file by its own loader: true");
     }
 
-    private List<String> runServiceBesideALibrary(Map<String, String> serviceManifest) throws Exception {
+    private List<String> runServiceBesideALibrary(boolean asTheStackRunsIt) throws Exception {
         String shared = SharedName.class.getName().replace('.', '/') + ".class";
         byte[] sharedClass;
         try (InputStream in = getClass().getClassLoader().getResourceAsStream(shared)) {
@@ -68,13 +71,18 @@ class OwnCodeLauncherTests {
         Path library = TestJars.withMainClass(dir.resolve("lib/library.jar"), LibraryClass.class,
                 Map.of("which.txt", "the library's".getBytes(StandardCharsets.UTF_8), shared, sharedClass));
         Path own = TestJars.withMainClass(dir.resolve("own/service.jar"), ReportingService.class,
-                Map.of("which.txt", "the service's".getBytes(StandardCharsets.UTF_8), shared, sharedClass),
-                serviceManifest);
+                Map.of("which.txt", "the service's".getBytes(StandardCharsets.UTF_8), shared, sharedClass,
+                        "service-only.txt", new byte[] {1}),
+                Map.of("Class-Path", "../lib/library.jar"));
         Path launcher = OwnCodeApart.writeLauncher(dir);
         OwnCodeApart apart = new OwnCodeApart(List.of(library, launcher), ReportingService.class.getName(),
                 List.of(own));
 
-        return run(apart, "one", "two");
+        List<String> arguments = new ArrayList<>(apart.arguments());
+        if (!asTheStackRunsIt) {
+            arguments.remove(OwnCodeLauncher.OPENS);
+        }
+        return run(arguments, "one", "two");
     }
 
     @Test
@@ -100,8 +108,8 @@ class OwnCodeLauncherTests {
         assertThat(OwnCodeApart.ownLibraries(jar)).isEmpty();
     }
 
-    private List<String> run(OwnCodeApart apart, String... arguments) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(apart.arguments());
+    private List<String> run(List<String> launch, String... arguments) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(launch);
         command.addAll(List.of(arguments));
         Path output = dir.resolve("run.log");
         Process process = new ProcessBuilder(JavaCommand.launch(List.of("-Xmx64m"), command))
@@ -119,9 +127,6 @@ class OwnCodeLauncherTests {
             System.out.println("arguments " + List.of(args));
             System.out.println("loaded by " + ReportingService.class.getClassLoader().getName());
             System.out.println("context loader " + context.getName());
-            try (InputStream which = context.getResourceAsStream("which.txt")) {
-                System.out.println("which.txt: " + new String(which.readAllBytes(), StandardCharsets.UTF_8));
-            }
             List<URL> all = Collections.list(context.getResources("which.txt"));
             try (InputStream first = all.getFirst().openStream()) {
                 System.out.println("which.txt found " + all.size() + " times, "
@@ -130,9 +135,8 @@ class OwnCodeLauncherTests {
             System.out.println("library class loaded by "
                     + Class.forName(LibraryClass.class.getName(), false, context).getClassLoader().getName());
             System.out.println("a class in both loaded by " + SharedName.class.getClassLoader().getName());
-            Class<?> library = Class.forName(LibraryClass.class.getName(), true, context);
-            System.out.println("the library reads by its own loader which.txt: "
-                    + library.getMethod("whichTxt").invoke(null));
+            System.out.println("the library sees the service's own file by its own loader: "
+                    + LibraryClass.seesServiceOnlyFile());
         }
     }
 
@@ -143,11 +147,9 @@ class OwnCodeLauncherTests {
     /** A library's class, on the JVM's class path. */
     public static final class LibraryClass {
 
-        /** What a library finds by its own class loader, as Spring's factories loader does when given none. */
-        public static String whichTxt() throws IOException {
-            try (InputStream which = LibraryClass.class.getClassLoader().getResourceAsStream("which.txt")) {
-                return new String(which.readAllBytes(), StandardCharsets.UTF_8);
-            }
+        /** Whether a library finds the service's file by its own class loader, as Spring's factories loader looks. */
+        public static boolean seesServiceOnlyFile() {
+            return LibraryClass.class.getClassLoader().getResource("service-only.txt") != null;
         }
 
         public static void main(String[] args) {

@@ -15,8 +15,9 @@ import org.springframework.context.event.SmartApplicationListener;
  * Puts {@link BenignWarnings} on the services' console appender ({@code ASYNC_CONSOLE} of
  * {@code logback-spring.xml}) right after Spring Boot has configured Logback from that file. It is added here rather
  * than named in the file because Logback loads a class named in its configuration through its own class loader only,
- * and the local stack loads the project's code apart from the libraries (deploy/local-stack's
- * {@code OwnCodeLauncher}), where Logback cannot see it. Registered in {@code META-INF/spring.factories}.
+ * and the local stack may load the project's code apart from the libraries (deploy/local-stack's
+ * {@code OwnCodeLauncher}, when it cannot add the project's jars to the class path's loader), where Logback cannot
+ * see it. Registered in {@code META-INF/spring.factories}.
  */
 final class BenignWarningsOnConsole implements SmartApplicationListener {
 

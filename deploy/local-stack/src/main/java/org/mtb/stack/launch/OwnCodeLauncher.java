@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.lang.reflect.Method;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.util.ArrayList;
@@ -16,26 +17,31 @@ import java.util.List;
 /**
  * The main class of a service's JVM as the local stack starts it. The JVM's class path holds the service's libraries,
  * whose classes its class-data archive keeps; the project's own code (the service's jar and the modules of this build
- * it depends on, Spring Boot's "application" layer) is loaded by a class loader of its own, outside the class path
- * that the JVM checks its archive against. A change to the project's code thus leaves the archive valid, and the next
- * start reads it instead of recording a new one. The own loader looks in its own jars first, for classes and resources
- * alike, so that the project's classes and files win over a library's of the same name, as they do with
- * {@code java -jar}; it is the context class loader, through which Spring, Jackson and Kafka find classes by name.
+ * it depends on, Spring Boot's "application" layer) is appended to the same loader once the JVM runs, after it has
+ * checked its archive against the class path. A change to the project's code thus leaves the archive valid, and the
+ * next start reads it instead of recording a new one; the project's classes are not in the archive (a JVM recording
+ * one leaves out classes from a place its class path did not name at start).
  *
- * <p>The own loader also defines most of the libraries' classes: the service's extracted jar names every library in its
- * manifest's {@code Class-Path}, which a {@link URLClassLoader} follows, so every class reached from the project's code
- * is found in the own loader's jars first (15,729 classes in review against 5 on the class path's loader). That is what
- * keeps the libraries working: some look for the project's classes and files through their own class loader (Spring's
+ * <p>One loader for the libraries and the project's code, as on a flat class path with the project's jars last: some
+ * libraries look for the project's classes and files through their own class loader (Spring's
  * {@code SpringFactoriesLoader} with no loader given, which reads {@code META-INF/spring.factories} for the platform's
- * settings, {@code ServiceDefaults}). With the libraries' classes left to the class path's loader those lookups miss the
- * project's code; tried, and the services started without the platform's settings (benchmarks/README.md). The JVM still
- * takes these classes from its archive, as classes of another loader whose bytes match the archived ones.
+ * settings, {@code ServiceDefaults}). The project's jars and its libraries share only names read as lists (the
+ * factories, auto-configuration imports, the manifest), so their order changes nothing that is loaded.
+ *
+ * <p>The append is what a Java agent does through {@code Instrumentation.appendToSystemClassLoaderSearch}, here called
+ * on the class path's loader itself, which {@value #OPENS} allows. Without that option, or on a JDK whose loader has no
+ * such method, the launcher loads the own jars with a loader of its own ({@link OwnCodeLoader}), as it did before:
+ * that loader follows the service's jar's {@code Class-Path}, which names every library, so it defines nearly every
+ * library class itself, read from the jar (benchmarks/README.md, "The own code's loader").
  *
  * <p>Arguments: the main class, the own jars (separated by {@link File#pathSeparator}), then the service's arguments.
  * This class needs the JDK alone; the stack keeps it in a jar of its own, rewritten only when its classes change (which
  * voids the archives once).
  */
 public final class OwnCodeLauncher {
+
+    /** The JVM option that lets the launcher append the own jars to the class path's loader. */
+    public static final String OPENS = "--add-opens=java.base/jdk.internal.loader=ALL-UNNAMED";
 
     private OwnCodeLauncher() {
     }
@@ -46,18 +52,47 @@ public final class OwnCodeLauncher {
                     + "<own jar>...] [argument...]");
             System.exit(2);
         }
-        List<URL> ownJars = new ArrayList<>();
-        for (String path : args[1].split(File.pathSeparator)) {
-            ownJars.add(new File(path).toURI().toURL());
+        List<String> ownJars = List.of(args[1].split(File.pathSeparator));
+        ClassLoader loader = ClassLoader.getSystemClassLoader();
+        if (!appendedToTheClassPath(loader, ownJars)) {
+            List<URL> urls = new ArrayList<>();
+            for (String path : ownJars) {
+                urls.add(new File(path).toURI().toURL());
+            }
+            loader = new OwnCodeLoader(urls.toArray(URL[]::new), OwnCodeLauncher.class.getClassLoader());
         }
-        ClassLoader own = new OwnCodeLoader(ownJars.toArray(URL[]::new), OwnCodeLauncher.class.getClassLoader());
-        Thread.currentThread().setContextClassLoader(own);
-        MethodHandle main = MethodHandles.publicLookup().findStatic(Class.forName(args[0], false, own), "main",
+        Thread.currentThread().setContextClassLoader(loader);
+        MethodHandle main = MethodHandles.publicLookup().findStatic(Class.forName(args[0], false, loader), "main",
                 MethodType.methodType(void.class, String[].class));
         main.invokeExact(Arrays.copyOfRange(args, 2, args.length));
     }
 
-    /** Own jars first, then the parent: what {@code java -jar} finds first, with the service's jar ahead. */
+    /**
+     * Appends the own jars to the class path's loader, as an agent would ({@code Instrumentation
+     * .appendToSystemClassLoaderSearch}): after the JVM has checked its archive against the class path, so the archive
+     * does not depend on them, and with the libraries in one loader with the project's code. Needs {@value #OPENS} on
+     * the command line; without it (or on a JDK whose loader has no such method) nothing is appended and {@code false}
+     * is returned.
+     */
+    static boolean appendedToTheClassPath(ClassLoader system, List<String> jars) {
+        Method append;
+        try {
+            append = system.getClass().getDeclaredMethod("appendToClassPathForInstrumentation", String.class);
+            append.setAccessible(true);
+        } catch (ReflectiveOperationException | RuntimeException notOpen) {
+            return false;
+        }
+        try {
+            for (String jar : jars) {
+                append.invoke(system, jar);
+            }
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("Could not append " + jars + " to the class path", e);
+        }
+        return true;
+    }
+
+    /** The fallback: own jars first, then the parent, as {@code java -jar} finds them, with the service's jar ahead. */
     static final class OwnCodeLoader extends URLClassLoader {
 
         static {
