@@ -48,11 +48,14 @@ class OwnCodeLauncherTests {
     /**
      * Without the option that lets it append to the class path's loader, the launcher loads the own jars with a loader
      * of its own, the service's first; that loader follows the service's {@code Class-Path}, so it defines the
-     * library's class too, and the library still sees the project's files.
+     * library's class too, and the library still sees the project's files. It says so on standard error, first.
      */
     @Test
     void withoutTheOptionTheOwnJarsHaveALoaderOfTheirOwn() throws Exception {
         assertThat(runServiceBesideALibrary(false)).containsExactly(
+                "[own-code-launcher] the project's jars have a loader of their own: " + OwnCodeLauncher.OPENS
+                        + " is missing or this JDK's class path loader cannot be appended to; the libraries' classes"
+                        + " are then read from their jars, not from the class archive",
                 "arguments [one, two]",
                 "loaded by own-code",
                 "context loader own-code",

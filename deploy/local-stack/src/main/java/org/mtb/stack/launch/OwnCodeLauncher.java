@@ -30,9 +30,10 @@ import java.util.List;
  *
  * <p>The append is what a Java agent does through {@code Instrumentation.appendToSystemClassLoaderSearch}, here called
  * on the class path's loader itself, which {@value #OPENS} allows. Without that option, or on a JDK whose loader has no
- * such method, the launcher loads the own jars with a loader of its own ({@link OwnCodeLoader}), as it did before:
- * that loader follows the service's jar's {@code Class-Path}, which names every library, so it defines nearly every
- * library class itself, read from the jar (benchmarks/README.md, "The own code's loader").
+ * such method, the launcher loads the own jars with a loader of its own ({@link OwnCodeLoader}), as it did before,
+ * and says so in a line on standard error (the part's log): that loader follows the service's jar's {@code Class-Path},
+ * which names every library, so it defines nearly every library class itself, read from the jar, and a start reads
+ * little of its archive (benchmarks/README.md, "The own code's loader").
  *
  * <p>Arguments: the main class, the own jars (separated by {@link File#pathSeparator}), then the service's arguments.
  * This class needs the JDK alone; the stack keeps it in a jar of its own, rewritten only when its classes change (which
@@ -55,6 +56,9 @@ public final class OwnCodeLauncher {
         List<String> ownJars = List.of(args[1].split(File.pathSeparator));
         ClassLoader loader = ClassLoader.getSystemClassLoader();
         if (!appendedToTheClassPath(loader, ownJars)) {
+            System.err.println("[own-code-launcher] the project's jars have a loader of their own: " + OPENS
+                    + " is missing or this JDK's class path loader cannot be appended to; the libraries' classes are"
+                    + " then read from their jars, not from the class archive");
             List<URL> urls = new ArrayList<>();
             for (String path : ownJars) {
                 urls.add(new File(path).toURI().toURL());
