@@ -119,7 +119,7 @@ final class ExtractedJars {
                     }
                     Files.writeString(stamp, source);
                 }
-                OwnCodeApart apart = OwnCodeApart.of(own, extracted, OwnCodeApart.writeLauncher(root));
+                OwnCodeApart apart = OwnCodeApart.of(own, extracted, LauncherJar.of(root, part));
                 if (jdk >= AotCache.FIRST_JDK && "aot".equalsIgnoreCase(archives)) {
                     AotCache.Plan plan = AotCache.plan(dir, part, apart.classPath(), jvmOptions);
                     return new Launch(extracted, plan.jvmOptions(), plan.writesCacheAtExit(), plan.recording(), apart);

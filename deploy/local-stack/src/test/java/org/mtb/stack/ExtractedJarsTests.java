@@ -14,7 +14,6 @@ import java.util.TreeMap;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mtb.stack.launch.OwnCodeLauncher;
 
 /**
  * A Boot jar is extracted once per content and then run with a class archive beside it. The jars here are laid out as
@@ -42,9 +41,10 @@ class ExtractedJarsTests {
         assertThat(first.jvmOptions()).containsExactly(
                 "-XX:SharedArchiveFile=" + extracted.resolve("intake-service.jsa"), "-XX:+AutoCreateSharedArchive");
         assertThat(first.writesCacheAtExit()).as("given the time to write its archive as it stops").isTrue();
-        assertThat(first.arguments()).as("the launcher alone on the class path: no libraries").containsExactly(
-                OwnCodeLauncher.OPENS, "-cp", dir.resolve("target/local-stack/own-code-launcher.jar").toString(),
-                "org.mtb.stack.launch.OwnCodeLauncher", START_CLASS, extracted.resolve("intake-service.jar").toString());
+        assertThat(first.arguments()).as("started from the launcher's jar, which names no libraries here")
+                .containsExactly("-jar", dir.resolve("target/local-stack/intake-service-launcher.jar").toString(),
+                        START_CLASS, extracted.resolve("intake-service.jar").toString());
+        assertThat(LauncherJar.classPathOf(dir.resolve("target/local-stack/intake-service-launcher.jar"))).isEmpty();
         assertThat(second).isEqualTo(first);
         assertThat(extractedAgain("intake-service")).as("extracted once").isFalse();
         assertThat(dir.resolve("target/local-stack/intake-service.extracting")).as("extracted beside, then moved")
@@ -104,9 +104,11 @@ class ExtractedJarsTests {
         try (ZipFile extractedJar = new ZipFile(rebuilt.jar().toFile())) {
             assertThat(extractedJar.getInputStream(extractedJar.getEntry("build.txt"))).hasContent("build 2");
         }
-        assertThat(rebuilt.ownCodeApart()).isEqualTo(new OwnCodeApart(
-                List.of(extracted.resolve("lib/kafka.jar"), dir.resolve("target/local-stack/own-code-launcher.jar")),
-                START_CLASS, List.of(rebuilt.jar(), extracted.resolve("lib/support.jar"))));
+        Path launcher = dir.resolve("target/local-stack/review-service-launcher.jar");
+        assertThat(rebuilt.ownCodeApart()).isEqualTo(new OwnCodeApart(launcher,
+                List.of(extracted.resolve("lib/kafka.jar")), START_CLASS,
+                List.of(rebuilt.jar(), extracted.resolve("lib/support.jar"))));
+        assertThat(LauncherJar.classPathOf(launcher)).containsExactly(extracted.resolve("lib/kafka.jar"));
     }
 
     @Test
@@ -161,7 +163,7 @@ class ExtractedJarsTests {
         Files.writeString(archive, "classes of the libraries");
         assertThat(ExtractedJars.prepare(jar, "review-service", List.of(), "", 21).recordsAnew()).isNull();
 
-        Path launcher = dir.resolve("target/local-stack/own-code-launcher.jar");
+        Path launcher = dir.resolve("target/local-stack/review-service-launcher.jar");
         FileTime later = FileTime.fromMillis(Files.getLastModifiedTime(launcher).toMillis() + 60_000);
         Files.setLastModifiedTime(launcher, later);
         ExtractedJars.Launch launch = ExtractedJars.prepare(jar, "review-service", List.of(), "", 21);
@@ -201,8 +203,7 @@ class ExtractedJarsTests {
         ExtractedJars.Launch launch = ExtractedJars.prepare(jar, "review-service", List.of(), "", 21);
 
         assertThat(extracted.resolve("lib/zstd.jar")).doesNotExist();
-        assertThat(launch.ownCodeApart().libraries()).containsExactly(extracted.resolve("lib/kafka.jar"),
-                dir.resolve("target/local-stack/own-code-launcher.jar"));
+        assertThat(launch.ownCodeApart().libraries()).containsExactly(extracted.resolve("lib/kafka.jar"));
         assertThat(archive).as("its class path had zstd.jar").doesNotExist();
         assertThat(launch.recordsAnew()).isEqualTo(archive);
     }
@@ -241,7 +242,7 @@ class ExtractedJarsTests {
         assertThat(launch.recordsAnew()).isEqualTo(extracted.resolve("notification-service.aot"));
         assertThat(Files.readString(extracted.resolve("notification-service.aot.stamp"))).contains("-Xmx256m\n")
                 .as("the launcher, the class path's one jar here").contains("class path "
-                        + dir.resolve("target/local-stack/own-code-launcher.jar") + " ");
+                        + dir.resolve("target/local-stack/notification-service-launcher.jar") + " ");
     }
 
     @Test

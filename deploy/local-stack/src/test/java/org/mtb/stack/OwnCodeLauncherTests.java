@@ -8,7 +8,6 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -31,11 +30,14 @@ class OwnCodeLauncherTests {
 
     /**
      * The own jars on the class path's loader, after the libraries, so that a library sees the project's files by its
-     * own class loader (as Spring's {@code SpringFactoriesLoader} must, to find the platform's settings).
+     * own class loader (as Spring's {@code SpringFactoriesLoader} must, to find the platform's settings). With a class
+     * archive as the stack keeps one, recorded by the first run and read by the second: the JVM has nothing to say of
+     * it (an {@code --add-opens} option on the command line made it log an error at every start, the JDK's own archive
+     * having been made without that module property).
      */
     @Test
     void theOwnJarsJoinTheClassPathsLoaderAfterTheLibraries() throws Exception {
-        assertThat(runServiceBesideALibrary(true)).containsExactly(
+        List<String> expected = List.of(
                 "arguments [one, two]",
                 "loaded by app",
                 "context loader app",
@@ -43,19 +45,34 @@ class OwnCodeLauncherTests {
                 "library class loaded by app",
                 "a class in both loaded by app",
                 "the library sees the service's own file by its own loader: true");
+        Path archive = dir.resolve("service.jsa");
+        // Errors of the archive shown, its warnings not: recording warns of the service's classes it leaves out.
+        List<String> withArchive = List.of("-XX:SharedArchiveFile=" + archive, "-XX:+AutoCreateSharedArchive",
+                "-Xlog:cds=error");
+        List<String> arguments = serviceBesideALibrary().arguments();
+
+        assertThat(run(withArchive, arguments, "one", "two")).as("recording").containsExactlyElementsOf(expected);
+        assertThat(archive).isNotEmptyFile();
+        assertThat(run(withArchive, arguments, "one", "two")).as("reading").containsExactlyElementsOf(expected);
     }
 
     /**
-     * Without the option that lets it append to the class path's loader, the launcher loads the own jars with a loader
-     * of its own, the service's first; that loader follows the service's {@code Class-Path}, so it defines the
-     * library's class too, and the library still sees the project's files. It says so on standard error, first.
+     * Started without {@code java -jar}, so without its jar's {@code Add-Opens} that lets it append to the class path's
+     * loader, the launcher loads the own jars with a loader of its own, the service's first; that loader follows the
+     * service's {@code Class-Path}, so it defines the library's class too, and the library still sees the project's
+     * files. It says so on standard error, first.
      */
     @Test
-    void withoutTheOptionTheOwnJarsHaveALoaderOfTheirOwn() throws Exception {
-        assertThat(runServiceBesideALibrary(false)).containsExactly(
-                "[own-code-launcher] the project's jars have a loader of their own: " + OwnCodeLauncher.OPENS
-                        + " is missing or this JDK's class path loader cannot be appended to; the libraries' classes"
-                        + " are then read from their jars, not from the class archive",
+    void withoutTheOpeningTheOwnJarsHaveALoaderOfTheirOwn() throws Exception {
+        OwnCodeApart apart = serviceBesideALibrary();
+        List<String> withoutJavaJar = List.of("-cp", apart.classPath(), OwnCodeLauncher.class.getName(),
+                apart.mainClass(), apart.ownCode().getFirst().toString());
+
+        assertThat(run(List.of(), withoutJavaJar, "one", "two")).containsExactly(
+                "[own-code-launcher] the project's jars have a loader of their own: java.base/jdk.internal.loader"
+                        + " is not open to the launcher (started without java -jar and its jar's Add-Opens) or this"
+                        + " JDK's class path loader cannot be appended to; the libraries' classes are then read from"
+                        + " their jars, not from the class archive",
                 "arguments [one, two]",
                 "loaded by own-code",
                 "context loader own-code",
@@ -65,7 +82,7 @@ class OwnCodeLauncherTests {
                 "the library sees the service's own file by its own loader: true");
     }
 
-    private List<String> runServiceBesideALibrary(boolean asTheStackRunsIt) throws Exception {
+    private OwnCodeApart serviceBesideALibrary() throws Exception {
         String shared = SharedName.class.getName().replace('.', '/') + ".class";
         byte[] sharedClass;
         try (InputStream in = getClass().getClassLoader().getResourceAsStream(shared)) {
@@ -77,31 +94,8 @@ class OwnCodeLauncherTests {
                 Map.of("which.txt", "the service's".getBytes(StandardCharsets.UTF_8), shared, sharedClass,
                         "service-only.txt", new byte[] {1}),
                 Map.of("Class-Path", "../lib/library.jar"));
-        Path launcher = OwnCodeApart.writeLauncher(dir);
-        OwnCodeApart apart = new OwnCodeApart(List.of(library, launcher), ReportingService.class.getName(),
-                List.of(own));
-
-        List<String> arguments = new ArrayList<>(apart.arguments());
-        if (!asTheStackRunsIt) {
-            arguments.remove(OwnCodeLauncher.OPENS);
-        }
-        return run(arguments, "one", "two");
-    }
-
-    @Test
-    void theLaunchersJarIsWrittenOnceAndLeftAsItIsWhileItsClassesAreTheSame() throws Exception {
-        Path launcher = OwnCodeApart.writeLauncher(dir);
-        byte[] written = Files.readAllBytes(launcher);
-        Files.setLastModifiedTime(launcher, FileTime.fromMillis(1_000_000_000_000L));
-
-        assertThat(OwnCodeApart.writeLauncher(dir)).isEqualTo(launcher);
-        assertThat(Files.getLastModifiedTime(launcher).toMillis()).as("not written again")
-                .isEqualTo(1_000_000_000_000L);
-        assertThat(Files.readAllBytes(launcher)).isEqualTo(written);
-
-        Files.writeString(launcher, "an older launcher");
-        OwnCodeApart.writeLauncher(dir);
-        assertThat(Files.readAllBytes(launcher)).isEqualTo(written);
+        Path launcher = LauncherJar.write(dir.resolve("service-launcher.jar"), List.of(library));
+        return new OwnCodeApart(launcher, List.of(library), ReportingService.class.getName(), List.of(own));
     }
 
     @Test
@@ -111,11 +105,14 @@ class OwnCodeLauncherTests {
         assertThat(OwnCodeApart.ownLibraries(jar)).isEmpty();
     }
 
-    private List<String> run(List<String> launch, String... arguments) throws IOException, InterruptedException {
+    private List<String> run(List<String> options, List<String> launch, String... arguments)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(launch);
         command.addAll(List.of(arguments));
+        List<String> jvmOptions = new ArrayList<>(List.of("-Xmx64m"));
+        jvmOptions.addAll(options);
         Path output = dir.resolve("run.log");
-        Process process = new ProcessBuilder(JavaCommand.launch(List.of("-Xmx64m"), command))
+        Process process = new ProcessBuilder(JavaCommand.launch(jvmOptions, command))
                 .redirectErrorStream(true).redirectOutput(output.toFile()).start();
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).as(Files.readString(output)).isZero();

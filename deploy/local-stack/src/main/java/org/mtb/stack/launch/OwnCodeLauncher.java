@@ -29,8 +29,10 @@ import java.util.List;
  * factories, auto-configuration imports, the manifest), so their order changes nothing that is loaded.
  *
  * <p>The append is what a Java agent does through {@code Instrumentation.appendToSystemClassLoaderSearch}, here called
- * on the class path's loader itself, which {@value #OPENS} allows. Without that option, or on a JDK whose loader has no
- * such method, the launcher loads the own jars with a loader of its own ({@link OwnCodeLoader}), as it did before,
+ * on the class path's loader itself, which its package opened to the launcher allows: the stack starts the launcher with
+ * {@code java -jar} from a jar whose manifest says {@code Add-Opens: }{@value #ADD_OPENS}. Without that opening, or on
+ * a JDK whose loader has no such method, the launcher loads the own jars with a loader of its own ({@link OwnCodeLoader}),
+ * as it did before,
  * and says so in a line on standard error (the part's log): that loader follows the service's jar's {@code Class-Path},
  * which names every library, so it defines nearly every library class itself, read from the jar, and a start reads
  * little of its archive (benchmarks/README.md, "The own code's loader").
@@ -41,8 +43,11 @@ import java.util.List;
  */
 public final class OwnCodeLauncher {
 
-    /** The JVM option that lets the launcher append the own jars to the class path's loader. */
-    public static final String OPENS = "--add-opens=java.base/jdk.internal.loader=ALL-UNNAMED";
+    /**
+     * The package to open to the launcher, as its jar's manifest names it ({@code Add-Opens}), so that it can append
+     * the own jars to the class path's loader.
+     */
+    public static final String ADD_OPENS = "java.base/jdk.internal.loader";
 
     private OwnCodeLauncher() {
     }
@@ -56,9 +61,10 @@ public final class OwnCodeLauncher {
         List<String> ownJars = List.of(args[1].split(File.pathSeparator));
         ClassLoader loader = ClassLoader.getSystemClassLoader();
         if (!appendedToTheClassPath(loader, ownJars)) {
-            System.err.println("[own-code-launcher] the project's jars have a loader of their own: " + OPENS
-                    + " is missing or this JDK's class path loader cannot be appended to; the libraries' classes are"
-                    + " then read from their jars, not from the class archive");
+            System.err.println("[own-code-launcher] the project's jars have a loader of their own: " + ADD_OPENS
+                    + " is not open to the launcher (started without java -jar and its jar's Add-Opens) or this JDK's"
+                    + " class path loader cannot be appended to; the libraries' classes are then read from their jars,"
+                    + " not from the class archive");
             List<URL> urls = new ArrayList<>();
             for (String path : ownJars) {
                 urls.add(new File(path).toURI().toURL());
@@ -74,8 +80,8 @@ public final class OwnCodeLauncher {
     /**
      * Appends the own jars to the class path's loader, as an agent would ({@code Instrumentation
      * .appendToSystemClassLoaderSearch}): after the JVM has checked its archive against the class path, so the archive
-     * does not depend on them, and with the libraries in one loader with the project's code. Needs {@value #OPENS} on
-     * the command line; without it (or on a JDK whose loader has no such method) nothing is appended and {@code false}
+     * does not depend on them, and with the libraries in one loader with the project's code. Needs {@value #ADD_OPENS}
+     * open to this class; without it (or on a JDK whose loader has no such method) nothing is appended and {@code false}
      * is returned.
      */
     static boolean appendedToTheClassPath(ClassLoader system, List<String> jars) {
