@@ -12,6 +12,7 @@ import tools.jackson.core.TokenStreamContext;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.deser.DeserializationProblemHandler;
+import tools.jackson.databind.deser.ValueInstantiator;
 import tools.jackson.databind.util.ClassUtil;
 
 /**
@@ -44,6 +45,24 @@ final class BodyTypeProblems extends DeserializationProblemHandler {
             parser.skipChildren();
         }
         return emptyValue(targetType.getRawClass());
+    }
+
+    /**
+     * A text, number or boolean where an object belongs ({@code "applicant": "x"}, {@code "hospital": 3}): Jackson finds
+     * no creator that takes it and asks here rather than in {@link #handleUnexpectedToken}. Without this the reading
+     * stopped there, and the fields after it went unnamed. Any other token (an object for a type with no creator at
+     * all) is the server's model, not the client's, and left to Jackson.
+     */
+    @Override
+    public @Nullable Object handleMissingInstantiator(DeserializationContext context, Class<?> instanceClass,
+            ValueInstantiator instantiator, JsonParser parser, String failureMessage) {
+        List<FieldProblem> found = found(context);
+        String field = found == null || !parser.currentToken().isScalarValue() ? null : field(parser, false);
+        if (field == null) {
+            return NOT_HANDLED;
+        }
+        found.add(new FieldProblem(field, "WRONG_TYPE", "has the wrong JSON type"));
+        return emptyValue(instanceClass);
     }
 
     @Override

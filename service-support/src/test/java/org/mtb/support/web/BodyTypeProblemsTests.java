@@ -49,6 +49,26 @@ class BodyTypeProblemsTests {
         assertThat(request.urgent()).isFalse();
     }
 
+    /** A scalar where an object belongs goes through another of Jackson's questions; the reading goes on all the same. */
+    @Test
+    void aTextNumberOrBooleanWhereAnObjectBelongsIsNamedAndTheFieldsAfterItToo() {
+        List<FieldProblem> found = new ArrayList<>();
+        Request request = mapper.readerFor(Request.class).withHandler(new BodyTypeProblems())
+                .withAttribute(BodyTypeProblems.FOUND, found).readValue("""
+                        {"hospital": 3, "others": [{"name": "乙", "beds": 5}, "丙", true], "region": [],
+                         "count": "many", "urgent": true}""");
+
+        assertThat(found).extracting(FieldProblem::field, FieldProblem::code).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("hospital", "WRONG_TYPE"),
+                org.assertj.core.groups.Tuple.tuple("others[1]", "WRONG_TYPE"),
+                org.assertj.core.groups.Tuple.tuple("others[2]", "WRONG_TYPE"),
+                org.assertj.core.groups.Tuple.tuple("region", "WRONG_TYPE"),
+                org.assertj.core.groups.Tuple.tuple("count", "INVALID_VALUE"));
+        assertThat(request.hospital()).isNull();
+        assertThat(request.others()).containsExactly(new Hospital("乙", null, 5), null, null);
+        assertThat(request.urgent()).as("read after them").isTrue();
+    }
+
     @Test
     void leavesAReadWithoutAListOfItsOwnAndTheBodyItselfToJackson() {
         // A read without the attribute (an event from Kafka, say) fails at the first problem, as without the handler.
