@@ -35,7 +35,6 @@ import org.mtb.stack.launch.OwnCodeLauncher;
  */
 final class LauncherJar {
 
-
     private static final LocalDateTime FIXED_TIME = LocalDateTime.of(2000, 1, 1, 0, 0);
     private static final List<Class<?>> LAUNCHER_CLASSES = Stream.concat(Stream.of(OwnCodeLauncher.class),
             Arrays.stream(OwnCodeLauncher.class.getDeclaredClasses())).toList();
@@ -66,7 +65,8 @@ final class LauncherJar {
         List<Path> named = new ArrayList<>();
         try (JarFile file = new JarFile(jar.toFile())) {
             Manifest manifest = file.getManifest();
-            String classPath = manifest == null ? null : manifest.getMainAttributes().getValue(Attributes.Name.CLASS_PATH);
+            String classPath = manifest == null ? null
+                    : manifest.getMainAttributes().getValue(Attributes.Name.CLASS_PATH);
             if (classPath != null && !classPath.isBlank()) {
                 for (String entry : classPath.trim().split("\\s+")) {
                     named.add(Path.of(jar.toAbsolutePath().toUri().resolve(entry)));

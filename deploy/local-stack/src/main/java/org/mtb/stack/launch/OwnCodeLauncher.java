@@ -29,13 +29,12 @@ import java.util.List;
  * factories, auto-configuration imports, the manifest), so their order changes nothing that is loaded.
  *
  * <p>The append is what a Java agent does through {@code Instrumentation.appendToSystemClassLoaderSearch}, here called
- * on the class path's loader itself, which its package opened to the launcher allows: the stack starts the launcher with
- * {@code java -jar} from a jar whose manifest says {@code Add-Opens: }{@value #ADD_OPENS}. Without that opening, or on
- * a JDK whose loader has no such method, the launcher loads the own jars with a loader of its own ({@link OwnCodeLoader}),
- * as it did before,
- * and says so in a line on standard error (the part's log): that loader follows the service's jar's {@code Class-Path},
- * which names every library, so it defines nearly every library class itself, read from the jar, and a start reads
- * little of its archive (benchmarks/README.md, "The own code's loader").
+ * on the class path's loader itself, which its package opened to the launcher allows: the stack starts the launcher
+ * with {@code java -jar} from a jar whose manifest says {@code Add-Opens: }{@value #ADD_OPENS}. Without that opening,
+ * or on a JDK whose loader has no such method, the launcher loads the own jars with a loader of its own
+ * ({@link OwnCodeLoader}), as it did before, and says so in a line on standard error (the part's log): that loader
+ * follows the service's jar's {@code Class-Path}, which names every library, so it defines nearly every library class
+ * itself, read from the jar, and a start reads little of its archive (benchmarks/README.md, "The own code's loader").
  *
  * <p>Arguments: the main class, the own jars (separated by {@link File#pathSeparator}), then the service's arguments.
  * This class needs the JDK alone; the stack keeps it in a jar of its own, rewritten only when its classes change (which
