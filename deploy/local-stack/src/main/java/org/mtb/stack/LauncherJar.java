@@ -62,15 +62,19 @@ final class LauncherJar {
 
     /** The jars named by {@code jar}'s manifest {@code Class-Path}, resolved beside it; none if it names none. */
     static List<Path> classPathOf(Path jar) throws IOException {
-        List<Path> named = new ArrayList<>();
         try (JarFile file = new JarFile(jar.toFile())) {
             Manifest manifest = file.getManifest();
-            String classPath = manifest == null ? null
-                    : manifest.getMainAttributes().getValue(Attributes.Name.CLASS_PATH);
-            if (classPath != null && !classPath.isBlank()) {
-                for (String entry : classPath.trim().split("\\s+")) {
-                    named.add(Path.of(jar.toAbsolutePath().toUri().resolve(entry)));
-                }
+            return classPathOf(jar, manifest == null ? new Attributes() : manifest.getMainAttributes());
+        }
+    }
+
+    /** The jars that {@code main}, the main attributes of {@code jar}'s manifest, names in its {@code Class-Path}. */
+    static List<Path> classPathOf(Path jar, Attributes main) {
+        String classPath = main.getValue(Attributes.Name.CLASS_PATH);
+        List<Path> named = new ArrayList<>();
+        if (classPath != null && !classPath.isBlank()) {
+            for (String entry : classPath.trim().split("\\s+")) {
+                named.add(Path.of(jar.toAbsolutePath().toUri().resolve(entry)));
             }
         }
         return named;

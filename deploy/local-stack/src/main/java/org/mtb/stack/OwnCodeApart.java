@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -97,9 +96,7 @@ record OwnCodeApart(Path launcher, List<Path> libraries, String mainClass, List<
         }
         List<Path> libraries = new ArrayList<>();
         List<Path> ownCode = new ArrayList<>(List.of(extracted));
-        String classPath = manifest.getValue(Attributes.Name.CLASS_PATH);
-        for (String entry : classPath == null ? List.<String>of() : Arrays.asList(classPath.trim().split("\\s+"))) {
-            Path library = Path.of(extracted.toUri().resolve(entry));
+        for (Path library : LauncherJar.classPathOf(extracted, manifest)) {
             (own.contains(library.getFileName().toString()) ? ownCode : libraries).add(library);
         }
         List<Path> ordered = ClassPathOrder.mostClassesFirst(libraries, extracted.resolveSibling(ClassPathOrder.COUNTS));

@@ -40,7 +40,7 @@ final class BodyTypeProblems extends DeserializationProblemHandler {
         if (field == null) {
             return NOT_HANDLED;
         }
-        found.add(new FieldProblem(field, "WRONG_TYPE", "has the wrong JSON type"));
+        found.add(wrongType(field));
         if (opens) {
             parser.skipChildren();
         }
@@ -61,7 +61,7 @@ final class BodyTypeProblems extends DeserializationProblemHandler {
         if (field == null) {
             return NOT_HANDLED;
         }
-        found.add(new FieldProblem(field, "WRONG_TYPE", "has the wrong JSON type"));
+        found.add(wrongType(field));
         return emptyValue(instanceClass);
     }
 
@@ -125,6 +125,11 @@ final class BodyTypeProblems extends DeserializationProblemHandler {
         }
         String path = String.join("", parts);
         return path.startsWith(".") ? path.substring(1) : path;
+    }
+
+    /** A field whose value is of another JSON type than its own. */
+    private static FieldProblem wrongType(String field) {
+        return new FieldProblem(field, "WRONG_TYPE", "has the wrong JSON type");
     }
 
     /** What a field Jackson could not take is read as: nothing, or a primitive's zero. */
